@@ -1,0 +1,16 @@
+/** Jest runs the TypeScript sources directly; PnPjs v4 ships ES modules, so it is transformed too. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
+    '/node_modules/@pnp/.+\\.js$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
+    '/src/loc/.+\\.js$': '<rootDir>/tests/support/amdLocTransform.js',
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@pnp/)'],
+  moduleNameMapper: {
+    '^PstStrings$': '<rootDir>/src/loc/fr-fr.js',
+    '\\.(css|scss)$': 'identity-obj-proxy',
+  },
+};
