@@ -1,6 +1,6 @@
 /** Jest runs the TypeScript sources directly; PnPjs v4 ships ES modules, so it is transformed too. */
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/tests/support/nodeEnvironmentWithFetch.js',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {

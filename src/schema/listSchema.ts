@@ -235,6 +235,9 @@ export const actionsList = {
       indexed: true,
     },
     sortOrder,
+    // Unnumbered headings that group actions inside an OO in some documents.
+    projectGroup: { internalName: 'PstProjectGroup', kind: 'text', title: t('Groupe de projets', 'Project group') },
+    projectGroupCode: { internalName: 'PstProjectGroupCode', kind: 'text', title: t('Code du groupe de projets', 'Project group code') },
     description: { internalName: 'PstDescription', kind: 'richText', title: t('Description', 'Description') },
     context: { internalName: 'PstContext', kind: 'richText', title: t('Contexte', 'Context') },
     steps: { internalName: 'PstSteps', kind: 'richText', title: t('Étapes', 'Steps') },
@@ -322,7 +325,7 @@ export const checkInsList = {
     title: builtInTitle('Titre', 'Title'),
     action: actionLookup,
     date: { internalName: 'PstCheckInDate', kind: 'date', title: t('Date du suivi', 'Check-in date'), indexed: true, required: true },
-    status: statusChoices,
+    status: { ...statusChoices, required: true },
     progress: percent('Avancement (%)', 'Progress (%)'),
     health: healthChoices,
     comment: { internalName: 'PstComment', kind: 'note', title: t('Commentaire', 'Comment') },

@@ -1,0 +1,223 @@
+/**
+ * Progress roll-up from actions to OO, OS, section, volet and plan.
+ *
+ * Rules:
+ * 1. An action's own progress: 100 when TERMINE; otherwise its percent (clamped to 0–100).
+ *    No percent counts as 0 and the action is counted as "sans donnée" (noData).
+ * 2. ANNULE_ABANDONNE actions are left out of every progress average; they still appear
+ *    in the counts (total, byStatus, cancelled).
+ * 3. An action with sub-actions (and not TERMINE) takes the weighted mean of its
+ *    non-cancelled sub-actions (recursively); it is "sans donnée" when all of those are.
+ *    If all its sub-actions are cancelled, its own percent is used.
+ * 4. A node's progress is the weighted mean (Action.weight, default 1; a missing, negative
+ *    or non-numeric weight counts as 1) over the DISTINCT top-level actions beneath it:
+ *    a transversal action counts once at OS, section, volet and plan level even when it
+ *    sits under two OO of that node, and once in each of its OO. Sub-actions are not
+ *    counted as actions of a node: they only feed their parent (rule 3).
+ *    If every weight is 0, the plain mean is used rather than reporting nothing.
+ * 5. A node with no action, or whose actions are all cancelled, has progress null
+ *    ("sans objet").
+ * 6. Counts per node: total, per status (unknown status apart), done (TERMINE), cancelled,
+ *    late (overdue at `today`, see lateness.ts), blocked (status PROBLEME, or health
+ *    `blocage` on an action neither done nor cancelled), noData (non-cancelled actions
+ *    without data), realisation rate = done / non-cancelled (null when none).
+ * 7. The plan level covers every action of the plan, orphans included, so that no action
+ *    disappears from the totals because its OO was deleted.
+ */
+import type { Action, ActionStatus, IsoDate, Volet } from './model';
+import { ACTION_STATUSES } from './vocabularies';
+import type { Lateness, LatenessThresholds } from './lateness';
+import { classifyLateness } from './lateness';
+import type { ActionNode, PlanTree, SectionNode, TreeNode } from './tree';
+import { distinctActions, topLevelActionNodes } from './tree';
+
+export type ProgressSource = 'done' | 'subActions' | 'own' | 'cancelled';
+
+export interface ActionRollup {
+  actionId: number;
+  /** 0–100; null when cancelled. */
+  progress: number | null;
+  source: ProgressSource;
+  /** The progress is 0 only because nobody gave a figure. */
+  noData: boolean;
+  blocked: boolean;
+  lateness: Lateness;
+  /** Statistics over its direct sub-actions, when it has some. */
+  subActions: ProgressStats | null;
+}
+
+export interface ProgressStats {
+  /** Weighted mean 0–100, null = sans objet (no action, or all cancelled). */
+  progress: number | null;
+  total: number;
+  byStatus: Record<ActionStatus, number>;
+  /** Actions whose status is not known. */
+  unknownStatus: number;
+  done: number;
+  cancelled: number;
+  late: number;
+  blocked: number;
+  noData: number;
+  /** done / non-cancelled, 0–1; null when every action is cancelled or there is none. */
+  realisationRate: number | null;
+}
+
+export interface PlanRollup {
+  plan: ProgressStats;
+  volets: Map<Volet | null, ProgressStats>;
+  sections: Map<number, ProgressStats>;
+  strategicObjectives: Map<number, ProgressStats>;
+  operationalObjectives: Map<number, ProgressStats>;
+  actions: Map<number, ActionRollup>;
+}
+
+export interface RollupOptions {
+  today: IsoDate;
+  thresholds?: Partial<LatenessThresholds>;
+}
+
+/** The weight an action carries in a mean. */
+export function effectiveWeight(action: Pick<Action, 'weight'>): number {
+  const weight = action.weight;
+  return typeof weight === 'number' && isFinite(weight) && weight >= 0 ? weight : 1;
+}
+
+function ownPercent(action: Action): number | null {
+  const percent = action.progressPercent;
+  if (typeof percent !== 'number' || !isFinite(percent)) return null;
+  return Math.min(100, Math.max(0, percent));
+}
+
+function isBlocked(action: Action): boolean {
+  if (action.status === 'PROBLEME') return true;
+  return action.health === 'blocage' && action.status !== 'TERMINE' && action.status !== 'ANNULE_ABANDONNE';
+}
+
+function weightedMean(items: readonly { weight: number; progress: number }[]): number | null {
+  if (items.length === 0) return null;
+  let weightSum = 0;
+  let sum = 0;
+  for (const item of items) {
+    weightSum += item.weight;
+    sum += item.weight * item.progress;
+  }
+  if (weightSum > 0) return sum / weightSum;
+  let plainSum = 0;
+  for (const item of items) plainSum += item.progress;
+  return plainSum / items.length;
+}
+
+/** Statistics over a list of distinct actions whose roll-ups are known. */
+export function statsOf(actions: readonly Action[], rollups: ReadonlyMap<number, ActionRollup>): ProgressStats {
+  const byStatus = {} as Record<ActionStatus, number>;
+  for (const status of ACTION_STATUSES) byStatus[status] = 0;
+  const stats: ProgressStats = {
+    progress: null,
+    total: actions.length,
+    byStatus,
+    unknownStatus: 0,
+    done: 0,
+    cancelled: 0,
+    late: 0,
+    blocked: 0,
+    noData: 0,
+    realisationRate: null,
+  };
+  const live: { weight: number; progress: number }[] = [];
+  for (const action of actions) {
+    const rollup = rollups.get(action.id);
+    if (!rollup) throw new Error(`statsOf: no roll-up for action ${action.id}`);
+    if (action.status) byStatus[action.status] += 1;
+    else stats.unknownStatus += 1;
+    if (action.status === 'TERMINE') stats.done += 1;
+    if (rollup.blocked) stats.blocked += 1;
+    if (rollup.lateness.flags.overdue) stats.late += 1;
+    if (rollup.progress === null) {
+      stats.cancelled += 1;
+      continue;
+    }
+    if (rollup.noData) stats.noData += 1;
+    live.push({ weight: effectiveWeight(action), progress: rollup.progress });
+  }
+  stats.progress = weightedMean(live);
+  stats.realisationRate = live.length > 0 ? stats.done / live.length : null;
+  return stats;
+}
+
+/** Roll-up of one action node (and its sub-actions), memoised in `memo` by action id. */
+export function rollUpAction(node: ActionNode, options: RollupOptions, memo = new Map<number, ActionRollup>()): ActionRollup {
+  const known = memo.get(node.action.id);
+  if (known) return known;
+  const action = node.action;
+  const lateness = classifyLateness(action, options.today, options.thresholds);
+  const subRollups = node.subActions.map((child) => rollUpAction(child, options, memo));
+  const subStats = node.subActions.length > 0 ? statsOf(distinctActions(node.subActions), memo) : null;
+
+  let result: ActionRollup;
+  const base = { actionId: action.id, blocked: isBlocked(action), lateness, subActions: subStats };
+  if (action.status === 'ANNULE_ABANDONNE') {
+    result = { ...base, progress: null, source: 'cancelled', noData: false };
+  } else if (action.status === 'TERMINE') {
+    result = { ...base, progress: 100, source: 'done', noData: false };
+  } else {
+    const liveSubs = subRollups.filter((r) => r.progress !== null);
+    if (liveSubs.length > 0 && subStats && subStats.progress !== null) {
+      result = { ...base, progress: subStats.progress, source: 'subActions', noData: liveSubs.every((r) => r.noData) };
+    } else {
+      const percent = ownPercent(action);
+      result = { ...base, progress: percent === null ? 0 : percent, source: 'own', noData: percent === null };
+    }
+  }
+  memo.set(action.id, result);
+  return result;
+}
+
+/** Progress and counts for every node of the tree, at `options.today`. */
+export function rollUp(tree: PlanTree, options: RollupOptions): PlanRollup {
+  const memo = new Map<number, ActionRollup>();
+  const result: PlanRollup = {
+    plan: statsOf([], memo),
+    volets: new Map(),
+    sections: new Map(),
+    strategicObjectives: new Map(),
+    operationalObjectives: new Map(),
+    actions: memo,
+  };
+
+  const statsFor = (node: TreeNode): ProgressStats => {
+    const nodes = topLevelActionNodes(node);
+    for (const actionNode of nodes) rollUpAction(actionNode, options, memo);
+    return statsOf(distinctActions(nodes), memo);
+  };
+
+  const visitSection = (section: SectionNode): void => {
+    result.sections.set(section.section.id, statsFor(section));
+    section.sections.forEach(visitSection);
+    section.strategicObjectives.forEach(visitObjective);
+  };
+  const visitObjective = (objective: TreeNode): void => {
+    if (objective.kind !== 'strategicObjective') return;
+    result.strategicObjectives.set(objective.objective.id, statsFor(objective));
+    for (const oo of objective.operationalObjectives) result.operationalObjectives.set(oo.objective.id, statsFor(oo));
+  };
+
+  const planNodes: ActionNode[] = [];
+  for (const volet of tree.volets) {
+    result.volets.set(volet.volet, statsFor(volet));
+    volet.sections.forEach(visitSection);
+    volet.strategicObjectives.forEach(visitObjective);
+    planNodes.push(...topLevelActionNodes(volet));
+  }
+  for (const orphan of tree.orphans) {
+    if (orphan.placed) continue;
+    // Orphan sections and OO may hold objectives that have no other place: give them stats too.
+    if (orphan.node.kind === 'section') visitSection(orphan.node);
+    if (orphan.node.kind === 'operationalObjective') {
+      result.operationalObjectives.set(orphan.node.objective.id, statsFor(orphan.node));
+    }
+    planNodes.push(...topLevelActionNodes(orphan.node));
+  }
+  for (const actionNode of planNodes) rollUpAction(actionNode, options, memo);
+  result.plan = statsOf(distinctActions(planNodes), memo);
+  return result;
+}

@@ -1,0 +1,405 @@
+/**
+ * List item ⇄ domain object, for every PST list. Field names come from the schema;
+ * values are read in the JSON shapes SharePoint Online returns (`application/json`,
+ * minimal or no metadata; `{ results: [] }` of verbose mode is accepted too).
+ *
+ * Date-only columns: SharePoint returns local midnight of the site's time zone in UTC
+ * (`2024-12-30T23:00:00Z` for 31/12/2024 in Brussels), so a day is read as the UTC date
+ * of that instant plus 12 hours, and written as noon UTC, which lands on the same day
+ * in any time zone within ±11 hours.
+ */
+import {
+  Action,
+  CheckIn,
+  createAction,
+  Indicator,
+  IsoDate,
+  OperationalObjective,
+  Period,
+  Person,
+  Plan,
+  Section,
+  StrategicObjective,
+  displayNameOf,
+} from '../domain/model';
+import { isParseError, parsePeriod, periodOfDay } from '../domain/parsing';
+import { isActionStatus, isBudgetService, isHealth, isPriority, isVolet } from '../domain/vocabularies';
+import {
+  actionsList,
+  checkInsList,
+  FieldDef,
+  indicatorsList,
+  operationalObjectivesList,
+  plansList,
+  sectionsList,
+  strategicObjectivesList,
+} from './listSchema';
+import { lookupIdProperty } from './query';
+
+export type ListItem = { readonly Id: number; readonly [property: string]: unknown };
+
+/** What an add or update sends: properties by internal name (lookups and people as `<Name>Id`). */
+export type ItemPayload = Record<string, unknown>;
+
+const HALF_DAY_MS = 12 * 60 * 60 * 1000;
+
+function values(raw: unknown): unknown[] {
+  if (Array.isArray(raw)) return raw;
+  const results = (raw as { results?: unknown } | null)?.results;
+  return Array.isArray(results) ? results : [];
+}
+
+function text(item: ListItem, field: FieldDef): string | null {
+  const value = item[field.internalName];
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+function number(item: ListItem, field: FieldDef): number | null {
+  const value = item[field.internalName];
+  return typeof value === 'number' && isFinite(value) ? value : null;
+}
+
+function lines(item: ListItem, field: FieldDef): string[] {
+  const value = text(item, field);
+  return value === null ? [] : value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+}
+
+function strings(item: ListItem, field: FieldDef): string[] {
+  return values(item[field.internalName]).filter((v): v is string => typeof v === 'string');
+}
+
+function lookupId(item: ListItem, field: FieldDef): number | null {
+  const value = item[lookupIdProperty(field)];
+  return typeof value === 'number' && value > 0 ? value : null;
+}
+
+function lookupIds(item: ListItem, field: FieldDef): number[] {
+  return values(item[lookupIdProperty(field)]).filter((v): v is number => typeof v === 'number');
+}
+
+function personFrom(raw: unknown): Person | null {
+  const user = raw as { Id?: unknown; Title?: unknown; EMail?: unknown } | null | undefined;
+  if (!user || typeof user.Title !== 'string') return null;
+  return {
+    id: typeof user.Id === 'number' ? user.Id : undefined,
+    displayName: user.Title,
+    email: typeof user.EMail === 'string' && user.EMail !== '' ? user.EMail : undefined,
+  };
+}
+
+function person(item: ListItem, field: FieldDef): Person | null {
+  return personFrom(item[field.internalName]);
+}
+
+function people(item: ListItem, field: FieldDef): Person[] {
+  return values(item[field.internalName])
+    .map(personFrom)
+    .filter((p): p is Person => p !== null);
+}
+
+export function dayFromSharePoint(value: unknown): IsoDate | null {
+  if (typeof value !== 'string' || value === '') return null;
+  const instant = Date.parse(value);
+  if (isNaN(instant)) return null;
+  return new Date(instant + HALF_DAY_MS).toISOString().substring(0, 10);
+}
+
+export function dayToSharePoint(day: IsoDate | null | undefined): string | null {
+  return day ? `${day}T12:00:00Z` : null;
+}
+
+function date(item: ListItem, field: FieldDef): IsoDate | null {
+  return dayFromSharePoint(item[field.internalName]);
+}
+
+/**
+ * The stored day plus the text as written give back the period: "2024" stored as
+ * 31/12/2024 is the year 2024 again. If the day was edited since, the day wins.
+ */
+function periodFrom(day: IsoDate | null, written: string | null, side: 'start' | 'end'): Period | null {
+  const parsed = written ? parsePeriod(written) : null;
+  const period = parsed && !isParseError(parsed) ? parsed : null;
+  if (day === null) return period;
+  return period && period[side] === day ? period : periodOfDay(day);
+}
+
+function joinLines(items: readonly string[]): string | null {
+  return items.length > 0 ? items.join('\n') : null;
+}
+
+function personId(p: Person | null | undefined): number | null {
+  return p && typeof p.id === 'number' ? p.id : null;
+}
+
+// ---------------------------------------------------------------- plans
+
+const pf = plansList.fields;
+
+export function planFromItem(item: ListItem): Plan {
+  return {
+    id: item.Id,
+    title: text(item, pf.title) ?? '',
+    organisation: text(item, pf.organisation),
+    startYear: number(item, pf.periodStart),
+    endYear: number(item, pf.periodEnd),
+  };
+}
+
+export function planToItem(plan: Omit<Plan, 'id'>): ItemPayload {
+  return {
+    [pf.title.internalName]: plan.title,
+    [pf.organisation.internalName]: plan.organisation,
+    [pf.periodStart.internalName]: plan.startYear,
+    [pf.periodEnd.internalName]: plan.endYear,
+  };
+}
+
+// ---------------------------------------------------------------- sections
+
+const sf = sectionsList.fields;
+
+export function sectionFromItem(item: ListItem): Section {
+  const volet = text(item, sf.volet);
+  return {
+    id: item.Id,
+    code: text(item, sf.code),
+    title: text(item, sf.title) ?? '',
+    volet: isVolet(volet) ? volet : null,
+    parentSectionId: lookupId(item, sf.parentSection),
+    order: number(item, sf.sortOrder) ?? 0,
+  };
+}
+
+export function sectionToItem(section: Omit<Section, 'id'>, planId?: number | null): ItemPayload {
+  return {
+    [sf.title.internalName]: section.title,
+    [sf.code.internalName]: section.code,
+    [sf.volet.internalName]: section.volet,
+    [lookupIdProperty(sf.parentSection)]: section.parentSectionId ?? null,
+    [lookupIdProperty(sf.plan)]: planId ?? null,
+    [sf.sortOrder.internalName]: section.order,
+  };
+}
+
+// ---------------------------------------------------------------- strategic objectives
+
+const of = strategicObjectivesList.fields;
+
+export function strategicObjectiveFromItem(item: ListItem): StrategicObjective {
+  const volet = text(item, of.volet);
+  return {
+    id: item.Id,
+    code: text(item, of.code),
+    title: text(item, of.title) ?? '',
+    volet: isVolet(volet) ? volet : null,
+    sectionId: lookupId(item, of.section),
+    order: number(item, of.sortOrder) ?? 0,
+    description: text(item, of.description),
+  };
+}
+
+export function strategicObjectiveToItem(os: Omit<StrategicObjective, 'id'>, planId?: number | null): ItemPayload {
+  return {
+    [of.title.internalName]: os.title,
+    [of.code.internalName]: os.code,
+    [of.volet.internalName]: os.volet,
+    [lookupIdProperty(of.section)]: os.sectionId ?? null,
+    [lookupIdProperty(of.plan)]: planId ?? null,
+    [of.description.internalName]: os.description ?? null,
+    [of.sortOrder.internalName]: os.order,
+  };
+}
+
+// ---------------------------------------------------------------- operational objectives
+
+const oof = operationalObjectivesList.fields;
+
+export function operationalObjectiveFromItem(item: ListItem): OperationalObjective {
+  return {
+    id: item.Id,
+    code: text(item, oof.code),
+    title: text(item, oof.title) ?? '',
+    strategicObjectiveId: lookupId(item, oof.strategicObjective) ?? 0,
+    order: number(item, oof.sortOrder) ?? 0,
+    description: text(item, oof.description),
+  };
+}
+
+export function operationalObjectiveToItem(oo: Omit<OperationalObjective, 'id'>): ItemPayload {
+  return {
+    [oof.title.internalName]: oo.title,
+    [oof.code.internalName]: oo.code,
+    [lookupIdProperty(oof.strategicObjective)]: oo.strategicObjectiveId,
+    [oof.description.internalName]: oo.description ?? null,
+    [oof.sortOrder.internalName]: oo.order,
+  };
+}
+
+// ---------------------------------------------------------------- actions
+
+const af = actionsList.fields;
+
+export function actionFromItem(item: ListItem): Action {
+  const status = text(item, af.status);
+  const health = text(item, af.health);
+  const priority = text(item, af.priority);
+  const budgetService = text(item, af.budgetService);
+  const startText = text(item, af.plannedStartText);
+  const endText = text(item, af.plannedEndText);
+  const projectGroupTitle = text(item, af.projectGroup);
+  const projectGroupCode = text(item, af.projectGroupCode);
+  return createAction({
+    id: item.Id,
+    code: text(item, af.code),
+    title: text(item, af.title) ?? '',
+    operationalObjectiveIds: lookupIds(item, af.operationalObjectives),
+    parentActionId: lookupId(item, af.parentAction),
+    order: number(item, af.sortOrder) ?? 0,
+    description: text(item, af.description),
+    context: text(item, af.context),
+    steps: text(item, af.steps),
+    plannedStart: periodFrom(date(item, af.plannedStart), startText, 'start'),
+    plannedEnd: periodFrom(date(item, af.plannedEnd), endText, 'end'),
+    plannedStartText: startText,
+    plannedEndText: endText,
+    department: text(item, af.department),
+    servicesInvolved: lines(item, af.servicesInvolved),
+    partners: lines(item, af.partners),
+    projectLead: person(item, af.projectLead) ?? (text(item, af.projectLeadText) ? { displayName: text(item, af.projectLeadText)! } : null),
+    team: people(item, af.team),
+    pilot: person(item, af.pilot),
+    mandatary: text(item, af.mandatary),
+    priority: isPriority(priority) ? priority : null,
+    status: isActionStatus(status) ? status : null,
+    statusText: text(item, af.statusText),
+    progressPercent: number(item, af.progress),
+    progressText: text(item, af.progressText),
+    health: isHealth(health) ? health : null,
+    indicatorsText: text(item, af.indicatorsText),
+    risks: lines(item, af.risks),
+    deliverables: text(item, af.deliverables),
+    resources: {
+      etp: number(item, af.etp),
+      budget: number(item, af.budget),
+      budgetService: isBudgetService(budgetService) ? budgetService : null,
+      text: text(item, af.resourcesText),
+    },
+    sdgs: strings(item, af.sdgs).map(Number).filter((n) => n >= 1 && n <= 17),
+    labels: strings(item, af.labels),
+    policyObjective: text(item, af.policyObjective),
+    synergies: text(item, af.synergies),
+    comments: text(item, af.comments),
+    weight: number(item, af.weight) ?? 1,
+    lastCheckInDate: date(item, af.lastCheckIn),
+    projectGroup: projectGroupTitle || projectGroupCode ? { code: projectGroupCode, title: projectGroupTitle } : null,
+  });
+}
+
+export function actionToItem(action: Omit<Action, 'id'>): ItemPayload {
+  return {
+    [af.title.internalName]: action.title,
+    [af.code.internalName]: action.code,
+    [lookupIdProperty(af.operationalObjectives)]: action.operationalObjectiveIds,
+    [lookupIdProperty(af.parentAction)]: action.parentActionId ?? null,
+    [af.sortOrder.internalName]: action.order,
+    [af.description.internalName]: action.description,
+    [af.context.internalName]: action.context,
+    [af.steps.internalName]: action.steps,
+    [af.plannedStart.internalName]: dayToSharePoint(action.plannedStart?.start),
+    [af.plannedEnd.internalName]: dayToSharePoint(action.plannedEnd?.end),
+    [af.plannedStartText.internalName]: action.plannedStartText ?? action.plannedStart?.text ?? null,
+    [af.plannedEndText.internalName]: action.plannedEndText ?? action.plannedEnd?.text ?? null,
+    [af.department.internalName]: action.department,
+    [af.servicesInvolved.internalName]: joinLines(action.servicesInvolved),
+    [af.partners.internalName]: joinLines(action.partners),
+    [lookupIdProperty(af.projectLead)]: personId(action.projectLead),
+    [af.projectLeadText.internalName]: action.projectLead ? action.projectLead.displayName : null,
+    [lookupIdProperty(af.team)]: action.team.map(personId).filter((id): id is number => id !== null),
+    [af.teamText.internalName]: joinLines(action.team.map((p) => p.displayName)),
+    [lookupIdProperty(af.pilot)]: personId(action.pilot),
+    [af.mandatary.internalName]: displayNameOf(action.mandatary) || null,
+    [af.priority.internalName]: action.priority,
+    [af.status.internalName]: action.status,
+    [af.statusText.internalName]: action.statusText,
+    [af.health.internalName]: action.health,
+    [af.progress.internalName]: action.progressPercent,
+    [af.progressText.internalName]: action.progressText,
+    [af.indicatorsText.internalName]: action.indicatorsText,
+    [af.risks.internalName]: joinLines(action.risks),
+    [af.deliverables.internalName]: action.deliverables,
+    [af.etp.internalName]: action.resources.etp,
+    [af.budget.internalName]: action.resources.budget,
+    [af.budgetService.internalName]: action.resources.budgetService,
+    [af.resourcesText.internalName]: action.resources.text,
+    [af.sdgs.internalName]: action.sdgs.map(String),
+    [af.labels.internalName]: action.labels,
+    [af.policyObjective.internalName]: action.policyObjective,
+    [af.synergies.internalName]: action.synergies,
+    [af.comments.internalName]: action.comments,
+    [af.weight.internalName]: action.weight,
+    [af.lastCheckIn.internalName]: dayToSharePoint(action.lastCheckInDate),
+    [af.projectGroup.internalName]: action.projectGroup?.title ?? null,
+    [af.projectGroupCode.internalName]: action.projectGroup?.code ?? null,
+  };
+}
+
+// ---------------------------------------------------------------- indicators
+
+const inf = indicatorsList.fields;
+
+export function indicatorFromItem(item: ListItem): Indicator {
+  return {
+    id: item.Id,
+    actionId: lookupId(item, inf.action) ?? 0,
+    label: text(item, inf.title) ?? '',
+    unit: text(item, inf.unit),
+    baseline: number(item, inf.baseline),
+    target: number(item, inf.target),
+    current: number(item, inf.current),
+    year: number(item, inf.year),
+  };
+}
+
+export function indicatorToItem(indicator: Omit<Indicator, 'id'>): ItemPayload {
+  return {
+    [inf.title.internalName]: indicator.label,
+    [lookupIdProperty(inf.action)]: indicator.actionId,
+    [inf.unit.internalName]: indicator.unit,
+    [inf.baseline.internalName]: indicator.baseline,
+    [inf.target.internalName]: indicator.target,
+    [inf.current.internalName]: indicator.current,
+    [inf.year.internalName]: indicator.year,
+  };
+}
+
+// ---------------------------------------------------------------- check-ins
+
+const cf = checkInsList.fields;
+
+export function checkInFromItem(item: ListItem): CheckIn {
+  const status = text(item, cf.status);
+  const health = text(item, cf.health);
+  return {
+    id: item.Id,
+    actionId: lookupId(item, cf.action) ?? 0,
+    date: date(item, cf.date) ?? '',
+    author: person(item, cf.author),
+    status: isActionStatus(status) ? status : 'EN_COURS',
+    percent: number(item, cf.progress),
+    health: isHealth(health) ? health : null,
+    comment: text(item, cf.comment),
+  };
+}
+
+/** The author is SharePoint's own "Created By": whoever records the check-in. */
+export function checkInToItem(checkIn: Omit<CheckIn, 'id' | 'author'>): ItemPayload {
+  return {
+    [cf.title.internalName]: `${checkIn.date} – ${checkIn.status}`,
+    [lookupIdProperty(cf.action)]: checkIn.actionId,
+    [cf.date.internalName]: dayToSharePoint(checkIn.date),
+    [cf.status.internalName]: checkIn.status,
+    [cf.progress.internalName]: checkIn.percent,
+    [cf.health.internalName]: checkIn.health,
+    [cf.comment.internalName]: checkIn.comment,
+  };
+}

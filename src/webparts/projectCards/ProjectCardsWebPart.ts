@@ -1,0 +1,6 @@
+import { PstView } from '../../components/PstApp';
+import { PstWebPartBase } from '../common/PstWebPartBase';
+
+export default class ProjectCardsWebPart extends PstWebPartBase {
+  protected readonly view: PstView = 'cards';
+}
