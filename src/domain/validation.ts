@@ -195,7 +195,7 @@ export function validateAction(action: Partial<Action>, options: ActionValidatio
     issues.error(
       'operationalObjectiveIds',
       'oo.required',
-      'Rattachez l'action à au moins un objectif opérationnel.',
+      "Rattachez l'action à au moins un objectif opérationnel.",
       'Link the action to at least one operational objective.',
     );
   }
@@ -262,9 +262,9 @@ export function validateAction(action: Partial<Action>, options: ActionValidatio
   // Resources and weight
   if (action.resources) {
     checkAmount(issues, action.resources.budget, 'resources.budget', 'Le budget', 'The budget');
-    checkAmount(issues, action.resources.etp, 'resources.etp', 'Le nombre d'ETP', 'The number of FTE');
+    checkAmount(issues, action.resources.etp, 'resources.etp', "Le nombre d'ETP", 'The number of FTE');
   }
-  checkAmount(issues, action.weight, 'weight', 'Le poids de l'action', 'The weight of the action');
+  checkAmount(issues, action.weight, 'weight', "Le poids de l'action", 'The weight of the action');
 
   (action.sdgs || []).forEach((sdg, index) => {
     if (!Number.isInteger(sdg) || sdg < 1 || sdg > 17) {
@@ -308,7 +308,7 @@ export function validateCheckIn(checkIn: Partial<CheckIn>, options: CheckInValid
   const maxComment = options.maxCommentLength !== undefined ? options.maxCommentLength : DEFAULT_MAX_COMMENT_LENGTH;
 
   if (checkIn.actionId == null) {
-    issues.error('actionId', 'action.required', 'Choisissez l'action concernée par ce suivi.', 'Choose the action this check-in is about.');
+    issues.error('actionId', 'action.required', "Choisissez l'action concernée par ce suivi.", 'Choose the action this check-in is about.');
   }
 
   if (isBlank(checkIn.date)) {
