@@ -4,9 +4,9 @@
  * minimal or no metadata; `{ results: [] }` of verbose mode is accepted too).
  *
  * Date-only columns: SharePoint returns local midnight of the site's time zone in UTC
- * (`2024-12-30T23:00:00Z` for 31/12/2024 in Brussels), so a day is read as the UTC date
- * of that instant plus 12 hours, and written as noon UTC, which lands on the same day
- * in any time zone within ±11 hours.
+ * (`2024-12-30T23:00:00Z` for 31/12/2024 in Brussels). A day is read as the nearest UTC
+ * midnight (ties to the earlier day), and written as noon UTC, which lands on the same
+ * day in any site time zone from UTC-12 to UTC+11.
  */
 import {
   Action,
@@ -101,7 +101,7 @@ export function dayFromSharePoint(value: unknown): IsoDate | null {
   if (typeof value !== 'string' || value === '') return null;
   const instant = Date.parse(value);
   if (isNaN(instant)) return null;
-  return new Date(instant + HALF_DAY_MS).toISOString().substring(0, 10);
+  return new Date(instant + HALF_DAY_MS - 1).toISOString().substring(0, 10);
 }
 
 export function dayToSharePoint(day: IsoDate | null | undefined): string | null {
