@@ -192,8 +192,9 @@ export function parsePeriod(input: string | null | undefined): Period | ParseErr
 
   if (match) return dayPeriod(text, Number(match[1]), Number(match[2]), Number(match[3]));
 
+  // "2024-12" is a month; "2021-19" cannot be one, so the years reading explains the error.
   match = /^(\d{4})-(\d{2})$/.exec(compact);
-  if (match) return monthPeriod(text, Number(match[1]), Number(match[2]));
+  if (match && (Number(match[2]) <= 12 || !years)) return monthPeriod(text, Number(match[1]), Number(match[2]));
   if (years) return years;
 
   match = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})$/.exec(compact);
