@@ -5,9 +5,12 @@
  */
 import type {
   Action,
+  CheckIn,
   Indicator,
   OperationalObjective,
+  Person,
   Plan,
+  PlanData,
   Section,
   StrategicObjective,
 } from '../domain/model';
@@ -23,6 +26,49 @@ export interface PstSnapshot {
   readonly indicators: Indicator[];
 }
 
+/** One action as its panel shows it, with the version its edits must match. */
+export interface ActionDetails {
+  readonly action: Action;
+  /** SharePoint's ETag of the action item: an edit based on another version is refused. */
+  readonly etag: string;
+  readonly indicators: Indicator[];
+  /** Newest first. */
+  readonly checkIns: CheckIn[];
+  /** Whether the signed-in user may edit this action (lead of it, or coordinator). */
+  readonly canEdit: boolean;
+}
+
+export type ActionChanges = Partial<Omit<Action, 'id'>>;
+
+export type NewCheckIn = Omit<CheckIn, 'id' | 'author'>;
+
+/**
+ * Someone else saved the action after it was loaded. Carries the version now stored,
+ * so that the UI can show it next to what the user typed; nothing was written.
+ */
+export class ConflictError extends Error {
+  constructor(readonly current: ActionDetails) {
+    super("Cette action a été modifiée par quelqu'un d'autre entre-temps.");
+    this.name = 'ConflictError';
+  }
+}
+
+/** A whole plan to write: the ids inside are placeholders that link the items together. */
+export interface PlanImport extends PlanData {
+  readonly indicators?: Indicator[];
+}
+
+export interface PlanImportResult {
+  /** Placeholder id → SharePoint id, per kind of item. */
+  readonly ids: {
+    readonly sections: Map<number, number>;
+    readonly strategicObjectives: Map<number, number>;
+    readonly operationalObjectives: Map<number, number>;
+    readonly actions: Map<number, number>;
+  };
+  readonly planId: number;
+}
+
 export interface PstRepository {
   /** Which PST lists or columns are missing on the site; reads only. */
   inspectLists(): Promise<ProvisioningState>;
@@ -30,6 +76,20 @@ export interface PstRepository {
   canManageLists(): Promise<boolean>;
   /** Creates or upgrades the lists (idempotent). */
   provisionLists(): Promise<ProvisioningReport>;
+  /** The signed-in user. */
+  currentUser(): Promise<Person>;
   /** Everything the tree, cards and dashboard show, in one batched round trip. */
   loadSnapshot(): Promise<PstSnapshot>;
+  /** One action with its indicators, check-ins and the user's right to edit it. */
+  loadActionDetails(actionId: number): Promise<ActionDetails>;
+  /** Saves the changed fields if the action is still at `etag`; else throws ConflictError. Returns the new ETag. */
+  updateAction(actionId: number, changes: ActionChanges, etag: string): Promise<string>;
+  /**
+   * Records a check-in: the action takes its status, percent, health and date (if it is
+   * still at `actionEtag`, else ConflictError and nothing is written), then the check-in
+   * joins the history.
+   */
+  addCheckIn(checkIn: NewCheckIn, actionEtag: string): Promise<{ checkIn: CheckIn; actionEtag: string }>;
+  /** Writes a new plan, parents before children, in batched requests. */
+  importPlan(data: PlanImport): Promise<PlanImportResult>;
 }

@@ -9,30 +9,87 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import '@pnp/sp/security';
+import '@pnp/sp/site-users/web';
 import { PermissionKind } from '@pnp/sp/security';
-import { ListDef, plansList, sectionsList, strategicObjectivesList, operationalObjectivesList, actionsList, indicatorsList } from '../schema/listSchema';
-import { queryFor } from '../schema/query';
+import type { Action, CheckIn, Person } from '../domain/model';
+import {
+  ListDef,
+  actionsList,
+  checkInsList,
+  indicatorsList,
+  operationalObjectivesList,
+  plansList,
+  sectionsList,
+  strategicObjectivesList,
+} from '../schema/listSchema';
+import { lookupIdProperty, queryFor } from '../schema/query';
 import {
   actionFromItem,
+  actionToItem,
+  checkInFromItem,
+  checkInToItem,
   indicatorFromItem,
-  operationalObjectiveFromItem,
-  planFromItem,
-  sectionFromItem,
-  strategicObjectiveFromItem,
+  indicatorToItem,
+  ItemPayload,
   ListItem,
+  operationalObjectiveFromItem,
+  operationalObjectiveToItem,
+  planFromItem,
+  planToItem,
+  sectionFromItem,
+  sectionToItem,
+  strategicObjectiveFromItem,
+  strategicObjectiveToItem,
 } from '../schema/mapping';
-import { PstRepository, PstSnapshot } from './PstRepository';
+import {
+  ActionChanges,
+  ActionDetails,
+  ConflictError,
+  NewCheckIn,
+  PlanImport,
+  PlanImportResult,
+  PstRepository,
+  PstSnapshot,
+} from './PstRepository';
 import { ensurePstLists, inspectPstLists, ProvisioningReport, ProvisioningState } from './provisioning';
-import { listUrl } from './sharePointPaths';
+import { httpStatusOf, listUrl } from './sharePointPaths';
 
-/** Above this, a list must be read through an indexed filter and paged (list view threshold). */
-const THRESHOLD_PAGE = 5000;
+/** SharePoint's largest page, and the list view threshold. */
+const MAX_PAGE = 5000;
+/** Requests per `$batch`: SharePoint Online accepts up to 100. */
+const BATCH_SIZE = 100;
+/** Check-ins shown in an action's panel (newest first). */
+const CHECK_INS_IN_PANEL = 200;
+
+function etagOf(item: ListItem): string {
+  const etag = item['odata.etag'] ?? (item as { __metadata?: { etag?: string } }).__metadata?.etag;
+  return typeof etag === 'string' ? etag : '*';
+}
+
+/** The payload properties whose value differs from `before`. */
+function changedProperties(before: ItemPayload, after: ItemPayload): ItemPayload {
+  const changed: ItemPayload = {};
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = after[key];
+  }
+  return changed;
+}
 
 export class SharePointPstRepository implements PstRepository {
   constructor(
     private readonly sp: SPFI,
     private readonly webServerRelativeUrl: string,
   ) {}
+
+  private list(list: ListDef, sp: SPFI = this.sp) {
+    return sp.web.getList(listUrl(this.webServerRelativeUrl, list));
+  }
+
+  private query(list: ListDef, sp: SPFI = this.sp) {
+    const { select, expand } = queryFor(list);
+    const items = this.list(list, sp).items.select(...select);
+    return expand.length > 0 ? items.expand(...expand) : items;
+  }
 
   inspectLists(): Promise<ProvisioningState> {
     return inspectPstLists(this.sp, this.webServerRelativeUrl);
@@ -46,14 +103,14 @@ export class SharePointPstRepository implements PstRepository {
     return ensurePstLists(this.sp, this.webServerRelativeUrl);
   }
 
+  async currentUser(): Promise<Person> {
+    const user: { Id: number; Title: string; Email?: string } = await this.sp.web.currentUser.select('Id', 'Title', 'Email')();
+    return { id: user.Id, displayName: user.Title, email: user.Email || undefined };
+  }
+
   async loadSnapshot(): Promise<PstSnapshot> {
     const [batchedSp, execute] = this.sp.batched();
-    const read = (list: ListDef): Promise<ListItem[]> => {
-      const { select, expand } = queryFor(list);
-      let items = batchedSp.web.getList(listUrl(this.webServerRelativeUrl, list)).items.select(...select);
-      if (expand.length > 0) items = items.expand(...expand);
-      return items.top(THRESHOLD_PAGE)();
-    };
+    const read = (list: ListDef): Promise<ListItem[]> => this.query(list, batchedSp).top(MAX_PAGE)();
     const pending = Promise.all([
       read(plansList),
       read(sectionsList),
@@ -75,4 +132,151 @@ export class SharePointPstRepository implements PstRepository {
       indicators: indicators.map(indicatorFromItem),
     };
   }
+
+  async loadActionDetails(actionId: number): Promise<ActionDetails> {
+    const [batchedSp, execute] = this.sp.batched();
+    const actionIdFilter = (list: ListDef) => `${lookupIdProperty(list.fields.action)} eq ${actionId}`;
+    const pending = Promise.all([
+      this.query(actionsList, batchedSp).getById(actionId)() as Promise<ListItem>,
+      this.query(indicatorsList, batchedSp).filter(actionIdFilter(indicatorsList)).top(MAX_PAGE)() as Promise<ListItem[]>,
+      // Filtered on the indexed action column: the check-in list grows past the threshold.
+      this.query(checkInsList, batchedSp)
+        .filter(actionIdFilter(checkInsList))
+        .orderBy(checkInsList.fields.date.internalName, false)
+        .top(CHECK_INS_IN_PANEL)() as Promise<ListItem[]>,
+      this.list(actionsList, batchedSp).items.getById(actionId).currentUserHasPermissions(PermissionKind.EditListItems),
+    ]);
+    pending.catch(() => undefined);
+    await execute();
+    const [item, indicators, checkIns, canEdit] = await pending;
+    return {
+      action: actionFromItem(item),
+      etag: etagOf(item),
+      indicators: indicators.map(indicatorFromItem),
+      checkIns: checkIns.map(checkInFromItem),
+      canEdit,
+    };
+  }
+
+  async updateAction(actionId: number, changes: ActionChanges, etag: string): Promise<string> {
+    const current = await this.loadActionDetails(actionId);
+    const before = actionToItem(current.action);
+    const payload = changedProperties(before, actionToItem({ ...current.action, ...changes }));
+    if (Object.keys(payload).length === 0 && current.etag === etag) return etag;
+    try {
+      const result = await this.list(actionsList).items.getById(actionId).update(payload, etag);
+      return (result as { etag?: string }).etag ?? '*';
+    } catch (error) {
+      if (httpStatusOf(error) === 412) throw new ConflictError(await this.loadActionDetails(actionId));
+      throw error;
+    }
+  }
+
+  async addCheckIn(checkIn: NewCheckIn, actionEtag: string): Promise<{ checkIn: CheckIn; actionEtag: string }> {
+    const newEtag = await this.updateAction(
+      checkIn.actionId,
+      {
+        status: checkIn.status,
+        progressPercent: checkIn.percent,
+        health: checkIn.health,
+        lastCheckInDate: checkIn.date,
+      },
+      actionEtag,
+    );
+    const added: ListItem = await this.list(checkInsList).items.add(checkInToItem(checkIn));
+    const saved = checkInFromItem(added);
+    return { checkIn: { ...saved, author: await this.currentUser() }, actionEtag: newEtag };
+  }
+
+  async importPlan(data: PlanImport): Promise<PlanImportResult> {
+    const ids: PlanImportResult['ids'] = {
+      sections: new Map(),
+      strategicObjectives: new Map(),
+      operationalObjectives: new Map(),
+      actions: new Map(),
+    };
+    const [plan] = await this.addAll(plansList, [planToItem(data.plan)]);
+    const planId = plan.Id;
+
+    // Parents before children: each generation of sections and actions is one round.
+    for (const generation of generations(data.sections, (s) => s.id, (s) => s.parentSectionId ?? null)) {
+      const added = await this.addAll(
+        sectionsList,
+        generation.map((s) => sectionToItem({ ...s, parentSectionId: mapped(ids.sections, s.parentSectionId) }, planId)),
+      );
+      generation.forEach((s, i) => ids.sections.set(s.id, added[i].Id));
+    }
+    const addedOs = await this.addAll(
+      strategicObjectivesList,
+      data.strategicObjectives.map((os) => strategicObjectiveToItem({ ...os, sectionId: mapped(ids.sections, os.sectionId) }, planId)),
+    );
+    data.strategicObjectives.forEach((os, i) => ids.strategicObjectives.set(os.id, addedOs[i].Id));
+    const addedOo = await this.addAll(
+      operationalObjectivesList,
+      data.operationalObjectives.map((oo) =>
+        operationalObjectiveToItem({ ...oo, strategicObjectiveId: mapped(ids.strategicObjectives, oo.strategicObjectiveId) ?? 0 }),
+      ),
+    );
+    data.operationalObjectives.forEach((oo, i) => ids.operationalObjectives.set(oo.id, addedOo[i].Id));
+    for (const generation of generations(data.actions, (a) => a.id, (a) => a.parentActionId ?? null)) {
+      const added = await this.addAll(
+        actionsList,
+        generation.map((a: Action) =>
+          actionToItem({
+            ...a,
+            parentActionId: mapped(ids.actions, a.parentActionId),
+            operationalObjectiveIds: a.operationalObjectiveIds.map((id) => ids.operationalObjectives.get(id)).filter(isNumber),
+          }),
+        ),
+      );
+      generation.forEach((a, i) => ids.actions.set(a.id, added[i].Id));
+    }
+    await this.addAll(
+      indicatorsList,
+      (data.indicators ?? []).map((ind) => indicatorToItem({ ...ind, actionId: ids.actions.get(ind.actionId) ?? 0 })),
+    );
+    return { ids, planId };
+  }
+
+  /** Adds items in batches of BATCH_SIZE; returns them in the order given. */
+  private async addAll(list: ListDef, payloads: ItemPayload[]): Promise<ListItem[]> {
+    const added: ListItem[] = [];
+    for (let start = 0; start < payloads.length; start += BATCH_SIZE) {
+      const [batchedSp, execute] = this.sp.batched();
+      const items = this.list(list, batchedSp).items;
+      const pending = Promise.all(payloads.slice(start, start + BATCH_SIZE).map((p) => items.add(p) as Promise<ListItem>));
+      pending.catch(() => undefined);
+      await execute();
+      added.push(...(await pending));
+    }
+    return added;
+  }
+}
+
+function isNumber(value: number | undefined): value is number {
+  return typeof value === 'number';
+}
+
+function mapped(ids: Map<number, number>, id: number | null | undefined): number | null {
+  return id == null ? null : ids.get(id) ?? null;
+}
+
+/** Items grouped so that every parent comes in an earlier group than its children. */
+export function generations<T>(items: readonly T[], idOf: (item: T) => number, parentOf: (item: T) => number | null): T[][] {
+  const known = new Set(items.map(idOf));
+  const placed = new Set<number>();
+  const result: T[][] = [];
+  let remaining = items.slice();
+  while (remaining.length > 0) {
+    const ready = remaining.filter((item) => {
+      const parent = parentOf(item);
+      return parent === null || !known.has(parent) || placed.has(parent);
+    });
+    // A cycle cannot be ordered: write the rest without waiting for their parents.
+    const generation = ready.length > 0 ? ready : remaining;
+    generation.forEach((item) => placed.add(idOf(item)));
+    result.push(generation);
+    remaining = remaining.filter((item) => !placed.has(idOf(item)));
+  }
+  return result;
 }

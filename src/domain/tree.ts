@@ -12,8 +12,7 @@
  *   "OS 99" < "OS 100"), then by title.
  */
 import type { Action, OperationalObjective, Plan, Section, StrategicObjective, Volet } from './model';
-import { VOLETS } from './vocabularies';
-import { normalizeText } from './vocabularies';
+import { VOLETS, normalizeText } from './vocabularies';
 
 export interface ActionNode {
   kind: 'action';

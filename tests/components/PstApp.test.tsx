@@ -24,6 +24,10 @@ const snapshot: PstSnapshot = {
 const notFound = Object.assign(new Error('List does not exist'), { status: 404 });
 const missing: ProvisioningState = { missingLists: PST_LISTS.map((l) => l.key), missingFields: [], upToDate: false };
 
+const notUsedHere = async (): Promise<never> => {
+  throw new Error('not used by these views');
+};
+
 function repository(overrides: Partial<PstRepository>): PstRepository & { calls: string[] } {
   const calls: string[] = [];
   const track = <T,>(name: string, result: () => Promise<T>) => () => {
@@ -36,6 +40,11 @@ function repository(overrides: Partial<PstRepository>): PstRepository & { calls:
     canManageLists: track('canManageLists', async () => true),
     provisionLists: track('provisionLists', async () => ({ changes: [], listIds: {} as never })),
     loadSnapshot: track('loadSnapshot', async () => snapshot),
+    currentUser: track('currentUser', async () => ({ id: 1, displayName: 'Coordinatrice PST' })),
+    loadActionDetails: notUsedHere,
+    updateAction: notUsedHere,
+    addCheckIn: notUsedHere,
+    importPlan: notUsedHere,
     ...overrides,
   };
 }
