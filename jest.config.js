@@ -4,8 +4,8 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json', isolatedModules: true }],
-    '/node_modules/@pnp/.+\\.js$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json', isolatedModules: true }],
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json'}],
+    '/node_modules/@pnp/.+\\.js$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json'}],
     '/src/loc/.+\\.js$': '<rootDir>/tests/support/amdLocTransform.js',
   },
   transformIgnorePatterns: ['/node_modules/(?!@pnp/)'],

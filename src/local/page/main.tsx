@@ -1,0 +1,103 @@
+/**
+ * The local intranet page: the solution's web parts side by side, on the embedded store,
+ * through the same React components and the same PnPjs data access as in SharePoint.
+ * Only the authentication differs: the chosen local user travels in a cookie.
+ */
+import * as React from 'react';
+import * as ReactDom from 'react-dom';
+import { Dropdown, IDropdownOption, Stack, Text, ThemeProvider, initializeIcons } from '@fluentui/react';
+import { spfi, DefaultHeaders, DefaultInit } from '@pnp/sp';
+import { BrowserFetchWithRetry, DefaultParse } from '@pnp/queryable';
+import { PstApp, PstView } from '../../components/PstApp';
+import { HOST_THEMES, HostTheme, THEMES } from '../../components/themes';
+import { SharePointPstRepository } from '../../data/SharePointPstRepository';
+import { isoDateOfLocalDay } from '../../domain/model';
+import type { LocalUser } from '../samplePst';
+
+initializeIcons();
+
+const SITE_PATH = '/sites/pst';
+const USER_COOKIE = 'pst-user';
+
+const THEME_LABELS: Record<HostTheme, string> = {
+  sharepoint: 'SharePoint',
+  teamsDefault: 'Teams – clair',
+  teamsDark: 'Teams – sombre',
+  teamsContrast: 'Teams – contraste élevé',
+};
+
+const WEB_PARTS: { view: PstView; title: string }[] = [
+  { view: 'tree', title: 'Arbre des objectifs' },
+  { view: 'cards', title: 'Fiches projets' },
+  { view: 'dashboard', title: 'Tableau de bord du PST' },
+];
+
+function readCookie(name: string): string | undefined {
+  const match = document.cookie.split('; ').find((c) => c.startsWith(`${name}=`));
+  return match ? decodeURIComponent(match.substring(name.length + 1)) : undefined;
+}
+
+function LocalIntranet({ users }: { users: LocalUser[] }): JSX.Element {
+  const [userEmail, setUserEmail] = React.useState(readCookie(USER_COOKIE) ?? users[0].email);
+  const [theme, setTheme] = React.useState<HostTheme>((localStorage.getItem('pst-theme') as HostTheme) || 'sharepoint');
+  const repository = React.useMemo(() => {
+    document.cookie = `${USER_COOKIE}=${encodeURIComponent(userEmail)}; path=/; SameSite=Lax`;
+    const sp = spfi(`${window.location.origin}${SITE_PATH}`).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse());
+    return new SharePointPstRepository(sp, SITE_PATH);
+  }, [userEmail]);
+  const today = isoDateOfLocalDay(new Date());
+  const palette = THEMES[theme].palette;
+
+  return (
+    <ThemeProvider theme={THEMES[theme]} style={{ minHeight: '100vh', background: palette.white, color: palette.neutralPrimary }}>
+      <Stack tokens={{ childrenGap: 16 }} styles={{ root: { padding: 16 } }}>
+        <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 16 }} as="header">
+          <Text variant="xLarge" as="h1" styles={{ root: { margin: 0, flexGrow: 1 } }}>
+            Intranet local – PST
+          </Text>
+          <Dropdown
+            label="Utilisateur"
+            selectedKey={userEmail}
+            options={users.map((u): IDropdownOption => ({ key: u.email, text: `${u.displayName} – ${u.description}` }))}
+            onChange={(_, option) => option && setUserEmail(String(option.key))}
+            styles={{ root: { minWidth: 320 } }}
+          />
+          <Dropdown
+            label="Thème"
+            selectedKey={theme}
+            options={HOST_THEMES.map((t) => ({ key: t, text: THEME_LABELS[t] }))}
+            onChange={(_, option) => {
+              if (!option) return;
+              localStorage.setItem('pst-theme', String(option.key));
+              setTheme(option.key as HostTheme);
+            }}
+            styles={{ root: { minWidth: 200 } }}
+          />
+        </Stack>
+        <Stack horizontal wrap tokens={{ childrenGap: 16 }} as="main">
+          {WEB_PARTS.map((webPart) => (
+            <section
+              key={`${webPart.view}-${userEmail}`}
+              aria-label={webPart.title}
+              style={{ flex: '1 1 420px', minWidth: 320, border: `1px solid ${palette.neutralLight}`, borderRadius: 4, padding: 16 }}
+            >
+              <Text variant="large" as="h2" styles={{ root: { marginTop: 0 } }}>
+                {webPart.title}
+              </Text>
+              <PstApp view={webPart.view} repository={repository} lang="fr" today={today} />
+            </section>
+          ))}
+        </Stack>
+      </Stack>
+    </ThemeProvider>
+  );
+}
+
+async function main(): Promise<void> {
+  const users: LocalUser[] = await (await fetch('/local/users')).json();
+  ReactDom.render(<LocalIntranet users={users} />, document.getElementById('root'));
+}
+
+main().catch((error: unknown) => {
+  document.body.textContent = `La page locale n'a pas pu démarrer : ${String(error)}`;
+});
