@@ -34,6 +34,7 @@ define([], function () {
     Volet_externe: "External part",
     Volet_transversal: "Internal and external parts",
     PropertySiteUrl: "Site holding the PST lists (empty: this site)",
-    PropertyGroupData: "Data"
+    PropertyGroupData: "Data",
+    Close: "Close"
   };
 });

@@ -34,6 +34,7 @@ define([], function () {
     Volet_externe: "Volet externe",
     Volet_transversal: "Volets interne et externe",
     PropertySiteUrl: "Site qui contient les listes du PST (vide : ce site)",
-    PropertyGroupData: "Données"
+    PropertyGroupData: "Données",
+    Close: "Fermer"
   };
 });

@@ -34,6 +34,7 @@ declare interface IPstStrings {
   Volet_transversal: string;
   PropertySiteUrl: string;
   PropertyGroupData: string;
+  Close: string;
 }
 
 declare module 'PstStrings' {
