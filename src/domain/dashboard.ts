@@ -1,0 +1,159 @@
+/**
+ * The figures of the progress dashboard, computed once from a (filtered) plan so that
+ * the screen, the XLSX export and the printed page show exactly the same numbers.
+ * Counting rules are those of rollup.ts (distinct actions, cancelled ones left out of
+ * progress, done = TERMINE).
+ */
+import type { Action, IsoDate, Person } from './model';
+import { statsOf, rollUp, PlanRollup, ProgressStats } from './rollup';
+import { buildPlanTree, distinctActions, topLevelActionNodes, StrategicObjectiveNode, SectionNode, PlanTreeInput, PlanTree } from './tree';
+import { ACTION_STATUSES, ActionStatus } from './vocabularies';
+import { compareCodes } from './tree';
+
+export interface ObjectiveFigure {
+  readonly id: number;
+  readonly code: string | null;
+  readonly title: string;
+  readonly stats: ProgressStats;
+}
+
+export interface LateActionFigure {
+  readonly action: Action;
+  readonly lead: Person | null;
+  readonly daysLate: number;
+  readonly dueDate: IsoDate;
+}
+
+export interface ServiceFigure {
+  /** Action.department as written; '' for actions without a service. */
+  readonly service: string;
+  readonly stats: ProgressStats;
+}
+
+export interface QuarterFigure {
+  /** "2026-T4" */
+  readonly key: string;
+  readonly year: number;
+  readonly quarter: 1 | 2 | 3 | 4;
+  /** Actions whose planned end falls in the quarter, and how many of them are done. */
+  readonly planned: number;
+  readonly done: number;
+}
+
+export interface DashboardFigures {
+  readonly today: IsoDate;
+  readonly plan: ProgressStats;
+  readonly strategicObjectives: ObjectiveFigure[];
+  readonly operationalObjectives: (ObjectiveFigure & { readonly strategicObjectiveId: number })[];
+  readonly statusDistribution: { readonly status: ActionStatus | null; readonly count: number }[];
+  /** Most days late first. */
+  readonly lateActions: LateActionFigure[];
+  /** Most actions first. */
+  readonly services: ServiceFigure[];
+  /** Chronological; quarters without planned ends inside the span are listed with 0. */
+  readonly quarters: QuarterFigure[];
+  readonly tree: PlanTree;
+  readonly rollup: PlanRollup;
+}
+
+function objectivesOf(tree: PlanTree): StrategicObjectiveNode[] {
+  const fromSections = (sections: SectionNode[]): StrategicObjectiveNode[] =>
+    sections.reduce<StrategicObjectiveNode[]>((all, s) => all.concat(s.strategicObjectives, fromSections(s.sections)), []);
+  return tree.volets.reduce<StrategicObjectiveNode[]>((all, v) => all.concat(v.strategicObjectives, fromSections(v.sections)), []);
+}
+
+function quarterOf(date: IsoDate): { year: number; quarter: 1 | 2 | 3 | 4 } {
+  const month = Number(date.substring(5, 7));
+  return { year: Number(date.substring(0, 4)), quarter: (Math.floor((month - 1) / 3) + 1) as 1 | 2 | 3 | 4 };
+}
+
+export function dashboardFigures(input: PlanTreeInput, today: IsoDate): DashboardFigures {
+  const tree = buildPlanTree(input);
+  const rollup = rollUp(tree, { today });
+  const planActions = distinctActions(
+    tree.volets.reduce<ReturnType<typeof topLevelActionNodes>>((all, v) => all.concat(topLevelActionNodes(v)), []).concat(
+      tree.orphans.filter((o) => !o.placed).reduce<ReturnType<typeof topLevelActionNodes>>((all, o) => all.concat(topLevelActionNodes(o.node)), []),
+    ),
+  );
+
+  const strategicObjectives = objectivesOf(tree).map((node) => ({
+    id: node.objective.id,
+    code: node.objective.code,
+    title: node.objective.title,
+    stats: rollup.strategicObjectives.get(node.objective.id)!,
+  }));
+  const operationalObjectives = objectivesOf(tree).reduce<DashboardFigures['operationalObjectives']>(
+    (all, os) =>
+      all.concat(
+        os.operationalObjectives.map((oo) => ({
+          id: oo.objective.id,
+          code: oo.objective.code,
+          title: oo.objective.title,
+          strategicObjectiveId: os.objective.id,
+          stats: rollup.operationalObjectives.get(oo.objective.id)!,
+        })),
+      ),
+    [],
+  );
+
+  const statusDistribution = [...ACTION_STATUSES, null].map((status) => ({
+    status,
+    count: planActions.filter((a) => a.status === status).length,
+  }));
+
+  const lateActions: LateActionFigure[] = [];
+  for (const action of planActions) {
+    const lateness = rollup.actions.get(action.id)!.lateness;
+    if (lateness.flags.overdue && lateness.daysLate !== null && lateness.dueDate !== null) {
+      lateActions.push({ action, lead: action.projectLead, daysLate: lateness.daysLate, dueDate: lateness.dueDate });
+    }
+  }
+  lateActions.sort((a, b) => b.daysLate - a.daysLate || compareCodes(a.action.code, b.action.code));
+
+  const byService = new Map<string, Action[]>();
+  for (const action of planActions) {
+    const service = (action.department ?? '').trim();
+    byService.set(service, (byService.get(service) ?? []).concat(action));
+  }
+  const services = Array.from(byService.entries())
+    .map(([service, actions]) => ({ service, stats: statsOf(actions, rollup.actions) }))
+    .sort((a, b) => b.stats.total - a.stats.total || a.service.localeCompare(b.service, 'fr'));
+
+  const counts = new Map<string, { planned: number; done: number }>();
+  for (const action of planActions) {
+    if (!action.plannedEnd || action.status === 'ANNULE_ABANDONNE') continue;
+    const { year, quarter } = quarterOf(action.plannedEnd.end);
+    const key = `${year}-T${quarter}`;
+    const entry = counts.get(key) ?? { planned: 0, done: 0 };
+    entry.planned += 1;
+    if (action.status === 'TERMINE') entry.done += 1;
+    counts.set(key, entry);
+  }
+  const quarters: QuarterFigure[] = [];
+  const keys = Array.from(counts.keys()).sort();
+  if (keys.length > 0) {
+    let { year, quarter } = { year: Number(keys[0].substring(0, 4)), quarter: Number(keys[0].substring(6)) };
+    const last = keys[keys.length - 1];
+    for (;;) {
+      const key = `${year}-T${quarter}`;
+      const entry = counts.get(key) ?? { planned: 0, done: 0 };
+      quarters.push({ key, year, quarter: quarter as 1 | 2 | 3 | 4, ...entry });
+      if (key === last) break;
+      quarter = quarter === 4 ? 1 : quarter + 1;
+      if (quarter === 1) year += 1;
+    }
+  }
+
+  return {
+    today,
+    plan: rollup.plan,
+    strategicObjectives,
+    operationalObjectives,
+    statusDistribution,
+    lateActions,
+    services,
+    quarters,
+    tree,
+    rollup,
+  };
+}
