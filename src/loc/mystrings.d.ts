@@ -35,6 +35,41 @@ declare interface IPstStrings {
   PropertySiteUrl: string;
   PropertyGroupData: string;
   Close: string;
+  ExportExcel: string;
+  PrintPdf: string;
+  ColumnAction: string;
+  ColumnDue: string;
+  ColumnDaysLate: string;
+  ColumnService: string;
+  NoService: string;
+  NoActionForFilter: string;
+  DashboardCommands: string;
+  KeyFigures: string;
+  CancelledCount: string;
+  StatusDistribution: string;
+  StatusUnknown: string;
+  LateActionsTitle: string;
+  NothingLate: string;
+  ByService: string;
+  PlannedEndsPerQuarter: string;
+  NoPlannedEnds: string;
+  ColumnQuarter: string;
+  ColumnPlanned: string;
+  QuarterLegend: string;
+  BadgeBlocked: string;
+  SortByCode: string;
+  SortByDue: string;
+  SortByProgress: string;
+  SortByTitle: string;
+  GroupNone: string;
+  GroupByOs: string;
+  GroupByService: string;
+  GroupByLead: string;
+  GroupByStatus: string;
+  SortBy: string;
+  GroupBy: string;
+  CardCount: string;
+  ProjectCardsTitle: string;
 }
 
 declare module 'PstStrings' {

@@ -1,0 +1,193 @@
+import * as React from 'react';
+import { Dropdown, IDropdownOption, List, Persona, PersonaSize, Stack, Text, useTheme } from '@fluentui/react';
+import * as strings from 'PstStrings';
+import type { Action } from '../../domain/model';
+import type { ActionRollup } from '../../domain/rollup';
+import { compareCodes } from '../../domain/tree';
+import { formatDate } from '../../domain/parsing';
+import { healthLabel, statusLabel, Lang } from '../../domain/vocabularies';
+import { ProgressBar } from '../ProgressBar';
+import { formatMessage } from '../format';
+
+export type CardSort = 'code' | 'due' | 'progress' | 'title';
+export type CardGroup = 'none' | 'strategicObjective' | 'service' | 'lead' | 'status';
+
+export interface CardItem {
+  readonly action: Action;
+  readonly rollup: ActionRollup | undefined;
+  /** "OS 1.1 › OO 1.1.1" */
+  readonly path: string;
+  readonly strategicObjective: string;
+}
+
+export interface ProjectCardsProps {
+  readonly items: readonly CardItem[];
+  readonly lang: Lang;
+  readonly onOpenAction: (actionId: number) => void;
+  readonly initialSort?: CardSort;
+  readonly initialGroup?: CardGroup;
+}
+
+const CARD_WIDTH = 300;
+const GAP = 12;
+
+type Row = { kind: 'header'; title: string; count: number } | { kind: 'cards'; items: CardItem[] };
+
+function sortItems(items: readonly CardItem[], sort: CardSort): CardItem[] {
+  const byCode = (a: CardItem, b: CardItem) => compareCodes(a.action.code, b.action.code) || a.action.title.localeCompare(b.action.title, 'fr');
+  const sorted = items.slice();
+  if (sort === 'code') return sorted.sort(byCode);
+  if (sort === 'title') return sorted.sort((a, b) => a.action.title.localeCompare(b.action.title, 'fr'));
+  if (sort === 'progress') return sorted.sort((a, b) => (a.rollup?.progress ?? -1) - (b.rollup?.progress ?? -1) || byCode(a, b));
+  // due: soonest first, actions without a due date last
+  return sorted.sort((a, b) => (a.action.plannedEnd?.end ?? '9999').localeCompare(b.action.plannedEnd?.end ?? '9999') || byCode(a, b));
+}
+
+function groupKey(item: CardItem, group: CardGroup, lang: Lang): string {
+  switch (group) {
+    case 'strategicObjective':
+      return item.strategicObjective;
+    case 'service':
+      return item.action.department || strings.NoService;
+    case 'lead':
+      return item.action.projectLead?.displayName || strings.NoLead;
+    case 'status':
+      return item.action.status ? statusLabel(item.action.status, lang) : strings.StatusUnknown;
+    default:
+      return '';
+  }
+}
+
+/** Rows of `columns` cards under group headers: the list virtualises rows, so thousands of cards stay fluid. */
+export function cardRows(items: readonly CardItem[], sort: CardSort, group: CardGroup, columns: number, lang: Lang): Row[] {
+  const sorted = sortItems(items, sort);
+  const groups = new Map<string, CardItem[]>();
+  for (const item of sorted) {
+    const key = groupKey(item, group, lang);
+    groups.set(key, (groups.get(key) ?? []).concat(item));
+  }
+  const rows: Row[] = [];
+  const keys = Array.from(groups.keys());
+  if (group !== 'none' && group !== 'strategicObjective') keys.sort((a, b) => a.localeCompare(b, 'fr'));
+  for (const key of keys) {
+    const members = groups.get(key)!;
+    if (group !== 'none') rows.push({ kind: 'header', title: key, count: members.length });
+    for (let i = 0; i < members.length; i += columns) rows.push({ kind: 'cards', items: members.slice(i, i + columns) });
+  }
+  return rows;
+}
+
+function ActionCard({ item, lang, onOpen }: { item: CardItem; lang: Lang; onOpen: () => void }): JSX.Element {
+  const theme = useTheme();
+  const { action, rollup } = item;
+  const lateness = rollup?.lateness;
+  const badges: string[] = [];
+  if (lateness?.daysLate) badges.push(formatMessage(strings.DaysLate, String(lateness.daysLate)));
+  if (rollup?.blocked) badges.push(strings.BadgeBlocked);
+  const dates = [action.plannedStart ? formatDate(action.plannedStart.start) : null, action.plannedEnd ? formatDate(action.plannedEnd.end) : null];
+  return (
+    <article
+      role="listitem"
+      aria-label={action.code ? `${action.code} ${action.title}` : action.title}
+      style={{ width: CARD_WIDTH, boxSizing: 'border-box', border: `1px solid ${theme.palette.neutralQuaternary}`, borderRadius: 4, padding: 12, background: theme.palette.white }}
+    >
+      <Stack tokens={{ childrenGap: 6 }}>
+        <Text variant="small" styles={{ root: { color: theme.palette.neutralSecondary } }}>
+          {item.path}
+        </Text>
+        <button
+          type="button"
+          onClick={onOpen}
+          style={{ all: 'unset', cursor: 'pointer', fontWeight: 600, color: theme.palette.themeDarkAlt }}
+          aria-haspopup="dialog"
+        >
+          {action.code ? `${action.code} – ${action.title}` : action.title}
+        </button>
+        <Persona
+          text={action.projectLead?.displayName ?? strings.NoLead}
+          secondaryText={action.projectLead?.email ?? strings.Lead}
+          size={PersonaSize.size32}
+        />
+        <Text variant="small">
+          {dates[0] || dates[1] ? `${dates[0] ?? '…'} → ${dates[1] ?? '…'}` : strings.NoDueDate}
+        </Text>
+        <ProgressBar label="" progress={rollup?.progress ?? null} />
+        <Text variant="small">
+          {[action.status ? statusLabel(action.status, lang) : strings.StatusUnknown, action.health ? healthLabel(action.health, lang) : null]
+            .filter(Boolean)
+            .join(' · ')}
+        </Text>
+        {badges.length > 0 && (
+          <Text variant="small" styles={{ root: { color: theme.semanticColors.errorText, fontWeight: 600 } }}>
+            {badges.join(' · ')}
+          </Text>
+        )}
+      </Stack>
+    </article>
+  );
+}
+
+/** One card per action, sorted and grouped, virtualised by rows. */
+export function ProjectCards({ items, lang, onOpenAction, initialSort = 'code', initialGroup = 'strategicObjective' }: ProjectCardsProps): JSX.Element {
+  const [sort, setSort] = React.useState<CardSort>(initialSort);
+  const [group, setGroup] = React.useState<CardGroup>(initialGroup);
+  const [width, setWidth] = React.useState(CARD_WIDTH * 3);
+  const container = React.useRef<HTMLDivElement>(null);
+
+  React.useEffect(() => {
+    const element = container.current;
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver((entries) => setWidth(entries[0].contentRect.width));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const columns = Math.max(1, Math.floor((width + GAP) / (CARD_WIDTH + GAP)));
+  const rows = React.useMemo(() => cardRows(items, sort, group, columns, lang), [items, sort, group, columns, lang]);
+  const sortOptions: IDropdownOption[] = [
+    { key: 'code', text: strings.SortByCode },
+    { key: 'due', text: strings.SortByDue },
+    { key: 'progress', text: strings.SortByProgress },
+    { key: 'title', text: strings.SortByTitle },
+  ];
+  const groupOptions: IDropdownOption[] = [
+    { key: 'none', text: strings.GroupNone },
+    { key: 'strategicObjective', text: strings.GroupByOs },
+    { key: 'service', text: strings.GroupByService },
+    { key: 'lead', text: strings.GroupByLead },
+    { key: 'status', text: strings.GroupByStatus },
+  ];
+
+  return (
+    <Stack tokens={{ childrenGap: 12 }}>
+      <Stack horizontal wrap tokens={{ childrenGap: 12 }}>
+        <Dropdown label={strings.SortBy} selectedKey={sort} options={sortOptions} onChange={(_, o) => o && setSort(o.key as CardSort)} styles={{ root: { minWidth: 180 } }} />
+        <Dropdown label={strings.GroupBy} selectedKey={group} options={groupOptions} onChange={(_, o) => o && setGroup(o.key as CardGroup)} styles={{ root: { minWidth: 200 } }} />
+        <Text styles={{ root: { alignSelf: 'flex-end', paddingBottom: 6 } }}>{formatMessage(strings.CardCount, String(items.length))}</Text>
+      </Stack>
+      {items.length === 0 ? (
+        <Text>{strings.NoActionForFilter}</Text>
+      ) : (
+        <div ref={container} role="list" aria-label={strings.ProjectCardsTitle}>
+          <List
+            role="presentation"
+            items={rows}
+            onRenderCell={(row?: Row) =>
+              !row ? null : row.kind === 'header' ? (
+                <Text variant="mediumPlus" as="h3" styles={{ root: { margin: '12px 0 6px' } }}>
+                  {`${row.title} (${row.count})`}
+                </Text>
+              ) : (
+                <div style={{ display: 'flex', gap: GAP, marginBottom: GAP }} role="presentation">
+                  {row.items.map((item) => (
+                    <ActionCard key={item.action.id} item={item} lang={lang} onOpen={() => onOpenAction(item.action.id)} />
+                  ))}
+                </div>
+              )
+            }
+          />
+        </div>
+      )}
+    </Stack>
+  );
+}
