@@ -1,0 +1,80 @@
+/**
+ * @jest-environment jsdom
+ */
+import * as React from 'react';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { cardRows, CardItem, ProjectCards } from '../../../src/components/cards/ProjectCards';
+import { createAction } from '../../../src/domain/model';
+import { parsePeriod, isParseError } from '../../../src/domain/parsing';
+import { classifyLateness } from '../../../src/domain/lateness';
+
+const end = (text: string) => {
+  const p = parsePeriod(text);
+  if (!p || isParseError(p)) throw new Error(text);
+  return p;
+};
+
+function item(id: number, code: string, fields: Parameters<typeof createAction>[0] extends infer F ? Partial<F> : never, os = 'OS 1 Accueil'): CardItem {
+  const action = createAction({ id, code, title: `Action ${code}`, ...fields } as Parameters<typeof createAction>[0]);
+  return {
+    action,
+    path: `${os} › OO`,
+    strategicObjective: os,
+    rollup: {
+      actionId: id,
+      progress: action.progressPercent ?? 0,
+      source: 'own',
+      noData: false,
+      blocked: action.status === 'PROBLEME',
+      lateness: classifyLateness(action, '2026-11-23'),
+      subActions: null,
+    },
+  };
+}
+
+const items = [
+  item(1, '1.10', { status: 'EN_COURS', progressPercent: 30, plannedEnd: end('2027'), department: 'Crèche' }),
+  item(2, '1.2', { status: 'PROBLEME', progressPercent: 10, plannedEnd: end('01/10/2026'), department: 'Accueil', projectLead: { displayName: 'Marc Dubois' } }),
+  item(3, '2.1', { status: 'TERMINE', progressPercent: 100, department: 'Accueil' }, 'OS 2 RH'),
+];
+
+describe('cardRows', () => {
+  it('sorts codes naturally and cuts rows to the number of columns', () => {
+    const rows = cardRows(items, 'code', 'none', 2, 'fr');
+    expect(rows.map((r) => (r.kind === 'cards' ? r.items.map((i) => i.action.code) : r.title))).toEqual([['1.2', '1.10'], ['2.1']]);
+  });
+
+  it('groups by service in alphabetical order with a header and count', () => {
+    const rows = cardRows(items, 'due', 'service', 3, 'fr');
+    expect(rows.map((r) => (r.kind === 'header' ? `${r.title} (${r.count})` : r.items.map((i) => i.action.code).join(',')))).toEqual([
+      'Accueil (2)',
+      '1.2,2.1',
+      'Crèche (1)',
+      '1.10',
+    ]);
+  });
+
+  it('keeps the document order of strategic objectives and sorts by progress', () => {
+    const rows = cardRows(items, 'progress', 'strategicObjective', 3, 'fr');
+    expect(rows.map((r) => (r.kind === 'header' ? r.title : r.items.map((i) => i.action.code).join(',')))).toEqual(['OS 1 Accueil', '1.2,1.10', 'OS 2 RH', '2.1']);
+  });
+
+  it('groups by status with French labels', () => {
+    const titles = cardRows(items, 'code', 'status', 3, 'fr').filter((r) => r.kind === 'header').map((r) => (r as { title: string }).title);
+    expect(titles).toEqual(['En cours', 'Problème', 'Terminé']);
+  });
+});
+
+describe('ProjectCards', () => {
+  it('shows a card per action with lead, dates, late and blocked badges, and opens the panel', () => {
+    const opened: number[] = [];
+    render(<ProjectCards items={items} lang="fr" onOpenAction={(id) => opened.push(id)} initialGroup="none" />);
+    const card = screen.getByRole('listitem', { name: '1.2 Action 1.2' });
+    expect(card.textContent).toContain('Marc Dubois');
+    expect(card.textContent).toContain('→ 01/10/2026');
+    expect(card.textContent).toContain('53 j de retard · Bloquée');
+    fireEvent.click(screen.getByRole('button', { name: '1.2 – Action 1.2' }));
+    expect(opened).toEqual([2]);
+    expect(screen.getByText('3 fiche(s)')).toBeTruthy();
+  });
+});
