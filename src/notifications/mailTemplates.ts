@@ -1,0 +1,251 @@
+/**
+ * The mails of the PST, in French (English when the recipient's language is English):
+ * subject, HTML that renders in Outlook (tables and inline styles only, no CSS classes,
+ * no images) and the same content as plain text.
+ */
+import type { Action, Person } from '../domain/model';
+import type { CommitteeDigest, LeadDigest, ReminderItem } from '../domain/reminders';
+import { formatDate, formatPercent } from '../domain/parsing';
+import { statusLabel, Lang } from '../domain/vocabularies';
+
+export interface RenderedMail {
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+}
+
+export interface MailContext {
+  readonly lang: Lang;
+  /** "CPAS de Binche" */
+  readonly organisation: string;
+  /** Link to an action's panel (intranet page or Teams deep link). */
+  readonly linkToAction: (actionId: number) => string;
+  /** "OS 1.1 › OO 1.1.1" for an action. */
+  readonly pathOf: (action: Action) => string;
+}
+
+const T = {
+  fr: {
+    hello: (name: string) => `Bonjour ${name},`,
+    regards: 'Bien à vous,',
+    footer: (org: string) => `Programme stratégique transversal – ${org}. Ce message est envoyé automatiquement par le suivi du PST.`,
+    open: "Ouvrir l'action",
+    code: 'Code',
+    action: 'Action',
+    objective: 'Objectif',
+    due: 'Échéance',
+    lastCheckIn: 'Dernier suivi',
+    none: 'aucun',
+    status: 'Statut',
+    progress: 'Avancement',
+    assignedSubject: (title: string) => `PST : vous êtes chef de projet de « ${title} »`,
+    assignedBody: (by: string) => `${by} vous a désigné(e) chef de projet de l'action suivante du PST. Vous pouvez la consulter et y noter l'avancement à tout moment.`,
+    updateSubject: (title: string) => `PST : mise à jour demandée pour « ${title} »`,
+    updateBody: (by: string) => `${by} vous demande de mettre à jour l'avancement de l'action suivante (statut, pourcentage, commentaire). Cela prend moins d'une minute.`,
+    message: 'Message',
+    digestSubject: (n: number) => `PST : ${n} action${n > 1 ? 's' : ''} demande${n > 1 ? 'nt' : ''} votre attention`,
+    digestIntro: 'Voici les actions du PST dont vous êtes chef de projet et qui demandent votre attention :',
+    overdue: (d: number) => `En retard de ${d} jour${d > 1 ? 's' : ''}`,
+    dueSoon: (d: number) => (d === 0 ? "Échéance aujourd'hui" : `Échéance dans ${d} jour${d > 1 ? 's' : ''}`),
+    stale: (d: number) => `Sans suivi depuis ${d} jour${d > 1 ? 's' : ''}`,
+    situation: 'Situation',
+    committeeSubject: (week: string) => `PST : synthèse de la semaine du ${week}`,
+    committeeIntro: 'Synthèse hebdomadaire du PST pour le comité de pilotage.',
+    lateTitle: (n: number) => `Actions en retard (${n})`,
+    blockedTitle: (n: number) => `Actions bloquées (${n})`,
+    doneTitle: (n: number) => `Actions terminées cette semaine (${n})`,
+    lead: 'Chef de projet',
+    noLead: 'non désigné',
+    daysLate: 'Retard',
+    days: (d: number) => `${d} j`,
+  },
+  en: {
+    hello: (name: string) => `Hello ${name},`,
+    regards: 'Kind regards,',
+    footer: (org: string) => `Strategic programme (PST) – ${org}. This message is sent automatically by the PST follow-up.`,
+    open: 'Open the action',
+    code: 'Code',
+    action: 'Action',
+    objective: 'Objective',
+    due: 'Due',
+    lastCheckIn: 'Last check-in',
+    none: 'none',
+    status: 'Status',
+    progress: 'Progress',
+    assignedSubject: (title: string) => `PST: you lead "${title}"`,
+    assignedBody: (by: string) => `${by} made you the project lead of the following PST action. You can open it and record its progress at any time.`,
+    updateSubject: (title: string) => `PST: update requested for "${title}"`,
+    updateBody: (by: string) => `${by} asks you to update the progress of the following action (status, percentage, comment). It takes less than a minute.`,
+    message: 'Message',
+    digestSubject: (n: number) => `PST: ${n} action${n > 1 ? 's' : ''} need${n > 1 ? '' : 's'} your attention`,
+    digestIntro: 'These PST actions you lead need your attention:',
+    overdue: (d: number) => `${d} day${d > 1 ? 's' : ''} late`,
+    dueSoon: (d: number) => (d === 0 ? 'Due today' : `Due in ${d} day${d > 1 ? 's' : ''}`),
+    stale: (d: number) => `No check-in for ${d} day${d > 1 ? 's' : ''}`,
+    situation: 'Situation',
+    committeeSubject: (week: string) => `PST: summary of the week of ${week}`,
+    committeeIntro: 'Weekly PST summary for the steering committee.',
+    lateTitle: (n: number) => `Late actions (${n})`,
+    blockedTitle: (n: number) => `Blocked actions (${n})`,
+    doneTitle: (n: number) => `Actions completed this week (${n})`,
+    lead: 'Project lead',
+    noLead: 'not assigned',
+    daysLate: 'Delay',
+    days: (d: number) => `${d} d`,
+  },
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const FONT = "font-family:'Segoe UI',Arial,sans-serif;font-size:14px;color:#242424;";
+const CELL = 'padding:6px 10px;border-bottom:1px solid #e1e1e1;vertical-align:top;text-align:left;';
+const HEAD = `${CELL}background:#f3f2f1;font-weight:bold;`;
+
+function page(context: MailContext, greeting: string, paragraphs: string[], tables: string[]): string {
+  const t = T[context.lang];
+  return (
+    `<!DOCTYPE html><html lang="${context.lang}"><head><meta charset="utf-8"></head>` +
+    `<body style="margin:0;padding:0;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="${FONT}"><tr><td style="padding:16px;">` +
+    `<p style="${FONT}">${escapeHtml(greeting)}</p>` +
+    paragraphs.map((p) => `<p style="${FONT}">${p}</p>`).join('') +
+    tables.join('') +
+    `<p style="${FONT}">${escapeHtml(t.regards)}</p>` +
+    `<p style="${FONT}font-size:12px;color:#616161;">${escapeHtml(t.footer(context.organisation))}</p>` +
+    '</td></tr></table></body></html>'
+  );
+}
+
+function table(headers: string[], rows: string[][]): string {
+  return (
+    `<table cellpadding="0" cellspacing="0" style="${FONT}border-collapse:collapse;margin:8px 0 16px;">` +
+    `<tr>${headers.map((h) => `<th style="${HEAD}">${escapeHtml(h)}</th>`).join('')}</tr>` +
+    rows.map((r) => `<tr>${r.map((c) => `<td style="${CELL}">${c}</td>`).join('')}</tr>`).join('') +
+    '</table>'
+  );
+}
+
+function actionLink(context: MailContext, action: Action): string {
+  const label = action.code ? `${action.code} – ${action.title}` : action.title;
+  return `<a href="${escapeHtml(context.linkToAction(action.id))}" style="color:#4f52b2;">${escapeHtml(label)}</a>`;
+}
+
+function actionLabel(action: Action): string {
+  return action.code ? `${action.code} – ${action.title}` : action.title;
+}
+
+function dueOf(action: Action): string | null {
+  return action.plannedEnd ? formatDate(action.plannedEnd.end) : null;
+}
+
+function actionSheet(context: MailContext, action: Action): { html: string; text: string[] } {
+  const t = T[context.lang];
+  const rows: [string, string][] = [
+    [t.action, actionLabel(action)],
+    [t.objective, context.pathOf(action)],
+    [t.due, dueOf(action) ?? '—'],
+    [t.status, action.status ? statusLabel(action.status, context.lang) : '—'],
+    [t.progress, action.progressPercent !== null ? formatPercent(action.progressPercent, 0) : '—'],
+    [t.lastCheckIn, action.lastCheckInDate ? formatDate(action.lastCheckInDate) : t.none],
+  ];
+  const html =
+    `<table cellpadding="0" cellspacing="0" style="${FONT}border-collapse:collapse;margin:8px 0 16px;">` +
+    rows.map(([k, v]) => `<tr><th style="${HEAD}">${escapeHtml(k)}</th><td style="${CELL}">${escapeHtml(v)}</td></tr>`).join('') +
+    '</table>' +
+    `<p style="${FONT}"><a href="${escapeHtml(context.linkToAction(action.id))}" style="display:inline-block;padding:8px 16px;background:#5b5fc7;color:#ffffff;text-decoration:none;border-radius:4px;">${escapeHtml(t.open)}</a></p>`;
+  const text = rows.map(([k, v]) => `${k} : ${v}`).concat([`${t.open} : ${context.linkToAction(action.id)}`]);
+  return { html, text };
+}
+
+function plain(greeting: string, paragraphs: string[], blocks: string[][], context: MailContext): string {
+  const t = T[context.lang];
+  return [greeting, '', ...paragraphs.flatMap((p) => [p, '']), ...blocks.flatMap((b) => [...b, '']), t.regards, '', t.footer(context.organisation)].join('\n');
+}
+
+export function assignmentMail(action: Action, lead: Person, assignedBy: Person, context: MailContext): RenderedMail {
+  const t = T[context.lang];
+  const sheet = actionSheet(context, action);
+  const body = t.assignedBody(assignedBy.displayName);
+  return {
+    subject: t.assignedSubject(action.title),
+    html: page(context, t.hello(lead.displayName), [escapeHtml(body)], [sheet.html]),
+    text: plain(t.hello(lead.displayName), [body], [sheet.text], context),
+  };
+}
+
+export function updateRequestMail(action: Action, lead: Person, requestedBy: Person, message: string | null, context: MailContext): RenderedMail {
+  const t = T[context.lang];
+  const sheet = actionSheet(context, action);
+  const body = t.updateBody(requestedBy.displayName);
+  const extra = message && message.trim() ? [`${t.message} : ${message.trim()}`] : [];
+  return {
+    subject: t.updateSubject(action.title),
+    html: page(context, t.hello(lead.displayName), [escapeHtml(body), ...extra.map(escapeHtml)], [sheet.html]),
+    text: plain(t.hello(lead.displayName), [body, ...extra], [sheet.text], context),
+  };
+}
+
+function situation(item: ReminderItem, lang: Lang): string {
+  const t = T[lang];
+  if (item.kind === 'overdue') return t.overdue(item.days);
+  if (item.kind === 'dueSoon') return t.dueSoon(item.days);
+  return t.stale(item.days);
+}
+
+export function leadDigestMail(digest: LeadDigest, context: MailContext): RenderedMail {
+  const t = T[context.lang];
+  const actionCount = new Set(digest.items.map((i) => i.action.id)).size;
+  const headers = [t.action, t.objective, t.situation, t.due, t.lastCheckIn];
+  const rows = digest.items.map((item) => [
+    actionLink(context, item.action),
+    escapeHtml(context.pathOf(item.action)),
+    `<strong>${escapeHtml(situation(item, context.lang))}</strong>`,
+    escapeHtml(item.dueDate ? formatDate(item.dueDate) : '—'),
+    escapeHtml(item.lastCheckInDate ? formatDate(item.lastCheckInDate) : t.none),
+  ]);
+  const text = digest.items.map(
+    (item) =>
+      `- ${actionLabel(item.action)} (${context.pathOf(item.action)}) : ${situation(item, context.lang)} ; ${t.due.toLowerCase()} ${item.dueDate ? formatDate(item.dueDate) : '—'} ; ${t.lastCheckIn.toLowerCase()} ${item.lastCheckInDate ? formatDate(item.lastCheckInDate) : t.none}\n  ${context.linkToAction(item.action.id)}`,
+  );
+  return {
+    subject: t.digestSubject(actionCount),
+    html: page(context, t.hello(digest.recipient.displayName), [escapeHtml(t.digestIntro)], [table(headers, rows)]),
+    text: plain(t.hello(digest.recipient.displayName), [t.digestIntro], [text], context),
+  };
+}
+
+export function committeeDigestMail(digest: CommitteeDigest, recipientName: string, context: MailContext): RenderedMail {
+  const t = T[context.lang];
+  const lead = (a: Action) => a.projectLead?.displayName ?? t.noLead;
+  const sections: { title: string; headers: string[]; rows: string[][]; text: string[] }[] = [
+    {
+      title: t.lateTitle(digest.late.length),
+      headers: [t.action, t.lead, t.due, t.daysLate],
+      rows: digest.late.map((i) => [actionLink(context, i.action), escapeHtml(lead(i.action)), escapeHtml(i.dueDate ? formatDate(i.dueDate) : '—'), escapeHtml(t.days(i.days))]),
+      text: digest.late.map((i) => `- ${actionLabel(i.action)} – ${lead(i.action)} – ${i.dueDate ? formatDate(i.dueDate) : '—'} – ${t.days(i.days)}`),
+    },
+    {
+      title: t.blockedTitle(digest.blocked.length),
+      headers: [t.action, t.lead, t.status],
+      rows: digest.blocked.map((a) => [actionLink(context, a), escapeHtml(lead(a)), escapeHtml(a.status ? statusLabel(a.status, context.lang) : '—')]),
+      text: digest.blocked.map((a) => `- ${actionLabel(a)} – ${lead(a)}`),
+    },
+    {
+      title: t.doneTitle(digest.doneThisWeek.length),
+      headers: [t.action, t.lead],
+      rows: digest.doneThisWeek.map((a) => [actionLink(context, a), escapeHtml(lead(a))]),
+      text: digest.doneThisWeek.map((a) => `- ${actionLabel(a)} – ${lead(a)}`),
+    },
+  ].filter((s) => s.rows.length > 0);
+  return {
+    subject: t.committeeSubject(formatDate(digest.weekStart)),
+    html: page(
+      context,
+      t.hello(recipientName),
+      [escapeHtml(t.committeeIntro)],
+      sections.map((s) => `<h3 style="${FONT}font-size:16px;">${escapeHtml(s.title)}</h3>${table(s.headers, s.rows)}`),
+    ),
+    text: plain(t.hello(recipientName), [t.committeeIntro], sections.map((s) => [s.title, ...s.text]), context),
+  };
+}
