@@ -31,13 +31,21 @@ function wrap76(text: string): string {
   return text.replace(/(.{76})/g, '$1\r\n');
 }
 
-export function buildMimeMessage(options: { from?: MimeAddress; to: readonly MimeAddress[]; mail: RenderedMail; boundary?: string; date?: Date }): string {
+export function buildMimeMessage(options: {
+  from?: MimeAddress;
+  to: readonly MimeAddress[];
+  mail: RenderedMail;
+  messageId?: string;
+  boundary?: string;
+  date?: Date;
+}): string {
   const boundary = options.boundary ?? `pst-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
   const headers = [
     ...(options.from ? [`From: ${address(options.from)}`] : []),
     `To: ${options.to.map(address).join(', ')}`,
     `Subject: ${encodeHeader(options.mail.subject)}`,
     ...(options.date ? [`Date: ${options.date.toUTCString()}`] : []),
+    ...(options.messageId ? [`Message-ID: ${options.messageId}`] : []),
     'MIME-Version: 1.0',
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
   ];

@@ -34,7 +34,8 @@ export type ListKey =
   | 'operationalObjectives'
   | 'actions'
   | 'indicators'
-  | 'checkIns';
+  | 'checkIns'
+  | 'reminderLedger';
 
 export interface LocalizedText {
   readonly fr: string;
@@ -334,6 +335,26 @@ export const checkInsList = {
   },
 } as const satisfies ListDef;
 
+/** Kinds of messages the ledger records. */
+export const MESSAGE_KINDS = ['dueSoon', 'overdue', 'stale', 'committee', 'assignment', 'updateRequest'] as const;
+
+export const reminderLedgerList = {
+  key: 'reminderLedger',
+  urlName: 'PstReminderLedger',
+  title: t('PST – Journal des rappels', 'PST – Reminder ledger'),
+  description: "Ce que les rappels ont déjà envoyé, pour ne jamais envoyer deux fois le même (tenu par le job de rappels).",
+  growsPastThreshold: true,
+  fields: {
+    // The reminder key: kind, action and the date it refers to (see domain/reminders.ts).
+    title: builtInTitle('Clé', 'Key'),
+    recipient: { internalName: 'PstRecipient', kind: 'text', title: t('Destinataire', 'Recipient'), indexed: true },
+    kind: { internalName: 'PstMessageKind', kind: 'choice', title: t('Type', 'Kind'), choices: MESSAGE_KINDS, indexed: true },
+    runDate: { internalName: 'PstRunDate', kind: 'date', title: t('Date du passage', 'Run date'), indexed: true, required: true },
+    messageId: { internalName: 'PstMessageId', kind: 'text', title: t('Identifiant du message', 'Message id') },
+    modified: modifiedField,
+  },
+} as const satisfies ListDef;
+
 /** In creation order: a lookup's target list comes before the list that points to it. */
 export const PST_LISTS = [
   plansList,
@@ -343,6 +364,7 @@ export const PST_LISTS = [
   actionsList,
   indicatorsList,
   checkInsList,
+  reminderLedgerList,
 ] as const;
 
 export function listByKey(key: ListKey): ListDef {
