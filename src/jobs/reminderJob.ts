@@ -3,7 +3,7 @@
  * SharePoint through PnPjs, mail through Graph, both app-only on a tenant; the embedded
  * store and its local Graph when the site is local.
  */
-import { Client } from '@microsoft/microsoft-graph-client';
+import { Client, Context, HTTPMessageHandler, Middleware, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import { DefaultAzureCredential } from '@azure/identity';
 import { SPFI } from '@pnp/sp';
@@ -32,14 +32,33 @@ export interface ReminderJobConfig {
   readonly deviceCode?: boolean;
 }
 
+/**
+ * The graph client's own authentication handler only signs https Graph hosts; the local
+ * Graph is plain http on localhost, so a small handler signs requests as the mailbox.
+ */
+class LocalMailboxToken implements Middleware {
+  private next: Middleware | undefined;
+  constructor(private readonly mailbox: string) {}
+  async execute(context: Context): Promise<void> {
+    const options = (context.options ??= {});
+    const headers = new Headers(options.headers as HeadersInit | undefined);
+    headers.set('Authorization', `Bearer local:${this.mailbox}`);
+    options.headers = Object.fromEntries(headers.entries());
+    await this.next!.execute(context);
+  }
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
 function graphClient(config: ReminderJobConfig): Client {
   if (isLocalUrl(config.siteUrl)) {
-    // The embedded store answers Graph under /graph/v1.0, authenticated as the mailbox.
-    return Client.init({
-      baseUrl: `${new URL(config.siteUrl).origin}/graph/`,
-      defaultVersion: 'v1.0',
-      authProvider: (done) => done(null, `local:${config.mailbox}`),
-    });
+    // The embedded store answers Graph under /graph/v1.0; retries go through Graph's own RetryHandler.
+    const auth = new LocalMailboxToken(config.mailbox);
+    const retry = new RetryHandler(new RetryHandlerOptions());
+    auth.setNext(retry);
+    retry.setNext(new HTTPMessageHandler());
+    return Client.initWithMiddleware({ baseUrl: `${new URL(config.siteUrl).origin}/graph/`, defaultVersion: 'v1.0', middleware: auth });
   }
   const authProvider = new TokenCredentialAuthenticationProvider(new DefaultAzureCredential(), {
     scopes: ['https://graph.microsoft.com/.default'],

@@ -241,6 +241,9 @@ define([], function () {
     ErrorNetwork: "The server could not be reached. Check your connection and try again: what you typed is kept.",
     ErrorNotFound: "This action no longer exists: it may have been deleted.",
     ErrorBusy: "SharePoint is busy right now. Try again in a moment: what you typed is kept.",
-    ErrorSave: "Saving failed ({0}). What you typed is kept; try again in a moment."
+    ErrorSave: "Saving failed ({0}). What you typed is kept; try again in a moment.",
+    PropertyDefaultFilter: "Default filters",
+    PropertyDefaultFilterHelp: "As in a deep link, e.g. pst-statut=EN_COURS&pst-mes=1",
+    PropertyShowFilterBar: "Show the filter bar"
   };
 });

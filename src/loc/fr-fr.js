@@ -241,6 +241,9 @@ define([], function () {
     ErrorNetwork: "Le serveur n'a pas pu être joint. Vérifiez votre connexion puis réessayez : votre saisie est conservée.",
     ErrorNotFound: "Cette action n'existe plus : elle a peut-être été supprimée.",
     ErrorBusy: "SharePoint est momentanément surchargé. Réessayez dans un instant : votre saisie est conservée.",
-    ErrorSave: "L'enregistrement a échoué ({0}). Votre saisie est conservée ; réessayez dans un instant."
+    ErrorSave: "L'enregistrement a échoué ({0}). Votre saisie est conservée ; réessayez dans un instant.",
+    PropertyDefaultFilter: "Filtres par défaut",
+    PropertyDefaultFilterHelp: "Comme dans un lien profond, par exemple pst-statut=EN_COURS&pst-mes=1",
+    PropertyShowFilterBar: "Afficher la barre de filtres"
   };
 });

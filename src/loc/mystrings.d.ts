@@ -241,6 +241,9 @@ declare interface IPstStrings {
   ErrorNotFound: string;
   ErrorBusy: string;
   ErrorSave: string;
+  PropertyDefaultFilter: string;
+  PropertyDefaultFilterHelp: string;
+  PropertyShowFilterBar: string;
 }
 
 declare module 'PstStrings' {

@@ -20,7 +20,8 @@ export interface MailService {
 
 export class GraphMailService implements MailService {
   constructor(
-    private readonly client: GraphRequestClient,
+    /** Resolved on first use: SPFx hands out its Graph client asynchronously. */
+    private readonly client: () => Promise<GraphRequestClient>,
     private readonly context: Omit<MailContext, 'lang'>,
     private readonly lang: Lang = 'fr',
   ) {}
@@ -28,7 +29,7 @@ export class GraphMailService implements MailService {
   private async send(to: Person, from: Person, mail: RenderedMail): Promise<void> {
     if (!to.email) throw new Error(`${to.displayName} n'a pas d'adresse e-mail : le message ne peut pas être envoyé.`);
     const mime = buildMimeMessage({ from: from.email ? { name: from.displayName, email: from.email } : undefined, to: [{ name: to.displayName, email: to.email }], mail });
-    await this.client.api('/me/sendMail').header('Content-Type', 'text/plain').post(mimeForGraph(mime));
+    await (await this.client()).api('/me/sendMail').header('Content-Type', 'text/plain').post(mimeForGraph(mime));
   }
 
   sendAssignment(action: Action, lead: Person, assignedBy: Person): Promise<void> {

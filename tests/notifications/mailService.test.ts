@@ -28,7 +28,7 @@ const anne = { displayName: 'Anne Dupont', email: 'anne.dupont@cpas.example' };
 describe('GraphMailService (delegated, from the web parts)', () => {
   it('sends the update request as the signed-in user through /me/sendMail, as MIME with both parts', async () => {
     const graph = new RecordingGraph();
-    await new GraphMailService(graph, context).requestUpdate(action, lead, anne, 'Pour jeudi');
+    await new GraphMailService(async () => graph, context).requestUpdate(action, lead, anne, 'Pour jeudi');
     expect(graph.calls).toHaveLength(1);
     expect(graph.calls[0].path).toBe('/me/sendMail');
     expect(graph.calls[0].headers).toEqual({ 'Content-Type': 'text/plain' });
@@ -42,7 +42,7 @@ describe('GraphMailService (delegated, from the web parts)', () => {
 
   it('refuses a lead without an e-mail address with a French message', async () => {
     const graph = new RecordingGraph();
-    await expect(new GraphMailService(graph, context).sendAssignment(action, { displayName: 'PHILIPPART GAVIN' }, anne)).rejects.toThrow(
+    await expect(new GraphMailService(async () => graph, context).sendAssignment(action, { displayName: 'PHILIPPART GAVIN' }, anne)).rejects.toThrow(
       "PHILIPPART GAVIN n'a pas d'adresse e-mail : le message ne peut pas être envoyé.",
     );
     expect(graph.calls).toEqual([]);

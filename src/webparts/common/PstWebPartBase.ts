@@ -1,35 +1,92 @@
 /**
  * The three PST web parts differ only by the view they show: this base turns the SPFx
- * context into services and props, and renders the shared React app. No logic here.
+ * context into services and props (repository, mail, theme, host, language) and renders
+ * the shared React app. No logic here.
  */
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
-import { IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
+import { IPropertyPaneConfiguration, PropertyPaneDropdown, PropertyPaneTextField, PropertyPaneToggle } from '@microsoft/sp-property-pane';
+import { ThemeChangedEventArgs, ThemeProvider as SpThemeProvider } from '@microsoft/sp-component-base';
+import { createTheme, ITheme } from '@fluentui/react';
 import { spfi, SPFx } from '@pnp/sp';
 import * as strings from 'PstStrings';
 import { PstApp, PstView } from '../../components/PstApp';
+import { THEMES, hostThemeFromTeams } from '../../components/themes';
 import { SharePointPstRepository } from '../../data/SharePointPstRepository';
 import { isoDateOfLocalDay } from '../../domain/model';
+import { GraphMailService } from '../../services/mailService';
 
 export interface IPstWebPartProps {
   /** Absolute URL of the site holding the PST lists; empty means the current site. */
   siteUrl: string;
+  /** Default filters, in the query form of deep links (`pst-statut=EN_COURS&pst-mes=1`). */
+  defaultFilter: string;
+  /** Dashboard widgets, cards grouping: view-specific options. */
+  showFilterBar: boolean;
+  cardsGroupBy: string;
 }
 
 export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartProps> {
   protected abstract readonly view: PstView;
+  private theme: ITheme | undefined;
+  private teamsTheme: string | undefined;
+  private subEntityId: string | undefined;
+
+  protected async onInit(): Promise<void> {
+    await super.onInit();
+    const teams = this.context.sdks.microsoftTeams;
+    if (teams) {
+      // In Teams: Teams' theme, followed live, and the deep link's sub-entity (an action or node).
+      const context = await teams.teamsJs.app.getContext();
+      this.teamsTheme = context.app.theme;
+      this.subEntityId = context.page.subPageId || undefined;
+      teams.teamsJs.app.registerOnThemeChangeHandler((theme: string) => {
+        this.teamsTheme = theme;
+        this.render();
+      });
+    } else {
+      const themeProvider = this.context.serviceScope.consume(SpThemeProvider.serviceKey);
+      const siteTheme = themeProvider.tryGetTheme();
+      this.theme = siteTheme ? createTheme({ palette: siteTheme.palette, semanticColors: siteTheme.semanticColors, isInverted: siteTheme.isInverted }) : undefined;
+      themeProvider.themeChangedEvent.add(this, (args: ThemeChangedEventArgs) => {
+        this.theme = createTheme({ palette: args.theme.palette, semanticColors: args.theme.semanticColors, isInverted: args.theme.isInverted });
+        this.render();
+      });
+    }
+  }
 
   public render(): void {
     const siteUrl = this.properties.siteUrl || this.context.pageContext.web.absoluteUrl;
-    const webPath = this.properties.siteUrl
-      ? new URL(this.properties.siteUrl).pathname
-      : this.context.pageContext.web.serverRelativeUrl;
+    const webPath = this.properties.siteUrl ? new URL(this.properties.siteUrl).pathname : this.context.pageContext.web.serverRelativeUrl;
     const repository = new SharePointPstRepository(spfi(siteUrl).using(SPFx(this.context)), webPath);
     const lang = this.context.pageContext.cultureInfo.currentUICultureName.toLowerCase().indexOf('en') === 0 ? 'en' : 'fr';
+    const inTeams = !!this.context.sdks.microsoftTeams;
+    const pageUrl = window.location.href.replace(/#.*$/, '');
+    const mail = new GraphMailService(
+      () => this.context.msGraphClientFactory.getClient('3'),
+      {
+        organisation: this.context.pageContext.web.title,
+        linkToAction: (id) => `${pageUrl}#pst=action-${id}`,
+        pathOf: () => '',
+      },
+      lang,
+    );
     ReactDom.render(
-      React.createElement(PstApp, { view: this.view, repository, lang, today: isoDateOfLocalDay(new Date()) }),
+      React.createElement(PstApp, {
+        view: this.view,
+        repository,
+        mail,
+        lang,
+        today: isoDateOfLocalDay(new Date()),
+        theme: inTeams ? THEMES[hostThemeFromTeams(this.teamsTheme)] : this.theme,
+        host: inTeams ? 'teams' : 'sharepoint',
+        initialNodeId: this.subEntityId ?? (window.location.hash.match(/pst=([\w-]+)/) ?? [])[1],
+        defaultFilterQuery: this.properties.defaultFilter,
+        showFilterBar: this.properties.showFilterBar !== false,
+        cardsGroupBy: this.properties.cardsGroupBy,
+      }),
       this.domElement,
     );
   }
@@ -49,7 +106,21 @@ export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartPr
           groups: [
             {
               groupName: strings.PropertyGroupData,
-              groupFields: [PropertyPaneTextField('siteUrl', { label: strings.PropertySiteUrl })],
+              groupFields: [
+                PropertyPaneTextField('siteUrl', { label: strings.PropertySiteUrl }),
+                PropertyPaneTextField('defaultFilter', { label: strings.PropertyDefaultFilter, description: strings.PropertyDefaultFilterHelp }),
+                PropertyPaneToggle('showFilterBar', { label: strings.PropertyShowFilterBar, checked: this.properties.showFilterBar !== false }),
+                PropertyPaneDropdown('cardsGroupBy', {
+                  label: strings.GroupBy,
+                  options: [
+                    { key: 'strategicObjective', text: strings.GroupByOs },
+                    { key: 'service', text: strings.GroupByService },
+                    { key: 'lead', text: strings.GroupByLead },
+                    { key: 'status', text: strings.GroupByStatus },
+                    { key: 'none', text: strings.GroupNone },
+                  ],
+                }),
+              ],
             },
           ],
         },
