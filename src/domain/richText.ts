@@ -310,7 +310,7 @@ const isSpace = (c: string | undefined): boolean => c !== undefined && /[\t\n\f\
  */
 function tokenize(html: string): Token[] {
   const tokens: Token[] = [];
-  const input = html.replace(/\u0000/g, '');
+  const input = html.split('\u0000').join('');
   const length = input.length;
   let i = 0;
   let text = '';
@@ -628,7 +628,7 @@ const NUMBERED_LINE = /^\s*\d{1,3}[.)]\s+(.*\S)\s*$/;
  */
 export function plainTextToHtml(text: string | null | undefined): string {
   if (text == null) return '';
-  const lines = decodeEntities(text.replace(/\u0000/g, '')).replace(/\r\n?/g, '\n').split('\n');
+  const lines = decodeEntities(text.split('\u0000').join('')).replace(/\r\n?/g, '\n').split('\n');
   const out: string[] = [];
   let list: 'ul' | 'ol' | null = null;
   const closeList = (): void => {

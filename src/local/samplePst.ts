@@ -22,21 +22,24 @@ export interface LocalUser {
   readonly role: LocalRole;
   /** What the user switcher says about them. */
   readonly description: string;
+  /** As Entra ID reports it; mails are written in it (one lead reads English). */
+  readonly preferredLanguage: string;
 }
 
 export const SAMPLE_DOMAIN = 'cpas.example';
 
-const user = (login: string, displayName: string, role: LocalRole, description: string): LocalUser => ({
+const user = (login: string, displayName: string, role: LocalRole, description: string, preferredLanguage = 'fr-BE'): LocalUser => ({
   email: `${login}@${SAMPLE_DOMAIN}`,
   displayName,
   role,
   description,
+  preferredLanguage,
 });
 
 export const SAMPLE_USERS: readonly LocalUser[] = [
   user('anne.dupont', 'Anne Dupont', 'coordinator', 'Directrice générale, référente PST'),
   user('sophie.lambert', 'Sophie Lambert', 'lead', 'Cheffe de projet – Ressources humaines'),
-  user('marc.dubois', 'Marc Dubois', 'lead', 'Chef de projet – Insertion'),
+  user('marc.dubois', 'Marc Dubois', 'lead', 'Chef de projet – Insertion (lit ses mails en anglais)', 'en-US'),
   user('nadia.elamrani', 'Nadia El Amrani', 'lead', 'Cheffe de projet – Service social'),
   user('julien.leclercq', 'Julien Leclercq', 'lead', 'Chef de projet – Juridique et informatique'),
   user('claire.renard', 'Claire Renard', 'lead', 'Cheffe de projet – Crèche'),

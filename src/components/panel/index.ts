@@ -1,0 +1,2 @@
+export { ActionPanel } from './ActionPanel';
+export type { ActionPanelProps, ActionPanelContext, ObjectivePath, ObjectivePathLookup } from './ActionPanel';
