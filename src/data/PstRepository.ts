@@ -36,6 +36,9 @@ export interface ActionDetails {
   readonly checkIns: CheckIn[];
   /** Whether the signed-in user may edit this action (lead of it, or coordinator). */
   readonly canEdit: boolean;
+  /** Who saved this version, and when (ISO date-time): shown when an edit collides. */
+  readonly modifiedBy: Person | null;
+  readonly modified: string | null;
 }
 
 export type ActionChanges = Partial<Omit<Action, 'id'>>;
@@ -74,6 +77,8 @@ export interface PstRepository {
   inspectLists(): Promise<ProvisioningState>;
   /** Whether the signed-in user may create lists here (site owner). */
   canManageLists(): Promise<boolean>;
+  /** Whether the signed-in user may edit every action (coordination), not only those they lead. */
+  canEditAllActions(): Promise<boolean>;
   /** Creates or upgrades the lists (idempotent). */
   provisionLists(): Promise<ProvisioningReport>;
   /** The signed-in user. */

@@ -99,6 +99,10 @@ export class SharePointPstRepository implements PstRepository {
     return this.sp.web.currentUserHasPermissions(PermissionKind.ManageLists);
   }
 
+  canEditAllActions(): Promise<boolean> {
+    return this.list(actionsList).currentUserHasPermissions(PermissionKind.EditListItems);
+  }
+
   provisionLists(): Promise<ProvisioningReport> {
     return ensurePstLists(this.sp, this.webServerRelativeUrl);
   }
@@ -149,12 +153,16 @@ export class SharePointPstRepository implements PstRepository {
     pending.catch(() => undefined);
     await execute();
     const [item, indicators, checkIns, canEdit] = await pending;
+    const editor = item[actionsList.fields.editor.internalName] as { Id?: number; Title?: string; EMail?: string } | undefined;
+    const modified = item[actionsList.fields.modified.internalName];
     return {
       action: actionFromItem(item),
       etag: etagOf(item),
       indicators: indicators.map(indicatorFromItem),
       checkIns: checkIns.map(checkInFromItem),
       canEdit,
+      modifiedBy: editor?.Title ? { id: editor.Id, displayName: editor.Title, email: editor.EMail || undefined } : null,
+      modified: typeof modified === 'string' ? modified : null,
     };
   }
 

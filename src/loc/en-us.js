@@ -244,6 +244,7 @@ define([], function () {
     ErrorSave: "Saving failed ({0}). What you typed is kept; try again in a moment.",
     PropertyDefaultFilter: "Default filters",
     PropertyDefaultFilterHelp: "As in a deep link, e.g. pst-statut=EN_COURS&pst-mes=1",
-    PropertyShowFilterBar: "Show the filter bar"
+    PropertyShowFilterBar: "Show the filter bar",
+    NoObjective: "No objective"
   };
 });

@@ -244,6 +244,7 @@ define([], function () {
     ErrorSave: "L'enregistrement a échoué ({0}). Votre saisie est conservée ; réessayez dans un instant.",
     PropertyDefaultFilter: "Filtres par défaut",
     PropertyDefaultFilterHelp: "Comme dans un lien profond, par exemple pst-statut=EN_COURS&pst-mes=1",
-    PropertyShowFilterBar: "Afficher la barre de filtres"
+    PropertyShowFilterBar: "Afficher la barre de filtres",
+    NoObjective: "Sans objectif"
   };
 });

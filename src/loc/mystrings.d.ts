@@ -244,6 +244,7 @@ declare interface IPstStrings {
   PropertyDefaultFilter: string;
   PropertyDefaultFilterHelp: string;
   PropertyShowFilterBar: string;
+  NoObjective: string;
 }
 
 declare module 'PstStrings' {

@@ -295,6 +295,7 @@ export const actionsList = {
     // the check-in list (which grows past the threshold) to know who is silent.
     lastCheckIn: { internalName: 'PstLastCheckIn', kind: 'date', title: t('Dernier suivi', 'Last check-in'), indexed: true },
     modified: modifiedField,
+    editor: { internalName: 'Editor', kind: 'person', title: t('Modifié par', 'Modified by'), builtIn: true },
   },
 } as const satisfies ListDef;
 

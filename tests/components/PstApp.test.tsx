@@ -38,6 +38,7 @@ function repository(overrides: Partial<PstRepository>): PstRepository & { calls:
     calls,
     inspectLists: track('inspectLists', async () => missing),
     canManageLists: track('canManageLists', async () => true),
+    canEditAllActions: track('canEditAllActions', async () => false),
     provisionLists: track('provisionLists', async () => ({ changes: [], listIds: {} as never })),
     loadSnapshot: track('loadSnapshot', async () => snapshot),
     currentUser: track('currentUser', async () => ({ id: 1, displayName: 'Coordinatrice PST' })),
@@ -62,14 +63,14 @@ describe('PstApp on a site without the PST lists', () => {
         return { changes: [], listIds: {} as never };
       },
     });
-    render(<PstApp view="tree" repository={repo} lang="fr" today="2026-11-23" />);
+    render(<PstApp view="dashboard" repository={repo} lang="fr" today="2026-11-23" />);
 
     const button = await screen.findByRole('button', { name: 'Créer les listes du PST ici' });
     // Fluent's MessageBar renders its text a moment later (for screen readers)
     await waitFor(() => expect(document.body.textContent).toContain("Les listes du PST n'existent pas encore sur ce site."));
     fireEvent.click(button);
 
-    expect(await screen.findByText('PST 2019-2024 du CPAS de Binche')).toBeTruthy();
+    expect(await screen.findByText('Taux de réalisation')).toBeTruthy();
     expect(provisioned).toBe(true);
   });
 
@@ -101,11 +102,9 @@ describe('PstApp on a site without the PST lists', () => {
 describe('PstApp views on a loaded plan', () => {
   it('tree: the OS shows the mean of its actions, a finished action counting 100 %', async () => {
     render(<PstApp view="tree" repository={repository({})} lang="fr" today="2026-11-23" />);
-    await screen.findByText('PST 2019-2024 du CPAS de Binche');
-    const bar = screen.getAllByRole('progressbar')[0];
-    expect(bar.getAttribute('aria-valuetext')).toBe('75\u00a0%');
-    // the plan and its only OS hold the same two actions
-    expect(screen.getAllByText('2 actions · 1 terminées · 0 en retard · 0 bloquées')).toHaveLength(2);
+    const os = await screen.findByRole('treeitem', { name: /1\.1 Améliorer l’offre de services/ });
+    expect(os.textContent).toContain('75\u00a0%');
+    expect(os.textContent).toContain('2 actions · 1 terminée');
   });
 
   it('dashboard: realisation rate is done over non-cancelled actions', async () => {
@@ -117,7 +116,7 @@ describe('PstApp views on a loaded plan', () => {
   it('cards: one card per action with its lead and status', async () => {
     render(<PstApp view="cards" repository={repository({})} lang="fr" today="2026-11-23" />);
     const cards = await screen.findAllByRole('listitem');
-    expect(cards.map((c) => c.getAttribute('aria-label'))).toEqual(['Téléphonie', 'Espace d’accueil']);
+    expect(cards.map((c) => c.getAttribute('aria-label'))).toEqual(['1.1.1.1 Téléphonie', '1.1.1.2 Espace d’accueil']);
     for (const card of cards) expect(card.textContent).toContain('Sans chef de projet');
     expect(cards[0].textContent).toContain('En cours');
     expect(cards[1].textContent).toContain('Terminé');

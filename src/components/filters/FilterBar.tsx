@@ -75,6 +75,7 @@ function MultiSelect({ label, options, selectedKeys, onToggle }: MultiSelectProp
         selectedKeys={selectedKeys}
         placeholder={strings.FilterAny}
         disabled={selectable.length === 0}
+        panelProps={{ closeButtonAriaLabel: strings.Close }}
         onChange={(_, option) => option && onToggle(String(option.key), option.selected === true)}
       />
     </Stack.Item>

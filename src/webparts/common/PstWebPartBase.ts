@@ -33,6 +33,7 @@ export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartPr
   private theme: ITheme | undefined;
   private teamsTheme: string | undefined;
   private subEntityId: string | undefined;
+  private teamsEntity: { appId: string; entityId: string } | undefined;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
@@ -42,6 +43,7 @@ export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartPr
       const context = await teams.teamsJs.app.getContext();
       this.teamsTheme = context.app.theme;
       this.subEntityId = context.page.subPageId || undefined;
+      this.teamsEntity = context.app.appId ? { appId: String(context.app.appId), entityId: context.page.id } : undefined;
       teams.teamsJs.app.registerOnThemeChangeHandler((theme: string) => {
         this.teamsTheme = theme;
         this.render();
@@ -51,6 +53,7 @@ export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartPr
       const siteTheme = themeProvider.tryGetTheme();
       this.theme = siteTheme ? createTheme({ palette: siteTheme.palette, semanticColors: siteTheme.semanticColors, isInverted: siteTheme.isInverted }) : undefined;
       themeProvider.themeChangedEvent.add(this, (args: ThemeChangedEventArgs) => {
+        if (!args.theme) return;
         this.theme = createTheme({ palette: args.theme.palette, semanticColors: args.theme.semanticColors, isInverted: args.theme.isInverted });
         this.render();
       });
@@ -64,11 +67,16 @@ export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartPr
     const lang = this.context.pageContext.cultureInfo.currentUICultureName.toLowerCase().indexOf('en') === 0 ? 'en' : 'fr';
     const inTeams = !!this.context.sdks.microsoftTeams;
     const pageUrl = window.location.href.replace(/#.*$/, '');
+    // In Teams a link must reopen the tab: a deep link whose sub-entity names the node.
+    const linkForNode = (nodeId: string): string =>
+      inTeams && this.teamsEntity
+        ? `https://teams.microsoft.com/l/entity/${this.teamsEntity.appId}/${encodeURIComponent(this.teamsEntity.entityId)}?context=${encodeURIComponent(JSON.stringify({ subEntityId: nodeId }))}`
+        : `${pageUrl}#pst=${nodeId}`;
     const mail = new GraphMailService(
       () => this.context.msGraphClientFactory.getClient('3'),
       {
         organisation: this.context.pageContext.web.title,
-        linkToAction: (id) => `${pageUrl}#pst=action-${id}`,
+        linkToAction: (id) => linkForNode(`action-${id}`),
         pathOf: () => '',
       },
       lang,
@@ -86,6 +94,7 @@ export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartPr
         defaultFilterQuery: this.properties.defaultFilter,
         showFilterBar: this.properties.showFilterBar !== false,
         cardsGroupBy: this.properties.cardsGroupBy,
+        linkForNode,
       }),
       this.domElement,
     );

@@ -1,0 +1,507 @@
+import * as React from 'react';
+import { ContextualMenu, DefaultButton, DirectionalHint, IContextualMenuItem, MessageBar, MessageBarType, Text, useTheme } from '@fluentui/react';
+import * as strings from 'PstStrings';
+import type { FilterableData, PstFilter } from '../../domain/filters';
+import { filterOptions, filterPlanData, isEmptyFilter, searchTerms } from '../../domain/filters';
+import type { LatenessThresholds } from '../../domain/lateness';
+import type { Action, IsoDate, OperationalObjective, Person, Plan, Volet } from '../../domain/model';
+import { rollUp } from '../../domain/rollup';
+import { buildPlanTree } from '../../domain/tree';
+import { Lang, normalizeText } from '../../domain/vocabularies';
+import { FilterBar } from '../filters/FilterBar';
+import { useStableId } from '../filters/useStableId';
+import { formatMessage } from '../format';
+import { defaultLinkForNode } from './deepLink';
+import { TreeProgress, TreeRow, statsProgress } from './TreeRow';
+import { countsLine } from './texts';
+import {
+  ExpansionState,
+  INITIAL_EXPANSION,
+  TreeEntry,
+  ancestorsOf,
+  buildTreeModel,
+  isExpanded,
+  parseNodeId,
+  setExpanded,
+  visibleKeys,
+} from './treeModel';
+import { getTreeClassNames } from './treeStyles';
+
+/** The loaded PST: a PstSnapshot (plans[]) or a PlanTreeInput (plan) will do. */
+export interface ObjectiveTreeData extends FilterableData {
+  readonly plan?: Plan;
+  readonly plans?: readonly Plan[];
+}
+
+export interface ObjectiveTreeProps {
+  readonly data: ObjectiveTreeData;
+  /** ISO day lateness is evaluated at. */
+  readonly today: IsoDate;
+  readonly lang: Lang;
+  /** The signed-in user (« Mes actions »); without it the toggle is hidden. */
+  readonly me?: Person | null;
+  /** Kept by the parent so that the cards and the dashboard share it. */
+  readonly filter: PstFilter;
+  readonly onFilterChange: (filter: PstFilter) => void;
+  /** Enter / Space / click on an action: open its panel. */
+  readonly onOpenAction: (actionId: number) => void;
+  /** Deep link: `os-3`, `oo-12`, `action-47`…; the tree opens its ancestors, focuses and scrolls to it. */
+  readonly selectedNodeId?: string;
+  /** A node was chosen (click, Enter, Space). */
+  readonly onSelectNode?: (nodeId: string) => void;
+  readonly hideFilterBar?: boolean;
+  /** The link « Copier le lien » copies; default: the current page with `#pst=<nodeId>`. */
+  readonly linkForNode?: (nodeId: string) => string;
+  readonly thresholds?: Partial<LatenessThresholds>;
+  /** Delay of the search box, ms (tests: 0). */
+  readonly searchDelayMs?: number;
+}
+
+const UNTITLED_PLAN: Plan = { id: 0, title: 'PST', organisation: null, startYear: null, endYear: null };
+const TYPE_AHEAD_MS = 700;
+
+function voletTitle(volet: Volet | null): string {
+  if (volet === 'interne') return strings.Volet_interne;
+  if (volet === 'externe') return strings.Volet_externe;
+  if (volet === 'transversal') return strings.Volet_transversal;
+  return strings.TreeNoVolet;
+}
+
+function mapById<T extends { id: number }>(items: readonly T[]): Map<number, T> {
+  const map = new Map<number, T>();
+  for (const item of items) map.set(item.id, item);
+  return map;
+}
+
+function entryText(entry: TreeEntry): string {
+  return normalizeText(entry.code ? `${entry.code} ${entry.title}` : entry.title);
+}
+
+function matchesAnyTerm(entry: TreeEntry, terms: readonly string[]): boolean {
+  const title = normalizeText(entry.title);
+  const code = entry.code ? normalizeText(entry.code) : '';
+  return terms.some((term) => title.indexOf(term) >= 0 || code.indexOf(term) >= 0 || code.replace(/ /g, '').indexOf(term) >= 0);
+}
+
+async function copyText(text: string): Promise<void> {
+  const clipboard = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
+  if (clipboard && typeof clipboard.writeText === 'function') {
+    await clipboard.writeText(text);
+    return;
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.appendChild(area);
+  area.select();
+  let copied = false;
+  try {
+    copied = typeof document.execCommand === 'function' && document.execCommand('copy');
+  } finally {
+    document.body.removeChild(area);
+  }
+  if (!copied) throw new Error('copy refused');
+}
+
+/** Does the unfiltered plan hold this node? (to tell "hidden by the filters" from "unknown"). */
+function existsInData(data: ObjectiveTreeData, nodeId: string): boolean {
+  const parsed = parseNodeId(nodeId);
+  if (!parsed) return false;
+  const has = (items: readonly { id: number }[] | undefined): boolean => (items || []).some((item) => item.id === parsed.id);
+  switch (parsed.kind) {
+    case 'os':
+      return has(data.strategicObjectives);
+    case 'oo':
+      return has(data.operationalObjectives);
+    case 'action':
+      return has(data.actions);
+    case 'section':
+      return has(data.sections);
+    default:
+      return false;
+  }
+}
+
+/**
+ * The objective tree: volet → section → OS → OO → actions → sub-actions, each node with its
+ * rolled-up progress and counts over the FILTERED data, following the WAI-ARIA tree pattern
+ * (one tab stop, arrows, Home/End, Enter/Space, *, type-ahead, Shift+F10 for the node's menu).
+ * Only the children of open nodes are rendered.
+ */
+export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
+  const { data, today, lang, me, filter, onFilterChange, selectedNodeId, hideFilterBar, thresholds, searchDelayMs } = props;
+  const theme = useTheme();
+  const classes = getTreeClassNames(theme);
+  const baseId = useStableId('pst-tree');
+  const helpId = `${baseId}-help`;
+
+  // ---- data: filter, tree, roll-up (memoised: recomputed when the data, filter, user or day change)
+  const meKey = me ? `${me.email ?? ''}|${me.id ?? ''}|${me.displayName}` : '';
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const stableMe = React.useMemo(() => me ?? null, [meKey]);
+  const thresholdsKey = thresholds ? JSON.stringify(thresholds) : '';
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const stableThresholds = React.useMemo(() => thresholds, [thresholdsKey]);
+  const plan = data.plan ?? (data.plans && data.plans[0]) ?? UNTITLED_PLAN;
+
+  const filtered = React.useMemo(
+    () => filterPlanData(data, filter, { me: stableMe, today, thresholds: stableThresholds }),
+    [data, filter, stableMe, today, stableThresholds],
+  );
+  const options = React.useMemo(() => filterOptions(data), [data]);
+  const sharing = React.useMemo(
+    () => ({ actions: mapById<Action>(data.actions), operationalObjectives: mapById<OperationalObjective>(data.operationalObjectives) }),
+    [data],
+  );
+  const { model, planStats } = React.useMemo(() => {
+    const tree = buildPlanTree({
+      plan,
+      sections: filtered.sections,
+      strategicObjectives: filtered.strategicObjectives,
+      operationalObjectives: filtered.operationalObjectives,
+      actions: filtered.actions,
+    });
+    const rollup = rollUp(tree, { today, thresholds: stableThresholds });
+    return { model: buildTreeModel(tree, rollup, { volet: voletTitle, orphans: strings.TreeOrphans }, sharing), planStats: rollup.plan };
+  }, [filtered, plan, today, stableThresholds, sharing]);
+  const totalActions = React.useMemo(() => {
+    const ids = new Set(data.actions.map((a) => a.id));
+    return data.actions.filter((a) => a.parentActionId == null || !ids.has(a.parentActionId)).length;
+  }, [data]);
+  const filterActive = !isEmptyFilter(filter);
+  const terms = React.useMemo(() => searchTerms(filter.search), [filter.search]);
+
+  // ---- view state
+  const [expansion, setExpansion] = React.useState<ExpansionState>(INITIAL_EXPANSION);
+  const [focusedKey, setFocusedKey] = React.useState<string | null>(null);
+  const [status, setStatus] = React.useState<string>('');
+  const [menu, setMenu] = React.useState<{ key: string; target: HTMLElement } | null>(null);
+  const pendingFocus = React.useRef<{ key: string; scroll: boolean } | null>(null);
+  const typeAhead = React.useRef({ text: '', at: 0 });
+
+  const visible = React.useMemo(() => visibleKeys(model, expansion), [model, expansion]);
+  const visibleSet = React.useMemo(() => new Set(visible), [visible]);
+
+  // The one item in the tab order: the focused one if still shown, else its nearest shown ancestor.
+  let tabKey: string | undefined;
+  if (focusedKey !== null && model.entries.has(focusedKey)) {
+    tabKey = focusedKey;
+    while (tabKey !== undefined && !visibleSet.has(tabKey)) {
+      const parentKey: string | null | undefined = model.entries.get(tabKey)?.parentKey;
+      tabKey = parentKey ?? undefined;
+    }
+  }
+  if (tabKey === undefined) tabKey = visible[0];
+
+  const focusedEntry = focusedKey !== null ? model.entries.get(focusedKey) : undefined;
+  const selectedKey =
+    selectedNodeId === undefined
+      ? undefined
+      : focusedEntry && focusedEntry.nodeId === selectedNodeId
+        ? focusedEntry.key
+        : model.primaryKeyByNodeId.get(selectedNodeId);
+
+  const domIdOf = React.useCallback((entry: TreeEntry): string => `${baseId}-${entry.serial}`, [baseId]);
+
+  // Everything the stable callbacks need, as of the last render.
+  const live = React.useRef({ props, model, expansion, visible });
+  live.current = { props, model, expansion, visible };
+
+  const focusKey = React.useCallback((key: string | undefined, scroll = false): void => {
+    if (key === undefined) return;
+    pendingFocus.current = { key, scroll };
+    setFocusedKey(key);
+  }, []);
+
+  const toggle = React.useCallback((key: string): void => {
+    const entry = live.current.model.entries.get(key);
+    if (!entry) return;
+    setExpansion((state) => setExpanded(state, [entry], !isExpanded(state, entry)));
+  }, []);
+
+  const activate = React.useCallback(
+    (key: string): void => {
+      const { model: current, props: currentProps } = live.current;
+      const entry = current.entries.get(key);
+      if (!entry) return;
+      focusKey(key);
+      if (entry.action) currentProps.onOpenAction(entry.action.id);
+      else if (entry.childKeys.length > 0) toggle(key);
+      if (currentProps.onSelectNode) currentProps.onSelectNode(entry.nodeId);
+    },
+    [focusKey, toggle],
+  );
+
+  const copyLink = React.useCallback(async (key: string): Promise<void> => {
+    const entry = live.current.model.entries.get(key);
+    if (!entry) return;
+    const link = (live.current.props.linkForNode || defaultLinkForNode)(entry.nodeId);
+    try {
+      await copyText(link);
+      setStatus(formatMessage(strings.TreeLinkCopied, link));
+    } catch {
+      setStatus(formatMessage(strings.TreeLinkCopyFailed, link));
+    }
+  }, []);
+  const onCopyLink = React.useCallback((key: string): void => void copyLink(key), [copyLink]);
+
+  // ---- search: open the way to every node whose title or code matches
+  React.useEffect(() => {
+    if (terms.length === 0) return;
+    const toOpen = new Map<string, TreeEntry>();
+    model.entries.forEach((entry) => {
+      if (!matchesAnyTerm(entry, terms)) return;
+      for (const ancestor of ancestorsOf(model, entry.key)) toOpen.set(ancestor.key, ancestor);
+    });
+    if (toOpen.size > 0) setExpansion((state) => setExpanded(state, Array.from(toOpen.values()), true));
+  }, [terms, model]);
+
+  // ---- deep link: open the ancestors of the selected node, focus and scroll to it
+  const handledSelection = React.useRef<string | undefined>(undefined);
+  React.useEffect(() => {
+    if (selectedNodeId === undefined) {
+      handledSelection.current = undefined;
+      return;
+    }
+    if (handledSelection.current === selectedNodeId) return;
+    if (focusedEntry && focusedEntry.nodeId === selectedNodeId) {
+      handledSelection.current = selectedNodeId;
+      return;
+    }
+    const key = model.primaryKeyByNodeId.get(selectedNodeId);
+    if (key === undefined) return; // not shown (yet): try again when the data or the filter change
+    handledSelection.current = selectedNodeId;
+    setExpansion((state) => setExpanded(state, ancestorsOf(model, key), true));
+    focusKey(key, true);
+  }, [selectedNodeId, model, focusedEntry, focusKey]);
+
+  // ---- move the DOM focus where the keyboard (or a deep link) asked, once the item is rendered
+  React.useEffect(() => {
+    const pending = pendingFocus.current;
+    if (!pending) return;
+    const entry = model.entries.get(pending.key);
+    const element = entry ? document.getElementById(domIdOf(entry)) : null;
+    if (!element) return;
+    pendingFocus.current = null;
+    if (pending.scroll && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'center' });
+    if (document.activeElement !== element) element.focus({ preventScroll: pending.scroll });
+  });
+
+  // ---- keyboard (WAI-ARIA tree pattern)
+  const onKeyDown = (event: React.KeyboardEvent<HTMLElement>): void => {
+    const target = event.target as HTMLElement;
+    if (target.getAttribute('role') !== 'treeitem') return;
+    const key = target.getAttribute('data-key');
+    const entry = key !== null ? model.entries.get(key) : undefined;
+    if (!entry) return;
+    const index = visible.indexOf(entry.key);
+    const open = isExpanded(expansion, entry);
+    let handled = true;
+    switch (event.key) {
+      case 'ArrowDown':
+        focusKey(visible[index + 1]);
+        break;
+      case 'ArrowUp':
+        focusKey(visible[index - 1]);
+        break;
+      case 'Home':
+        focusKey(visible[0]);
+        break;
+      case 'End':
+        focusKey(visible[visible.length - 1]);
+        break;
+      case 'ArrowRight':
+        if (entry.childKeys.length === 0) break;
+        if (!open) setExpansion((state) => setExpanded(state, [entry], true));
+        else focusKey(entry.childKeys[0]);
+        break;
+      case 'ArrowLeft':
+        if (open) setExpansion((state) => setExpanded(state, [entry], false));
+        else if (entry.parentKey !== null) focusKey(entry.parentKey);
+        break;
+      case 'Enter':
+      case ' ':
+      case 'Spacebar':
+        activate(entry.key);
+        break;
+      case '*': {
+        const siblings = entry.parentKey === null ? model.rootKeys : (model.entries.get(entry.parentKey) as TreeEntry).childKeys;
+        setExpansion((state) => setExpanded(state, siblings.map((k) => model.entries.get(k) as TreeEntry), true));
+        break;
+      }
+      case 'ContextMenu':
+        setMenu({ key: entry.key, target });
+        break;
+      case 'F10':
+        if (event.shiftKey) setMenu({ key: entry.key, target });
+        else handled = false;
+        break;
+      default:
+        handled = false;
+        if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && event.key.trim() !== '') {
+          const now = Date.now();
+          const typed = now - typeAhead.current.at > TYPE_AHEAD_MS ? event.key : typeAhead.current.text + event.key;
+          typeAhead.current = { text: typed, at: now };
+          const prefix = normalizeText(typed);
+          const start = typed.length === 1 ? index + 1 : index;
+          for (let i = 0; i < visible.length; i++) {
+            const candidate = model.entries.get(visible[(start + i) % visible.length]) as TreeEntry;
+            if (normalizeText(candidate.title).indexOf(prefix) === 0 || entryText(candidate).indexOf(prefix) === 0) {
+              focusKey(candidate.key);
+              break;
+            }
+          }
+          handled = true;
+        }
+    }
+    if (handled) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  };
+
+  const onFocus = (event: React.FocusEvent<HTMLElement>): void => {
+    const target = event.target as HTMLElement;
+    if (target.getAttribute('role') !== 'treeitem') return;
+    const key = target.getAttribute('data-key');
+    if (key !== null && key !== focusedKey) setFocusedKey(key);
+  };
+
+  // ---- rendering
+  const renderEntries = (keys: readonly string[]): JSX.Element[] =>
+    keys.map((key) => {
+      const entry = model.entries.get(key) as TreeEntry;
+      const open = isExpanded(expansion, entry);
+      const id = domIdOf(entry);
+      return (
+        <li
+          key={key}
+          id={id}
+          data-key={key}
+          data-node-id={entry.nodeId}
+          role="treeitem"
+          aria-level={entry.level}
+          aria-setsize={entry.setSize}
+          aria-posinset={entry.posInSet}
+          aria-expanded={entry.childKeys.length > 0 ? open : undefined}
+          aria-selected={key === selectedKey}
+          aria-labelledby={`${id}-t`}
+          aria-describedby={`${id}-p ${id}-b ${id}-d`}
+          tabIndex={key === tabKey ? 0 : -1}
+          className={classes.item}
+        >
+          <TreeRow
+            entry={entry}
+            domId={id}
+            expanded={open}
+            lang={lang}
+            terms={terms}
+            classes={classes}
+            onToggle={toggle}
+            onActivate={activate}
+            onCopyLink={onCopyLink}
+          />
+          {open && (
+            <ul role="group" className={classes.group}>
+              {renderEntries(entry.childKeys)}
+            </ul>
+          )}
+        </li>
+      );
+    });
+
+  const menuEntry = menu ? model.entries.get(menu.key) : undefined;
+  const menuItems: IContextualMenuItem[] = [];
+  if (menuEntry && menuEntry.action) {
+    const actionId = menuEntry.action.id;
+    menuItems.push({ key: 'open', text: strings.TreeOpenAction, iconProps: { iconName: 'OpenPane' }, onClick: () => props.onOpenAction(actionId) });
+  }
+  if (menuEntry) {
+    const key = menuEntry.key;
+    menuItems.push({ key: 'copy', text: strings.TreeCopyLink, iconProps: { iconName: 'Link' }, onClick: () => void copyLink(key) });
+  }
+
+  const selectionProblem =
+    selectedNodeId !== undefined && !model.primaryKeyByNodeId.has(selectedNodeId)
+      ? existsInData(data, selectedNodeId)
+        ? 'hidden'
+        : 'unknown'
+      : null;
+
+  const hasPlan = data.strategicObjectives.length > 0 || data.actions.length > 0;
+
+  return (
+    <div className={classes.root}>
+      {!hideFilterBar && (
+        <FilterBar filter={filter} onChange={onFilterChange} options={options} lang={lang} canFilterMine={!!me} searchDelayMs={searchDelayMs} />
+      )}
+      <div className={classes.header} style={{ marginTop: hideFilterBar ? 0 : 12 }}>
+        <Text as="h2" variant="xLarge" className={classes.planTitle}>
+          {plan.title}
+        </Text>
+        <TreeProgress view={statsProgress(planStats)} classes={classes} />
+        <Text>{countsLine(planStats, lang)}</Text>
+        {filterActive && <Text className={classes.muted}>{formatMessage(strings.TreeShownCount, String(planStats.total), String(totalActions))}</Text>}
+      </div>
+      {!hasPlan ? (
+        <Text>{strings.EmptyPlan}</Text>
+      ) : (
+        <>
+          <div role="group" aria-label={strings.TreeToolbar} className={classes.toolbar} style={{ margin: '8px 0' }}>
+            <DefaultButton text={strings.TreeExpandAll} iconProps={{ iconName: 'ExploreContent' }} onClick={() => setExpansion({ base: 'all', flipped: new Set() })} />
+            <DefaultButton text={strings.TreeExpandToOo} iconProps={{ iconName: 'Org' }} onClick={() => setExpansion({ base: 'toOo', flipped: new Set() })} />
+            <DefaultButton text={strings.TreeCollapseAll} iconProps={{ iconName: 'CollapseContent' }} onClick={() => setExpansion({ base: 'none', flipped: new Set() })} />
+          </div>
+          <Text as="p" className={classes.muted} style={{ margin: '0 0 8px' }}>
+            {filterActive ? strings.TreeRollupNoteFiltered : strings.TreeRollupNote}
+          </Text>
+          {selectionProblem && (
+            <MessageBar
+              messageBarType={MessageBarType.warning}
+              actions={
+                selectionProblem === 'hidden' ? (
+                  <div>
+                    <DefaultButton text={strings.FilterClear} onClick={() => onFilterChange({})} />
+                  </div>
+                ) : undefined
+              }
+            >
+              {formatMessage(selectionProblem === 'hidden' ? strings.TreeNodeHidden : strings.TreeNodeNotFound, selectedNodeId as string)}
+            </MessageBar>
+          )}
+          <div role="status" className={classes.status}>
+            {status}
+          </div>
+          {model.rootKeys.length === 0 ? (
+            <div>
+              <Text as="p">{strings.TreeNoMatch}</Text>
+              <DefaultButton text={strings.FilterClear} onClick={() => onFilterChange({})} />
+            </div>
+          ) : (
+            <ul role="tree" aria-label={strings.TreeLabel} aria-describedby={helpId} className={classes.tree} onKeyDown={onKeyDown} onFocus={onFocus}>
+              {renderEntries(model.rootKeys)}
+            </ul>
+          )}
+          <span id={helpId} className={classes.srOnly}>
+            {strings.TreeKeyboardHelp}
+          </span>
+        </>
+      )}
+      {menu && menuEntry && (
+        <ContextualMenu
+          target={menu.target}
+          items={menuItems}
+          directionalHint={DirectionalHint.bottomLeftEdge}
+          onDismiss={() => {
+            const key = menu.key;
+            setMenu(null);
+            focusKey(key);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+

@@ -1,0 +1,34 @@
+/**
+ * Deep links to a node of the objective tree: `…/Arbre.aspx?pst-statut=…#pst=oo-12`.
+ * The hash keeps the page's own query (SharePoint and Teams add theirs) untouched.
+ */
+const HASH_KEY = 'pst';
+
+/** `href` with its hash replaced by `#pst=<nodeId>`. */
+export function linkToNode(href: string, nodeId: string): string {
+  const hash = href.indexOf('#');
+  const base = hash >= 0 ? href.substring(0, hash) : href;
+  return `${base}#${HASH_KEY}=${encodeURIComponent(nodeId)}`;
+}
+
+/** The default of ObjectiveTree's `linkForNode`: the current page with `#pst=<nodeId>`. */
+export function defaultLinkForNode(nodeId: string): string {
+  return linkToNode(typeof location !== 'undefined' ? location.href : '', nodeId);
+}
+
+/** The node id of a `#pst=<nodeId>` hash (also inside `#a=1&pst=…`), else undefined. */
+export function nodeIdFromHash(hash: string | null | undefined): string | undefined {
+  if (!hash) return undefined;
+  const text = hash.charAt(0) === '#' ? hash.substring(1) : hash;
+  for (const part of text.split('&')) {
+    const equals = part.indexOf('=');
+    if (equals < 0 || part.substring(0, equals) !== HASH_KEY) continue;
+    try {
+      const value = decodeURIComponent(part.substring(equals + 1));
+      return value === '' ? undefined : value;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}

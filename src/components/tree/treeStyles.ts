@@ -1,0 +1,130 @@
+/**
+ * Styles of the objective tree, from the host theme (SharePoint, Teams light / dark / high
+ * contrast): no hard-coded colour, and system colours under Windows high contrast.
+ */
+import { FontSizes, FontWeights, HighContrastSelector, ITheme, hiddenContentStyle, memoizeFunction, mergeStyleSets } from '@fluentui/react';
+
+/** A fixed class on each row, so that the item's :focus and aria-selected rules can reach it. */
+export const ROW_CLASS = 'pst-tree-row';
+
+/** Indentation per level, in pixels (kept small for phones). */
+export const INDENT = 16;
+
+export const getTreeClassNames = memoizeFunction((theme: ITheme) => {
+  const { palette, semanticColors } = theme;
+  const alert = semanticColors.errorText;
+  return mergeStyleSets({
+    root: { color: semanticColors.bodyText, minWidth: 0 },
+    header: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: '4px 16px' },
+    planTitle: { margin: 0, flex: '1 1 100%' },
+    muted: { color: semanticColors.bodySubtext, fontSize: FontSizes.small },
+    toolbar: { display: 'flex', flexWrap: 'wrap', gap: 8 },
+    status: { color: semanticColors.bodySubtext, fontSize: FontSizes.small, overflowWrap: 'anywhere', minHeight: 0 },
+    tree: { listStyle: 'none', margin: 0, padding: 0 },
+    group: { listStyle: 'none', margin: 0, padding: 0 },
+    row: {
+      display: 'flex',
+      flexWrap: 'wrap',
+      alignItems: 'center',
+      columnGap: 8,
+      rowGap: 2,
+      paddingTop: 4,
+      paddingBottom: 4,
+      paddingRight: 4,
+      borderRadius: 2,
+      cursor: 'pointer',
+      selectors: {
+        ':hover': { background: semanticColors.listItemBackgroundHovered },
+        [HighContrastSelector]: { border: '1px solid transparent' },
+      },
+    },
+    item: {
+      listStyle: 'none',
+      outline: 'none',
+      selectors: {
+        [`:focus > .${ROW_CLASS}`]: { outline: `2px solid ${palette.themePrimary}`, outlineOffset: -2 },
+        [`&[aria-selected="true"] > .${ROW_CLASS}`]: { background: semanticColors.listItemBackgroundChecked },
+        [`&[aria-selected="true"] > .${ROW_CLASS}:hover`]: { background: semanticColors.listItemBackgroundCheckedHovered },
+      },
+    },
+    chevron: {
+      display: 'inline-flex',
+      alignItems: 'center',
+      justifyContent: 'center',
+      width: 20,
+      height: 20,
+      flex: '0 0 20px',
+      fontSize: 10,
+      color: semanticColors.bodySubtext,
+      transition: 'transform 0.1s',
+    },
+    chevronOpen: { transform: 'rotate(90deg)' },
+    chevronSpacer: { width: 20, flex: '0 0 20px' },
+    title: { flex: '1 1 240px', minWidth: 0, overflowWrap: 'anywhere' },
+    titleObjective: { fontWeight: FontWeights.semibold },
+    code: { fontWeight: FontWeights.semibold, color: semanticColors.bodySubtext, marginRight: 6, whiteSpace: 'nowrap' },
+    badges: { display: 'inline-flex', flexWrap: 'wrap', gap: 4 },
+    badge: {
+      fontSize: FontSizes.small,
+      lineHeight: '16px',
+      padding: '0 4px',
+      border: '1px solid currentColor',
+      borderRadius: 2,
+      whiteSpace: 'nowrap',
+      color: semanticColors.bodySubtext,
+    },
+    badgeAlert: { color: alert, fontWeight: FontWeights.semibold },
+    progress: { display: 'inline-flex', alignItems: 'center', gap: 6, flex: '0 0 auto' },
+    track: {
+      position: 'relative',
+      display: 'inline-block',
+      width: 96,
+      height: 6,
+      borderRadius: 3,
+      overflow: 'hidden',
+      background: palette.neutralLight,
+      boxShadow: `inset 0 0 0 1px ${palette.neutralQuaternary}`,
+      selectors: { [HighContrastSelector]: { border: '1px solid WindowText', background: 'Window' } },
+    },
+    fill: {
+      position: 'absolute',
+      left: 0,
+      top: 0,
+      bottom: 0,
+      background: palette.themePrimary,
+      selectors: { [HighContrastSelector]: { background: 'Highlight', forcedColorAdjust: 'none', MsHighContrastAdjust: 'none' } },
+    },
+    percent: { fontSize: FontSizes.small, minWidth: 40, textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+    copyButton: {
+      border: 'none',
+      background: 'transparent',
+      color: semanticColors.bodySubtext,
+      cursor: 'pointer',
+      width: 28,
+      height: 28,
+      borderRadius: 2,
+      flex: '0 0 28px',
+      selectors: {
+        ':hover': { background: semanticColors.buttonBackgroundHovered, color: semanticColors.buttonTextHovered },
+        [HighContrastSelector]: { color: 'ButtonText' },
+      },
+    },
+    meta: {
+      flex: '1 1 100%',
+      fontSize: FontSizes.small,
+      color: semanticColors.bodySubtext,
+      paddingLeft: 28,
+      overflowWrap: 'anywhere',
+    },
+    mark: {
+      background: palette.themeLighter,
+      color: semanticColors.bodyText,
+      fontWeight: FontWeights.semibold,
+      borderRadius: 2,
+      selectors: { [HighContrastSelector]: { background: 'Mark', color: 'MarkText', forcedColorAdjust: 'none' } },
+    },
+    srOnly: hiddenContentStyle,
+  });
+});
+
+export type TreeClassNames = ReturnType<typeof getTreeClassNames>;
