@@ -68,6 +68,8 @@ export function sampleDetails(overrides: Partial<ActionDetails> = {}): ActionDet
     indicators: [{ id: 1, actionId: 7, label: 'Appels décrochés', unit: '%', baseline: 60, target: 90, current: 75, year: 2024 }],
     checkIns,
     canEdit: true,
+    modifiedBy: null,
+    modified: null,
     ...overrides,
   };
 }
@@ -88,6 +90,7 @@ export function fakeRepository(details: ActionDetails, overrides: Partial<PstRep
   return {
     inspectLists: notUsedHere,
     canManageLists: notUsedHere,
+    canEditAllActions: notUsedHere,
     provisionLists: notUsedHere,
     loadSnapshot: notUsedHere,
     importPlan: notUsedHere,
