@@ -85,13 +85,9 @@ export function PstApp(props: PstAppProps): JSX.Element {
     async (quietly = false): Promise<void> => {
       if (!quietly) setState({ kind: 'loading' });
       try {
-        const [snapshot, user, coordinator] = await Promise.all([
-          repository.loadSnapshot(),
-          repository.currentUser().catch(() => null),
-          repository.canEditAllActions().catch(() => false),
-        ]);
-        setMe(user);
-        setIsCoordinator(coordinator);
+        const snapshot = await repository.loadSnapshot();
+        setMe(snapshot.viewer?.user ?? null);
+        setIsCoordinator(snapshot.viewer?.canEditAllActions ?? false);
         setState({ kind: 'ready', snapshot });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

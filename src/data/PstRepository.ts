@@ -16,8 +16,16 @@ import type {
 } from '../domain/model';
 import type { ProvisioningReport, ProvisioningState } from './provisioning';
 
+/** Who is looking, read in the same round trip as the plan. */
+export interface PstViewer {
+  readonly user: Person;
+  /** May edit every action (coordination), not only those they lead. */
+  readonly canEditAllActions: boolean;
+}
+
 /** The structure and the action sheets of the PST: what every view starts from. */
 export interface PstSnapshot {
+  readonly viewer?: PstViewer;
   readonly plans: Plan[];
   readonly sections: Section[];
   readonly strategicObjectives: StrategicObjective[];
@@ -83,7 +91,7 @@ export interface PstRepository {
   provisionLists(): Promise<ProvisioningReport>;
   /** The signed-in user. */
   currentUser(): Promise<Person>;
-  /** Everything the tree, cards and dashboard show, in one batched round trip. */
+  /** Everything the tree, cards and dashboard show, and who is looking, in one batched round trip. */
   loadSnapshot(): Promise<PstSnapshot>;
   /** One action with its indicators, check-ins and the user's right to edit it. */
   loadActionDetails(actionId: number): Promise<ActionDetails>;

@@ -122,12 +122,15 @@ export class SharePointPstRepository implements PstRepository {
       read(operationalObjectivesList),
       read(actionsList),
       read(indicatorsList),
+      batchedSp.web.currentUser.select('Id', 'Title', 'Email')() as Promise<{ Id: number; Title: string; Email?: string }>,
+      this.list(actionsList, batchedSp).currentUserHasPermissions(PermissionKind.EditListItems),
     ]);
     // Errors surface through `pending` (each request's own error, e.g. a missing list).
     pending.catch(() => undefined);
     await execute();
-    const [plans, sections, strategic, operational, actions, indicators] = await pending;
+    const [plans, sections, strategic, operational, actions, indicators, user, canEditAllActions] = await pending;
     return {
+      viewer: { user: { id: user.Id, displayName: user.Title, email: user.Email || undefined }, canEditAllActions },
       plans: plans.map(planFromItem),
       sections: sections.map(sectionFromItem),
       strategicObjectives: strategic.map(strategicObjectiveFromItem),
