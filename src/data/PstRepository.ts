@@ -23,7 +23,10 @@ export interface PstViewer {
   readonly canEditAllActions: boolean;
 }
 
-/** The structure and the action sheets of the PST: what every view starts from. */
+/**
+ * The structure and the action sheets of the PST: what every view starts from. The long
+ * texts of the sheets (description, risks, comments…) are left out: the panel reads them.
+ */
 export interface PstSnapshot {
   readonly viewer?: PstViewer;
   readonly plans: Plan[];

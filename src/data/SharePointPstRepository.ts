@@ -85,8 +85,8 @@ export class SharePointPstRepository implements PstRepository {
     return sp.web.getList(listUrl(this.webServerRelativeUrl, list));
   }
 
-  private query(list: ListDef, sp: SPFI = this.sp) {
-    const { select, expand } = queryFor(list);
+  private query(list: ListDef, sp: SPFI = this.sp, scope: 'all' | 'summary' = 'all') {
+    const { select, expand } = queryFor(list, scope);
     const items = this.list(list, sp).items.select(...select);
     return expand.length > 0 ? items.expand(...expand) : items;
   }
@@ -114,7 +114,7 @@ export class SharePointPstRepository implements PstRepository {
 
   async loadSnapshot(): Promise<PstSnapshot> {
     const [batchedSp, execute] = this.sp.batched();
-    const read = (list: ListDef): Promise<ListItem[]> => this.query(list, batchedSp).top(MAX_PAGE)();
+    const read = (list: ListDef): Promise<ListItem[]> => this.query(list, batchedSp, 'summary').top(MAX_PAGE)();
     const pending = Promise.all([
       read(plansList),
       read(sectionsList),

@@ -58,6 +58,11 @@ export interface FieldDef {
   readonly max?: number;
   readonly decimals?: number;
   readonly maxLength?: number;
+  /**
+   * Read only when one action is opened (its panel), not with the whole plan: long texts
+   * the tree, cards and dashboard never show.
+   */
+  readonly detailOnly?: boolean;
 }
 
 export interface ListDef<F extends string = string> {
@@ -239,22 +244,22 @@ export const actionsList = {
     // Unnumbered headings that group actions inside an OO in some documents.
     projectGroup: { internalName: 'PstProjectGroup', kind: 'text', title: t('Groupe de projets', 'Project group') },
     projectGroupCode: { internalName: 'PstProjectGroupCode', kind: 'text', title: t('Code du groupe de projets', 'Project group code') },
-    description: { internalName: 'PstDescription', kind: 'richText', title: t('Description', 'Description') },
-    context: { internalName: 'PstContext', kind: 'richText', title: t('Contexte', 'Context') },
-    steps: { internalName: 'PstSteps', kind: 'richText', title: t('Étapes', 'Steps') },
+    description: { internalName: 'PstDescription', kind: 'richText', title: t('Description', 'Description'), detailOnly: true },
+    context: { internalName: 'PstContext', kind: 'richText', title: t('Contexte', 'Context'), detailOnly: true },
+    steps: { internalName: 'PstSteps', kind: 'richText', title: t('Étapes', 'Steps'), detailOnly: true },
     plannedStart: { internalName: 'PstPlannedStart', kind: 'date', title: t('Début prévu', 'Planned start'), indexed: true },
     plannedEnd: { internalName: 'PstPlannedEnd', kind: 'date', title: t('Fin prévue', 'Planned end'), indexed: true },
-    plannedStartText: { internalName: 'PstPlannedStartText', kind: 'text', title: t('Début prévu (texte)', 'Planned start (text)') },
-    plannedEndText: { internalName: 'PstPlannedEndText', kind: 'text', title: t('Fin prévue (texte)', 'Planned end (text)') },
+    plannedStartText: { internalName: 'PstPlannedStartText', kind: 'text', title: t('Début prévu (texte)', 'Planned start (text)'), detailOnly: true },
+    plannedEndText: { internalName: 'PstPlannedEndText', kind: 'text', title: t('Fin prévue (texte)', 'Planned end (text)'), detailOnly: true },
     department: { internalName: 'PstDepartment', kind: 'text', title: t('Service pilote', 'Lead department'), indexed: true },
-    servicesInvolved: { internalName: 'PstServicesInvolved', kind: 'note', title: t('Services associés', 'Services involved') },
-    partners: { internalName: 'PstPartners', kind: 'note', title: t('Partenaires', 'Partners') },
+    servicesInvolved: { internalName: 'PstServicesInvolved', kind: 'note', title: t('Services associés', 'Services involved'), detailOnly: true },
+    partners: { internalName: 'PstPartners', kind: 'note', title: t('Partenaires', 'Partners'), detailOnly: true },
     projectLead: { internalName: 'PstProjectLead', kind: 'person', title: t('Chef de projet', 'Project lead'), indexed: true },
     projectLeadText: { internalName: 'PstProjectLeadText', kind: 'text', title: t('Chef de projet (texte)', 'Project lead (text)') },
     team: { internalName: 'PstTeam', kind: 'personMulti', title: t('Équipe', 'Team') },
-    teamText: { internalName: 'PstTeamText', kind: 'note', title: t('Équipe (texte)', 'Team (text)') },
+    teamText: { internalName: 'PstTeamText', kind: 'note', title: t('Équipe (texte)', 'Team (text)'), detailOnly: true },
     pilot: { internalName: 'PstPilot', kind: 'person', title: t('Pilote (CODIR)', 'Sponsor (management board)'), indexed: true },
-    mandatary: { internalName: 'PstMandatary', kind: 'text', title: t('Mandataire', 'Elected official') },
+    mandatary: { internalName: 'PstMandatary', kind: 'text', title: t('Mandataire', 'Elected official'), detailOnly: true },
     priority: {
       internalName: 'PstPriority',
       kind: 'choice',
@@ -263,13 +268,13 @@ export const actionsList = {
       indexed: true,
     },
     status: statusChoices,
-    statusText: { internalName: 'PstStatusText', kind: 'text', title: t('État (texte du document)', 'State (document text)') },
+    statusText: { internalName: 'PstStatusText', kind: 'text', title: t('État (texte du document)', 'State (document text)'), detailOnly: true },
     health: healthChoices,
     progress: percent('Avancement (%)', 'Progress (%)'),
-    progressText: { internalName: 'PstProgressText', kind: 'text', title: t('Avancement (texte)', 'Progress (text)') },
-    indicatorsText: { internalName: 'PstIndicatorsText', kind: 'note', title: t('Indicateurs (texte)', 'Indicators (text)') },
-    risks: { internalName: 'PstRisks', kind: 'note', title: t('Risques', 'Risks') },
-    deliverables: { internalName: 'PstDeliverables', kind: 'note', title: t('Livrables', 'Deliverables') },
+    progressText: { internalName: 'PstProgressText', kind: 'text', title: t('Avancement (texte)', 'Progress (text)'), detailOnly: true },
+    indicatorsText: { internalName: 'PstIndicatorsText', kind: 'note', title: t('Indicateurs (texte)', 'Indicators (text)'), detailOnly: true },
+    risks: { internalName: 'PstRisks', kind: 'note', title: t('Risques', 'Risks'), detailOnly: true },
+    deliverables: { internalName: 'PstDeliverables', kind: 'note', title: t('Livrables', 'Deliverables'), detailOnly: true },
     etp: { internalName: 'PstEtp', kind: 'number', title: t('ETP', 'FTE'), min: 0, decimals: 2 },
     budget: { internalName: 'PstBudget', kind: 'currency', title: t('Budget (€)', 'Budget (€)'), min: 0 },
     budgetService: {
@@ -278,7 +283,7 @@ export const actionsList = {
       title: t('Service budgétaire', 'Budget service'),
       choices: BUDGET_SERVICES,
     },
-    resourcesText: { internalName: 'PstResourcesText', kind: 'note', title: t('Moyens (texte)', 'Resources (text)') },
+    resourcesText: { internalName: 'PstResourcesText', kind: 'note', title: t('Moyens (texte)', 'Resources (text)'), detailOnly: true },
     sdgs: { internalName: 'PstSdgs', kind: 'multiChoice', title: t('ODD', 'SDGs'), choices: SDG_NUMBERS.map(String) },
     labels: {
       internalName: 'PstLabels',
@@ -287,9 +292,9 @@ export const actionsList = {
       choices: ['PCS', 'PPI', 'Etats généraux', 'PCDR', 'Plan climat'],
       fillInChoice: true,
     },
-    policyObjective: { internalName: 'PstPolicyObjective', kind: 'note', title: t('Objectif politique', 'Policy objective') },
-    synergies: { internalName: 'PstSynergies', kind: 'note', title: t('Synergies commune/CPAS', 'Municipality/CPAS synergies') },
-    comments: { internalName: 'PstComments', kind: 'note', title: t('Commentaires', 'Comments') },
+    policyObjective: { internalName: 'PstPolicyObjective', kind: 'note', title: t('Objectif politique', 'Policy objective'), detailOnly: true },
+    synergies: { internalName: 'PstSynergies', kind: 'note', title: t('Synergies commune/CPAS', 'Municipality/CPAS synergies'), detailOnly: true },
+    comments: { internalName: 'PstComments', kind: 'note', title: t('Commentaires', 'Comments'), detailOnly: true },
     weight: { internalName: 'PstWeight', kind: 'number', title: t('Poids', 'Weight'), min: 0, decimals: 2 },
     // Written with each check-in so that the dashboard and the reminder job never scan
     // the check-in list (which grows past the threshold) to know who is silent.

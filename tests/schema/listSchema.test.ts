@@ -78,3 +78,14 @@ describe('queryFor', () => {
     expect(query.expand).toEqual(['Author']);
   });
 });
+
+describe('queryFor summary', () => {
+  it('leaves out the long texts only the panel shows, and keeps what views filter and show', () => {
+    const summary = queryFor(listByKey('actions'), 'summary').select;
+    for (const name of ['PstDescription', 'PstRisks', 'PstComments', 'PstContext']) expect(summary).not.toContain(name);
+    for (const name of ['Title', 'PstCode', 'PstStatus', 'PstHealth', 'PstProgress', 'PstPlannedEnd', 'PstDepartment', 'PstLabels', 'PstSdgs', 'PstOperationalObjectivesId', 'PstProjectLead/EMail', 'PstTeam/EMail', 'PstLastCheckIn']) {
+      expect(summary).toContain(name);
+    }
+    expect(queryFor(listByKey('actions')).select).toContain('PstDescription');
+  });
+});

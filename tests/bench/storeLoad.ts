@@ -1,0 +1,124 @@
+/**
+ * `npm run bench:store`: what the dashboard and an action's panel cost on a large PST,
+ * through the product's own PnPjs repository against the embedded store.
+ * Plan: 50 OS, 500 OO, 5,000 actions, 50,000 check-ins (sizes can be given as arguments:
+ * `npm run bench:store -- 10 100 1000 10000`). Prints requests, bytes and milliseconds.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startEmbeddedStore, roleBasedAuthorizer } from '../../src/store';
+import { ensurePstLists } from '../../src/data/provisioning';
+import { SharePointPstRepository } from '../../src/data/SharePointPstRepository';
+import { createNodeSp } from '../../src/node/nodeSp';
+import { actionsList, checkInsList, operationalObjectivesList, plansList, strategicObjectivesList } from '../../src/schema/listSchema';
+import { actionToItem, checkInToItem, operationalObjectiveToItem, planToItem, strategicObjectiveToItem } from '../../src/schema/mapping';
+import { createAction, addDays } from '../../src/domain/model';
+import { parsePeriod, isParseError } from '../../src/domain/parsing';
+import { ACTION_STATUSES } from '../../src/domain/vocabularies';
+import { dashboardFigures } from '../../src/domain/dashboard';
+
+const [osCount, ooCount, actionCount, checkInCount] = (process.argv.slice(2).length === 4 ? process.argv.slice(2) : ['50', '500', '5000', '50000']).map(Number);
+const COORDINATOR = 'anne.dupont@cpas.example';
+const TODAY = '2026-11-23';
+
+function period(text: string) {
+  const p = parsePeriod(text);
+  if (!p || isParseError(p)) throw new Error(text);
+  return p;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} Ko`;
+
+async function main(): Promise<void> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pst-bench-'));
+  const store = await startEmbeddedStore({ dataFile: path.join(folder, 'bench.sqlite'), authorize: roleBasedAuthorizer });
+  try {
+    const admin = store.db.ensureUser({ email: COORDINATOR, title: 'Anne Dupont', isSiteAdmin: true });
+    const sp = createNodeSp(store.siteUrl, async () => `local:${COORDINATOR}`);
+    const report = await ensurePstLists(sp, '/sites/pst');
+    const ids = report.listIds;
+
+    let t = performance.now();
+    const insert = (listId: string, bodies: Record<string, unknown>[]) => store.db.addItems(listId, bodies, { authorId: admin.id });
+    insert(ids.plans, [planToItem({ title: 'PST généré', organisation: 'CPAS de test', startYear: 2025, endYear: 2030 })]);
+    insert(
+      ids.strategicObjectives,
+      Array.from({ length: osCount }, (_, i) => strategicObjectiveToItem({ code: `${i + 1}`, title: `Objectif stratégique ${i + 1}`, volet: i % 2 ? 'interne' : 'externe', order: i + 1 }, 1)),
+    );
+    insert(
+      ids.operationalObjectives,
+      Array.from({ length: ooCount }, (_, i) =>
+        operationalObjectiveToItem({ code: `${Math.floor(i / (ooCount / osCount)) + 1}.${(i % (ooCount / osCount)) + 1}`, title: `Objectif opérationnel ${i + 1}`, strategicObjectiveId: Math.floor(i / (ooCount / osCount)) + 1, order: i + 1 }),
+      ),
+    );
+    const perOo = actionCount / ooCount;
+    const actions = Array.from({ length: actionCount }, (_, i) => {
+      const { id: _id, ...action } = createAction({
+        id: i + 1,
+        code: `A${i + 1}`,
+        title: `Action ${i + 1} : amélioration de l'accueil et du suivi des bénéficiaires`,
+        operationalObjectiveIds: [Math.floor(i / perOo) + 1],
+        status: ACTION_STATUSES[i % ACTION_STATUSES.length],
+        progressPercent: (i * 7) % 101,
+        health: i % 9 === 0 ? 'blocage' : 'bon',
+        plannedStart: period('2025'),
+        plannedEnd: period(addDays('2026-01-01', i % 700)),
+        department: `Service ${i % 12}`,
+        description: '<p>Description de l’action, avec un contexte de quelques lignes comme dans les fiches réelles.</p>',
+        lastCheckInDate: addDays(TODAY, -(i % 90)),
+      });
+      return actionToItem(action);
+    });
+    insert(ids.actions, actions);
+    const perAction = checkInCount / actionCount;
+    for (let start = 0; start < checkInCount; start += 10000) {
+      insert(
+        ids.checkIns,
+        Array.from({ length: Math.min(10000, checkInCount - start) }, (_, k) => {
+          const i = start + k;
+          return checkInToItem({ actionId: Math.floor(i / perAction) + 1, date: addDays(TODAY, -(i % perAction) * 30), status: 'EN_COURS', percent: (i * 3) % 100, health: 'bon', comment: 'Point d’avancement mensuel.' });
+        }),
+      );
+    }
+    const seedMs = performance.now() - t;
+
+    const repository = new SharePointPstRepository(sp, '/sites/pst');
+    await repository.loadSnapshot(); // warm-up (SQLite caches, JIT)
+
+    store.requests.length = 0;
+    t = performance.now();
+    const snapshot = await repository.loadSnapshot();
+    const loadMs = performance.now() - t;
+    const dashboardRequests = store.requests.slice();
+    t = performance.now();
+    const figures = dashboardFigures({ ...snapshot, plan: snapshot.plans[0] }, TODAY);
+    const figuresMs = performance.now() - t;
+
+    store.requests.length = 0;
+    t = performance.now();
+    const details = await repository.loadActionDetails(Math.floor(actionCount / 2));
+    const panelMs = performance.now() - t;
+    const panelRequests = store.requests.slice();
+
+    const sum = (entries: { bytes: number }[]) => entries.reduce((s, e) => s + e.bytes, 0);
+    console.log(`Plan généré : ${osCount} OS, ${ooCount} OO, ${actionCount} actions, ${checkInCount} suivis (insertion : ${seedMs.toFixed(0)} ms)`);
+    console.log('');
+    console.log('| chargement | requêtes HTTP | octets reçus | durée |');
+    console.log('| --- | --- | --- | --- |');
+    console.log(`| tableau de bord (loadSnapshot) | ${dashboardRequests.length} (${dashboardRequests.map((r) => r.path.split('?')[0]).join(', ')}) | ${kb(sum(dashboardRequests))} | ${loadMs.toFixed(0)} ms |`);
+    console.log(`| calcul des chiffres du tableau de bord | 0 | – | ${figuresMs.toFixed(0)} ms |`);
+    console.log(`| panneau d'une action (loadActionDetails) | ${panelRequests.length} (${panelRequests.map((r) => r.path.split('?')[0]).join(', ')}) | ${kb(sum(panelRequests))} | ${panelMs.toFixed(0)} ms |`);
+    console.log('');
+    console.log(`Vérification : ${snapshot.actions.length} actions lues, ${figures.plan.total} comptées, ${figures.plan.late} en retard ; panneau : ${details.checkIns.length} suivis.`);
+  } finally {
+    await store.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
