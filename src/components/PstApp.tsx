@@ -183,12 +183,14 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   const operational = React.useMemo(() => new Map(snapshot.operationalObjectives.map((oo) => [oo.id, oo])), [snapshot]);
   const strategic = React.useMemo(() => new Map(snapshot.strategicObjectives.map((os) => [os.id, os])), [snapshot]);
 
-  const filterBar = showFilterBar ? <FilterBar filter={filter} onChange={onFilterChange} options={options} lang={lang} canFilterMine={!!me} /> : null;
+  const filterBar = showFilterBar ? <FilterBar filter={filter} onChange={onFilterChange} options={options} lang={lang} canFilterMine={!!me} compact /> : null;
 
   let body: JSX.Element;
   if (view === 'tree') {
     body = (
-      <ObjectiveTree
+      <Stack tokens={{ childrenGap: 12 }}>
+        {filterBar}
+        <ObjectiveTree
         data={data}
         today={today}
         lang={lang}
@@ -198,9 +200,10 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
         onOpenAction={onOpenAction}
         selectedNodeId={props.selectedNodeId}
         onSelectNode={props.onSelectNode}
-        hideFilterBar={!showFilterBar}
+        hideFilterBar
         linkForNode={props.linkForNode}
       />
+      </Stack>
     );
   } else if (view === 'cards') {
     body = (

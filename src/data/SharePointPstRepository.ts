@@ -254,8 +254,10 @@ export class SharePointPstRepository implements PstRepository {
     const added: ListItem[] = [];
     for (let start = 0; start < payloads.length; start += BATCH_SIZE) {
       const [batchedSp, execute] = this.sp.batched();
-      const items = this.list(list, batchedSp).items;
-      const pending = Promise.all(payloads.slice(start, start + BATCH_SIZE).map((p) => items.add(p) as Promise<ListItem>));
+      // PnPjs v4: every request of a batch needs its own queryable instance.
+      const pending = Promise.all(
+        payloads.slice(start, start + BATCH_SIZE).map((p) => this.list(list, batchedSp).items.add(p) as Promise<ListItem>),
+      );
       pending.catch(() => undefined);
       await execute();
       added.push(...(await pending));

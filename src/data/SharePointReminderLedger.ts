@@ -46,10 +46,10 @@ export class SharePointReminderLedger implements ReminderLedger {
     const f = reminderLedgerList.fields;
     for (let start = 0; start < entries.length; start += BATCH_SIZE) {
       const [batchedSp, execute] = this.sp.batched();
-      const items = this.list(batchedSp).items;
+      // PnPjs v4: every request of a batch needs its own queryable instance.
       const pending = Promise.all(
         entries.slice(start, start + BATCH_SIZE).map((e) =>
-          items.add({
+          this.list(batchedSp).items.add({
             [f.title.internalName]: e.key,
             [f.recipient.internalName]: e.recipient,
             [f.kind.internalName]: e.kind,

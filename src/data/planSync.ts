@@ -34,11 +34,13 @@ import {
 } from '../schema/mapping';
 import { lookupIdProperty, queryFor } from '../schema/query';
 import { listUrl } from './sharePointPaths';
-import { choosePlan, ItemUpdate, PlanSync, planSync } from '../import/sync';
+import { choosePlanWithReason, ItemUpdate, PlanSync, planSync, structuralOverlap } from '../import/sync';
 
 /** Requests per `$batch`: SharePoint Online accepts up to 100. */
 const BATCH_SIZE = 100;
 const MAX_PAGE = 5000;
+/** Share of OS/OO in common for a document to be taken as a version of a stored plan. */
+const MIN_OVERLAP = 0.3;
 
 type Kind = 'plan' | 'sections' | 'strategicObjectives' | 'operationalObjectives' | 'actions';
 
@@ -384,8 +386,12 @@ export interface SiteImportOptions {
  */
 export async function importPlanToSite(sp: SPFI, webServerRelativeUrl: string, data: PlanData, options: SiteImportOptions = {}): Promise<SiteImportResult> {
   const stored = await loadStoredPst(sp, webServerRelativeUrl);
-  const plan = choosePlan(stored.snapshot, data.plan, options.planId);
-  if (options.planId !== undefined && !plan) throw new Error(`Aucun plan n'a l'identifiant ${options.planId} sur ce site.`);
+  const choice = choosePlanWithReason(stored.snapshot, data.plan, options.planId);
+  if (options.planId !== undefined && !choice) throw new Error(`Aucun plan n'a l'identifiant ${options.planId} sur ce site.`);
+  // A plan chosen on weak grounds must share the document's structure: another CPAS's
+  // PST or another legislature is a new plan, not an update.
+  const weak = choice !== null && (choice.reason === 'title' || choice.reason === 'onlyPlan' || choice.reason === 'organisation');
+  const plan = choice && (!weak || structuralOverlap(snapshotOfPlan(stored, choice.plan.id), data) >= MIN_OVERLAP) ? choice.plan : null;
 
   if (!plan) {
     const total = data.sections.length + data.strategicObjectives.length + data.operationalObjectives.length + data.actions.length + 1;

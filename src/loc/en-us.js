@@ -245,6 +245,8 @@ define([], function () {
     PropertyDefaultFilter: "Default filters",
     PropertyDefaultFilterHelp: "As in a deep link, e.g. pst-statut=EN_COURS&pst-mes=1",
     PropertyShowFilterBar: "Show the filter bar",
-    NoObjective: "No objective"
+    NoObjective: "No objective",
+    FilterListsButton: "Filters",
+    FilterListsButtonCount: "Filters ({0})"
   };
 });

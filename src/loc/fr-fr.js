@@ -245,6 +245,8 @@ define([], function () {
     PropertyDefaultFilter: "Filtres par défaut",
     PropertyDefaultFilterHelp: "Comme dans un lien profond, par exemple pst-statut=EN_COURS&pst-mes=1",
     PropertyShowFilterBar: "Afficher la barre de filtres",
-    NoObjective: "Sans objectif"
+    NoObjective: "Sans objectif",
+    FilterListsButton: "Filtres",
+    FilterListsButtonCount: "Filtres ({0})"
   };
 });

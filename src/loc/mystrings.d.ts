@@ -245,6 +245,8 @@ declare interface IPstStrings {
   PropertyDefaultFilterHelp: string;
   PropertyShowFilterBar: string;
   NoObjective: string;
+  FilterListsButton: string;
+  FilterListsButtonCount: string;
 }
 
 declare module 'PstStrings' {

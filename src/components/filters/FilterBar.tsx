@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { PstFilter, PstFilterOptions, StatusFilterValue } from '../../domain/filters';
-import { LATENESS_STATES, isEmptyFilter } from '../../domain/filters';
+import { LATENESS_STATES, activeCriteriaCount, isEmptyFilter } from '../../domain/filters';
 import type { LatenessState } from '../../domain/lateness';
 import type { Health, Priority, Volet } from '../../domain/model';
 import { Lang, healthLabel, priorityLabel, statusLabel, voletLabel } from '../../domain/vocabularies';
@@ -29,6 +29,11 @@ export interface FilterBarProps {
   readonly searchDelayMs?: number;
   /** false hides « Mes actions » (the signed-in user is not known). */
   readonly canFilterMine?: boolean;
+  /**
+   * Compact: the search box, « Mes actions » and a « Filtres » button on one line; the
+   * lists open under the button. For web parts side by side on a page or in a Teams tab.
+   */
+  readonly compact?: boolean;
 }
 
 const LATENESS_TEXT: { readonly [S in LatenessState]: () => string } = {
@@ -86,8 +91,11 @@ function MultiSelect({ label, options, selectedKeys, onToggle }: MultiSelectProp
  * The PST filter: a search box, multi-select lists, « Mes actions », « Effacer les filtres ».
  * Controlled: `filter` comes from the parent and every change goes back through `onChange`.
  */
-export function FilterBar({ filter, onChange, options, lang, searchDelayMs = 250, canFilterMine = true }: FilterBarProps): JSX.Element {
+export function FilterBar({ filter, onChange, options, lang, searchDelayMs = 250, canFilterMine = true, compact = false }: FilterBarProps): JSX.Element {
   const searchId = useStableId('pst-filter-search');
+  const listsId = useStableId('pst-filter-lists');
+  const listCriteria = activeCriteriaCount({ ...filter, search: undefined, mine: undefined });
+  const [listsOpen, setListsOpen] = React.useState(!compact || listCriteria > 0);
   const latest = React.useRef({ filter, onChange });
   latest.current = { filter, onChange };
 
@@ -186,6 +194,44 @@ export function FilterBar({ filter, onChange, options, lang, searchDelayMs = 250
             }}
           />
         </Stack.Item>
+        {compact && (
+          <Stack.Item>
+            <DefaultButton
+              text={listCriteria > 0 ? formatMessage(strings.FilterListsButtonCount, String(listCriteria)) : strings.FilterListsButton}
+              iconProps={{ iconName: 'Filter' }}
+              aria-expanded={listsOpen}
+              aria-controls={listsId}
+              onClick={() => setListsOpen(!listsOpen)}
+            />
+          </Stack.Item>
+        )}
+        {canFilterMine && (
+          <Stack.Item styles={{ root: { paddingBottom: 2 } }}>
+            <Toggle
+              label={strings.FilterMine}
+              inlineLabel
+              checked={filter.mine === true}
+              onChange={(_, checked) => update('mine', checked === true)}
+              styles={{ root: { marginBottom: 4 } }}
+            />
+          </Stack.Item>
+        )}
+        <Stack.Item>
+          <DefaultButton
+            text={strings.FilterClear}
+            iconProps={{ iconName: 'ClearFilter' }}
+            disabled={isEmptyFilter(filter)}
+            onClick={() => {
+              clearTimeout(timer.current);
+              emitted.current = '';
+              setText('');
+              onChange({});
+            }}
+          />
+        </Stack.Item>
+      </Stack>
+      {listsOpen && (
+        <Stack id={listsId} horizontal wrap verticalAlign="end" tokens={{ childrenGap: 8 }} styles={{ root: { marginTop: 8 } }}>
         <MultiSelect
           label={strings.FilterVolet}
           options={voletOptions}
@@ -237,31 +283,8 @@ export function FilterBar({ filter, onChange, options, lang, searchDelayMs = 250
           selectedKeys={filter.lateness || []}
           onToggle={(key, selected) => update('lateness', toggled(filter.lateness, key as LatenessState, selected))}
         />
-        {canFilterMine && (
-          <Stack.Item styles={{ root: { paddingBottom: 2 } }}>
-            <Toggle
-              label={strings.FilterMine}
-              inlineLabel
-              checked={filter.mine === true}
-              onChange={(_, checked) => update('mine', checked === true)}
-              styles={{ root: { marginBottom: 4 } }}
-            />
-          </Stack.Item>
-        )}
-        <Stack.Item>
-          <DefaultButton
-            text={strings.FilterClear}
-            iconProps={{ iconName: 'ClearFilter' }}
-            disabled={isEmptyFilter(filter)}
-            onClick={() => {
-              clearTimeout(timer.current);
-              emitted.current = '';
-              setText('');
-              onChange({});
-            }}
-          />
-        </Stack.Item>
-      </Stack>
+        </Stack>
+      )}
     </div>
   );
 }

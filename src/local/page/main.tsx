@@ -14,7 +14,8 @@ import { SharePointPstRepository } from '../../data/SharePointPstRepository';
 import { isoDateOfLocalDay } from '../../domain/model';
 import type { LocalUser } from '../samplePst';
 
-initializeIcons();
+// Icon fonts from the local server, not Microsoft's CDN: the page works offline.
+initializeIcons('/local/fonts/');
 
 const SITE_PATH = '/sites/pst';
 const USER_COOKIE = 'pst-user';
