@@ -23,6 +23,9 @@ import { formatMessage } from './format';
 
 export type PstView = 'tree' | 'cards' | 'dashboard';
 
+/** Window event: PST data changed on this page (a check-in, an edit). */
+export const PST_DATA_CHANGED = 'pst-data-changed';
+
 export interface PstAppProps {
   readonly view: PstView;
   readonly repository: PstRepository;
@@ -110,6 +113,13 @@ export function PstApp(props: PstAppProps): JSX.Element {
     load().catch((error: unknown) => setState({ kind: 'error', message: String(error) }));
   }, [load]);
 
+  // Several PST web parts on one page: when one saves, the others refresh their figures.
+  React.useEffect(() => {
+    const refresh = (): void => void load(true);
+    window.addEventListener(PST_DATA_CHANGED, refresh);
+    return () => window.removeEventListener(PST_DATA_CHANGED, refresh);
+  }, [load]);
+
   const content = (() => {
     switch (state.kind) {
       case 'loading':
@@ -149,7 +159,7 @@ export function PstApp(props: PstAppProps): JSX.Element {
               setOpenActionId(id);
             }}
             onClosePanel={() => setOpenActionId(null)}
-            onSaved={() => load(true)}
+            onSaved={() => window.dispatchEvent(new CustomEvent(PST_DATA_CHANGED))}
             today={today}
             lang={lang}
             view={view}
