@@ -34,7 +34,7 @@ import {
 } from '../schema/mapping';
 import { lookupIdProperty, queryFor } from '../schema/query';
 import { listUrl } from './sharePointPaths';
-import { choosePlanWithReason, ItemUpdate, PlanSync, planSync, structuralOverlap } from '../import/sync';
+import { choosePlanWithReason, ItemUpdate, PlanSync, planSync, structuralOverlap, WEAK_PLAN_CHOICES } from '../import/sync';
 
 /** Requests per `$batch`: SharePoint Online accepts up to 100. */
 const BATCH_SIZE = 100;
@@ -390,7 +390,7 @@ export async function importPlanToSite(sp: SPFI, webServerRelativeUrl: string, d
   if (options.planId !== undefined && !choice) throw new Error(`Aucun plan n'a l'identifiant ${options.planId} sur ce site.`);
   // A plan chosen on weak grounds must share the document's structure: another CPAS's
   // PST or another legislature is a new plan, not an update.
-  const weak = choice !== null && (choice.reason === 'title' || choice.reason === 'onlyPlan' || choice.reason === 'organisation');
+  const weak = choice !== null && WEAK_PLAN_CHOICES.indexOf(choice.reason) >= 0;
   const plan = choice && (!weak || structuralOverlap(snapshotOfPlan(stored, choice.plan.id), data) >= MIN_OVERLAP) ? choice.plan : null;
 
   if (!plan) {

@@ -247,6 +247,7 @@ define([], function () {
     PropertyShowFilterBar: "Show the filter bar",
     NoObjective: "No objective",
     FilterListsButton: "Filters",
-    FilterListsButtonCount: "Filters ({0})"
+    FilterListsButtonCount: "Filters ({0})",
+    ProgressOf: "Progress of {0}"
   };
 });

@@ -247,6 +247,7 @@ define([], function () {
     PropertyShowFilterBar: "Afficher la barre de filtres",
     NoObjective: "Sans objectif",
     FilterListsButton: "Filtres",
-    FilterListsButtonCount: "Filtres ({0})"
+    FilterListsButtonCount: "Filtres ({0})",
+    ProgressOf: "Avancement de {0}"
   };
 });

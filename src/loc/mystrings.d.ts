@@ -247,6 +247,7 @@ declare interface IPstStrings {
   NoObjective: string;
   FilterListsButton: string;
   FilterListsButtonCount: string;
+  ProgressOf: string;
 }
 
 declare module 'PstStrings' {

@@ -13,6 +13,7 @@ import { createNodeSp, webServerRelativeUrlOf } from '../node/nodeSp';
 import { buildSamplePst, LocalRole, LocalUser } from './samplePst';
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/site-users/web';
+import '@pnp/sp/site-groups/web';
 
 /** The bearer token the embedded store accepts for a local account. */
 export function localToken(email: string): string {
@@ -50,6 +51,8 @@ export async function seedSamplePst(siteUrl: string, today: IsoDate): Promise<Se
     userIds.set(user.email, ensured.Id);
     const group = GROUP_OF_ROLE[user.role];
     if (group) await addUserToPstGroup(sp, group, user.email);
+    // Staff read the intranet as the site's visitors, as on a real CPAS intranet.
+    else await sp.web.associatedVisitorGroup.users.add(user.email);
   }
 
   const actions = sample.data.actions.map((action) => ({

@@ -4,6 +4,7 @@
  * turns it into SharePoint's REST shapes.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { StoreDatabase } from './db/database';
 
 /** A site user (a row of SharePoint's "User Information List"). */
 export interface StoreUser {
@@ -106,6 +107,8 @@ export interface AuthorizationContext {
   readonly item?: ItemRecord;
   /** What a write would set (normalized values by internal name). */
   readonly changes?: Record<string, unknown>;
+  /** The store's data, for authorizers that look at groups, role assignments or other items. */
+  readonly db: StoreDatabase;
 }
 
 export type AuthorizationResult = { allowed: true } | { allowed: false; message?: string };

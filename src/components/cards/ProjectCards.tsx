@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Dropdown, IDropdownOption, List, Persona, PersonaSize, Stack, Text, useTheme } from '@fluentui/react';
+import { Dropdown, IDropdownOption, List, Persona, PersonaInitialsColor, PersonaSize, Stack, Text, useTheme } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { Action } from '../../domain/model';
 import type { ActionRollup } from '../../domain/rollup';
@@ -104,6 +104,9 @@ function ActionCard({ item, lang, onOpen }: { item: CardItem; lang: Lang; onOpen
           {action.code ? `${action.code} – ${action.title}` : action.title}
         </button>
         <Persona
+          // Fluent picks initials colours by name (some too light) and inverts the text in dark themes: fixed for contrast.
+          initialsColor={PersonaInitialsColor.darkBlue}
+          coinProps={{ styles: { initials: { color: '#ffffff' } } }}
           text={action.projectLead?.displayName ?? strings.NoLead}
           secondaryText={action.projectLead?.email ?? strings.Lead}
           size={PersonaSize.size32}
@@ -111,7 +114,7 @@ function ActionCard({ item, lang, onOpen }: { item: CardItem; lang: Lang; onOpen
         <Text variant="small">
           {dates[0] || dates[1] ? `${dates[0] ?? '…'} → ${dates[1] ?? '…'}` : strings.NoDueDate}
         </Text>
-        <ProgressBar label="" progress={rollup?.progress ?? null} />
+        <ProgressBar label="" ariaLabel={formatMessage(strings.ProgressOf, action.code ?? action.title)} progress={rollup?.progress ?? null} />
         <Text variant="small">
           {[action.status ? statusLabel(action.status, lang) : strings.StatusUnknown, action.health ? healthLabel(action.health, lang) : null]
             .filter(Boolean)
@@ -168,7 +171,7 @@ export function ProjectCards({ items, lang, onOpenAction, initialSort = 'code', 
       {items.length === 0 ? (
         <Text>{strings.NoActionForFilter}</Text>
       ) : (
-        <div ref={container} role="list" aria-label={strings.ProjectCardsTitle}>
+        <div ref={container} role="region" aria-label={strings.ProjectCardsTitle}>
           <List
             role="presentation"
             items={rows}
@@ -178,7 +181,7 @@ export function ProjectCards({ items, lang, onOpenAction, initialSort = 'code', 
                   {`${row.title} (${row.count})`}
                 </Text>
               ) : (
-                <div style={{ display: 'flex', gap: GAP, marginBottom: GAP }} role="presentation">
+                <div style={{ display: 'flex', gap: GAP, marginBottom: GAP }} role="list">
                   {row.items.map((item) => (
                     <ActionCard key={item.action.id} item={item} lang={lang} onOpen={() => onOpenAction(item.action.id)} />
                   ))}

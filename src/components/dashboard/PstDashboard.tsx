@@ -99,7 +99,7 @@ export function PstDashboard({ figures, lang, onOpenAction, onExport }: PstDashb
       <div className="pst-no-print">
         <CommandBar items={commands} ariaLabel={strings.DashboardCommands} />
       </div>
-      <Stack horizontal wrap tokens={{ childrenGap: 12 }} role="list" aria-label={strings.KeyFigures}>
+      <div role="list" aria-label={strings.KeyFigures} style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
         <div role="listitem">
           <Kpi label={strings.ActionCount} value={String(plan.total)} detail={formatMessage(strings.CancelledCount, String(plan.cancelled))} />
         </div>
@@ -118,7 +118,7 @@ export function PstDashboard({ figures, lang, onOpenAction, onExport }: PstDashb
         <div role="listitem">
           <Kpi label={strings.BlockedActions} value={String(plan.blocked)} />
         </div>
-      </Stack>
+      </div>
 
       <section aria-labelledby="pst-dash-os">
         <Text variant="large" as="h3" id="pst-dash-os">

@@ -28,14 +28,14 @@ export function StatusDistribution({ items }: { items: readonly StatusSlice[] })
           <div key={i.key} style={{ width: `${(100 * i.count) / Math.max(total, 1)}%`, background: colours[i.key] }} />
         ))}
       </div>
-      <Stack horizontal wrap tokens={{ childrenGap: 16 }} as="ul" styles={{ root: { listStyle: 'none', padding: 0, margin: 0 } }}>
+      <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexWrap: 'wrap', gap: 16 }}>
         {items.map((i) => (
           <li key={i.key}>
             <span aria-hidden="true" style={{ display: 'inline-block', width: 10, height: 10, marginRight: 6, background: colours[i.key] }} />
             <Text>{`${i.label} : ${i.count}`}</Text>
           </li>
         ))}
-      </Stack>
+      </ul>
     </Stack>
   );
 }

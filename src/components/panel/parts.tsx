@@ -14,7 +14,7 @@ import {
   Text,
   mergeStyleSets,
   useTheme,
-} from '@fluentui/react';
+ PersonaInitialsColor } from '@fluentui/react';
 import type { Person } from '../../domain/model';
 import { sanitizeRichText } from '../../domain/richText';
 import type { Tone } from './panelModel';
@@ -166,6 +166,9 @@ export function PersonChip({ person, size = PersonaSize.size40 }: { person: Pers
   const email = typeof person === 'string' ? undefined : person.email;
   return (
     <Persona
+      // Fluent picks initials colours by name (some too light) and inverts the text in dark themes: fixed for contrast.
+      initialsColor={PersonaInitialsColor.darkBlue}
+      coinProps={{ styles: { initials: { color: '#ffffff' } } }}
       text={name}
       secondaryText={email}
       size={size}

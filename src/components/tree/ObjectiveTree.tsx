@@ -370,12 +370,15 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
   };
 
   // ---- rendering
+  // A flat tree (levels, set sizes and positions on each item) rather than nested groups:
+  // an open item would otherwise contain its children's text, and its accessible name
+  // could no longer match what it shows.
   const renderEntries = (keys: readonly string[]): JSX.Element[] =>
-    keys.map((key) => {
+    keys.reduce<JSX.Element[]>((rows, key) => {
       const entry = model.entries.get(key) as TreeEntry;
       const open = isExpanded(expansion, entry);
       const id = domIdOf(entry);
-      return (
+      rows.push(
         <li
           key={key}
           id={id}
@@ -387,8 +390,10 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
           aria-posinset={entry.posInSet}
           aria-expanded={entry.childKeys.length > 0 ? open : undefined}
           aria-selected={key === selectedKey}
-          aria-labelledby={`${id}-t`}
-          aria-describedby={`${id}-p ${id}-b ${id}-d`}
+          // The name carries what the row shows (title, badges, progress, counts): a voice
+          // user says what they see, and a screen reader hears the same.
+          aria-labelledby={`${id}-t ${id}-b ${id}-v ${id}-d`}
+          aria-describedby={`${id}-p`}
           tabIndex={key === tabKey ? 0 : -1}
           className={classes.item}
         >
@@ -403,14 +408,10 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
             onActivate={activate}
             onCopyLink={onCopyLink}
           />
-          {open && (
-            <ul role="group" className={classes.group}>
-              {renderEntries(entry.childKeys)}
-            </ul>
-          )}
-        </li>
+        </li>,
       );
-    });
+      return open ? rows.concat(renderEntries(entry.childKeys)) : rows;
+    }, []);
 
   const menuEntry = menu ? model.entries.get(menu.key) : undefined;
   const menuItems: IContextualMenuItem[] = [];

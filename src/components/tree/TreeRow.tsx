@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DirectionalHint, FontIcon, TooltipDelay, TooltipHost, css } from '@fluentui/react';
+import { DirectionalHint, TooltipDelay, TooltipHost, css } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import { formatDate, formatNumber, formatPercent } from '../../domain/parsing';
 import type { ActionRollup, ProgressStats } from '../../domain/rollup';
@@ -61,7 +61,7 @@ function actionProgress(rollup: ActionRollup): ProgressView {
 }
 
 /** A light progress bar (thousands of rows): theme colours, a text figure, the meaning in its name. */
-export function TreeProgress({ view, classes }: { view: ProgressView; classes: TreeClassNames }): JSX.Element {
+export function TreeProgress({ view, classes, id }: { view: ProgressView; classes: TreeClassNames; id?: string }): JSX.Element {
   const percent = view.value === null ? null : Math.round(Math.min(100, Math.max(0, view.value)));
   const text = view.value === null ? '–' : formatPercent(view.value, 0);
   return (
@@ -78,10 +78,28 @@ export function TreeProgress({ view, classes }: { view: ProgressView; classes: T
       >
         <span className={classes.fill} style={{ width: `${percent ?? 0}%` }} />
       </span>
-      <span className={classes.percent} aria-hidden="true">
+      <span id={id ? `${id}-v` : undefined} className={classes.percent}>
         {text}
       </span>
     </span>
+  );
+}
+
+// Icons as SVG, not as glyphs of Fluent's icon font: a glyph is a character, and it
+// would become part of the row's visible text that the accessible name must contain.
+function ChevronIcon(): JSX.Element {
+  return (
+    <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+      <path d="M4 2 L8 6 L4 10" fill="none" stroke="currentColor" strokeWidth="1.5" />
+    </svg>
+  );
+}
+
+function LinkIcon(): JSX.Element {
+  return (
+    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M6.5 9.5 L9.5 6.5 M7 4.5 L8.5 3 a2.5 2.5 0 0 1 3.5 3.5 L10.5 8 M9 11.5 L7.5 13 a2.5 2.5 0 0 1 -3.5 -3.5 L5.5 8" fill="none" stroke="currentColor" strokeWidth="1.3" />
+    </svg>
   );
 }
 
@@ -133,7 +151,7 @@ export const TreeRow = React.memo(function TreeRow({ entry, domId, expanded, lan
             onToggle(entry.key);
           }}
         >
-          <FontIcon iconName="ChevronRightMed" />
+          <ChevronIcon />
         </span>
       ) : (
         <span className={classes.chevronSpacer} aria-hidden="true" />
@@ -144,8 +162,10 @@ export const TreeRow = React.memo(function TreeRow({ entry, domId, expanded, lan
             <Highlighted text={entry.code} terms={terms} className={classes.mark} />
           </span>
         )}
+        {/* A real space: the accessible name must read "1.1 Accueil", not "1.1Accueil". */}
+        {entry.code && ' '}
         <Highlighted text={entry.title} terms={terms} className={classes.mark} />
-      </span>
+      </span>{' '}
       <span id={`${domId}-b`} className={classes.badges}>
         {late !== null && <span className={css(classes.badge, classes.badgeAlert)}>{formatMessage(strings.TreeBadgeLate, formatNumber(late))}</span>}
         {rollup && rollup.blocked && <span className={css(classes.badge, classes.badgeAlert)}>{strings.TreeBadgeBlocked}</span>}
@@ -158,7 +178,8 @@ export const TreeRow = React.memo(function TreeRow({ entry, domId, expanded, lan
           </TooltipHost>
         )}
       </span>
-      <TreeProgress view={view} classes={classes} />
+      {' '}
+      <TreeProgress view={view} classes={classes} id={domId} />{' '}
       <button
         type="button"
         tabIndex={-1}
@@ -170,11 +191,13 @@ export const TreeRow = React.memo(function TreeRow({ entry, domId, expanded, lan
           onCopyLink(entry.key);
         }}
       >
-        <FontIcon iconName="Link" />
+        <LinkIcon />
       </button>
-      <span id={`${domId}-p`} className={classes.srOnly}>
+      {/* Hidden but still read as the description (aria-describedby reads hidden elements). */}
+      <span id={`${domId}-p`} hidden>
         {view.description}
       </span>
+      {meta.length > 0 && ' '}
       {meta.length > 0 && (
         <span id={`${domId}-d`} className={classes.meta}>
           {meta.join(' · ')}

@@ -32,8 +32,9 @@ function Harness({ initialFilter, ...props }: HarnessProps): JSX.Element {
 
 const items = (): HTMLElement[] => screen.queryAllByRole('treeitem');
 const names = (): string[] => items().map((item) => nameOf(item));
+/** The title part of a row's name (the first element it is labelled by). */
 function nameOf(item: HTMLElement): string {
-  const id = item.getAttribute('aria-labelledby') as string;
+  const id = (item.getAttribute('aria-labelledby') as string).split(' ')[0];
   return (document.getElementById(id) as HTMLElement).textContent as string;
 }
 const item = (name: string, index = 0): HTMLElement => {
@@ -41,9 +42,9 @@ const item = (name: string, index = 0): HTMLElement => {
   if (!found[index]) throw new Error(`no tree item "${name}" (#${index}) among ${JSON.stringify(names())}`);
   return found[index];
 };
+/** What the row says after its title (badges, progress, counts), then what the progress means. */
 const descriptionOf = (element: HTMLElement): string =>
-  (element.getAttribute('aria-describedby') as string)
-    .split(' ')
+  [...(element.getAttribute('aria-labelledby') as string).split(' ').slice(1), ...(element.getAttribute('aria-describedby') as string).split(' ')]
     .map((id) => document.getElementById(id)?.textContent ?? '')
     .join(' | ');
 /** The counts line of an item (its own row, not its children). */
@@ -53,13 +54,13 @@ const progressOf = (element: HTMLElement): string =>
 
 const TOP = [
   'Volet interne',
-  'I.IRessources humaines',
-  '1Être une administration moderne',
-  '1.1Améliorer l’accueil',
-  '1.2Élaboration du plan de formation',
+  'I.I Ressources humaines',
+  '1 Être une administration moderne',
+  '1.1 Améliorer l’accueil',
+  '1.2 Élaboration du plan de formation',
   'Volet externe',
-  '2Renforcer l’insertion',
-  '2.1Insertion socio-professionnelle',
+  '2 Renforcer l’insertion',
+  '2.1 Insertion socio-professionnelle',
 ];
 
 describe('ObjectiveTree: structure and ARIA', () => {
@@ -67,15 +68,17 @@ describe('ObjectiveTree: structure and ARIA', () => {
     render(<Harness />);
     expect(screen.getByRole('tree', { name: 'Arbre des objectifs' })).toBeTruthy();
     expect(names()).toEqual(TOP);
-    const oo = item('1.1Améliorer l’accueil');
+    const oo = item('1.1 Améliorer l’accueil');
     expect(oo.getAttribute('aria-level')).toBe('4');
     expect(oo.getAttribute('aria-expanded')).toBe('false');
     expect(oo.getAttribute('aria-posinset')).toBe('1');
     expect(oo.getAttribute('aria-setsize')).toBe('2');
     expect(item('Volet externe').getAttribute('aria-posinset')).toBe('2');
-    expect(item('1Être une administration moderne').getAttribute('aria-expanded')).toBe('true');
-    // children sit in a group inside their parent
-    expect(oo.closest('[role="group"]')!.parentElement).toBe(item('1Être une administration moderne'));
+    expect(item('1 Être une administration moderne').getAttribute('aria-expanded')).toBe('true');
+    // a flat tree: each item carries its level, and follows its parent
+    const os = item('1 Être une administration moderne');
+    expect(Number(oo.getAttribute('aria-level'))).toBe(Number(os.getAttribute('aria-level')) + 1);
+    expect(items().indexOf(oo)).toBeGreaterThan(items().indexOf(os));
     // one tab stop
     expect(items().filter((i) => i.tabIndex === 0)).toEqual([items()[0]]);
   });
@@ -85,18 +88,18 @@ describe('ObjectiveTree: structure and ARIA', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Tout déplier' }));
     expect(names()).toEqual([
       'Volet interne',
-      'I.IRessources humaines',
-      '1Être une administration moderne',
-      '1.1Améliorer l’accueil',
-      '1.1.1Guichet unique',
-      '1.1.2Téléphonie',
-      '1.2Élaboration du plan de formation',
-      '1.2.1Réécriture des procédures',
+      'I.I Ressources humaines',
+      '1 Être une administration moderne',
+      '1.1 Améliorer l’accueil',
+      '1.1.1 Guichet unique',
+      '1.1.2 Téléphonie',
+      '1.2 Élaboration du plan de formation',
+      '1.2.1 Réécriture des procédures',
       'Volet externe',
-      '2Renforcer l’insertion',
-      '2.1Insertion socio-professionnelle',
-      '1.1.1Guichet unique',
-      '2.1.1Ateliers emploi',
+      '2 Renforcer l’insertion',
+      '2.1 Insertion socio-professionnelle',
+      '1.1.1 Guichet unique',
+      '2.1.1 Ateliers emploi',
       'Recrutement formateur',
       'Salle équipée',
     ]);
@@ -108,52 +111,52 @@ describe('ObjectiveTree: structure and ARIA', () => {
 
   it('a click on the chevron or the row of an objective toggles it', () => {
     render(<Harness />);
-    fireEvent.click(item('1.1Améliorer l’accueil').firstElementChild as HTMLElement);
-    expect(names()).toContain('1.1.2Téléphonie');
-    fireEvent.click(item('1.1Améliorer l’accueil').querySelector('[aria-hidden="true"]') as HTMLElement);
-    expect(names()).not.toContain('1.1.2Téléphonie');
+    fireEvent.click(item('1.1 Améliorer l’accueil').firstElementChild as HTMLElement);
+    expect(names()).toContain('1.1.2 Téléphonie');
+    fireEvent.click(item('1.1 Améliorer l’accueil').querySelector('[aria-hidden="true"]') as HTMLElement);
+    expect(names()).not.toContain('1.1.2 Téléphonie');
   });
 });
 
 describe('ObjectiveTree: figures', () => {
   it('shows the roll-up of each node, its counts with French plurals, and late / blocked badges as text', () => {
     render(<Harness />);
-    expect(countsOf(item('1Être une administration moderne'))).toBe('3 actions · 1 terminée · 1 en retard');
-    expect(progressOf(item('1Être une administration moderne'))).toBe('47\u00a0%');
-    expect(countsOf(item('1.2Élaboration du plan de formation'))).toBe('1 action');
-    expect(countsOf(item('2.1Insertion socio-professionnelle'))).toBe('2 actions · 1 en retard · 1 bloquée');
-    expect(progressOf(item('2.1Insertion socio-professionnelle'))).toBe('50\u00a0%');
+    expect(countsOf(item('1 Être une administration moderne'))).toBe('3 actions · 1 terminée · 1 en retard');
+    expect(progressOf(item('1 Être une administration moderne'))).toBe('47\u00a0%');
+    expect(countsOf(item('1.2 Élaboration du plan de formation'))).toBe('1 action');
+    expect(countsOf(item('2.1 Insertion socio-professionnelle'))).toBe('2 actions · 1 en retard · 1 bloquée');
+    expect(progressOf(item('2.1 Insertion socio-professionnelle'))).toBe('50\u00a0%');
     // the bar says what it is
-    const bar = within(item('2.1Insertion socio-professionnelle').firstElementChild as HTMLElement).getByRole('progressbar');
+    const bar = within(item('2.1 Insertion socio-professionnelle').firstElementChild as HTMLElement).getByRole('progressbar');
     expect(bar.getAttribute('aria-label')).toBe('Avancement consolidé des actions : 50\u00a0%');
     expect(bar.getAttribute('aria-valuenow')).toBe('50');
     // the plan
     expect(screen.getByText('4 actions · 1 terminée · 1 en retard · 1 bloquée')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Tout déplier' }));
-    const guichet = item('1.1.1Guichet unique');
+    const guichet = item('1.1.1 Guichet unique');
     expect(descriptionOf(guichet)).toContain('En retard (76 j)');
     expect(countsOf(guichet)).toBe('En cours · Échéance : 31/03/2024 · Marie Dupont');
-    const ateliers = item('2.1.1Ateliers emploi');
+    const ateliers = item('2.1.1 Ateliers emploi');
     expect(descriptionOf(ateliers)).toContain('Bloquée');
     expect(countsOf(ateliers)).toBe('Problème · 2 sous-actions · 1 terminée');
     expect(descriptionOf(ateliers)).toContain('Avancement calculé à partir des sous-actions : 60\u00a0%');
-    expect(countsOf(item('1.2.1Réécriture des procédures'))).toBe('Statut inconnu');
-    expect(descriptionOf(item('1.2.1Réécriture des procédures'))).toContain('Avancement non renseigné');
+    expect(countsOf(item('1.2.1 Réécriture des procédures'))).toBe('Statut inconnu');
+    expect(descriptionOf(item('1.2.1 Réécriture des procédures'))).toContain('Avancement non renseigné');
   });
 
   it('a shared action shows under both OO, marked « partagée », naming the other OO', () => {
     render(<Harness />);
     fireEvent.click(screen.getByRole('button', { name: 'Tout déplier' }));
-    const first = item('1.1.1Guichet unique', 0);
-    const second = item('1.1.1Guichet unique', 1);
+    const first = item('1.1.1 Guichet unique', 0);
+    const second = item('1.1.1 Guichet unique', 1);
     expect(screen.getAllByText('partagée')).toHaveLength(2);
     expect(descriptionOf(first)).toContain('Action partagée, également sous : 2.1 Insertion socio-professionnelle');
     expect(descriptionOf(second)).toContain('Action partagée, également sous : 1.1 Améliorer l’accueil');
     expect(first.getAttribute('data-node-id')).toBe('action-1');
     expect(second.getAttribute('data-node-id')).toBe('action-1');
     expect(first.id).not.toBe(second.id);
-    expect(within(item('1.1.2Téléphonie')).queryByText('partagée')).toBeNull();
+    expect(within(item('1.1.2 Téléphonie')).queryByText('partagée')).toBeNull();
   });
 
   it('filters reduce the counts and the progress exactly as the domain computes them', () => {
@@ -161,10 +164,10 @@ describe('ObjectiveTree: figures', () => {
     render(<Harness initialFilter={filter} />);
     const expected = rollUp(buildPlanTree(filterPlanData(DATA, filter, { today: TODAY })), { today: TODAY });
     // Téléphonie and Ateliers emploi are gone; the shared action stays under both OO
-    expect(countsOf(item('1Être une administration moderne'))).toBe('2 actions · 1 en retard');
-    expect(progressOf(item('1Être une administration moderne'))).toBe(formatPercent(expected.strategicObjectives.get(1)!.progress, 0));
-    expect(progressOf(item('1Être une administration moderne'))).toBe('20\u00a0%');
-    expect(countsOf(item('2.1Insertion socio-professionnelle'))).toBe('1 action · 1 en retard');
+    expect(countsOf(item('1 Être une administration moderne'))).toBe('2 actions · 1 en retard');
+    expect(progressOf(item('1 Être une administration moderne'))).toBe(formatPercent(expected.strategicObjectives.get(1)!.progress, 0));
+    expect(progressOf(item('1 Être une administration moderne'))).toBe('20\u00a0%');
+    expect(countsOf(item('2.1 Insertion socio-professionnelle'))).toBe('1 action · 1 en retard');
     // the plan line, the volet, the section and the OS hold the same two actions
     expect(screen.getAllByText('2 actions · 1 en retard')).toHaveLength(4);
     expect(screen.getByText('Actions affichées : 2 sur 4')).toBeTruthy();
@@ -173,15 +176,15 @@ describe('ObjectiveTree: figures', () => {
 
   it('a filter by volet keeps the shared action under the OO of that volet only, still marked shared', () => {
     render(<Harness initialFilter={{ volets: ['externe'] }} />);
-    expect(names()).toEqual(['Volet externe', '2Renforcer l’insertion', '2.1Insertion socio-professionnelle']);
+    expect(names()).toEqual(['Volet externe', '2 Renforcer l’insertion', '2.1 Insertion socio-professionnelle']);
     fireEvent.click(screen.getByRole('button', { name: 'Tout déplier' }));
-    expect(descriptionOf(item('1.1.1Guichet unique'))).toContain('également sous : 1.1 Améliorer l’accueil');
+    expect(descriptionOf(item('1.1.1 Guichet unique'))).toContain('également sous : 1.1 Améliorer l’accueil');
   });
 
   it('uses the filter bar: « Mes actions », then « Effacer les filtres »', () => {
     render(<Harness me={ME} />);
     fireEvent.click(screen.getByRole('switch', { name: 'Mes actions' }));
-    expect(names()).toEqual(['Volet interne', 'I.IRessources humaines', '1Être une administration moderne', '1.1Améliorer l’accueil', 'Volet externe', '2Renforcer l’insertion', '2.1Insertion socio-professionnelle']);
+    expect(names()).toEqual(['Volet interne', 'I.I Ressources humaines', '1 Être une administration moderne', '1.1 Améliorer l’accueil', 'Volet externe', '2 Renforcer l’insertion', '2.1 Insertion socio-professionnelle']);
     expect(screen.getByText('Actions affichées : 1 sur 4')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Effacer les filtres' }));
     expect(names()).toEqual(TOP);
@@ -202,9 +205,9 @@ describe('ObjectiveTree: search', () => {
     render(<Harness />);
     fireEvent.change(screen.getByLabelText('Rechercher (titre ou code)'), { target: { value: '2.1.1' } });
     // the action matches by its code: its sub-actions come with it, folded
-    expect(names()).toEqual(['Volet externe', '2Renforcer l’insertion', '2.1Insertion socio-professionnelle', '2.1.1Ateliers emploi']);
-    expect(item('2.1.1Ateliers emploi').getAttribute('aria-expanded')).toBe('false');
-    const marks = Array.from(item('2.1.1Ateliers emploi').firstElementChild!.querySelectorAll('mark')).map((m) => m.textContent);
+    expect(names()).toEqual(['Volet externe', '2 Renforcer l’insertion', '2.1 Insertion socio-professionnelle', '2.1.1 Ateliers emploi']);
+    expect(item('2.1.1 Ateliers emploi').getAttribute('aria-expanded')).toBe('false');
+    const marks = Array.from(item('2.1.1 Ateliers emploi').firstElementChild!.querySelectorAll('mark')).map((m) => m.textContent);
     expect(marks).toEqual(['2.1.1']);
   });
 
@@ -213,18 +216,18 @@ describe('ObjectiveTree: search', () => {
     fireEvent.change(screen.getByLabelText('Rechercher (titre ou code)'), { target: { value: 'reecriture' } });
     expect(names()).toEqual([
       'Volet interne',
-      'I.IRessources humaines',
-      '1Être une administration moderne',
-      '1.2Élaboration du plan de formation',
-      '1.2.1Réécriture des procédures',
+      'I.I Ressources humaines',
+      '1 Être une administration moderne',
+      '1.2 Élaboration du plan de formation',
+      '1.2.1 Réécriture des procédures',
     ]);
-    const row = item('1.2.1Réécriture des procédures').firstElementChild as HTMLElement;
+    const row = item('1.2.1 Réécriture des procédures').firstElementChild as HTMLElement;
     expect(Array.from(row.querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['Réécriture']);
   });
 
   it('a search in an OO title expands to the OO and highlights it', () => {
     render(<Harness initialFilter={{ search: 'ELABORATION' }} />);
-    const oo = item('1.2Élaboration du plan de formation');
+    const oo = item('1.2 Élaboration du plan de formation');
     expect(Array.from((oo.firstElementChild as HTMLElement).querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['Élaboration']);
   });
 });
@@ -236,25 +239,25 @@ describe('ObjectiveTree: keyboard', () => {
     const first = items()[0];
     act(() => first.focus());
     fireEvent.keyDown(first, { key: 'ArrowDown' });
-    expect(document.activeElement).toBe(item('I.IRessources humaines'));
+    expect(document.activeElement).toBe(item('I.I Ressources humaines'));
     fireEvent.keyDown(document.activeElement!, { key: 'End' });
-    expect(document.activeElement).toBe(item('2.1Insertion socio-professionnelle'));
+    expect(document.activeElement).toBe(item('2.1 Insertion socio-professionnelle'));
     fireEvent.keyDown(document.activeElement!, { key: 'Home' });
     expect(document.activeElement).toBe(item('Volet interne'));
     expect(item('Volet interne').tabIndex).toBe(0);
-    expect(item('I.IRessources humaines').tabIndex).toBe(-1);
+    expect(item('I.I Ressources humaines').tabIndex).toBe(-1);
 
     // down to OO 1.1, open it, enter it
     for (let i = 0; i < 3; i++) fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
-    const oo = item('1.1Améliorer l’accueil');
+    const oo = item('1.1 Améliorer l’accueil');
     expect(document.activeElement).toBe(oo);
     fireEvent.keyDown(oo, { key: 'ArrowRight' });
     expect(oo.getAttribute('aria-expanded')).toBe('true');
     expect(document.activeElement).toBe(oo);
     fireEvent.keyDown(oo, { key: 'ArrowRight' });
-    expect(document.activeElement).toBe(item('1.1.1Guichet unique'));
+    expect(document.activeElement).toBe(item('1.1.1 Guichet unique'));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
-    expect(document.activeElement).toBe(item('1.1.2Téléphonie'));
+    expect(document.activeElement).toBe(item('1.1.2 Téléphonie'));
     fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
     expect(opened).toEqual([2]);
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
@@ -263,31 +266,31 @@ describe('ObjectiveTree: keyboard', () => {
 
     // left: to the parent, then closes it
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
-    expect(document.activeElement).toBe(item('1.1Améliorer l’accueil'));
+    expect(document.activeElement).toBe(item('1.1 Améliorer l’accueil'));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
-    expect(item('1.1Améliorer l’accueil').getAttribute('aria-expanded')).toBe('false');
-    expect(names()).not.toContain('1.1.1Guichet unique');
+    expect(item('1.1 Améliorer l’accueil').getAttribute('aria-expanded')).toBe('false');
+    expect(names()).not.toContain('1.1.1 Guichet unique');
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
-    expect(document.activeElement).toBe(item('1Être une administration moderne'));
+    expect(document.activeElement).toBe(item('1 Être une administration moderne'));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
-    expect(names()).toEqual(['Volet interne', 'I.IRessources humaines', '1Être une administration moderne', 'Volet externe', '2Renforcer l’insertion', '2.1Insertion socio-professionnelle']);
+    expect(names()).toEqual(['Volet interne', 'I.I Ressources humaines', '1 Être une administration moderne', 'Volet externe', '2 Renforcer l’insertion', '2.1 Insertion socio-professionnelle']);
   });
 
   it('* opens the siblings; typing a letter jumps to the next title starting with it', () => {
     render(<Harness />);
-    const oo = item('1.1Améliorer l’accueil');
+    const oo = item('1.1 Améliorer l’accueil');
     act(() => oo.focus());
     fireEvent.keyDown(oo, { key: '*' });
-    expect(item('1.1Améliorer l’accueil').getAttribute('aria-expanded')).toBe('true');
-    expect(item('1.2Élaboration du plan de formation').getAttribute('aria-expanded')).toBe('true');
+    expect(item('1.1 Améliorer l’accueil').getAttribute('aria-expanded')).toBe('true');
+    expect(item('1.2 Élaboration du plan de formation').getAttribute('aria-expanded')).toBe('true');
     fireEvent.keyDown(document.activeElement!, { key: 'r' });
-    expect(document.activeElement).toBe(item('1.2.1Réécriture des procédures'));
+    expect(document.activeElement).toBe(item('1.2.1 Réécriture des procédures'));
   });
 
   it('Enter on an objective toggles it and reports the selection', () => {
     const selected: string[] = [];
     render(<Harness onSelectNode={(id) => selected.push(id)} />);
-    const oo = item('1.2Élaboration du plan de formation');
+    const oo = item('1.2 Élaboration du plan de formation');
     act(() => oo.focus());
     fireEvent.keyDown(oo, { key: 'Enter' });
     expect(oo.getAttribute('aria-expanded')).toBe('true');
@@ -301,8 +304,8 @@ describe('ObjectiveTree: deep links', () => {
     const target = item('Salle équipée');
     expect(document.activeElement).toBe(target);
     expect(target.getAttribute('aria-selected')).toBe('true');
-    expect(item('2.1.1Ateliers emploi').getAttribute('aria-expanded')).toBe('true');
-    expect(item('2.1Insertion socio-professionnelle').getAttribute('aria-expanded')).toBe('true');
+    expect(item('2.1.1 Ateliers emploi').getAttribute('aria-expanded')).toBe('true');
+    expect(item('2.1 Insertion socio-professionnelle').getAttribute('aria-expanded')).toBe('true');
     expect(target.tabIndex).toBe(0);
   });
 
@@ -310,7 +313,7 @@ describe('ObjectiveTree: deep links', () => {
     const { rerender } = render(<Harness selectedNodeId="action-1" />);
     expect(document.activeElement!.getAttribute('data-key')).toBe('volet-interne/section-100/os-1/oo-11/action-1');
     rerender(<Harness selectedNodeId="os-2" />);
-    expect(document.activeElement).toBe(item('2Renforcer l’insertion'));
+    expect(document.activeElement).toBe(item('2 Renforcer l’insertion'));
   });
 
   it('says when the node is hidden by the filters (and goes there once they are cleared) or unknown', async () => {
@@ -318,7 +321,7 @@ describe('ObjectiveTree: deep links', () => {
     // Fluent's MessageBar renders its text a moment later (for screen readers)
     expect(await screen.findByText("L'élément demandé (oo-21) est masqué par les filtres.")).toBeTruthy();
     fireEvent.click(screen.getAllByRole('button', { name: 'Effacer les filtres' })[1]);
-    expect(document.activeElement).toBe(item('2.1Insertion socio-professionnelle'));
+    expect(document.activeElement).toBe(item('2.1 Insertion socio-professionnelle'));
     rerender(<Harness selectedNodeId="oo-999" />);
     expect(await screen.findByText("L'élément demandé (oo-999) n'existe pas dans ce PST.")).toBeTruthy();
   });

@@ -1,0 +1,113 @@
+/**
+ * The report shown before anything is written, in French: what was found (volets,
+ * sections, OS, OO, actions, sub-actions), which sheet fields were recognised on how
+ * many actions, and every anomaly with its line (or spreadsheet row), followed by the
+ * readings that failed when converting (dates, progress, statuses).
+ */
+import { FIELD_NAMES_FR } from './fieldLabels';
+import type { ImportAnalysis } from './importDocument';
+import type { AnomalyKind } from './outlineParser';
+
+const FORMAT_NAMES: { readonly [format: string]: string } = {
+  docx: 'document Word',
+  pdf: 'PDF',
+  md: 'texte Markdown',
+  txt: 'texte',
+  xlsx: 'classeur Excel',
+  csv: 'fichier CSV',
+};
+
+const ANOMALY_TITLES: { readonly [K in AnomalyKind]: string } = {
+  duplicateCode: 'code en double',
+  orphanAction: 'action sans parent',
+  missingLevel: 'niveau manquant',
+  unrecognisedText: 'texte non compris',
+  codeAnomaly: 'code à vérifier',
+  missingTitle: 'intitulé manquant',
+  emptyObjective: 'objectif sans action',
+  longTitle: 'intitulé trop long',
+};
+
+export interface ReportFigures {
+  readonly volets: string[];
+  readonly sections: number;
+  readonly strategicObjectives: number;
+  readonly operationalObjectives: number;
+  readonly actions: number;
+  readonly subActions: number;
+}
+
+export function reportFigures(analysis: ImportAnalysis): ReportFigures {
+  const volets: string[] = [];
+  const sections = new Set<string>();
+  let oo = 0;
+  let actions = 0;
+  let subActions = 0;
+  for (const os of analysis.outline.strategicObjectives) {
+    if (os.volet && volets.indexOf(os.volet) < 0) volets.push(os.volet);
+    const path = os.sectionPath && os.sectionPath.length > 0 ? os.sectionPath : os.axis && os.axis.title ? [os.axis.title] : os.section ? [os.section] : [];
+    // Every level of the path is a section (the volet heading itself is not).
+    path.forEach((_heading, index) => {
+      const key = path.slice(0, index + 1).join(' › ');
+      if (!(index === 0 && os.volet && /partie|volet/i.test(path[0]))) sections.add(key);
+    });
+    for (const o of os.operationalObjectives) {
+      oo++;
+      for (const a of o.actions) {
+        actions++;
+        subActions += (a.subActions || []).length;
+      }
+    }
+  }
+  return { volets, sections: sections.size, strategicObjectives: analysis.outline.strategicObjectives.length, operationalObjectives: oo, actions, subActions };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
+export function formatReport(analysis: ImportAnalysis): string {
+  const figures = reportFigures(analysis);
+  const out: string[] = [];
+  const where = analysis.format === 'xlsx' || analysis.format === 'csv' ? 'ligne' : 'ligne';
+  out.push(`Rapport d'import — ${analysis.fileName} (${FORMAT_NAMES[analysis.format] || analysis.format})`);
+  const outline = analysis.outline;
+  const about = [outline.organisation, outline.period].filter((v) => v).join(', ');
+  if (about) out.push(`PST reconnu : ${about}`);
+  out.push('');
+  out.push('Structure reconnue');
+  out.push(`  Volets                    : ${figures.volets.length}${figures.volets.length ? ` (${figures.volets.join(', ')})` : ''}`);
+  out.push(`  Sections / axes           : ${figures.sections}`);
+  out.push(`  Objectifs stratégiques    : ${figures.strategicObjectives}`);
+  out.push(`  Objectifs opérationnels   : ${figures.operationalObjectives}`);
+  out.push(`  Actions                   : ${figures.actions}`);
+  out.push(`  Sous-actions              : ${figures.subActions}`);
+  out.push('');
+
+  const fieldKeys = Object.keys(analysis.fieldCounts).sort((a, b) => analysis.fieldCounts[b] - analysis.fieldCounts[a]);
+  if (fieldKeys.length === 0) {
+    out.push(`Champs des fiches : aucun champ reconnu (les ${plural(figures.actions, 'action est', 'actions sont')} reprises avec leur seul intitulé).`);
+  } else {
+    out.push(`Champs reconnus (sur ${plural(figures.actions, 'action', 'actions')})`);
+    for (const key of fieldKeys) {
+      const name = (FIELD_NAMES_FR as { [k: string]: string })[key] || key;
+      out.push(`  ${(name + ' ').padEnd(38, '.')} ${analysis.fieldCounts[key]}`);
+    }
+  }
+  out.push('');
+
+  const anomalies = analysis.anomalies;
+  if (anomalies.length === 0) out.push('Anomalies : aucune.');
+  else {
+    out.push(`Anomalies (${anomalies.length})`);
+    for (const a of anomalies) {
+      const place = a.line > 0 ? `${where} ${a.line}${a.page ? ` (page ${a.page})` : ''}` : 'document';
+      out.push(`  ${place} — ${ANOMALY_TITLES[a.kind]} : ${a.message}`);
+    }
+  }
+  const warnings = analysis.plan.warnings.filter((w) => ['duplicateCode', 'missingTitle', 'codeAnomaly'].indexOf(w.code) < 0);
+  if (warnings.length > 0) {
+    out.push('');
+    out.push(`Valeurs à vérifier (${warnings.length})`);
+    for (const w of warnings) out.push(`  ${w.path} — ${w.message}`);
+  }
+  return out.join('\n');
+}

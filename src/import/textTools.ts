@@ -1,0 +1,97 @@
+/**
+ * Small text tools shared by the readers and the outline parser.
+ *
+ * `foldChars` keeps one character per character (unlike `normalizeText`, which collapses
+ * spaces and expands ligatures): a regular expression run on the folded text gives
+ * offsets that are valid in the original, so titles are cut from the text as written.
+ */
+
+const FOLD_SPECIAL: { readonly [c: string]: string } = {
+  œ: 'o',
+  Œ: 'o',
+  æ: 'a',
+  Æ: 'a',
+  ß: 's',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201b': "'",
+  '\u02bc': "'",
+  '\u00b4': "'",
+  '`': "'",
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2015': '-',
+  '\u2212': '-',
+  '\u00a0': ' ',
+  '\u202f': ' ',
+  '\u2009': ' ',
+  '\t': ' ',
+};
+
+/** Lower case, no accents, one apostrophe and one dash; same length as the input. */
+export function foldChars(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const special = FOLD_SPECIAL[ch];
+    if (special !== undefined) {
+      out += special;
+      continue;
+    }
+    const base = ch.normalize('NFD').charAt(0).toLowerCase();
+    // Characters outside the BMP count two UTF-16 units; keep the length in units.
+    out += ch.length === 2 ? base + ' ' : base.length === 1 ? base : ch;
+  }
+  return out;
+}
+
+/** Collapses spaces (including no-break and zero-width ones) and trims. */
+export function squeeze(text: string): string {
+  return text
+    // Zero-width characters and soft hyphens, one by one (a class would join them).
+    .replace(/\u200b|\u200c|\u200d|\ufeff|\u00ad/g, '')
+    .replace(/[\s\u00a0\u202f\u2009]+/g, ' ')
+    .trim();
+}
+
+/** True when the text has letters and none of them is lower case ("CHEF DE PROJET"). */
+export function isUpperCaseText(text: string): boolean {
+  return /\p{L}/u.test(text) && !/\p{Ll}/u.test(text);
+}
+
+export function startsLowerCase(text: string): boolean {
+  return /^\p{Ll}/u.test(text);
+}
+
+export function startsUpperCase(text: string): boolean {
+  return /^\p{Lu}/u.test(text);
+}
+
+/**
+ * Joins the lines of one text cell the way a reader would: a word cut by a hyphen at
+ * the end of a line ("socio-" + "économique") keeps its hyphen and no space.
+ */
+export function joinWrapped(parts: readonly string[]): string {
+  let out = '';
+  for (const raw of parts) {
+    const part = squeeze(raw);
+    if (part === '') continue;
+    if (out === '') out = part;
+    else if (/\p{L}-$/u.test(out)) out += part;
+    else out += ' ' + part;
+  }
+  return out;
+}
+
+/** Whitespace- and case-insensitive comparison key (what the scoring compares). */
+export function looseKey(text: string | null | undefined): string {
+  return squeeze(text || '').toLowerCase();
+}
+
+/** "1 234,5 Mo" style size for messages. */
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb.toFixed(1).replace('.', ',') + ' Mo';
+}

@@ -1,0 +1,188 @@
+/**
+ * The embedded store's HTTP server on 127.0.0.1: `<sitePath>/_api/…` is SharePoint
+ * Online's REST API on the SQLite file; any other path goes to `extraRoutes` (the local
+ * page, Graph stand-ins), else 404.
+ *
+ * Per `/_api` request, in this order: the body is read; the fault injector may answer
+ * 429/503 (before anything is decided or written, so a retried write is never applied
+ * twice); the caller is resolved (401 when unknown); then the request, or each part of a
+ * `$batch`, is routed.
+ */
+import { randomUUID } from 'node:crypto';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { StoreDatabase, StoreValidation } from './db/database';
+import type { ApiRequest, ApiResponse } from './http/apiTypes';
+import { defaultResolveUser } from './http/auth';
+import { formatBatchResponse, parseBatch, toApiRequest } from './http/batch';
+import { badRequest, isSharePointError, unauthenticated } from './http/errors';
+import { FaultInjector } from './http/faults';
+import { serializeError } from './http/serialize';
+import { apiPathOf, ApiRouter } from './routes/router';
+import { allowEverything, Permissions } from './security/authorization';
+import type { Authorizer, ExtraRoutes, FaultOptions, RequestLogEntry, StoreUser } from './types';
+
+export interface EmbeddedStoreOptions {
+  /** SQLite file path, or ':memory:'. */
+  readonly dataFile: string;
+  /** 0 = a free port (default). */
+  readonly port?: number;
+  /** Server-relative URL of the site (default `/sites/pst`). */
+  readonly sitePath?: string;
+  /** Title of the web (default `PST`); also names the Owners/Members/Visitors groups. */
+  readonly webTitle?: string;
+  /** The e-mail of the caller; default: `Authorization: Bearer local:<email>`, else cookie `pst-user`. */
+  readonly resolveUser?: (req: http.IncomingMessage) => string | undefined;
+  /** Permission hook called before every operation; default allows everything. */
+  readonly authorize?: Authorizer;
+  readonly faults?: FaultOptions;
+  /** 'sharepoint' (default): writes checked as SharePoint's REST service checks them; 'strict': as its forms do. */
+  readonly validation?: StoreValidation;
+  /** Other routes of the same origin; return true when handled. */
+  readonly extraRoutes?: ExtraRoutes;
+}
+
+export interface EmbeddedStore {
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  /** `url` + sitePath, what `createNodeSp` takes. */
+  readonly siteUrl: string;
+  readonly db: StoreDatabase;
+  setFaults(faults: FaultOptions): void;
+  /** The `/_api` requests served, in order (a `$batch` is one entry; the last 50,000–100,000 are kept). */
+  readonly requests: RequestLogEntry[];
+  close(): Promise<void>;
+}
+
+const MAX_LOGGED_REQUESTS = 100_000;
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function headerMap(req: http.IncomingMessage): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+function send(res: http.ServerResponse, response: ApiResponse): number {
+  const bytes = Buffer.byteLength(response.body, 'utf8');
+  res.writeHead(response.status, {
+    ...response.headers,
+    'Content-Length': String(bytes),
+    'X-SharePointHealthScore': '0',
+    SPRequestGuid: randomUUID(),
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(response.body);
+  return bytes;
+}
+
+function readablePath(url: URL): string {
+  try {
+    return decodeURIComponent(url.pathname + url.search);
+  } catch {
+    return url.pathname + url.search;
+  }
+}
+
+export async function startEmbeddedStore(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
+  const sitePath = (options.sitePath ?? '/sites/pst').replace(/\/+$/, '') || '/';
+  const db = StoreDatabase.open(options.dataFile, { sitePath, webTitle: options.webTitle, validation: options.validation });
+  const router = new ApiRouter(db, new Permissions(db, options.authorize ?? allowEverything));
+  const faults = new FaultInjector(options.faults);
+  const resolveUser = options.resolveUser ?? defaultResolveUser;
+  const requests: RequestLogEntry[] = [];
+
+  const serveApi = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, apiPath: string): Promise<void> => {
+    const headers = headerMap(req);
+    const override = headers.get('x-http-method');
+    const method = (req.method === 'POST' && override ? override : req.method ?? 'GET').toUpperCase();
+    const body = await readBody(req);
+    const log = (response: ApiResponse, bytes: number): void => {
+      requests.push({ method, path: readablePath(url), status: response.status, bytes });
+      // A long-running local server keeps the last requests only.
+      if (requests.length > MAX_LOGGED_REQUESTS) requests.splice(0, requests.length - MAX_LOGGED_REQUESTS / 2);
+    };
+    const answer = (response: ApiResponse): void => log(response, send(res, response));
+
+    const fault = faults.decide();
+    if (fault) return answer(fault);
+
+    const email = resolveUser(req);
+    const user: StoreUser | undefined = email ? db.getUserByEmail(email) : undefined;
+    if (!user) return answer(serializeError(unauthenticated(), headers.get('accept')));
+
+    if (apiPath.toLowerCase() === '$batch') {
+      if (method !== 'POST') return answer(serializeError(badRequest('The $batch endpoint accepts POST only.'), headers.get('accept')));
+      let parts;
+      try {
+        parts = parseBatch(body, headers.get('content-type'));
+      } catch (error) {
+        if (isSharePointError(error)) return answer(serializeError(error, headers.get('accept')));
+        throw error;
+      }
+      const responses = parts.map((part) => router.handle(toApiRequest(part, url), user));
+      const batch = formatBatchResponse(responses);
+      return answer({ status: 200, headers: { 'Content-Type': batch.contentType }, body: batch.body });
+    }
+    const request: ApiRequest = { method, url, headers, body };
+    return answer(router.handle(request, user));
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+    const apiPath = apiPathOf(url.pathname, sitePath);
+    const work = async (): Promise<void> => {
+      if (apiPath !== undefined) return serveApi(req, res, url, apiPath);
+      if (options.extraRoutes && (await options.extraRoutes(req, res, url))) return;
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+    };
+    work().catch((error: unknown) => {
+      if (!res.headersSent) {
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`Internal error: ${error instanceof Error ? error.message : String(error)}`);
+      } else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+
+  return {
+    url,
+    siteUrl: `${url}${sitePath === '/' ? '' : sitePath}`,
+    db,
+    requests,
+    setFaults: (f: FaultOptions) => faults.set(f),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => {
+          try {
+            db.close();
+          } catch {
+            // already closed
+          }
+          if (error) reject(error);
+          else resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}
