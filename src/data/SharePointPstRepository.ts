@@ -75,10 +75,14 @@ function changedProperties(before: ItemPayload, after: ItemPayload): ItemPayload
   return changed;
 }
 
+const loadsInFlight = new Map<string, Promise<PstSnapshot>>();
+
 export class SharePointPstRepository implements PstRepository {
   constructor(
     private readonly sp: SPFI,
     private readonly webServerRelativeUrl: string,
+    /** In a browser page (one user, several web parts): concurrent snapshot loads share one request. */
+    private readonly options: { shareConcurrentLoads?: boolean } = {},
   ) {}
 
   private list(list: ListDef, sp: SPFI = this.sp) {
@@ -112,7 +116,23 @@ export class SharePointPstRepository implements PstRepository {
     return { id: user.Id, displayName: user.Title, email: user.Email || undefined };
   }
 
-  async loadSnapshot(): Promise<PstSnapshot> {
+  /**
+   * Several PST web parts on one page load at the same moment: with `shareConcurrentLoads`
+   * they share one request. Only loads in flight are shared (no cache).
+   */
+  loadSnapshot(): Promise<PstSnapshot> {
+    if (!this.options.shareConcurrentLoads) return this.fetchSnapshot();
+    const key = this.sp.web.toUrl();
+    const inFlight = loadsInFlight.get(key);
+    if (inFlight) return inFlight;
+    const load = this.fetchSnapshot();
+    loadsInFlight.set(key, load);
+    const forget = (): void => void loadsInFlight.delete(key);
+    load.then(forget, forget);
+    return load;
+  }
+
+  private async fetchSnapshot(): Promise<PstSnapshot> {
     const [batchedSp, execute] = this.sp.batched();
     const read = (list: ListDef): Promise<ListItem[]> => this.query(list, batchedSp, 'summary').top(MAX_PAGE)();
     const pending = Promise.all([

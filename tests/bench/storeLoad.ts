@@ -12,22 +12,12 @@ import { startEmbeddedStore, roleBasedAuthorizer } from '../../src/store';
 import { ensurePstLists } from '../../src/data/provisioning';
 import { SharePointPstRepository } from '../../src/data/SharePointPstRepository';
 import { createNodeSp } from '../../src/node/nodeSp';
-import { actionsList, checkInsList, operationalObjectivesList, plansList, strategicObjectivesList } from '../../src/schema/listSchema';
-import { actionToItem, checkInToItem, operationalObjectiveToItem, planToItem, strategicObjectiveToItem } from '../../src/schema/mapping';
-import { createAction, addDays } from '../../src/domain/model';
-import { parsePeriod, isParseError } from '../../src/domain/parsing';
-import { ACTION_STATUSES } from '../../src/domain/vocabularies';
+import { insertGeneratedPlan } from './generatedPlan';
 import { dashboardFigures } from '../../src/domain/dashboard';
 
 const [osCount, ooCount, actionCount, checkInCount] = (process.argv.slice(2).length === 4 ? process.argv.slice(2) : ['50', '500', '5000', '50000']).map(Number);
 const COORDINATOR = 'anne.dupont@cpas.example';
 const TODAY = '2026-11-23';
-
-function period(text: string) {
-  const p = parsePeriod(text);
-  if (!p || isParseError(p)) throw new Error(text);
-  return p;
-}
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} Ko`;
 
@@ -41,47 +31,7 @@ async function main(): Promise<void> {
     const ids = report.listIds;
 
     let t = performance.now();
-    const insert = (listId: string, bodies: Record<string, unknown>[]) => store.db.addItems(listId, bodies, { authorId: admin.id });
-    insert(ids.plans, [planToItem({ title: 'PST généré', organisation: 'CPAS de test', startYear: 2025, endYear: 2030 })]);
-    insert(
-      ids.strategicObjectives,
-      Array.from({ length: osCount }, (_, i) => strategicObjectiveToItem({ code: `${i + 1}`, title: `Objectif stratégique ${i + 1}`, volet: i % 2 ? 'interne' : 'externe', order: i + 1 }, 1)),
-    );
-    insert(
-      ids.operationalObjectives,
-      Array.from({ length: ooCount }, (_, i) =>
-        operationalObjectiveToItem({ code: `${Math.floor(i / (ooCount / osCount)) + 1}.${(i % (ooCount / osCount)) + 1}`, title: `Objectif opérationnel ${i + 1}`, strategicObjectiveId: Math.floor(i / (ooCount / osCount)) + 1, order: i + 1 }),
-      ),
-    );
-    const perOo = actionCount / ooCount;
-    const actions = Array.from({ length: actionCount }, (_, i) => {
-      const { id: _id, ...action } = createAction({
-        id: i + 1,
-        code: `A${i + 1}`,
-        title: `Action ${i + 1} : amélioration de l'accueil et du suivi des bénéficiaires`,
-        operationalObjectiveIds: [Math.floor(i / perOo) + 1],
-        status: ACTION_STATUSES[i % ACTION_STATUSES.length],
-        progressPercent: (i * 7) % 101,
-        health: i % 9 === 0 ? 'blocage' : 'bon',
-        plannedStart: period('2025'),
-        plannedEnd: period(addDays('2026-01-01', i % 700)),
-        department: `Service ${i % 12}`,
-        description: '<p>Description de l’action, avec un contexte de quelques lignes comme dans les fiches réelles.</p>',
-        lastCheckInDate: addDays(TODAY, -(i % 90)),
-      });
-      return actionToItem(action);
-    });
-    insert(ids.actions, actions);
-    const perAction = checkInCount / actionCount;
-    for (let start = 0; start < checkInCount; start += 10000) {
-      insert(
-        ids.checkIns,
-        Array.from({ length: Math.min(10000, checkInCount - start) }, (_, k) => {
-          const i = start + k;
-          return checkInToItem({ actionId: Math.floor(i / perAction) + 1, date: addDays(TODAY, -(i % perAction) * 30), status: 'EN_COURS', percent: (i * 3) % 100, health: 'bon', comment: 'Point d’avancement mensuel.' });
-        }),
-      );
-    }
+    insertGeneratedPlan(store, ids, admin.id, { os: osCount, oo: ooCount, actions: actionCount, checkIns: checkInCount }, TODAY);
     const seedMs = performance.now() - t;
 
     const repository = new SharePointPstRepository(sp, '/sites/pst');

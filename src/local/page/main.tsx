@@ -44,7 +44,7 @@ function LocalIntranet({ users }: { users: LocalUser[] }): JSX.Element {
   const repository = React.useMemo(() => {
     document.cookie = `${USER_COOKIE}=${encodeURIComponent(userEmail)}; path=/; SameSite=Lax`;
     const sp = spfi(`${window.location.origin}${SITE_PATH}`).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse());
-    return new SharePointPstRepository(sp, SITE_PATH);
+    return new SharePointPstRepository(sp, SITE_PATH, { shareConcurrentLoads: true });
   }, [userEmail]);
   const today = isoDateOfLocalDay(new Date());
   const palette = THEMES[theme].palette;

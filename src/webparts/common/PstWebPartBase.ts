@@ -63,7 +63,7 @@ export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartPr
   public render(): void {
     const siteUrl = this.properties.siteUrl || this.context.pageContext.web.absoluteUrl;
     const webPath = this.properties.siteUrl ? new URL(this.properties.siteUrl).pathname : this.context.pageContext.web.serverRelativeUrl;
-    const repository = new SharePointPstRepository(spfi(siteUrl).using(SPFx(this.context)), webPath);
+    const repository = new SharePointPstRepository(spfi(siteUrl).using(SPFx(this.context)), webPath, { shareConcurrentLoads: true });
     const lang = this.context.pageContext.cultureInfo.currentUICultureName.toLowerCase().indexOf('en') === 0 ? 'en' : 'fr';
     const inTeams = !!this.context.sdks.microsoftTeams;
     const pageUrl = window.location.href.replace(/#.*$/, '');
