@@ -30,7 +30,7 @@ export interface LocalGraphFaults {
   readonly rate429?: number;
   readonly rate503?: number;
   readonly retryAfterSeconds?: number;
-  /** Requests whose path contains this text fail permanently (400), to test one bad recipient. */
+  /** Mail to this address fails permanently (400 ErrorInvalidRecipients), to test one bad recipient. */
   readonly failRecipient?: string;
 }
 
@@ -88,9 +88,6 @@ export class LocalGraph {
     let m: RegExpExecArray | null;
     if ((m = /^\/(?:me|users\/([^/]+))\/sendMail$/i.exec(path)) && req.method === 'POST') {
       const sender = m[1] ?? caller;
-      if (this.faults.failRecipient && body.includes(this.faults.failRecipient)) {
-        return this.error(res, 400, 'ErrorInvalidRecipients', 'At least one recipient is not valid.');
-      }
       return this.sendMail(req, res, sender, body);
     }
     if ((m = /^\/users\/([^/]+)\/mailFolders\/sentitems\/messages$/i.exec(path)) && req.method === 'GET') {
@@ -132,7 +129,8 @@ export class LocalGraph {
       html = mime.html;
       messageId = mime.headers['message-id'] ?? null;
     }
-    const invalid = to.filter((address) => !EMAIL.test(address));
+    const failing = this.faults.failRecipient?.toLowerCase();
+    const invalid = to.filter((address) => !EMAIL.test(address) || address.toLowerCase() === failing);
     if (to.length === 0 || invalid.length > 0) {
       return this.error(res, 400, 'ErrorInvalidRecipients', `At least one recipient is not valid., Recipient '${invalid[0] ?? ''}' is not resolved.`);
     }

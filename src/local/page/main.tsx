@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
-import { Dropdown, IDropdownOption, Stack, Text, ThemeProvider, initializeIcons } from '@fluentui/react';
+import { DefaultButton, Dropdown, IDropdownOption, Stack, Text, ThemeProvider, initializeIcons } from '@fluentui/react';
 import { spfi, DefaultHeaders, DefaultInit } from '@pnp/sp';
 import { BrowserFetchWithRetry, DefaultParse } from '@pnp/queryable';
 import { PstApp, PstView } from '../../components/PstApp';
@@ -36,6 +36,53 @@ const WEB_PARTS: { view: PstView; title: string }[] = [
 function readCookie(name: string): string | undefined {
   const match = document.cookie.split('; ').find((c) => c.startsWith(`${name}=`));
   return match ? decodeURIComponent(match.substring(name.length + 1)) : undefined;
+}
+
+interface OutboxMail {
+  id: number;
+  sender: string;
+  to: string[];
+  subject: string;
+  html: string;
+  text: string;
+  sentAt: string;
+}
+
+/** What the local Graph "sent": the reminder job's digests and the web parts' mails. */
+function Outbox(): JSX.Element {
+  const [mails, setMails] = React.useState<OutboxMail[]>([]);
+  const [open, setOpen] = React.useState<number | null>(null);
+  const refresh = React.useCallback(() => {
+    fetch('/local/outbox')
+      .then((r) => r.json())
+      .then(setMails)
+      .catch(() => setMails([]));
+  }, []);
+  React.useEffect(refresh, [refresh]);
+  return (
+    <section aria-label="Boîte d'envoi (mails locaux)" style={{ border: '1px solid rgba(128,128,128,0.4)', borderRadius: 4, padding: 16 }}>
+      <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 12 }}>
+        <Text variant="large" as="h2" styles={{ root: { margin: 0 } }}>
+          Boîte d'envoi ({mails.length})
+        </Text>
+        <DefaultButton text="Actualiser" onClick={refresh} />
+        <Text variant="small">Les mails envoyés par `npm run reminders` et par les web parts arrivent ici.</Text>
+      </Stack>
+      <ul style={{ listStyle: 'none', padding: 0 }}>
+        {mails.map((mail) => (
+          <li key={mail.id} style={{ borderTop: '1px solid rgba(128,128,128,0.3)', padding: '6px 0' }}>
+            <button type="button" onClick={() => setOpen(open === mail.id ? null : mail.id)} aria-expanded={open === mail.id} style={{ all: 'unset', cursor: 'pointer', fontWeight: 600 }}>
+              {mail.subject}
+            </button>
+            <Text variant="small" block>
+              {`À ${mail.to.join(', ')} · de ${mail.sender} · ${new Date(mail.sentAt).toLocaleString('fr-BE')}`}
+            </Text>
+            {open === mail.id && <iframe title={mail.subject} sandbox="" srcDoc={mail.html || `<pre>${mail.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</pre>`} style={{ width: '100%', height: 420, border: 'none', background: '#fff' }} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 function LocalIntranet({ users }: { users: LocalUser[] }): JSX.Element {
@@ -89,6 +136,7 @@ function LocalIntranet({ users }: { users: LocalUser[] }): JSX.Element {
             </section>
           ))}
         </Stack>
+        <Outbox />
       </Stack>
     </ThemeProvider>
   );

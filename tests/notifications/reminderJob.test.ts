@@ -1,0 +1,112 @@
+/**
+ * The reminder job end to end: the sample PST in the embedded store, the local Graph and
+ * its outbox, the job's own PnPjs and Graph client code, at a fixed date.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import outline from '../../src/local/sample/binche-2019-2024.outline.json';
+import { startEmbeddedStore, roleBasedAuthorizer, EmbeddedStore } from '../../src/store';
+import { LocalGraph } from '../../src/local/localGraph';
+import { seedSamplePst } from '../../src/local/seed';
+import { buildSamplePst, SAMPLE_USERS } from '../../src/local/samplePst';
+import { runReminderJob } from '../../src/jobs/reminderJob';
+import { classifyLateness } from '../../src/domain/lateness';
+import type { OutlineDocument } from '../../src/domain/outline';
+
+jest.setTimeout(120_000);
+
+const TODAY = '2026-11-23';
+const MAILBOX = 'pst@cpas.example';
+let folder: string;
+let store: EmbeddedStore;
+let graph: LocalGraph;
+
+beforeAll(async () => {
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pst-reminders-'));
+  const dataFile = path.join(folder, 'pst.sqlite');
+  store = await startEmbeddedStore({
+    dataFile,
+    authorize: roleBasedAuthorizer,
+    extraRoutes: (req: IncomingMessage, res: ServerResponse, url: URL) => graph.handle(req, res, url),
+  });
+  graph = new LocalGraph(dataFile, () => SAMPLE_USERS);
+  for (const user of SAMPLE_USERS) store.db.ensureUser({ email: user.email, title: user.displayName, isSiteAdmin: user.role === 'coordinator' });
+  // the job reads the site as the mailbox's app identity: a site collection admin locally
+  store.db.ensureUser({ email: MAILBOX, title: 'PST', isSiteAdmin: true });
+  await seedSamplePst(store.siteUrl, TODAY);
+});
+
+afterAll(async () => {
+  await store?.close();
+  graph?.close();
+  if (folder) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+const job = () => runReminderJob({ siteUrl: store.siteUrl, mailbox: MAILBOX, pageUrl: 'http://localhost:4321/', today: TODAY });
+
+/** The leads who must hear from the job at TODAY, computed from the sample with the domain rules. */
+function expectedRecipients(): string[] {
+  const sample = buildSamplePst(outline as OutlineDocument, TODAY);
+  const concerned = sample.data.actions.filter((a) => {
+    const { flags } = classifyLateness(a, TODAY);
+    return !flags.done && !flags.cancelled && (flags.overdue || flags.dueSoon || flags.stale);
+  });
+  return Array.from(new Set(concerned.map((a) => a.projectLead!.email!))).sort();
+}
+
+describe('npm run reminders against the local store', () => {
+  it('sends one digest per concerned lead and the committee digest; a second run sends nothing', async () => {
+    const expected = expectedRecipients();
+    expect(expected.length).toBeGreaterThan(1);
+    graph.setFaults({ failRecipient: expected[0] });
+
+    // first run: one recipient fails permanently, the others are served and reported
+    const first = await job();
+    expect(first.failed.map((f) => f.to)).toEqual([[expected[0]]]);
+    const leadMails = () => graph.outbox().filter((m) => !m.subject.includes('synthèse'));
+    expect(leadMails().map((m) => m.to[0]).sort()).toEqual(expected.slice(1));
+
+    // the committee (Pierre Lemaire) gets the weekly digest
+    const committee = graph.outbox().filter((m) => m.subject === 'PST : synthèse de la semaine du 23/11/2026');
+    expect(committee.map((m) => m.to)).toEqual([['pierre.lemaire@cpas.example']]);
+    expect(committee[0].text).toContain('Actions en retard');
+
+    // the restarted run completes what is missing, without any duplicate
+    graph.setFaults({});
+    const second = await job();
+    expect(second.sent.map((m) => m.to)).toEqual([[expected[0]]]);
+    expect(leadMails().map((m) => m.to[0]).sort()).toEqual(expected);
+
+    // and a third run the same day sends nothing
+    const third = await job();
+    expect(third.sent).toEqual([]);
+    expect(third.failed).toEqual([]);
+  });
+
+  it('writes each lead in their language, with code, OS/OO path, Belgian dates and a link', () => {
+    // Marc Dubois reads English (preferredLanguage en-US in the directory)
+    const marc = graph.outbox().find((m) => m.to[0] === 'marc.dubois@cpas.example');
+    expect(marc).toBeDefined();
+    expect(marc!.subject).toMatch(/^PST: \d+ actions? needs? your attention$/);
+    expect(marc!.text).toContain('Hello Marc Dubois,');
+    const french = graph.outbox().find((m) => m.to[0] !== 'marc.dubois@cpas.example' && !m.subject.includes('synthèse'))!;
+    expect(french.subject).toMatch(/^PST : \d+ actions? demande(nt)? votre attention$/);
+    expect(french.text).toMatch(/OS \d+(\.\d+)* .* › OO \d+(\.\d+)*/);
+    expect(french.text).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+    expect(french.html).toContain('http://localhost:4321/#pst=action-');
+  });
+
+  it('survives Graph throttling: 429 with Retry-After is retried, nothing sent twice', async () => {
+    const before = graph.outbox().length;
+    graph.setFaults({ rate429: 0.5, retryAfterSeconds: 0 });
+    const report = await runReminderJob({ siteUrl: store.siteUrl, mailbox: MAILBOX, pageUrl: 'http://localhost:4321/', today: '2026-11-30' });
+    graph.setFaults({});
+    expect(report.failed).toEqual([]);
+    const sent = graph.outbox().slice(0, graph.outbox().length - before);
+    const keys = sent.map((m) => `${m.to.join(',')}|${m.subject}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(sent.length).toBe(report.sent.length + report.recovered.length);
+  });
+});
