@@ -15,7 +15,7 @@ import { ProvisioningPrompt } from './ProvisioningPrompt';
 import { ObjectiveTree } from './tree/ObjectiveTree';
 import { FilterBar } from './filters/FilterBar';
 import { ProjectCards, CardGroup, CardItem } from './cards/ProjectCards';
-import { PstDashboard } from './dashboard/PstDashboard';
+import { PstDashboard, DashboardWidget } from './dashboard/PstDashboard';
 import { describeFilter } from './dashboard/filterDescription';
 import { downloadDashboardWorkbook } from './dashboard/download';
 import { ActionPanel } from './panel';
@@ -43,6 +43,8 @@ export interface PstAppProps {
   readonly defaultFilterQuery?: string;
   readonly showFilterBar?: boolean;
   readonly cardsGroupBy?: string;
+  /** The dashboard blocks to show; all when absent. */
+  readonly dashboardWidgets?: readonly DashboardWidget[];
   /** The link to a node, for « Copier le lien » (page URL + `#pst=…`, or a Teams deep link). */
   readonly linkForNode?: (nodeId: string) => string;
 }
@@ -231,6 +233,7 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
           figures={figures}
           lang={lang}
           onOpenAction={onOpenAction}
+          widgets={props.dashboardWidgets}
           onExport={() => downloadDashboardWorkbook(figures, { planTitle: data.plan.title, filterLines: describeFilter(filter, options, lang) }, lang)}
         />
       </Stack>

@@ -248,6 +248,7 @@ define([], function () {
     NoObjective: "No objective",
     FilterListsButton: "Filters",
     FilterListsButtonCount: "Filters ({0})",
-    ProgressOf: "Progress of {0}"
+    ProgressOf: "Progress of {0}",
+    PropertyGroupWidgets: "Dashboard blocks"
   };
 });

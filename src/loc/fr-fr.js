@@ -248,6 +248,7 @@ define([], function () {
     NoObjective: "Sans objectif",
     FilterListsButton: "Filtres",
     FilterListsButtonCount: "Filtres ({0})",
-    ProgressOf: "Avancement de {0}"
+    ProgressOf: "Avancement de {0}",
+    PropertyGroupWidgets: "Blocs du tableau de bord"
   };
 });

@@ -248,6 +248,7 @@ declare interface IPstStrings {
   FilterListsButton: string;
   FilterListsButtonCount: string;
   ProgressOf: string;
+  PropertyGroupWidgets: string;
 }
 
 declare module 'PstStrings' {

@@ -9,6 +9,7 @@ import {
   SelectionMode,
   Stack,
   Text,
+  mergeStyles,
   useTheme,
 } from '@fluentui/react';
 import * as strings from 'PstStrings';
@@ -20,13 +21,30 @@ import { formatMessage } from '../format';
 import { QuarterChart } from './QuarterChart';
 import { StatusDistribution } from './StatusDistribution';
 
+export type DashboardWidget = 'figures' | 'objectives' | 'statuses' | 'late' | 'services' | 'quarters';
+
+export const DASHBOARD_WIDGETS: readonly DashboardWidget[] = ['figures', 'objectives', 'statuses', 'late', 'services', 'quarters'];
+
 export interface PstDashboardProps {
   readonly figures: DashboardFigures;
   readonly lang: Lang;
   readonly onOpenAction: (actionId: number) => void;
   /** Writes the XLSX of what is shown (the parent knows the plan title and the filters). */
   readonly onExport: () => void;
+  /** The blocks to show (property pane); all by default. */
+  readonly widgets?: readonly DashboardWidget[];
 }
+
+// Printing (to paper or PDF from the browser): commands and filters are not printed, and
+// blocks are not cut across pages.
+mergeStyles({
+  selectors: {
+    '@media print': {
+      '.pst-no-print': { display: 'none !important' },
+      '.pst-dashboard section, .pst-kpi': { breakInside: 'avoid' },
+    },
+  },
+});
 
 function Kpi({ label, value, detail }: { label: string; value: string; detail?: string }): JSX.Element {
   const theme = useTheme();
@@ -51,7 +69,8 @@ function Kpi({ label, value, detail }: { label: string; value: string; detail?: 
 const rate = (value: number | null): string => (value === null ? strings.ProgressNone : formatPercent(value * 100, 0));
 
 /** The steering committee's view: key figures, progress per objective, what is late. */
-export function PstDashboard({ figures, lang, onOpenAction, onExport }: PstDashboardProps): JSX.Element {
+export function PstDashboard({ figures, lang, onOpenAction, onExport, widgets = DASHBOARD_WIDGETS }: PstDashboardProps): JSX.Element {
+  const shows = (widget: DashboardWidget): boolean => widgets.indexOf(widget) >= 0;
   const plan = figures.plan;
   const commands: ICommandBarItemProps[] = [
     { key: 'export', text: strings.ExportExcel, iconProps: { iconName: 'ExcelDocument' }, onClick: onExport },
@@ -99,6 +118,7 @@ export function PstDashboard({ figures, lang, onOpenAction, onExport }: PstDashb
       <div className="pst-no-print">
         <CommandBar items={commands} ariaLabel={strings.DashboardCommands} />
       </div>
+      {shows('figures') && (
       <div role="list" aria-label={strings.KeyFigures} style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
         <div role="listitem">
           <Kpi label={strings.ActionCount} value={String(plan.total)} detail={formatMessage(strings.CancelledCount, String(plan.cancelled))} />
@@ -119,7 +139,9 @@ export function PstDashboard({ figures, lang, onOpenAction, onExport }: PstDashb
           <Kpi label={strings.BlockedActions} value={String(plan.blocked)} />
         </div>
       </div>
+      )}
 
+      {shows('objectives') && (
       <section aria-labelledby="pst-dash-os">
         <Text variant="large" as="h3" id="pst-dash-os">
           {strings.ProgressPerOs}
@@ -141,7 +163,9 @@ export function PstDashboard({ figures, lang, onOpenAction, onExport }: PstDashb
           </details>
         ))}
       </section>
+      )}
 
+      {shows('statuses') && (
       <section aria-labelledby="pst-dash-status">
         <Text variant="large" as="h3" id="pst-dash-status">
           {strings.StatusDistribution}
@@ -150,7 +174,9 @@ export function PstDashboard({ figures, lang, onOpenAction, onExport }: PstDashb
           items={figures.statusDistribution.map((d) => ({ key: d.status ?? 'unknown', label: d.status ? statusLabel(d.status, lang) : strings.StatusUnknown, count: d.count }))}
         />
       </section>
+      )}
 
+      {shows('late') && (
       <section aria-labelledby="pst-dash-late">
         <Text variant="large" as="h3" id="pst-dash-late">
           {formatMessage(strings.LateActionsTitle, String(figures.lateActions.length))}
@@ -168,7 +194,9 @@ export function PstDashboard({ figures, lang, onOpenAction, onExport }: PstDashb
           />
         )}
       </section>
+      )}
 
+      {shows('services') && (
       <section aria-labelledby="pst-dash-services">
         <Text variant="large" as="h3" id="pst-dash-services">
           {strings.ByService}
@@ -182,13 +210,16 @@ export function PstDashboard({ figures, lang, onOpenAction, onExport }: PstDashb
           ariaLabelForGrid={strings.ByService}
         />
       </section>
+      )}
 
+      {shows('quarters') && (
       <section aria-labelledby="pst-dash-quarters">
         <Text variant="large" as="h3" id="pst-dash-quarters">
           {strings.PlannedEndsPerQuarter}
         </Text>
         <QuarterChart quarters={figures.quarters} />
       </section>
+      )}
     </Stack>
   );
 }

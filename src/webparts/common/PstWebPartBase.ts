@@ -13,6 +13,7 @@ import { createTheme, ITheme } from '@fluentui/react';
 import { spfi, SPFx } from '@pnp/sp';
 import * as strings from 'PstStrings';
 import { PstApp, PstView } from '../../components/PstApp';
+import { DASHBOARD_WIDGETS } from '../../components/dashboard/PstDashboard';
 import { THEMES, hostThemeFromTeams } from '../../components/themes';
 import { SharePointPstRepository } from '../../data/SharePointPstRepository';
 import { isoDateOfLocalDay } from '../../domain/model';
@@ -26,7 +27,18 @@ export interface IPstWebPartProps {
   /** Dashboard widgets, cards grouping: view-specific options. */
   showFilterBar: boolean;
   cardsGroupBy: string;
+  /** Dashboard blocks switched off in the property pane (`widget_late: false`…). */
+  [widgetToggle: `widget_${string}`]: boolean | undefined;
 }
+
+const WIDGET_LABELS: Record<string, () => string> = {
+  figures: () => strings.KeyFigures,
+  objectives: () => strings.ProgressPerOs,
+  statuses: () => strings.StatusDistribution,
+  late: () => strings.LateActions,
+  services: () => strings.ByService,
+  quarters: () => strings.PlannedEndsPerQuarter,
+};
 
 export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartProps> {
   protected abstract readonly view: PstView;
@@ -94,6 +106,7 @@ export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartPr
         defaultFilterQuery: this.properties.defaultFilter,
         showFilterBar: this.properties.showFilterBar !== false,
         cardsGroupBy: this.properties.cardsGroupBy,
+        dashboardWidgets: DASHBOARD_WIDGETS.filter((w) => this.properties[`widget_${w}`] !== false),
         linkForNode,
       }),
       this.domElement,
@@ -131,6 +144,16 @@ export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartPr
                 }),
               ],
             },
+            ...(this.view === 'dashboard'
+              ? [
+                  {
+                    groupName: strings.PropertyGroupWidgets,
+                    groupFields: DASHBOARD_WIDGETS.map((w) =>
+                      PropertyPaneToggle(`widget_${w}`, { label: WIDGET_LABELS[w](), checked: this.properties[`widget_${w}`] !== false }),
+                    ),
+                  },
+                ]
+              : []),
           ],
         },
       ],
