@@ -255,6 +255,8 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
         today={today}
         lang={lang}
         isCoordinator={props.isCoordinator}
+        mail={props.mail}
+        me={me}
         onClose={props.onClosePanel}
         onSaved={props.onSaved}
       />

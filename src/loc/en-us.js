@@ -249,6 +249,12 @@ define([], function () {
     FilterListsButton: "Filters",
     FilterListsButtonCount: "Filters ({0})",
     ProgressOf: "Progress of {0}",
-    PropertyGroupWidgets: "Dashboard blocks"
+    PropertyGroupWidgets: "Dashboard blocks",
+    UpdateRequestButton: "Ask {0} for an update",
+    UpdateRequestMessage: "Message (optional)",
+    UpdateRequestSend: "Send the request",
+    UpdateRequestSent: "Request sent to {0}.",
+    UpdateRequestFailed: "The request could not be sent: {0}",
+    UpdateRequestNoEmail: "{0} has no e-mail address: the PST cannot write to them."
   };
 });

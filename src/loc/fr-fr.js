@@ -249,6 +249,12 @@ define([], function () {
     FilterListsButton: "Filtres",
     FilterListsButtonCount: "Filtres ({0})",
     ProgressOf: "Avancement de {0}",
-    PropertyGroupWidgets: "Blocs du tableau de bord"
+    PropertyGroupWidgets: "Blocs du tableau de bord",
+    UpdateRequestButton: "Demander une mise à jour à {0}",
+    UpdateRequestMessage: "Message (facultatif)",
+    UpdateRequestSend: "Envoyer la demande",
+    UpdateRequestSent: "Demande envoyée à {0}.",
+    UpdateRequestFailed: "La demande n'a pas pu être envoyée : {0}",
+    UpdateRequestNoEmail: "{0} n'a pas d'adresse e-mail : impossible de lui écrire depuis le PST."
   };
 });

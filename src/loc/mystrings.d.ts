@@ -249,6 +249,12 @@ declare interface IPstStrings {
   FilterListsButtonCount: string;
   ProgressOf: string;
   PropertyGroupWidgets: string;
+  UpdateRequestButton: string;
+  UpdateRequestMessage: string;
+  UpdateRequestSend: string;
+  UpdateRequestSent: string;
+  UpdateRequestFailed: string;
+  UpdateRequestNoEmail: string;
 }
 
 declare module 'PstStrings' {

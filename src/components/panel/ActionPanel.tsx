@@ -13,10 +13,12 @@ import {
 } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { ActionDetails, PstRepository } from '../../data/PstRepository';
-import type { Action, IsoDate } from '../../domain/model';
+import type { Action, IsoDate, Person } from '../../domain/model';
 import type { Lang } from '../../domain/vocabularies';
 import { formatMessage } from '../format';
 import { ActionHeader } from './ActionHeader';
+import { UpdateRequest } from './UpdateRequest';
+import type { MailService } from '../../services/mailService';
 import { ActionSheet } from './ActionSheet';
 import { CheckInForm } from './CheckInForm';
 import { CheckInHistory } from './CheckInHistory';
@@ -41,6 +43,9 @@ export interface ActionPanelProps {
   readonly onClose: () => void;
   /** An update was saved: the parent reloads its figures. */
   readonly onSaved: (action: Action) => void;
+  /** Mail as the signed-in user; with `me`, the coordinator can ask the lead for an update. */
+  readonly mail?: MailService;
+  readonly me?: Person | null;
 }
 
 /** Fluent's large panel is only 340 px wide on tablets: below 1024 px it takes the whole screen. */
@@ -127,6 +132,9 @@ export function ActionPanel(props: ActionPanelProps): JSX.Element {
     body = (
       <Stack tokens={{ childrenGap: 16 }} styles={{ root: { paddingBottom: 24 } }}>
         <ActionHeader action={action} paths={paths} today={today} lang={lang} />
+        {isCoordinator && props.mail && props.me && action.status !== 'TERMINE' && action.status !== 'ANNULE_ABANDONNE' && (
+          <UpdateRequest action={action} mail={props.mail} requester={props.me} />
+        )}
         {notice && (
           <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel={strings.Close}>
             {notice}

@@ -11,6 +11,7 @@ import { BrowserFetchWithRetry, DefaultParse } from '@pnp/queryable';
 import { PstApp, PstView } from '../../components/PstApp';
 import { HOST_THEMES, HostTheme, THEMES } from '../../components/themes';
 import { SharePointPstRepository } from '../../data/SharePointPstRepository';
+import { GraphMailService, GraphRequestClient } from '../../services/mailService';
 import { isoDateOfLocalDay } from '../../domain/model';
 import type { LocalUser } from '../samplePst';
 
@@ -85,6 +86,30 @@ function Outbox(): JSX.Element {
   );
 }
 
+/** The local Graph, same origin, the user in the cookie: what MSGraphClientV3 is in SharePoint. */
+const localGraph: GraphRequestClient = {
+  api: (path) => {
+    const headers: Record<string, string> = {};
+    const request = {
+      header: (name: string, value: string) => {
+        headers[name] = value;
+        return request;
+      },
+      post: async (body: unknown) => {
+        const response = await fetch(`/graph/v1.0${path}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+        if (!response.ok) throw new Error(((await response.json()) as { error?: { message?: string } }).error?.message ?? response.statusText);
+      },
+    };
+    return request;
+  },
+};
+
+const localMail = new GraphMailService(async () => localGraph, {
+  organisation: 'CPAS (exemple local)',
+  linkToAction: (id) => `${window.location.origin}/#pst=action-${id}`,
+  pathOf: () => '',
+});
+
 function LocalIntranet({ users }: { users: LocalUser[] }): JSX.Element {
   const [userEmail, setUserEmail] = React.useState(readCookie(USER_COOKIE) ?? users[0].email);
   const [theme, setTheme] = React.useState<HostTheme>((localStorage.getItem('pst-theme') as HostTheme) || 'sharepoint');
@@ -132,7 +157,16 @@ function LocalIntranet({ users }: { users: LocalUser[] }): JSX.Element {
               <Text variant="large" as="h2" styles={{ root: { marginTop: 0 } }}>
                 {webPart.title}
               </Text>
-              <PstApp view={webPart.view} repository={repository} lang="fr" today={today} />
+              <PstApp
+                view={webPart.view}
+                repository={repository}
+                mail={localMail}
+                lang="fr"
+                today={today}
+                host="local"
+                // a deep link (#pst=action-12) opens in one web part: the tree
+                initialNodeId={webPart.view === 'tree' ? (window.location.hash.match(/pst=([\w-]+)/) ?? [])[1] : undefined}
+              />
             </section>
           ))}
         </Stack>

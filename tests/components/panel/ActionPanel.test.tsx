@@ -523,3 +523,29 @@ describe('ActionPanel: closing', () => {
     expect(repository.loadActionDetails).toHaveBeenLastCalledWith(8);
   });
 });
+
+describe('ActionPanel: asking the lead for an update', () => {
+  it('lets the coordinator mail the lead, with a message, as themselves', async () => {
+    const sent: { lead: string; by: string; message: string | null }[] = [];
+    const mail = {
+      sendAssignment: async () => undefined,
+      requestUpdate: async (_action: unknown, lead: { displayName: string }, by: { displayName: string }, message: string | null) => {
+        sent.push({ lead: lead.displayName, by: by.displayName, message });
+      },
+    };
+    const details = sampleDetails();
+    const lead = details.action.projectLead!;
+    await openLoaded(details, { isCoordinator: true, mail, me: { displayName: 'Anne Dupont', email: 'anne.dupont@cpas.example' } });
+    fireEvent.click(button(`Demander une mise à jour à ${lead.displayName}`));
+    fireEvent.change(screen.getByLabelText('Message (facultatif)'), { target: { value: 'Pour le CODIR de jeudi' } });
+    fireEvent.click(button('Envoyer la demande'));
+    await waitFor(() => expect(document.body.textContent).toContain(`Demande envoyée à ${lead.displayName}.`));
+    expect(sent).toEqual([{ lead: lead.displayName, by: 'Anne Dupont', message: 'Pour le CODIR de jeudi' }]);
+  });
+
+  it('is not offered to a lead (only the coordinator asks)', async () => {
+    const mail = { sendAssignment: async () => undefined, requestUpdate: async () => undefined };
+    await openLoaded(sampleDetails(), { isCoordinator: false, mail, me: { displayName: 'Marie' } });
+    expect(screen.queryByText(/Demander une mise à jour/)).toBeNull();
+  });
+});
