@@ -164,7 +164,11 @@ export class SharePointPstRepository implements PstRepository {
     const [batchedSp, execute] = this.sp.batched();
     const actionIdFilter = (list: ListDef) => `${lookupIdProperty(list.fields.action)} eq ${actionId}`;
     const pending = Promise.all([
-      this.query(actionsList, batchedSp).getById(actionId)() as Promise<ListItem>,
+      // select/expand go on the item itself: PnPjs drops a collection's query in getById.
+      this.list(actionsList, batchedSp)
+        .items.getById(actionId)
+        .select(...queryFor(actionsList).select)
+        .expand(...queryFor(actionsList).expand)() as Promise<ListItem>,
       this.query(indicatorsList, batchedSp).filter(actionIdFilter(indicatorsList)).top(MAX_PAGE)() as Promise<ListItem[]>,
       // Filtered on the indexed action column: the check-in list grows past the threshold.
       this.query(checkInsList, batchedSp)
