@@ -97,7 +97,7 @@ function sheetXml(sheet: Sheet): string {
 }
 
 export function safeSheetName(name: string, taken: Set<string>): string {
-  let base = name.replace(/[:\\/?*[\]]/g, ' ').trim().substring(0, 31) || 'Feuille';
+  const base = name.replace(/[:\\/?*[\]]/g, ' ').trim().substring(0, 31) || 'Feuille';
   let candidate = base;
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
     const suffix = ` (${n})`;

@@ -78,8 +78,8 @@ export async function seedSamplePst(siteUrl: string, today: IsoDate): Promise<Se
       repositories.set(checkIn.authorEmail, leadRepository);
     }
     const { etag } = await leadRepository.loadActionDetails(actionId);
-    const { authorEmail: _author, ...fields } = checkIn;
-    await leadRepository.addCheckIn({ ...fields, actionId }, etag);
+    const { date, status, percent, health, comment } = checkIn;
+    await leadRepository.addCheckIn({ actionId, date, status, percent, health, comment }, etag);
   }
   return { actions: actions.length, checkIns: sample.checkIns.length };
 }

@@ -1,7 +1,7 @@
 /**
- * `npm run teams:package`: writes the Teams app into `teams/` (manifest.json, en-us.json,
- * icons) and zips it as `teams/TeamsSPFxApp.zip`, the name under which `package-solution`
- * puts a developer-provided Teams app into the .sppkg (used by "Sync to Teams").
+ * `npm run teams:package`: writes the Teams app (manifest.json, en-us.json, icons) zipped as
+ * `teams/TeamsSPFxApp.zip`, the name under which `package-solution` puts a
+ * developer-provided Teams app into the .sppkg (used by "Sync to Teams").
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -54,8 +54,12 @@ export function buildTeamsApp(): Record<string, Uint8Array> {
 
 if (require.main === module) {
   const files = buildTeamsApp();
+  // Only the zip goes into teams/: package-solution copies that folder into the .sppkg.
+  // The loose files, to read, go to temp/teams/.
+  const loose = path.join(REPO_ROOT, 'temp', 'teams');
+  fs.mkdirSync(loose, { recursive: true });
+  for (const [name, data] of Object.entries(files)) fs.writeFileSync(path.join(loose, name), data);
   fs.mkdirSync(TEAMS_FOLDER, { recursive: true });
-  for (const [name, data] of Object.entries(files)) fs.writeFileSync(path.join(TEAMS_FOLDER, name), data);
   fs.writeFileSync(path.join(TEAMS_FOLDER, 'TeamsSPFxApp.zip'), zipSync(files));
   console.log(`Application Teams écrite : ${path.relative(REPO_ROOT, path.join(TEAMS_FOLDER, 'TeamsSPFxApp.zip'))}`);
 }

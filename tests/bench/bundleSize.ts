@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const deploy = path.resolve(__dirname, '../../temp/deploy');
+// SPFx 1.23 writes the ship bundles to release/assets.
+const deploy = path.resolve(__dirname, '../../release/assets');
 if (!fs.existsSync(deploy)) {
   console.error('Pas de build : lancez d’abord `npm run build`.');
   process.exit(1);

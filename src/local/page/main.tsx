@@ -64,7 +64,7 @@ function Outbox(): JSX.Element {
     <section aria-label="Boîte d'envoi (mails locaux)" style={{ border: '1px solid rgba(128,128,128,0.4)', borderRadius: 4, padding: 16 }}>
       <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 12 }}>
         <Text variant="large" as="h2" styles={{ root: { margin: 0 } }}>
-          Boîte d'envoi ({mails.length})
+          {`Boîte d’envoi (${mails.length})`}
         </Text>
         <DefaultButton text="Actualiser" onClick={refresh} />
         <Text variant="small">Les mails envoyés par `npm run reminders` et par les web parts arrivent ici.</Text>
