@@ -26,6 +26,7 @@ import { lookupIdProperty, queryFor } from '../schema/query';
 import {
   actionFromItem,
   actionToItem,
+  changedProperties,
   checkInFromItem,
   checkInToItem,
   indicatorFromItem,
@@ -64,15 +65,6 @@ const CHECK_INS_IN_PANEL = 200;
 function etagOf(item: ListItem): string {
   const etag = item['odata.etag'] ?? (item as { __metadata?: { etag?: string } }).__metadata?.etag;
   return typeof etag === 'string' ? etag : '*';
-}
-
-/** The payload properties whose value differs from `before`. */
-function changedProperties(before: ItemPayload, after: ItemPayload): ItemPayload {
-  const changed: ItemPayload = {};
-  for (const key of Object.keys(after)) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = after[key];
-  }
-  return changed;
 }
 
 const loadsInFlight = new Map<string, Promise<PstSnapshot>>();

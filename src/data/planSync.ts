@@ -21,6 +21,7 @@ import { actionsList, ListDef, operationalObjectivesList, plansList, sectionsLis
 import {
   actionFromItem,
   actionToItem,
+  changedProperties,
   ItemPayload,
   ListItem,
   operationalObjectiveFromItem,
@@ -157,15 +158,6 @@ function emptyWritten(): { [K in Kind]: WriteCount } {
 function errorMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.length > 300 ? message.slice(0, 299) + '…' : message;
-}
-
-/** The payload properties of `after` that differ from `before`. */
-function changedProperties(before: ItemPayload, after: ItemPayload): ItemPayload {
-  const changed: ItemPayload = {};
-  for (const key of Object.keys(after)) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = after[key];
-  }
-  return changed;
 }
 
 class SyncWriter {

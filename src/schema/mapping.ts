@@ -43,6 +43,15 @@ export type ItemPayload = Record<string, unknown>;
 
 const HALF_DAY_MS = 12 * 60 * 60 * 1000;
 
+/** The payload properties whose value differs from `before`: an update sends only these. */
+export function changedProperties(before: ItemPayload, after: ItemPayload): ItemPayload {
+  const changed: ItemPayload = {};
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = after[key];
+  }
+  return changed;
+}
+
 function values(raw: unknown): unknown[] {
   if (Array.isArray(raw)) return raw;
   const results = (raw as { results?: unknown } | null)?.results;
