@@ -11,7 +11,7 @@ import type { Action, OperationalObjective, Volet } from '../../domain/model';
 import type { ActionRollup, PlanRollup, ProgressStats } from '../../domain/rollup';
 import { statsOf } from '../../domain/rollup';
 import type { ActionNode, PlanTree, TreeNode } from '../../domain/tree';
-import { distinctActions, topLevelActionNodes } from '../../domain/tree';
+import { childrenOfNode, distinctActions, topLevelActionNodes } from '../../domain/tree';
 
 export type TreeEntryKind = TreeNode['kind'] | 'orphans';
 
@@ -85,19 +85,6 @@ export function nodeIdOf(node: TreeNode): string {
   }
 }
 
-function childrenOf(node: TreeNode): TreeNode[] {
-  switch (node.kind) {
-    case 'volet':
-    case 'section':
-      return (node.sections as TreeNode[]).concat(node.strategicObjectives);
-    case 'strategicObjective':
-      return node.operationalObjectives;
-    case 'operationalObjective':
-      return node.actions;
-    case 'action':
-      return node.subActions;
-  }
-}
 
 export function buildTreeModel(tree: PlanTree, rollup: PlanRollup, texts: TreeModelTexts, sharing?: SharingLookup): TreeModel {
   const entries = new Map<string, TreeEntry>();
@@ -140,7 +127,7 @@ export function buildTreeModel(tree: PlanTree, rollup: PlanRollup, texts: TreeMo
     const nodeId = nodeIdOf(node);
     const key = parentKey === null ? nodeId : `${parentKey}/${nodeId}`;
     const primary = node.kind === 'action' ? primaryPath && (node.operationalObjectiveId === null || node.primary) : true;
-    const children = childrenOf(node);
+    const children = childrenOfNode(node);
     const childKeys = children.map((child, index) => add(child, key, level + 1, index + 1, children.length, primary));
     let entry: TreeEntry;
     const base = { key, nodeId, serial: serial++, kind: node.kind, level, parentKey, childKeys, posInSet, setSize };
@@ -177,7 +164,7 @@ export function buildTreeModel(tree: PlanTree, rollup: PlanRollup, texts: TreeMo
 
   // Top level: the volets, unless the PST has none (then its sections and OS).
   const tops: TreeNode[] =
-    tree.volets.length === 1 && tree.volets[0].volet === null ? childrenOf(tree.volets[0]) : tree.volets;
+    tree.volets.length === 1 && tree.volets[0].volet === null ? childrenOfNode(tree.volets[0]) : tree.volets;
   const orphans = tree.orphans.filter((o) => !o.placed).map((o) => o.node);
   const rootCount = tops.length + (orphans.length > 0 ? 1 : 0);
   const rootKeys = tops.map((node, index) => add(node, null, 1, index + 1, rootCount, true));
