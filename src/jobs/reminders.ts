@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { isoDateOfLocalDay, isValidIsoDate } from '../domain/model';
 import { describeReport, runReminderJob } from './reminderJob';
+import { LOCAL_REMINDER_MAILBOX } from '../local/samplePst';
 
 const LOCAL_SITE = 'http://localhost:4321/sites/pst';
 
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
       site: { type: 'string', default: process.env.PST_SITE_URL ?? LOCAL_SITE },
       date: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
-      mailbox: { type: 'string', default: process.env.PST_MAILBOX ?? 'pst@cpas.example' },
+      mailbox: { type: 'string', default: process.env.PST_MAILBOX ?? LOCAL_REMINDER_MAILBOX },
       'page-url': { type: 'string', default: process.env.PST_PAGE_URL },
       'due-soon-days': { type: 'string' },
       'stale-days': { type: 'string' },

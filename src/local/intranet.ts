@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startEmbeddedStore, roleBasedAuthorizer, EmbeddedStore } from '../store';
 import { isoDateOfLocalDay, IsoDate } from '../domain/model';
 import { createPageServer, servePage } from './pageServer';
-import { SAMPLE_USERS } from './samplePst';
+import { LOCAL_REMINDER_MAILBOX, SAMPLE_USERS } from './samplePst';
 import { seedSamplePst, SeedReport } from './seed';
 import { LocalGraph } from './localGraph';
 
@@ -70,6 +70,8 @@ export async function startLocalIntranet(options: LocalIntranetOptions): Promise
   // Opened after the store so that the store creates the file and its schema first.
   const graph = new LocalGraph(options.dataFile, () => SAMPLE_USERS);
   for (const user of SAMPLE_USERS) store.db.ensureUser({ email: user.email, title: user.displayName, isSiteAdmin: user.role === 'coordinator' });
+  // `npm run reminders` signs in as the mailbox's app identity, which may read and write the site.
+  store.db.ensureUser({ email: LOCAL_REMINDER_MAILBOX, title: 'PST (rappels)', isSiteAdmin: true });
   const seeded = firstStart ? await seedSamplePst(store.siteUrl, options.today ?? isoDateOfLocalDay(new Date())) : null;
   return {
     url: store.url.replace('127.0.0.1', 'localhost'),

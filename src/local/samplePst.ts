@@ -28,6 +28,12 @@ export interface LocalUser {
 
 export const SAMPLE_DOMAIN = 'cpas.example';
 
+/**
+ * The mailbox the reminder job sends from, and its app-only identity on the local site
+ * (on a tenant: an Entra app with write access to the PST site only).
+ */
+export const LOCAL_REMINDER_MAILBOX = `pst@${SAMPLE_DOMAIN}`;
+
 const user = (login: string, displayName: string, role: LocalRole, description: string, preferredLanguage = 'fr-BE'): LocalUser => ({
   email: `${login}@${SAMPLE_DOMAIN}`,
   displayName,

@@ -10,7 +10,7 @@ import outline from '../../src/local/sample/binche-2019-2024.outline.json';
 import { startEmbeddedStore, roleBasedAuthorizer, EmbeddedStore } from '../../src/store';
 import { LocalGraph } from '../../src/local/localGraph';
 import { seedSamplePst } from '../../src/local/seed';
-import { buildSamplePst, SAMPLE_USERS } from '../../src/local/samplePst';
+import { buildSamplePst, LOCAL_REMINDER_MAILBOX, SAMPLE_USERS } from '../../src/local/samplePst';
 import { runReminderJob } from '../../src/jobs/reminderJob';
 import { classifyLateness } from '../../src/domain/lateness';
 import type { OutlineDocument } from '../../src/domain/outline';
@@ -18,7 +18,7 @@ import type { OutlineDocument } from '../../src/domain/outline';
 jest.setTimeout(120_000);
 
 const TODAY = '2026-11-23';
-const MAILBOX = 'pst@cpas.example';
+const MAILBOX = LOCAL_REMINDER_MAILBOX;
 let folder: string;
 let store: EmbeddedStore;
 let graph: LocalGraph;
