@@ -40,6 +40,8 @@ export class LocalGraph {
   private readonly db: DatabaseSync;
   private faults: LocalGraphFaults = {};
   private faultCounter = 0;
+  /** How many requests the faults answered with 429/503 (tests check faults really happened). */
+  faultsInjected = 0;
 
   constructor(
     dataFile: string,
@@ -158,6 +160,7 @@ export class LocalGraph {
     const every = Math.max(1, Math.round(1 / rate));
     if (this.faultCounter % every !== 1 && every !== 1) return false;
     const status = rate429 >= rate503 ? 429 : 503;
+    this.faultsInjected++;
     res.writeHead(status, { 'Content-Type': 'application/json', 'Retry-After': String(retryAfterSeconds) });
     res.end(JSON.stringify({ error: { code: status === 429 ? 'TooManyRequests' : 'ServiceNotAvailable', message: 'Please retry after the delay.' } }));
     return true;

@@ -100,9 +100,11 @@ describe('npm run reminders against the local store', () => {
 
   it('survives Graph throttling: 429 with Retry-After is retried, nothing sent twice', async () => {
     const before = graph.outbox().length;
+    const faultsBefore = graph.faultsInjected;
     graph.setFaults({ rate429: 0.5, retryAfterSeconds: 0 });
     const report = await runReminderJob({ siteUrl: store.siteUrl, mailbox: MAILBOX, pageUrl: 'http://localhost:4321/', today: '2026-11-30' });
     graph.setFaults({});
+    expect(graph.faultsInjected - faultsBefore).toBeGreaterThan(0);
     expect(report.failed).toEqual([]);
     const sent = graph.outbox().slice(0, graph.outbox().length - before);
     const keys = sent.map((m) => `${m.to.join(',')}|${m.subject}`);
