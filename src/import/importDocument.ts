@@ -1,15 +1,16 @@
 /**
  * From a file to what would be imported: read (the reader of the format), understand
  * (outline parser or spreadsheet rows), convert (`planFromOutline`), and refuse what is
- * not a PST. Pure apart from reading the file in `analyseFile`; nothing is written.
+ * not a PST. Pure (no Node module): the CLI and the browser's import view share it;
+ * nothing is written.
  */
-import * as path from 'node:path';
 import type { OutlineDocument } from '../domain/outline';
 import { PlanFromOutline, planFromOutline } from '../domain/outline';
 import { ImportError } from './errors';
 import { ParseAnomaly, parseOutline, ParsedOutline } from './outlineParser';
-import { DocumentFormat, ReadDocument, readDocument, readDocumentFile } from './readers';
+import { DocumentFormat, ReadDocument, readDocument } from './readers';
 import { outlineFromRows } from './spreadsheet';
+import { baseName } from './textTools';
 
 export interface ImportAnalysis extends ParsedOutline {
   readonly fileName: string;
@@ -19,7 +20,7 @@ export interface ImportAnalysis extends ParsedOutline {
 }
 
 function understand(fileName: string, document: ReadDocument): ImportAnalysis {
-  const name = path.basename(fileName);
+  const name = baseName(fileName);
   const parsed = document.kind === 'table' ? outlineFromRows(document.rows, name) : parseOutline(document.lines, { sourceName: name });
   checkLooksLikeAPst(name, parsed.outline);
   const anomalies = parsed.anomalies.slice();
@@ -104,8 +105,4 @@ function checkLooksLikeAPst(name: string, outline: OutlineDocument): void {
 
 export function analyseDocument(fileName: string, bytes: Uint8Array): ImportAnalysis {
   return understand(fileName, readDocument(fileName, bytes));
-}
-
-export async function analyseFile(filePath: string): Promise<ImportAnalysis> {
-  return understand(filePath, await readDocumentFile(filePath));
 }

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { OutlineDocument } from '../domain/outline';
 import { parseOutline } from './outlineParser';
-import { readDocumentFile } from './readers';
+import { readDocumentFile } from './readFile';
 import { LevelScore, OutlineScore, scoreOutline } from './scoring';
 
 const DEFAULT_SAMPLES = path.resolve(__dirname, '../../../shared/samples');

@@ -95,3 +95,15 @@ export function formatMegabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   return mb.toFixed(1).replace('.', ',') + ' Mo';
 }
+
+/** The file name without its folders (either separator: a Windows path typed in a terminal too). */
+export function baseName(filePath: string): string {
+  return filePath.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || filePath;
+}
+
+/** The extension with its dot (`.docx`), or '' — as Node's `path.extname`. */
+export function extensionOf(filePath: string): string {
+  const name = baseName(filePath);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot) : '';
+}

@@ -13,7 +13,8 @@ import { writeXlsx } from '../../src/export/xlsx';
 import { ImportError } from '../../src/import/errors';
 import { analyseDocument } from '../../src/import/importDocument';
 import { parseOutline } from '../../src/import/outlineParser';
-import { readDocument, readDocumentFile } from '../../src/import/readers';
+import { readDocument } from '../../src/import/readers';
+import { readDocumentFile } from '../../src/import/readFile';
 import { linesOfText } from '../../src/import/sourceLines';
 import { DocxParagraph, makeDocx, makePdf } from './support/makeDocuments';
 

@@ -2,14 +2,12 @@
  * Which reader for which file: the content decides (a PDF renamed .txt is still a PDF),
  * the extension only tells text formats apart. Bad input is refused here with a French
  * message before anything is parsed: empty file, too large, an image, an old binary
- * Office file, an unknown format.
+ * Office file, an unknown format. No Node module: the browser's import view uses it too.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { ImportError } from '../errors';
 import { readCsvRows, readXlsxRows } from '../spreadsheet';
 import type { SourceLine } from '../sourceLines';
-import { formatMegabytes } from '../textTools';
+import { baseName, extensionOf, formatMegabytes } from '../textTools';
 import { readDocxLines } from './docx';
 import { readPdfLines } from './pdf';
 import { readTextLines } from './text';
@@ -63,12 +61,12 @@ function formatOfExtension(extension: string): DocumentFormat | null {
 
 /** The format from the bytes, falling back on the extension for text. */
 export function detectFormat(fileName: string, bytes: Uint8Array): DocumentFormat {
-  const extension = path.extname(fileName);
+  const extension = extensionOf(fileName);
   const image = IMAGE_SIGNATURES.find((s) => s.test(bytes));
   if (image || IMAGE_EXTENSIONS.test(extension)) {
     throw new ImportError(
       'image',
-      `« ${path.basename(fileName)} » est une image${image ? ` (${image.name})` : ''} : son texte ne peut pas être lu. ` +
+      `« ${baseName(fileName)} » est une image${image ? ` (${image.name})` : ''} : son texte ne peut pas être lu. ` +
         `Importez le document du PST lui-même (Word .docx, PDF contenant du texte, ou .txt). ${SUPPORTED}`,
     );
   }
@@ -78,27 +76,27 @@ export function detectFormat(fileName: string, bytes: Uint8Array): DocumentForma
     if (listing.indexOf('word/') >= 0) return 'docx';
     if (listing.indexOf('xl/') >= 0) return 'xlsx';
     if (listing.indexOf('opendocument') >= 0 || listing.indexOf('content.xml') >= 0) {
-      throw new ImportError('unsupportedFormat', `« ${path.basename(fileName)} » est un document OpenDocument (LibreOffice) : enregistrez-le au format Word (.docx) ou Excel (.xlsx), puis importez-le. ${SUPPORTED}`);
+      throw new ImportError('unsupportedFormat', `« ${baseName(fileName)} » est un document OpenDocument (LibreOffice) : enregistrez-le au format Word (.docx) ou Excel (.xlsx), puis importez-le. ${SUPPORTED}`);
     }
     const byExtension = formatOfExtension(extension);
     if (byExtension === 'docx' || byExtension === 'xlsx') return byExtension;
-    throw new ImportError('unsupportedFormat', `« ${path.basename(fileName)} » est une archive ZIP, pas un document PST. ${SUPPORTED}`);
+    throw new ImportError('unsupportedFormat', `« ${baseName(fileName)} » est une archive ZIP, pas un document PST. ${SUPPORTED}`);
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new ImportError('unsupportedFormat', `« ${path.basename(fileName)} » est au format Office 97-2003 (.doc ou .xls) : ouvrez-le dans Word ou Excel et enregistrez-le en .docx ou .xlsx. ${SUPPORTED}`);
+    throw new ImportError('unsupportedFormat', `« ${baseName(fileName)} » est au format Office 97-2003 (.doc ou .xls) : ouvrez-le dans Word ou Excel et enregistrez-le en .docx ou .xlsx. ${SUPPORTED}`);
   }
   if (ascii(bytes, 0, 5) === '{\\rtf') {
-    throw new ImportError('unsupportedFormat', `« ${path.basename(fileName)} » est au format RTF : enregistrez-le en .docx depuis Word. ${SUPPORTED}`);
+    throw new ImportError('unsupportedFormat', `« ${baseName(fileName)} » est au format RTF : enregistrez-le en .docx depuis Word. ${SUPPORTED}`);
   }
   const format = formatOfExtension(extension);
   if (format === null || format === 'docx' || format === 'pdf' || format === 'xlsx') {
     if (format !== null) {
-      throw new ImportError('unreadable', `« ${path.basename(fileName)} » porte l'extension ${extension} mais son contenu n'est pas un fichier ${extension} valide (fichier abîmé ou renommé).`);
+      throw new ImportError('unreadable', `« ${baseName(fileName)} » porte l'extension ${extension} mais son contenu n'est pas un fichier ${extension} valide (fichier abîmé ou renommé).`);
     }
     throw new ImportError('unsupportedFormat', `Le format « ${extension} » n'est pas pris en charge. ${SUPPORTED}`);
   }
   if (looksBinary(bytes)) {
-    throw new ImportError('unreadable', `« ${path.basename(fileName)} » n'est pas un fichier texte (contenu binaire). ${SUPPORTED}`);
+    throw new ImportError('unreadable', `« ${baseName(fileName)} » n'est pas un fichier texte (contenu binaire). ${SUPPORTED}`);
   }
   return format;
 }
@@ -113,14 +111,14 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 function checkNotEmpty(fileName: string, byteLength: number): void {
-  if (byteLength === 0) throw new ImportError('empty', `Le fichier « ${path.basename(fileName)} » est vide : rien à importer.`);
+  if (byteLength === 0) throw new ImportError('empty', `Le fichier « ${baseName(fileName)} » est vide : rien à importer.`);
 }
 
 function checkSize(fileName: string, format: DocumentFormat, byteLength: number): void {
   if (byteLength > MAX_BYTES[format]) {
     throw new ImportError(
       'tooLarge',
-      `« ${path.basename(fileName)} » fait ${formatMegabytes(byteLength)} ; la limite pour un fichier ${format.toUpperCase()} est de ${formatMegabytes(MAX_BYTES[format])}. ` +
+      `« ${baseName(fileName)} » fait ${formatMegabytes(byteLength)} ; la limite pour un fichier ${format.toUpperCase()} est de ${formatMegabytes(MAX_BYTES[format])}. ` +
         `Un PST tient en quelques mégaoctets : exportez-le sans les images (ou enregistrez-le en .docx) et réessayez.`,
     );
   }
@@ -150,24 +148,20 @@ export function readDocument(fileName: string, bytes: Uint8Array): ReadDocument 
       format === 'pdf'
         ? "ce PDF ne contient pas de texte (document scanné ?) : exportez le PST depuis Word en PDF, ou importez le .docx."
         : 'il ne contient aucun texte.';
-    throw new ImportError(format === 'pdf' ? 'noText' : 'empty', `« ${path.basename(fileName)} » : ${why}`);
+    throw new ImportError(format === 'pdf' ? 'noText' : 'empty', `« ${baseName(fileName)} » : ${why}`);
   }
   return document;
 }
 
-/** Reads a file from disk, refusing a too large one before loading it. */
-export async function readDocumentFile(filePath: string): Promise<ReadDocument> {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(filePath);
-  } catch {
-    throw new ImportError('unreadable', `Fichier introuvable : ${filePath}`);
-  }
-  if (stat.isDirectory()) throw new ImportError('unreadable', `« ${filePath} » est un dossier, pas un fichier.`);
-  checkNotEmpty(filePath, stat.size);
-  const byExtension = formatOfExtension(path.extname(filePath));
+/**
+ * What can be refused from the name and size alone, before the bytes are loaded (a
+ * 50 MB PDF is not read into memory to be refused): an empty file, a file over its
+ * format's limit (over the largest limit when the extension says nothing).
+ */
+export function checkBeforeReading(fileName: string, byteLength: number): void {
+  checkNotEmpty(fileName, byteLength);
+  const byExtension = formatOfExtension(extensionOf(fileName));
   const largest = Math.max(...Object.keys(MAX_BYTES).map((k) => MAX_BYTES[k as DocumentFormat]));
-  checkSize(filePath, byExtension || 'docx', Math.min(stat.size, byExtension ? stat.size : stat.size > largest ? stat.size : 0));
-  const bytes = new Uint8Array(fs.readFileSync(filePath));
-  return readDocument(filePath, bytes);
+  if (byExtension) checkSize(fileName, byExtension, byteLength);
+  else if (byteLength > largest) checkSize(fileName, 'docx', byteLength);
 }
