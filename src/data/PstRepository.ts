@@ -14,6 +14,7 @@ import type {
   Section,
   StrategicObjective,
 } from '../domain/model';
+import type { PlanSync } from '../import/sync';
 import type { ProvisioningReport, ProvisioningState } from './provisioning';
 
 /** Who is looking, read in the same round trip as the plan. */
@@ -83,6 +84,36 @@ export interface PlanImportResult {
   readonly planId: number;
 }
 
+/** What an import writes, per kind of item. */
+export type ImportedKind = 'plan' | 'sections' | 'strategicObjectives' | 'operationalObjectives' | 'actions';
+
+export interface WriteCount {
+  added: number;
+  updated: number;
+}
+
+export interface SiteImportResult {
+  /** 'new': the plan was created with importPlan; 'sync': an existing plan was updated. */
+  readonly mode: 'new' | 'sync';
+  readonly planId: number | null;
+  /** The diff, in 'sync' mode. */
+  readonly sync: PlanSync | null;
+  /** What was written, per kind. */
+  readonly written: { readonly [K in ImportedKind]: WriteCount };
+  /** What was planned but not written (after a failure). */
+  readonly notWritten: number;
+  /** French messages of the failures. */
+  readonly failures: string[];
+  readonly complete: boolean;
+}
+
+export interface SiteImportOptions {
+  /** The stored plan to update; by default the one the document corresponds to. */
+  readonly planId?: number;
+  /** Compute what would change without writing anything. */
+  readonly dryRun?: boolean;
+}
+
 export interface PstRepository {
   /** Which PST lists or columns are missing on the site; reads only. */
   inspectLists(): Promise<ProvisioningState>;
@@ -108,4 +139,10 @@ export interface PstRepository {
   addCheckIn(checkIn: NewCheckIn, actionEtag: string): Promise<{ checkIn: CheckIn; actionEtag: string }>;
   /** Writes a new plan, parents before children, in batched requests. */
   importPlan(data: PlanImport): Promise<PlanImportResult>;
+  /**
+   * Imports a document's plan: a new plan, or the update of the plan it is a version of
+   * (matched by code or title path; nothing deleted). With `dryRun`, reads only and says
+   * what would change.
+   */
+  importDocumentPlan(data: PlanData, options?: SiteImportOptions): Promise<SiteImportResult>;
 }

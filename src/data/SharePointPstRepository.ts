@@ -11,7 +11,7 @@ import '@pnp/sp/batching';
 import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
 import { PermissionKind } from '@pnp/sp/security';
-import type { Action, CheckIn, Person } from '../domain/model';
+import type { Action, CheckIn, Person, PlanData } from '../domain/model';
 import {
   ListDef,
   actionsList,
@@ -51,6 +51,8 @@ import {
   PlanImportResult,
   PstRepository,
   PstSnapshot,
+  SiteImportOptions,
+  SiteImportResult,
 } from './PstRepository';
 import { ensurePstLists, inspectPstLists, ProvisioningReport, ProvisioningState } from './provisioning';
 import { httpStatusOf, listUrl } from './sharePointPaths';
@@ -213,6 +215,12 @@ export class SharePointPstRepository implements PstRepository {
     const added: ListItem = await this.list(checkInsList).items.add(checkInToItem(checkIn));
     const saved = checkInFromItem(added);
     return { checkIn: { ...saved, author: await this.currentUser() }, actionEtag: newEtag };
+  }
+
+  async importDocumentPlan(data: PlanData, options: SiteImportOptions = {}): Promise<SiteImportResult> {
+    // Loaded on demand: only the coordinator's import view needs the diff and its writer.
+    const { importPlanToSite } = await import(/* webpackChunkName: 'pst-import-write' */ './planSync');
+    return importPlanToSite(this.sp, this.webServerRelativeUrl, data, options);
   }
 
   async importPlan(data: PlanImport): Promise<PlanImportResult> {

@@ -16,7 +16,7 @@ import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import type { Action, OperationalObjective, Plan, PlanData, Section, StrategicObjective } from '../domain/model';
 import { generations, SharePointPstRepository } from './SharePointPstRepository';
-import type { PstSnapshot } from './PstRepository';
+import type { ImportedKind as Kind, PstSnapshot, SiteImportOptions, SiteImportResult, WriteCount } from './PstRepository';
 import { actionsList, ListDef, operationalObjectivesList, plansList, sectionsList, strategicObjectivesList } from '../schema/listSchema';
 import {
   actionFromItem,
@@ -43,8 +43,6 @@ const MAX_PAGE = 5000;
 /** Share of OS/OO in common for a document to be taken as a version of a stored plan. */
 const MIN_OVERLAP = 0.3;
 
-type Kind = 'plan' | 'sections' | 'strategicObjectives' | 'operationalObjectives' | 'actions';
-
 const KIND_NAMES_FR: { readonly [K in Kind]: string } = {
   plan: 'plan',
   sections: 'sections',
@@ -52,26 +50,6 @@ const KIND_NAMES_FR: { readonly [K in Kind]: string } = {
   operationalObjectives: 'objectifs opérationnels',
   actions: 'actions',
 };
-
-export interface WriteCount {
-  added: number;
-  updated: number;
-}
-
-export interface SiteImportResult {
-  /** 'new': the plan was created with importPlan; 'sync': an existing plan was updated. */
-  readonly mode: 'new' | 'sync';
-  readonly planId: number | null;
-  /** The diff, in 'sync' mode. */
-  readonly sync: PlanSync | null;
-  /** What was written, per kind. */
-  readonly written: { readonly [K in Kind]: WriteCount };
-  /** What was planned but not written (after a failure). */
-  readonly notWritten: number;
-  /** French messages of the failures. */
-  readonly failures: string[];
-  readonly complete: boolean;
-}
 
 // ---------------------------------------------------------------- reading
 
@@ -363,13 +341,6 @@ class SyncWriter {
     }
     return requests;
   }
-}
-
-export interface SiteImportOptions {
-  /** The stored plan to update; by default the one the document corresponds to. */
-  readonly planId?: number;
-  /** Compute what would change without writing anything. */
-  readonly dryRun?: boolean;
 }
 
 /**

@@ -15,7 +15,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { inspectPstLists } from '../data/provisioning';
-import { importPlanToSite, SiteImportResult } from '../data/planSync';
+import type { SiteImportResult } from '../data/PstRepository';
+import { SharePointPstRepository } from '../data/SharePointPstRepository';
 import { isImportError } from '../import/errors';
 import type { ImportAnalysis } from '../import/importDocument';
 import { analyseFile } from '../import/readFile';
@@ -197,7 +198,7 @@ async function main(): Promise<void> {
       return;
     }
     console.log(`\n${values['dry-run'] ? 'Comparaison avec' : 'Écriture dans'} ${site}…`);
-    const result = await importPlanToSite(sp, web, analysis.plan, { planId, dryRun: values['dry-run'] });
+    const result = await new SharePointPstRepository(sp, web).importDocumentPlan(analysis.plan, { planId, dryRun: values['dry-run'] });
     const lines = values['dry-run'] ? describeDryRun(result).concat(['', 'Mode essai (--dry-run) : rien n’a été écrit.']) : describeWrite(result);
     for (const line of lines) console.log(line);
     if (!result.complete) process.exitCode = 1;

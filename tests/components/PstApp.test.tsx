@@ -46,6 +46,7 @@ function repository(overrides: Partial<PstRepository>): PstRepository & { calls:
     updateAction: notUsedHere,
     addCheckIn: notUsedHere,
     importPlan: notUsedHere,
+    importDocumentPlan: notUsedHere,
     ...overrides,
   };
 }
