@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, ITheme, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, ThemeProvider } from '@fluentui/react';
+import { DefaultButton, ITheme, MessageBar, MessageBarType, Panel, PanelType, Spinner, SpinnerSize, Stack, ThemeProvider } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { PstRepository, PstSnapshot } from '../data/PstRepository';
 import type { ProvisioningState } from '../data/provisioning';
@@ -19,6 +19,7 @@ import { PstDashboard, DashboardWidget } from './dashboard/PstDashboard';
 import { describeFilter } from './dashboard/filterDescription';
 import { downloadDashboardWorkbook } from './dashboard/download';
 import { ActionPanel } from './panel';
+import { ImportPstView } from './import/ImportPstView';
 import { formatMessage } from './format';
 
 export type PstView = 'tree' | 'cards' | 'dashboard';
@@ -195,6 +196,15 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   const operational = React.useMemo(() => new Map(snapshot.operationalObjectives.map((oo) => [oo.id, oo])), [snapshot]);
   const strategic = React.useMemo(() => new Map(snapshot.strategicObjectives.map((os) => [os.id, os])), [snapshot]);
 
+  const [importOpen, setImportOpen] = React.useState(false);
+  // The coordinator imports from the tree, or from any view while the site has no plan yet.
+  const canImport = props.isCoordinator && (view === 'tree' || snapshot.plans.length === 0);
+  const importButton = canImport ? (
+    <Stack horizontal horizontalAlign="end">
+      <DefaultButton text={strings.ImportPst} iconProps={{ iconName: 'CloudUpload' }} onClick={() => setImportOpen(true)} />
+    </Stack>
+  ) : null;
+
   const filterBar = showFilterBar ? <FilterBar filter={filter} onChange={onFilterChange} options={options} lang={lang} canFilterMine={!!me} compact /> : null;
 
   let body: JSX.Element;
@@ -242,7 +252,26 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
 
   return (
     <>
+      {importButton}
       {body}
+      {(canImport || importOpen) && (
+        <Panel
+          isOpen={importOpen}
+          type={PanelType.large}
+          headerText={strings.ImportPst}
+          closeButtonAriaLabel={strings.Close}
+          onDismiss={() => setImportOpen(false)}
+          isLightDismiss={false}
+        >
+          <ImportPstView
+            repository={props.repository}
+            existingPlans={snapshot.plans}
+            lang={lang}
+            today={today}
+            onImported={() => window.dispatchEvent(new CustomEvent(PST_DATA_CHANGED))}
+          />
+        </Panel>
+      )}
       <ActionPanel
         actionId={props.openActionId}
         repository={props.repository}

@@ -62,6 +62,11 @@ export function reportFigures(analysis: ImportAnalysis): ReportFigures {
   return { volets, sections: sections.size, strategicObjectives: analysis.outline.strategicObjectives.length, operationalObjectives: oo, actions, subActions };
 }
 
+/** Conversion warnings worth a look (the structural ones are already anomalies). */
+export function valuesToCheck(analysis: ImportAnalysis): ImportAnalysis['plan']['warnings'] {
+  return analysis.plan.warnings.filter((w) => ['duplicateCode', 'missingTitle', 'codeAnomaly'].indexOf(w.code) < 0);
+}
+
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 export function formatReport(analysis: ImportAnalysis): string {
@@ -103,7 +108,7 @@ export function formatReport(analysis: ImportAnalysis): string {
       out.push(`  ${place} — ${ANOMALY_TITLES[a.kind]} : ${a.message}`);
     }
   }
-  const warnings = analysis.plan.warnings.filter((w) => ['duplicateCode', 'missingTitle', 'codeAnomaly'].indexOf(w.code) < 0);
+  const warnings = valuesToCheck(analysis);
   if (warnings.length > 0) {
     out.push('');
     out.push(`Valeurs à vérifier (${warnings.length})`);

@@ -123,3 +123,29 @@ describe('PstApp views on a loaded plan', () => {
     expect(cards[1].textContent).toContain('Terminé');
   });
 });
+
+describe('PstApp: « Importer un PST » is the coordinator’s', () => {
+  const as = (canEditAllActions: boolean, plans = snapshot.plans) =>
+    repository({ loadSnapshot: async () => ({ ...snapshot, plans, viewer: { user: { id: 7, displayName: 'X' }, canEditAllActions } }) });
+
+  it('the coordinator opens the import view from the tree', async () => {
+    render(<PstApp view="tree" repository={as(true)} lang="fr" today="2026-11-23" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Importer un PST' }));
+    expect(await screen.findByRole('button', { name: /Déposez le fichier ici/ })).toBeTruthy();
+  });
+
+  it('a project lead or a reader does not see it', async () => {
+    render(<PstApp view="tree" repository={as(false)} lang="fr" today="2026-11-23" />);
+    await screen.findByRole('tree');
+    expect(screen.queryByRole('button', { name: 'Importer un PST' })).toBeNull();
+  });
+
+  it('on the dashboard, only while the site has no plan yet', async () => {
+    const { unmount } = render(<PstApp view="dashboard" repository={as(true)} lang="fr" today="2026-11-23" />);
+    await screen.findByText('Taux de réalisation');
+    expect(screen.queryByRole('button', { name: 'Importer un PST' })).toBeNull();
+    unmount();
+    render(<PstApp view="dashboard" repository={as(true, [])} lang="fr" today="2026-11-23" />);
+    expect(await screen.findByRole('button', { name: 'Importer un PST' })).toBeTruthy();
+  });
+});

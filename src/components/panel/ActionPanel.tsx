@@ -25,7 +25,7 @@ import { CheckInHistory } from './CheckInHistory';
 import { IndicatorTable } from './IndicatorTable';
 import { ActionPanelContext, ObjectivePathLookup, codeAndTitle, objectivePaths, withLastCheckIn } from './panelModel';
 import { SheetEditForm } from './SheetEditForm';
-import { useMounted } from './useMounted';
+import { useMounted } from '../useMounted';
 
 export type { ActionPanelContext, ObjectivePath, ObjectivePathLookup } from './panelModel';
 

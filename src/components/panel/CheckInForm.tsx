@@ -34,7 +34,7 @@ import {
   saveErrorMessage,
   statusOptions,
 } from './panelModel';
-import { useMounted } from './useMounted';
+import { useMounted } from '../useMounted';
 
 export interface CheckInFormProps {
   readonly details: ActionDetails;

@@ -39,7 +39,7 @@ import {
   sheetValuesOf,
   statusOptions,
 } from './panelModel';
-import { useMounted } from './useMounted';
+import { useMounted } from '../useMounted';
 
 export interface SheetEditFormProps {
   readonly details: ActionDetails;

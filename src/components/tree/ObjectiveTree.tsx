@@ -55,6 +55,8 @@ export interface ObjectiveTreeProps {
   readonly thresholds?: Partial<LatenessThresholds>;
   /** Delay of the search box, ms (tests: 0). */
   readonly searchDelayMs?: number;
+  /** The tree of a document not imported yet: no panel to open, no link to copy. */
+  readonly preview?: boolean;
 }
 
 const UNTITLED_PLAN: Plan = { id: 0, title: 'PST', organisation: null, startYear: null, endYear: null };
@@ -227,7 +229,9 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
       const entry = current.entries.get(key);
       if (!entry) return;
       focusKey(key);
-      if (entry.action) currentProps.onOpenAction(entry.action.id);
+      if (entry.action) {
+        if (!currentProps.preview) currentProps.onOpenAction(entry.action.id);
+      }
       else if (entry.childKeys.length > 0) toggle(key);
       if (currentProps.onSelectNode) currentProps.onSelectNode(entry.nodeId);
     },
@@ -406,7 +410,7 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
             classes={classes}
             onToggle={toggle}
             onActivate={activate}
-            onCopyLink={onCopyLink}
+            onCopyLink={props.preview ? undefined : onCopyLink}
           />
         </li>,
       );
@@ -415,11 +419,11 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
 
   const menuEntry = menu ? model.entries.get(menu.key) : undefined;
   const menuItems: IContextualMenuItem[] = [];
-  if (menuEntry && menuEntry.action) {
+  if (menuEntry && menuEntry.action && !props.preview) {
     const actionId = menuEntry.action.id;
     menuItems.push({ key: 'open', text: strings.TreeOpenAction, iconProps: { iconName: 'OpenPane' }, onClick: () => props.onOpenAction(actionId) });
   }
-  if (menuEntry) {
+  if (menuEntry && !props.preview) {
     const key = menuEntry.key;
     menuItems.push({ key: 'copy', text: strings.TreeCopyLink, iconProps: { iconName: 'Link' }, onClick: () => void copyLink(key) });
   }
@@ -486,11 +490,11 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
             </ul>
           )}
           <span id={helpId} className={classes.srOnly}>
-            {strings.TreeKeyboardHelp}
+            {props.preview ? strings.TreeKeyboardHelpPreview : strings.TreeKeyboardHelp}
           </span>
         </>
       )}
-      {menu && menuEntry && (
+      {menu && menuEntry && menuItems.length > 0 && (
         <ContextualMenu
           target={menu.target}
           items={menuItems}

@@ -116,7 +116,8 @@ export interface TreeRowProps {
   readonly classes: TreeClassNames;
   readonly onToggle: (key: string) => void;
   readonly onActivate: (key: string) => void;
-  readonly onCopyLink: (key: string) => void;
+  /** Absent in a preview: nothing to link to yet. */
+  readonly onCopyLink?: (key: string) => void;
 }
 
 /** What a row of the tree shows; memoised so that moving the focus re-renders two rows, not all. */
@@ -180,19 +181,21 @@ export const TreeRow = React.memo(function TreeRow({ entry, domId, expanded, lan
       </span>
       {' '}
       <TreeProgress view={view} classes={classes} id={domId} />{' '}
-      <button
-        type="button"
-        tabIndex={-1}
-        className={classes.copyButton}
-        aria-label={formatMessage(strings.TreeCopyLinkTo, label)}
-        title={strings.TreeCopyLink}
-        onClick={(event) => {
-          event.stopPropagation();
-          onCopyLink(entry.key);
-        }}
-      >
-        <LinkIcon />
-      </button>
+      {onCopyLink && (
+        <button
+          type="button"
+          tabIndex={-1}
+          className={classes.copyButton}
+          aria-label={formatMessage(strings.TreeCopyLinkTo, label)}
+          title={strings.TreeCopyLink}
+          onClick={(event) => {
+            event.stopPropagation();
+            onCopyLink(entry.key);
+          }}
+        >
+          <LinkIcon />
+        </button>
+      )}
       {/* Hidden but still read as the description (aria-describedby reads hidden elements). */}
       <span id={`${domId}-p`} hidden>
         {view.description}

@@ -1,0 +1,13 @@
+/**
+ * The importer as the coordinator's browser view uses it: loaded on demand, in its own
+ * chunk, so that the web parts' bundles do not carry the readers and the parser.
+ */
+export { analyseDocument } from './importDocument';
+export type { ImportAnalysis } from './importDocument';
+export { checkBeforeReading } from './readers';
+export { isImportError } from './errors';
+export { reportFigures, valuesToCheck } from './report';
+export type { ReportFigures } from './report';
+export { FIELD_NAMES_FR } from './fieldLabels';
+export { writeTemplate } from './spreadsheet';
+export { syncTotals } from './sync';
