@@ -1,10 +1,11 @@
 import * as React from 'react';
-import { DefaultButton, ITheme, MessageBar, MessageBarType, Panel, PanelType, Spinner, SpinnerSize, Stack, ThemeProvider } from '@fluentui/react';
+import { DefaultButton, Dropdown, ITheme, MessageBar, MessageBarType, Panel, PanelType, Spinner, SpinnerSize, Stack, ThemeProvider } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { PstRepository, PstSnapshot } from '../data/PstRepository';
 import type { ProvisioningState } from '../data/provisioning';
 import { httpStatusOf } from '../data/sharePointPaths';
-import type { Action, IsoDate, Person } from '../domain/model';
+import type { Action, IsoDate, Person, Plan } from '../domain/model';
+import { currentPlan, itemsOfPlan, planLabel } from '../domain/plans';
 import { filterFromQuery, filterOptions, filterPlanData, PstFilter } from '../domain/filters';
 import { dashboardFigures } from '../domain/dashboard';
 import { rollUp } from '../domain/rollup';
@@ -58,13 +59,15 @@ type LoadState =
 
 const UNTITLED_PLAN = { id: 0, title: 'PST', organisation: null, startYear: null, endYear: null };
 
-function planData(snapshot: PstSnapshot) {
+/** The chosen plan's items: a site may keep several legislatures, the views show one. */
+function planData(snapshot: PstSnapshot, plan: Plan | null) {
+  const items = plan ? itemsOfPlan(snapshot, plan.id) : snapshot;
   return {
-    plan: snapshot.plans[0] ?? UNTITLED_PLAN,
-    sections: snapshot.sections,
-    strategicObjectives: snapshot.strategicObjectives,
-    operationalObjectives: snapshot.operationalObjectives,
-    actions: snapshot.actions,
+    plan: plan ?? UNTITLED_PLAN,
+    sections: items.sections,
+    strategicObjectives: items.strategicObjectives,
+    operationalObjectives: items.operationalObjectives,
+    actions: items.actions,
   };
 }
 
@@ -190,7 +193,9 @@ interface LoadedPlanProps extends PstAppProps {
 
 function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   const { snapshot, view, today, lang, me, filter, onFilterChange, onOpenAction, showFilterBar = true } = props;
-  const data = React.useMemo(() => planData(snapshot), [snapshot]);
+  const [chosenPlanId, setChosenPlanId] = React.useState<number | null>(null);
+  const plan = React.useMemo(() => snapshot.plans.find((p) => p.id === chosenPlanId) ?? currentPlan(snapshot.plans, today), [snapshot, chosenPlanId, today]);
+  const data = React.useMemo(() => planData(snapshot, plan), [snapshot, plan]);
   const options = React.useMemo(() => filterOptions(data), [data]);
   const filtered = React.useMemo(() => filterPlanData(data, filter, { me, today }), [data, filter, me, today]);
   const operational = React.useMemo(() => new Map(snapshot.operationalObjectives.map((oo) => [oo.id, oo])), [snapshot]);
@@ -199,11 +204,23 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   const [importOpen, setImportOpen] = React.useState(false);
   // The coordinator imports from the tree, or from any view while the site has no plan yet.
   const canImport = props.isCoordinator && (view === 'tree' || snapshot.plans.length === 0);
-  const importButton = canImport ? (
-    <Stack horizontal horizontalAlign="end">
-      <DefaultButton text={strings.ImportPst} iconProps={{ iconName: 'CloudUpload' }} onClick={() => setImportOpen(true)} />
-    </Stack>
-  ) : null;
+  const planChoice =
+    snapshot.plans.length > 1 ? (
+      <Dropdown
+        label={strings.PlanShown}
+        selectedKey={plan ? plan.id : undefined}
+        options={snapshot.plans.map((p) => ({ key: p.id, text: planLabel(p) }))}
+        onChange={(_event, option) => option && setChosenPlanId(Number(option.key))}
+        styles={{ root: { minWidth: 260, maxWidth: 480 } }}
+      />
+    ) : null;
+  const toolbar =
+    planChoice || canImport ? (
+      <Stack horizontal wrap horizontalAlign="space-between" verticalAlign="end" tokens={{ childrenGap: 8 }} className="pst-no-print">
+        <div>{planChoice}</div>
+        {canImport && <DefaultButton text={strings.ImportPst} iconProps={{ iconName: 'CloudUpload' }} onClick={() => setImportOpen(true)} />}
+      </Stack>
+    ) : null;
 
   const filterBar = showFilterBar ? <FilterBar filter={filter} onChange={onFilterChange} options={options} lang={lang} canFilterMine={!!me} compact /> : null;
 
@@ -252,7 +269,7 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
 
   return (
     <>
-      {importButton}
+      {toolbar}
       {body}
       {(canImport || importOpen) && (
         <Panel

@@ -15,6 +15,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import type { Action, OperationalObjective, Plan, PlanData, Section, StrategicObjective } from '../domain/model';
+import { itemsOfPlan } from '../domain/plans';
 import { generations, SharePointPstRepository } from './SharePointPstRepository';
 import type { ImportedKind as Kind, PstSnapshot, SiteImportOptions, SiteImportResult, WriteCount } from './PstRepository';
 import { actionsList, ListDef, operationalObjectivesList, plansList, sectionsList, strategicObjectivesList } from '../schema/listSchema';
@@ -33,7 +34,7 @@ import {
   strategicObjectiveFromItem,
   strategicObjectiveToItem,
 } from '../schema/mapping';
-import { lookupIdProperty, queryFor } from '../schema/query';
+import { queryFor } from '../schema/query';
 import { listUrl } from './sharePointPaths';
 import { choosePlanWithReason, ItemUpdate, PlanSync, planSync, structuralOverlap, WEAK_PLAN_CHOICES } from '../import/sync';
 
@@ -53,19 +54,8 @@ const KIND_NAMES_FR: { readonly [K in Kind]: string } = {
 
 // ---------------------------------------------------------------- reading
 
-/** The stored PST with, for each item, the plan it belongs to. */
-export interface StoredPst {
-  readonly snapshot: PstSnapshot;
-  readonly sectionPlan: ReadonlyMap<number, number | null>;
-  readonly osPlan: ReadonlyMap<number, number | null>;
-}
-
-function lookupId(item: ListItem, property: string): number | null {
-  const value = item[property];
-  return typeof value === 'number' && value > 0 ? value : null;
-}
-
-export async function loadStoredPst(sp: SPFI, webServerRelativeUrl: string): Promise<StoredPst> {
+/** Every plan of the site with its items (the sheets' long texts included: the sync compares them). */
+export async function loadStoredPst(sp: SPFI, webServerRelativeUrl: string): Promise<PstSnapshot> {
   const [batchedSp, execute] = sp.batched();
   const read = (list: ListDef): Promise<ListItem[]> => {
     const { select, expand } = queryFor(list);
@@ -78,38 +68,16 @@ export async function loadStoredPst(sp: SPFI, webServerRelativeUrl: string): Pro
   const [plans, sections, strategic, operational, actions] = await pending;
   const teamText = actionsList.fields.teamText.internalName;
   return {
-    snapshot: {
-      plans: plans.map(planFromItem),
-      sections: sections.map(sectionFromItem),
-      strategicObjectives: strategic.map(strategicObjectiveFromItem),
-      operationalObjectives: operational.map(operationalObjectiveFromItem),
-      actions: actions.map((item) => {
-        const action = actionFromItem(item);
-        // Names of a team not yet resolved to accounts are kept in a text column.
-        const names = typeof item[teamText] === 'string' ? (item[teamText] as string).split(/\r?\n/).map((n) => n.trim()).filter((n) => n !== '') : [];
-        return action.team.length === 0 && names.length > 0 ? { ...action, team: names.map((displayName) => ({ displayName })) } : action;
-      }),
-      indicators: [],
-    },
-    sectionPlan: new Map(sections.map((item) => [item.Id, lookupId(item, lookupIdProperty(sectionsList.fields.plan))] as [number, number | null])),
-    osPlan: new Map(strategic.map((item) => [item.Id, lookupId(item, lookupIdProperty(strategicObjectivesList.fields.plan))] as [number, number | null])),
-  };
-}
-
-/** The items of one plan (items written without a plan count for the site's only plan). */
-export function snapshotOfPlan(stored: StoredPst, planId: number): PstSnapshot {
-  const { snapshot } = stored;
-  const onlyPlan = snapshot.plans.length === 1;
-  const inPlan = (owner: number | null | undefined) => owner === planId || ((owner === null || owner === undefined) && onlyPlan);
-  const osIds = new Set(snapshot.strategicObjectives.filter((o) => inPlan(stored.osPlan.get(o.id))).map((o) => o.id));
-  const ooIds = new Set(snapshot.operationalObjectives.filter((o) => osIds.has(o.strategicObjectiveId)).map((o) => o.id));
-  const topIds = new Set(snapshot.actions.filter((a) => a.operationalObjectiveIds.some((id) => ooIds.has(id))).map((a) => a.id));
-  return {
-    plans: snapshot.plans.filter((p) => p.id === planId),
-    sections: snapshot.sections.filter((s) => inPlan(stored.sectionPlan.get(s.id))),
-    strategicObjectives: snapshot.strategicObjectives.filter((o) => osIds.has(o.id)),
-    operationalObjectives: snapshot.operationalObjectives.filter((o) => ooIds.has(o.id)),
-    actions: snapshot.actions.filter((a) => topIds.has(a.id) || (a.parentActionId != null && topIds.has(a.parentActionId))),
+    plans: plans.map(planFromItem),
+    sections: sections.map(sectionFromItem),
+    strategicObjectives: strategic.map(strategicObjectiveFromItem),
+    operationalObjectives: operational.map(operationalObjectiveFromItem),
+    actions: actions.map((item) => {
+      const action = actionFromItem(item);
+      // Names of a team not yet resolved to accounts are kept in a text column.
+      const names = typeof item[teamText] === 'string' ? (item[teamText] as string).split(/\r?\n/).map((n) => n.trim()).filter((n) => n !== '') : [];
+      return action.team.length === 0 && names.length > 0 ? { ...action, team: names.map((displayName) => ({ displayName })) } : action;
+    }),
     indicators: [],
   };
 }
@@ -349,12 +317,12 @@ class SyncWriter {
  */
 export async function importPlanToSite(sp: SPFI, webServerRelativeUrl: string, data: PlanData, options: SiteImportOptions = {}): Promise<SiteImportResult> {
   const stored = await loadStoredPst(sp, webServerRelativeUrl);
-  const choice = choosePlanWithReason(stored.snapshot, data.plan, options.planId);
+  const choice = choosePlanWithReason(stored, data.plan, options.planId);
   if (options.planId !== undefined && !choice) throw new Error(`Aucun plan n'a l'identifiant ${options.planId} sur ce site.`);
   // A plan chosen on weak grounds must share the document's structure: another CPAS's
   // PST or another legislature is a new plan, not an update.
   const weak = choice !== null && WEAK_PLAN_CHOICES.indexOf(choice.reason) >= 0;
-  const plan = choice && (!weak || structuralOverlap(snapshotOfPlan(stored, choice.plan.id), data) >= MIN_OVERLAP) ? choice.plan : null;
+  const plan = choice && (!weak || structuralOverlap(itemsOfPlan(stored, choice.plan.id), data) >= MIN_OVERLAP) ? choice.plan : null;
 
   if (!plan) {
     const total = data.sections.length + data.strategicObjectives.length + data.operationalObjectives.length + data.actions.length + 1;
@@ -382,7 +350,7 @@ export async function importPlanToSite(sp: SPFI, webServerRelativeUrl: string, d
     }
   }
 
-  const snapshot = snapshotOfPlan(stored, plan.id);
+  const snapshot = itemsOfPlan(stored, plan.id);
   const sync = planSync(snapshot, data, { planId: plan.id });
   if (options.dryRun) return { mode: 'sync', planId: plan.id, sync, written: emptyWritten(), notWritten: 0, failures: [], complete: true };
   const writer = new SyncWriter(sp, webServerRelativeUrl, snapshot, sync);

@@ -47,6 +47,8 @@ export interface Section {
   volet: Volet | null;
   parentSectionId?: number | null;
   order: number;
+  /** The plan (legislature) it belongs to: a site keeps its past PSTs next to the current one. */
+  planId?: number | null;
 }
 
 export interface StrategicObjective {
@@ -58,6 +60,8 @@ export interface StrategicObjective {
   sectionId?: number | null;
   order: number;
   description?: string | null;
+  /** The plan (legislature) it belongs to; its OO and actions follow it. */
+  planId?: number | null;
 }
 
 export interface OperationalObjective {

@@ -3,6 +3,7 @@
  * SharePoint through PnPjs, mail through Graph, both app-only on a tenant; the embedded
  * store and its local Graph when the site is local.
  */
+import { currentPlan, itemsOfPlan } from '../domain/plans';
 import { Client, Context, HTTPMessageHandler, Middleware, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import { DefaultAzureCredential } from '@azure/identity';
@@ -85,7 +86,10 @@ export async function runReminderJob(config: ReminderJobConfig): Promise<Reminde
   const sp = createNodeSp(config.siteUrl, token);
   const webPath = webServerRelativeUrlOf(config.siteUrl);
   const repository = new SharePointPstRepository(sp, webPath);
-  const snapshot = await repository.loadSnapshot();
+  const everything = await repository.loadSnapshot();
+  // Reminders concern the running legislature's plan, not the past PSTs kept on the site.
+  const plan = currentPlan(everything.plans, config.today);
+  const snapshot = plan ? itemsOfPlan(everything, plan.id) : everything;
   const operational = new Map(snapshot.operationalObjectives.map((oo) => [oo.id, oo]));
   const strategic = new Map(snapshot.strategicObjectives.map((os) => [os.id, os]));
   const label = (code: string | null, title: string) => (code ? `${code} ${title}` : title);
@@ -99,7 +103,7 @@ export async function runReminderJob(config: ReminderJobConfig): Promise<Reminde
     gateway: new GraphMailGateway(graphClient(config), { name: config.mailboxName ?? 'PST', email: config.mailbox }),
     dryRun: config.dryRun,
     context: {
-      organisation: snapshot.plans[0]?.organisation ?? 'CPAS',
+      organisation: plan?.organisation ?? 'CPAS',
       linkToAction: (id) => `${config.pageUrl.replace(/#.*$/, '')}#pst=action-${id}`,
       pathOf: (action) => {
         const oo = operational.get(action.operationalObjectiveIds[0]);

@@ -301,6 +301,7 @@ define([], function () {
     ImportIncomplete: "The import stopped before the end: {0} write(s) not done. What was written will be recognised: resume the import to finish it.",
     ImportResume: "Resume the import",
     ImportFailed: "The import failed: {0}",
-    TreeKeyboardHelpPreview: "Up and down arrows to move, right and left to expand or collapse."
+    TreeKeyboardHelpPreview: "Up and down arrows to move, right and left to expand or collapse.",
+    PlanShown: "PST shown"
   };
 });

@@ -301,6 +301,7 @@ define([], function () {
     ImportIncomplete: "L'import s'est arrêté avant la fin : {0} écriture(s) non faite(s). Ce qui est écrit sera reconnu : reprenez l'import pour le terminer.",
     ImportResume: "Reprendre l'import",
     ImportFailed: "L'import a échoué : {0}",
-    TreeKeyboardHelpPreview: "Flèches haut et bas pour parcourir, droite et gauche pour déplier ou replier."
+    TreeKeyboardHelpPreview: "Flèches haut et bas pour parcourir, droite et gauche pour déplier ou replier.",
+    PlanShown: "PST affiché"
   };
 });

@@ -301,6 +301,7 @@ declare interface IPstStrings {
   ImportResume: string;
   ImportFailed: string;
   TreeKeyboardHelpPreview: string;
+  PlanShown: string;
 }
 
 declare module 'PstStrings' {

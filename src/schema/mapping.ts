@@ -176,6 +176,7 @@ export function sectionFromItem(item: ListItem): Section {
     volet: isVolet(volet) ? volet : null,
     parentSectionId: lookupId(item, sf.parentSection),
     order: number(item, sf.sortOrder) ?? 0,
+    planId: lookupId(item, sf.plan),
   };
 }
 
@@ -204,6 +205,7 @@ export function strategicObjectiveFromItem(item: ListItem): StrategicObjective {
     sectionId: lookupId(item, of.section),
     order: number(item, of.sortOrder) ?? 0,
     description: text(item, of.description),
+    planId: lookupId(item, of.plan),
   };
 }
 

@@ -9,6 +9,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { asWordParagraphs, makeDocx } from '../import/support/makeDocuments';
 
 jest.setTimeout(240_000);
 
@@ -206,6 +207,49 @@ describe('the local intranet in Chromium', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(SHOTS, '06-mobile.png'), fullPage: false });
+    await page.context().close();
+  });
+  // Last: it adds a plan to the site.
+  it('lets the coordinator import a PST from a Word document: report and tree first, written on confirmation', async () => {
+    const page = await openAs(COORDINATOR);
+    const tree = webPart(page, 'Arbre des objectifs');
+    await tree.getByRole('button', { name: 'Importer un PST' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Importer un PST' });
+    const samples = path.resolve(REPO, '../shared/samples');
+    const binche = fs.readdirSync(samples).find((f) => f.startsWith('002') && f.endsWith('.txt')) as string;
+    const docx = Buffer.from(makeDocx(asWordParagraphs(fs.readFileSync(path.join(samples, binche), 'utf8'))));
+    const file = { name: 'PST-Binche-2019-2024.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx };
+    await dialog.locator('input[type="file"]').setInputFiles(file);
+    // The sample on the site is the 2025-2030 plan: the 2019-2024 document is another legislature.
+    await dialog.getByText("Aucun plan de ce site ne correspond à ce document : l'import créera un nouveau plan.").waitFor({ timeout: 60_000 });
+    const figures = await dialog.locator('dl').first().innerText();
+    expect(figures.replace(/\s+/g, ' ')).toMatch(/Objectifs stratégiques 9 Objectifs opérationnels 23 Actions 47/);
+    expect(await dialog.getByRole('tree').getByRole('treeitem').count()).toBeGreaterThanOrEqual(9);
+    const violations = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    if (violations.length > 0) console.log(JSON.stringify(await axeDetails(page), null, 1));
+    expect(violations).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, '07-import-apercu.png') });
+
+    await dialog.getByRole('button', { name: 'Importer dans le site' }).click();
+    await dialog.getByText(/Import terminé : nouveau plan créé avec 9 objectif\(s\) stratégique\(s\), 23 objectif\(s\) opérationnel\(s\) et 47 action\(s\)/).waitFor({ timeout: 60_000 });
+    // The same document again: a version of the plan just written, nothing left to import.
+    await dialog.getByRole('button', { name: 'Choisir un autre fichier' }).click();
+    await dialog.locator('input[type="file"]').setInputFiles(file);
+    await dialog.getByText('Le site contient déjà ce plan tel quel : rien à importer.').waitFor({ timeout: 60_000 });
+    expect(await dialog.getByRole('button', { name: 'Importer dans le site' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, '08-import-rien-a-faire.png') });
+    await page.keyboard.press('Escape');
+
+    // The views keep showing the running plan; the imported one is a choice away.
+    const planChoice = tree.getByRole('combobox', { name: /^PST affiché/ });
+    await planChoice.waitFor({ timeout: 20_000 });
+    expect(await planChoice.innerText()).toContain('2025-2030');
+    await planChoice.click();
+    await page.getByRole('option', { name: /2019-2024/ }).click();
+    await tree.getByRole('treeitem', { name: /Améliorer l’offre de services/ }).first().waitFor();
+    const headings = (await tree.locator('h2').allInnerTexts()).join(' | ');
+    expect(headings).not.toContain('PST 2025-2030 (exemple)');
+    await page.screenshot({ path: path.join(SHOTS, '09-plan-importe.png') });
     await page.context().close();
   });
 });

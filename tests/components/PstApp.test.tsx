@@ -149,3 +149,32 @@ describe('PstApp: « Importer un PST » is the coordinator’s', () => {
     expect(await screen.findByRole('button', { name: 'Importer un PST' })).toBeTruthy();
   });
 });
+
+describe('PstApp on a site keeping two legislatures', () => {
+  const twoPlans: PstSnapshot = {
+    ...snapshot,
+    plans: [
+      { id: 1, title: 'PST 2019-2024', organisation: 'CPAS de Binche', startYear: 2019, endYear: 2024 },
+      { id: 2, title: 'PST 2025-2030', organisation: 'CPAS de Binche', startYear: 2025, endYear: 2030 },
+    ],
+    strategicObjectives: [
+      { id: 1, code: '1', title: 'Ancien objectif', volet: null, order: 1, planId: 1 },
+      { id: 2, code: '1', title: 'Nouvel objectif', volet: null, order: 1, planId: 2 },
+    ],
+    operationalObjectives: [
+      { id: 1, code: '1.1', title: 'Ancien OO', strategicObjectiveId: 1, order: 1 },
+      { id: 2, code: '1.1', title: 'Nouvel OO', strategicObjectiveId: 2, order: 1 },
+    ],
+    actions: [createAction({ id: 1, code: '1.1.1', title: 'Ancienne action', operationalObjectiveIds: [1] }), createAction({ id: 2, code: '1.1.1', title: 'Nouvelle action', operationalObjectiveIds: [2] })],
+  };
+
+  it('shows the running plan only, and the other one on request', async () => {
+    render(<PstApp view="tree" repository={repository({ loadSnapshot: async () => twoPlans })} lang="fr" today="2026-11-23" />);
+    await screen.findByRole('treeitem', { name: /Nouvel objectif/ });
+    expect(screen.queryByRole('treeitem', { name: /Ancien objectif/ })).toBeNull();
+    fireEvent.click(screen.getByRole('combobox', { name: /^PST affiché/ }));
+    fireEvent.click(await screen.findByRole('option', { name: /PST 2019-2024/ }));
+    await screen.findByRole('treeitem', { name: /Ancien objectif/ });
+    expect(screen.queryByRole('treeitem', { name: /Nouvel objectif/ })).toBeNull();
+  });
+});

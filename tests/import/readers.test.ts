@@ -16,7 +16,7 @@ import { parseOutline } from '../../src/import/outlineParser';
 import { readDocument } from '../../src/import/readers';
 import { readDocumentFile } from '../../src/import/readFile';
 import { linesOfText } from '../../src/import/sourceLines';
-import { DocxParagraph, makeDocx, makePdf } from './support/makeDocuments';
+import { asWordParagraphs, DocxParagraph, makeDocx, makePdf } from './support/makeDocuments';
 
 const SAMPLES = path.resolve(__dirname, '../../../shared/samples');
 const REPO = path.resolve(__dirname, '../..');
@@ -42,40 +42,6 @@ function structure(outline: OutlineDocument): string[] {
   return out;
 }
 
-/**
- * The sample as Word paragraphs: a paragraph per block of lines (soft line breaks
- * inside), "#" lines as heading styles, "- " lines as bullet list paragraphs, and the
- * markdown bold marks as bold runs (the text of the runs has no stars).
- */
-function asWordParagraphs(text: string): DocxParagraph[] {
-  const paragraphs: DocxParagraph[] = [];
-  let block: string[] = [];
-  let lastWasText = false;
-  const flush = () => {
-    if (block.length > 0) paragraphs.push({ text: block.join('\n') });
-    block = [];
-  };
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/\*\*/g, '').replace(/^\*(.*)\*$/, '$1');
-    const heading = /^(#{1,6})\s+(.*)$/.exec(line.trim());
-    const bullet = /^(\s*)- (.*)$/.exec(line);
-    if (line.trim() === '' || /^-{3,}$/.test(line.trim())) flush();
-    else if (heading) {
-      flush();
-      paragraphs.push({ text: heading[2].replace(/\*/g, ''), heading: heading[1].length });
-    } else if (bullet) {
-      flush();
-      paragraphs.push({ text: bullet[2], bulletLevel: bullet[1].length >= 2 ? 1 : 0 });
-    } else if (block.length === 0 && paragraphs.length > 0 && paragraphs[paragraphs.length - 1].bulletLevel !== undefined && lastWasText) {
-      // A line right under a list item continues it: a soft line break in Word.
-      const item = paragraphs[paragraphs.length - 1];
-      paragraphs[paragraphs.length - 1] = { ...item, text: `${item.text}\n${line.trim()}` };
-    } else block.push(line.trim());
-    lastWasText = line.trim() !== '' && !/^-{3,}$/.test(line.trim());
-  }
-  flush();
-  return paragraphs;
-}
 
 function expectImportError(action: () => unknown, code: ImportError['code'], message: RegExp): void {
   try {

@@ -1,0 +1,54 @@
+/**
+ * A site keeps its PSTs: the current legislature's next to the previous one (imported
+ * for reference, or still being closed). The views show one plan at a time, and the
+ * import compares a document with one plan; both select the items of a plan here.
+ */
+import type { IsoDate, OperationalObjective, Plan, Section, StrategicObjective, Action } from './model';
+
+export interface PlanItems {
+  readonly plans: readonly Plan[];
+  readonly sections: readonly Section[];
+  readonly strategicObjectives: readonly StrategicObjective[];
+  readonly operationalObjectives: readonly OperationalObjective[];
+  readonly actions: readonly Action[];
+}
+
+/**
+ * The plan to show by default: the one whose legislature contains today, else the most
+ * recent one, else the last created.
+ */
+export function currentPlan(plans: readonly Plan[], today: IsoDate): Plan | null {
+  if (plans.length === 0) return null;
+  const year = Number(today.slice(0, 4));
+  const running = plans.filter((p) => p.startYear !== null && p.startYear <= year && (p.endYear === null || year <= p.endYear));
+  const candidates = running.length > 0 ? running : plans.filter((p) => p.startYear !== null);
+  if (candidates.length === 0) return plans[plans.length - 1];
+  return candidates.reduce((best, p) => ((p.startYear ?? 0) > (best.startYear ?? 0) || ((p.startYear ?? 0) === (best.startYear ?? 0) && p.id > best.id) ? p : best));
+}
+
+/**
+ * The items of one plan: its sections and OS (items written without a plan belong to
+ * the site's only plan), the OO of those OS, their actions and the sub-actions of those.
+ */
+export function itemsOfPlan<T extends PlanItems>(data: T, planId: number): T {
+  const onlyPlan = data.plans.length === 1;
+  const inPlan = (owner: number | null | undefined) => owner === planId || ((owner === null || owner === undefined) && onlyPlan);
+  const osIds = new Set(data.strategicObjectives.filter((o) => inPlan(o.planId)).map((o) => o.id));
+  const ooIds = new Set(data.operationalObjectives.filter((o) => osIds.has(o.strategicObjectiveId)).map((o) => o.id));
+  const topIds = new Set(data.actions.filter((a) => a.operationalObjectiveIds.some((id) => ooIds.has(id))).map((a) => a.id));
+  return {
+    ...data,
+    plans: data.plans.filter((p) => p.id === planId),
+    sections: data.sections.filter((s) => inPlan(s.planId)),
+    strategicObjectives: data.strategicObjectives.filter((o) => osIds.has(o.id)),
+    operationalObjectives: data.operationalObjectives.filter((o) => ooIds.has(o.id)),
+    actions: data.actions.filter((a) => topIds.has(a.id) || (a.parentActionId != null && topIds.has(a.parentActionId))),
+  };
+}
+
+/** « PST 2025-2030 (CPAS de Binche) »: how a plan is named in a list of plans. */
+export function planLabel(plan: Plan): string {
+  const period = plan.startYear !== null ? `${plan.startYear}${plan.endYear !== null ? `-${plan.endYear}` : ''}` : null;
+  const extra = [period && plan.title.indexOf(period) < 0 ? period : null, plan.organisation && plan.title.indexOf(plan.organisation) < 0 ? plan.organisation : null].filter((v) => v);
+  return extra.length > 0 ? `${plan.title} (${extra.join(', ')})` : plan.title;
+}
