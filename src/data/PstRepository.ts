@@ -114,6 +114,13 @@ export interface SiteImportOptions {
   readonly dryRun?: boolean;
 }
 
+export interface LeadAssignment {
+  readonly etag: string;
+  /** The lead with their id on the site. */
+  readonly lead: Person;
+  readonly permissionError: string | null;
+}
+
 export interface PstRepository {
   /** Which PST lists or columns are missing on the site; reads only. */
   inspectLists(): Promise<ProvisioningState>;
@@ -137,6 +144,15 @@ export interface PstRepository {
    * joins the history.
    */
   addCheckIn(checkIn: NewCheckIn, actionEtag: string): Promise<{ checkIn: CheckIn; actionEtag: string }>;
+  /** People whose name or address starts with what was typed (SharePoint's people picker search). */
+  searchPeople(text: string): Promise<Person[]>;
+  /**
+   * Makes `lead` the project lead of the action if it is still at `etag` (else
+   * ConflictError, nothing written): the account is resolved on the site, the lead saved,
+   * given Contribute on this action and the previous lead's taken back. When the
+   * permissions could not be changed, the lead is saved and `permissionError` says why.
+   */
+  assignLead(actionId: number, lead: Person, etag: string): Promise<LeadAssignment>;
   /** Writes a new plan, parents before children, in batched requests. */
   importPlan(data: PlanImport): Promise<PlanImportResult>;
   /**

@@ -10,6 +10,7 @@ import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
+import '@pnp/sp/profiles';
 import { PermissionKind } from '@pnp/sp/security';
 import type { Action, CheckIn, Person, PlanData } from '../domain/model';
 import {
@@ -46,6 +47,7 @@ import {
   ActionChanges,
   ActionDetails,
   ConflictError,
+  LeadAssignment,
   NewCheckIn,
   PlanImport,
   PlanImportResult,
@@ -54,6 +56,7 @@ import {
   SiteImportOptions,
   SiteImportResult,
 } from './PstRepository';
+import { grantActionToLead } from './permissions';
 import { ensurePstLists, inspectPstLists, ProvisioningReport, ProvisioningState } from './provisioning';
 import { httpStatusOf, listUrl } from './sharePointPaths';
 
@@ -215,6 +218,37 @@ export class SharePointPstRepository implements PstRepository {
     const added: ListItem = await this.list(checkInsList).items.add(checkInToItem(checkIn));
     const saved = checkInFromItem(added);
     return { checkIn: { ...saved, author: await this.currentUser() }, actionEtag: newEtag };
+  }
+
+  async searchPeople(text: string): Promise<Person[]> {
+    if (text.trim() === '') return [];
+    const entities = (await this.sp.profiles.clientPeoplePickerSearchUser({
+      AllowEmailAddresses: true,
+      AllowMultipleEntities: false,
+      MaximumEntitySuggestions: 8,
+      PrincipalSource: 15,
+      PrincipalType: 1,
+      QueryString: text,
+    })) as { DisplayText: string; EntityData?: { Email?: string } }[];
+    // Without an address, nobody can be told about the assignment.
+    return entities.filter((e) => !!e.EntityData?.Email).map((e) => ({ displayName: e.DisplayText, email: e.EntityData!.Email }));
+  }
+
+  async assignLead(actionId: number, lead: Person, etag: string): Promise<LeadAssignment> {
+    if (!lead.email) throw new Error(`${lead.displayName} n'a pas d'adresse e-mail : choisissez une personne de l'annuaire.`);
+    // SharePoint would let a lead (Contribute on the item) write the field: the rule is the coordination's.
+    if (!(await this.canEditAllActions())) throw new Error("Seule la coordination du PST peut changer le chef de projet d'une action.");
+    const current = await this.loadActionDetails(actionId);
+    const user = (await this.sp.web.ensureUser(lead.email)) as { Id: number; Title?: string; Email?: string };
+    const resolved: Person = { id: user.Id, displayName: user.Title || lead.displayName, email: user.Email || lead.email };
+    const newEtag = await this.updateAction(actionId, { projectLead: resolved }, etag);
+    let permissionError: string | null = null;
+    try {
+      await grantActionToLead(this.sp, this.webServerRelativeUrl, actionId, user.Id, current.action.projectLead?.id ?? null);
+    } catch (error) {
+      permissionError = error instanceof Error ? error.message : String(error);
+    }
+    return { etag: newEtag, lead: resolved, permissionError };
   }
 
   async importDocumentPlan(data: PlanData, options: SiteImportOptions = {}): Promise<SiteImportResult> {

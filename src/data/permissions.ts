@@ -4,14 +4,17 @@
  *
  * | who | structure lists (plan, sections, OS, OO, indicators) | actions | check-ins |
  * | --- | --- | --- | --- |
- * | PST – Coordination (référent PST, DG) | Edit | Edit | Edit |
+ * | PST – Coordination (référent PST, DG) | Edit | Full Control (to give a new lead their action) | Edit |
  * | PST – Chefs de projet | Read | Read, and Contribute on the actions they lead (item-level) | Contribute, editing only their own check-ins |
  * | PST – Comité de pilotage, site visitors | Read | Read | Read |
  * | site owners | Full Control (kept) | | |
  *
  * The lists break inheritance copying the site's assignments, so that owners keep
  * control; the site's Members group should be the coordination team, staff are Visitors.
- * A lead gets Contribute on an action item when they become its lead (`grantActionToLead`).
+ * A lead gets Contribute on an action item when they become its lead (`grantActionToLead`),
+ * and the previous lead loses it. Changing an item's permissions needs Manage Permissions,
+ * which Edit lacks: the coordination group has Full Control on the actions list only (it
+ * adds Manage Permissions to what Edit already allows there), nothing more on the site.
  */
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
@@ -50,7 +53,7 @@ export const PST_GROUPS: Record<PstGroupKey, { title: string; description: strin
 
 /** The role each group gets on each list. */
 export function roleOf(group: PstGroupKey, list: ListKey): RoleType {
-  if (group === 'coordination') return RoleType.Editor;
+  if (group === 'coordination') return list === 'actions' ? RoleType.Administrator : RoleType.Editor;
   if (group === 'leads' && list === 'checkIns') return RoleType.Contributor;
   return RoleType.Reader;
 }
@@ -113,13 +116,30 @@ export async function ensurePstPermissions(sp: SPFI, webServerRelativeUrl: strin
   return { groupIds, changes };
 }
 
-/** Gives a project lead Contribute on one action item (its permissions become unique, copied from the list). */
-export async function grantActionToLead(sp: SPFI, webServerRelativeUrl: string, actionId: number, leadUserId: number): Promise<void> {
+/**
+ * Gives a project lead Contribute on one action item (its permissions become unique,
+ * copied from the list), and takes it back from the previous lead.
+ */
+export async function grantActionToLead(
+  sp: SPFI,
+  webServerRelativeUrl: string,
+  actionId: number,
+  leadUserId: number,
+  previousLeadUserId: number | null = null,
+): Promise<void> {
   const actions = PST_LISTS.find((l) => l.key === 'actions')!;
   const item = sp.web.getList(listUrl(webServerRelativeUrl, actions)).items.getById(actionId);
   const info: { HasUniqueRoleAssignments: boolean } = await item.select('HasUniqueRoleAssignments')();
   if (!info.HasUniqueRoleAssignments) await item.breakRoleInheritance(true, false);
   const contributor = ((await sp.web.roleDefinitions.getByType(RoleType.Contributor).select('Id')()) as { Id: number }).Id;
+  if (previousLeadUserId !== null && previousLeadUserId !== leadUserId) {
+    try {
+      await item.roleAssignments.remove(previousLeadUserId, contributor);
+    } catch (error) {
+      // The previous lead may never have had the role (set before the PST groups existed).
+      if (!isNotFound(error)) throw error;
+    }
+  }
   await item.roleAssignments.add(leadUserId, contributor);
 }
 

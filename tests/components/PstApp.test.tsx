@@ -47,6 +47,8 @@ function repository(overrides: Partial<PstRepository>): PstRepository & { calls:
     addCheckIn: notUsedHere,
     importPlan: notUsedHere,
     importDocumentPlan: notUsedHere,
+    searchPeople: notUsedHere,
+    assignLead: notUsedHere,
     ...overrides,
   };
 }

@@ -24,6 +24,7 @@ export type RouteResult =
   | { readonly kind: 'collection'; readonly items: Json[]; readonly nextLink?: string; readonly metadata?: string }
   /** A complex value (BasePermissions, context info), named as its property for verbose mode. */
   | { readonly kind: 'value'; readonly name: string; readonly json: Json; readonly metadata?: string }
+  | { readonly kind: 'primitive'; readonly name: string; readonly value: string | number | boolean; readonly metadata?: string }
   | { readonly kind: 'empty'; readonly status: number; readonly etag?: string };
 
 export const STATUS_TEXT: Readonly<Record<number, string>> = {

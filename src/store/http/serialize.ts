@@ -62,6 +62,10 @@ function bodyOf(result: RouteResult, format: Format, apiUrl: string): Json | und
       if (format === 'verbose') return { d: verbose(result.json) };
       if (format === 'none') return withoutAnnotations(result.json) as Json;
       return { ...metadataUrl(result.metadata), ...result.json };
+    case 'primitive':
+      // A method returning a string or a number: `{ d: { Name: v } }`, else `{ value: v }`.
+      if (format === 'verbose') return { d: { [result.name]: result.value } };
+      return { ...(format === 'none' ? {} : metadataUrl(result.metadata)), value: result.value };
     case 'value':
       if (format === 'verbose') return { d: { [result.name]: verbose(result.json) } };
       if (format === 'none') return withoutAnnotations(result.json) as Json;

@@ -2,6 +2,7 @@
  * The entry of one REST call: path → route → SharePoint-shaped response. Used for plain
  * HTTP requests and for each part of a `$batch` alike.
  */
+import { PEOPLE_PICKER_SEARCH, peoplePickerSearchRoute } from './peoplePicker';
 import type { StoreDatabase } from '../db/database';
 import type { ApiRequest, ApiResponse, RouteResult } from '../http/apiTypes';
 import { invalidExpression, isSharePointError, SharePointError } from '../http/errors';
@@ -54,6 +55,8 @@ function route(ctx: RequestContext, apiPath: string): RouteResult {
       throw invalidExpression(apiPath);
     case 'contextinfo':
       return contextInfoRoute(ctx);
+    case PEOPLE_PICKER_SEARCH:
+      return peoplePickerSearchRoute(ctx);
     default:
       throw invalidExpression(apiPath);
   }

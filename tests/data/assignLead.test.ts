@@ -1,0 +1,101 @@
+/**
+ * Giving an action a new project lead, as the coordination group does it (a member of
+ * « PST – Coordination », not a site owner), against the embedded store with the
+ * solution's permissions: people search, the lead saved, the new lead may edit the
+ * action and the previous one may not any more; a stale version is a conflict.
+ */
+import { startEmbeddedStore, roleBasedAuthorizer, EmbeddedStore } from '../../src/store';
+import { SharePointPstRepository } from '../../src/data/SharePointPstRepository';
+import { ConflictError } from '../../src/data/PstRepository';
+import { ensurePstLists } from '../../src/data/provisioning';
+import { addUserToPstGroup, ensurePstPermissions, grantActionToLead } from '../../src/data/permissions';
+import { createNodeSp } from '../../src/node/nodeSp';
+import { createAction } from '../../src/domain/model';
+import '@pnp/sp/site-users/web';
+
+jest.setTimeout(60_000);
+
+const OWNER = 'it@cpas.example';
+const COORDINATOR = 'elise.martin@cpas.example';
+const SOPHIE = 'sophie.lambert@cpas.example';
+const MARC = 'marc.dubois@cpas.example';
+const as = (store: EmbeddedStore, email: string) => new SharePointPstRepository(createNodeSp(store.siteUrl, async () => `local:${email}`), '/sites/pst');
+
+let store: EmbeddedStore;
+let actionId: number;
+let sophieId: number;
+
+beforeAll(async () => {
+  store = await startEmbeddedStore({ dataFile: ':memory:', authorize: roleBasedAuthorizer });
+  store.db.ensureUser({ email: OWNER, title: 'Service informatique', isSiteAdmin: true });
+  store.db.ensureUser({ email: COORDINATOR, title: 'Élise Martin' });
+  store.db.ensureUser({ email: SOPHIE, title: 'Sophie Lambert' });
+  store.db.ensureUser({ email: MARC, title: 'Marc Dubois' });
+  const sp = createNodeSp(store.siteUrl, async () => `local:${OWNER}`);
+  await ensurePstLists(sp, '/sites/pst');
+  await ensurePstPermissions(sp, '/sites/pst');
+  await addUserToPstGroup(sp, 'coordination', COORDINATOR);
+  for (const email of [SOPHIE, MARC]) await addUserToPstGroup(sp, 'leads', email);
+  sophieId = ((await sp.web.ensureUser(SOPHIE)) as { Id: number }).Id;
+  const imported = await as(store, OWNER).importPlan({
+    plan: { id: 1, title: 'PST', organisation: 'CPAS', startYear: 2025, endYear: 2030 },
+    sections: [],
+    strategicObjectives: [{ id: 1, code: '1', title: 'Accueil', volet: 'externe', order: 1 }],
+    operationalObjectives: [{ id: 1, code: '1.1', title: 'Guichet', strategicObjectiveId: 1, order: 1 }],
+    actions: [createAction({ id: 1, code: '1.1.1', title: 'Horaires', operationalObjectiveIds: [1], projectLead: { id: sophieId, displayName: 'Sophie Lambert', email: SOPHIE } })],
+  });
+  actionId = imported.ids.actions.get(1)!;
+  await grantActionToLead(sp, '/sites/pst', actionId, sophieId);
+});
+
+afterAll(async () => {
+  await store?.close();
+});
+
+describe('assigning a project lead', () => {
+  it('finds people by the start of their names or address, accents aside', async () => {
+    const coordinator = as(store, COORDINATOR);
+    expect(await coordinator.searchPeople('dub')).toEqual([{ displayName: 'Marc Dubois', email: MARC }]);
+    expect(await coordinator.searchPeople('sophie lam')).toEqual([{ displayName: 'Sophie Lambert', email: SOPHIE }]);
+    expect((await coordinator.searchPeople('elise')).map((p) => p.displayName)).toEqual(['Élise Martin']);
+    expect(await coordinator.searchPeople('zzz')).toEqual([]);
+    expect(await coordinator.searchPeople('  ')).toEqual([]);
+  });
+
+  it('the coordination group saves the new lead, who may now edit the action, and the previous lead may not', async () => {
+    const coordinator = as(store, COORDINATOR);
+    expect((await as(store, SOPHIE).loadActionDetails(actionId)).canEdit).toBe(true);
+    expect((await as(store, MARC).loadActionDetails(actionId)).canEdit).toBe(false);
+
+    const { etag } = await coordinator.loadActionDetails(actionId);
+    const result = await coordinator.assignLead(actionId, { displayName: 'Marc Dubois', email: MARC }, etag);
+    expect(result.permissionError).toBeNull();
+    expect(result.lead).toMatchObject({ displayName: 'Marc Dubois', email: MARC });
+    expect(result.lead.id).toBeGreaterThan(0);
+
+    const marc = await as(store, MARC).loadActionDetails(actionId);
+    expect(marc.action.projectLead).toMatchObject({ id: result.lead.id, displayName: 'Marc Dubois', email: MARC });
+    expect(marc.canEdit).toBe(true);
+    await as(store, MARC).updateAction(actionId, { progressPercent: 30 }, marc.etag);
+
+    const sophie = await as(store, SOPHIE).loadActionDetails(actionId);
+    expect(sophie.canEdit).toBe(false);
+    await expect(as(store, SOPHIE).updateAction(actionId, { progressPercent: 90 }, sophie.etag)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('a version saved by someone else in between is a conflict, and the lead does not change', async () => {
+    const coordinator = as(store, COORDINATOR);
+    const stale = (await coordinator.loadActionDetails(actionId)).etag;
+    const marc = await as(store, MARC).loadActionDetails(actionId);
+    await as(store, MARC).updateAction(actionId, { progressPercent: 40 }, marc.etag);
+    await expect(coordinator.assignLead(actionId, { displayName: 'Sophie Lambert', email: SOPHIE }, stale)).rejects.toBeInstanceOf(ConflictError);
+    expect((await coordinator.loadActionDetails(actionId)).action.projectLead?.email).toBe(MARC);
+  });
+
+  it('a project lead cannot give their action to someone else', async () => {
+    const marc = as(store, MARC);
+    const { etag } = await marc.loadActionDetails(actionId);
+    await expect(marc.assignLead(actionId, { displayName: 'Sophie Lambert', email: SOPHIE }, etag)).rejects.toThrow("Seule la coordination du PST peut changer le chef de projet d'une action.");
+    expect((await marc.loadActionDetails(actionId)).action.projectLead?.email).toBe(MARC);
+  });
+});
