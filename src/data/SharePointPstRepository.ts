@@ -57,7 +57,7 @@ import {
   SiteImportResult,
 } from './PstRepository';
 import { grantActionToLead } from './permissions';
-import { ensurePstLists, inspectPstLists, ProvisioningReport, ProvisioningState } from './provisioning';
+import { inspectPstLists, provisionPst, ProvisioningReport, ProvisioningState } from './provisioning';
 import { httpStatusOf, listUrl } from './sharePointPaths';
 
 /** SharePoint's largest page, and the list view threshold. */
@@ -105,7 +105,7 @@ export class SharePointPstRepository implements PstRepository {
   }
 
   provisionLists(): Promise<ProvisioningReport> {
-    return ensurePstLists(this.sp, this.webServerRelativeUrl);
+    return provisionPst(this.sp, this.webServerRelativeUrl);
   }
 
   async currentUser(): Promise<Person> {

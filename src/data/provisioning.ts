@@ -14,6 +14,7 @@ import '@pnp/sp/fields';
 import { ListDef, ListKey, PST_LISTS } from '../schema/listSchema';
 import { fieldXml, sharePointFieldType } from '../schema/fieldXml';
 import { isNotFound, listUrl } from './sharePointPaths';
+import { ensurePstPermissions } from './permissions';
 
 /** SP.AddFieldOptions: AddFieldInternalNameHint (8) keeps `Name` as the internal name; AddFieldToDefaultView (16). */
 const ADD_FIELD_OPTIONS = 8 | 16;
@@ -27,6 +28,8 @@ export type ProvisioningChange =
 export interface ProvisioningReport {
   readonly changes: ProvisioningChange[];
   readonly listIds: Record<ListKey, string>;
+  /** What `ensurePstPermissions` changed (groups, roles), in French; absent when not run. */
+  readonly permissionChanges?: string[];
 }
 
 export interface ProvisioningState {
@@ -105,4 +108,14 @@ export async function ensurePstLists(sp: SPFI, webServerRelativeUrl: string): Pr
     }
   }
   return { changes, listIds: listIds as Record<ListKey, string> };
+}
+
+/**
+ * Everything a site needs for the PST: the lists and columns, then the PST groups with
+ * their roles on the lists (see permissions.ts). Idempotent: a second run changes nothing.
+ */
+export async function provisionPst(sp: SPFI, webServerRelativeUrl: string): Promise<ProvisioningReport> {
+  const report = await ensurePstLists(sp, webServerRelativeUrl);
+  const permissions = await ensurePstPermissions(sp, webServerRelativeUrl);
+  return { ...report, permissionChanges: permissions.changes };
 }

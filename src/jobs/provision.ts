@@ -3,7 +3,7 @@
  * on a site, for administrators (the web parts offer the same to site owners).
  */
 import { parseArgs } from 'node:util';
-import { ensurePstLists } from '../data/provisioning';
+import { provisionPst } from '../data/provisioning';
 import { createNodeSp, webServerRelativeUrlOf } from '../node/nodeSp';
 import { sharePointTokenProvider } from '../node/credentials';
 import { describeChange } from './describeChange';
@@ -18,12 +18,15 @@ async function main(): Promise<void> {
     return;
   }
   const sp = createNodeSp(values.site, sharePointTokenProvider(values.site, { deviceCode: values['device-code'] }));
-  const report = await ensurePstLists(sp, webServerRelativeUrlOf(values.site));
-  if (report.changes.length === 0) {
-    console.log(`Les listes du PST sont à jour sur ${values.site} : rien à modifier.`);
+  const report = await provisionPst(sp, webServerRelativeUrlOf(values.site));
+  const permissionChanges = report.permissionChanges ?? [];
+  const total = report.changes.length + permissionChanges.length;
+  if (total === 0) {
+    console.log(`Les listes et les groupes du PST sont à jour sur ${values.site} : rien à modifier.`);
   } else {
     for (const change of report.changes) console.log(`- ${describeChange(change)}`);
-    console.log(`${report.changes.length} modification(s) appliquée(s) sur ${values.site}.`);
+    for (const change of permissionChanges) console.log(`- ${change}`);
+    console.log(`${total} modification(s) appliquée(s) sur ${values.site}.`);
   }
 }
 

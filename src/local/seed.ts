@@ -7,8 +7,8 @@ import outline from './sample/binche-2019-2024.outline.json';
 import type { OutlineDocument } from '../domain/outline';
 import type { IsoDate } from '../domain/model';
 import { SharePointPstRepository } from '../data/SharePointPstRepository';
-import { ensurePstLists } from '../data/provisioning';
-import { addUserToPstGroup, ensurePstPermissions, grantActionToLead, PstGroupKey } from '../data/permissions';
+import { provisionPst } from '../data/provisioning';
+import { addUserToPstGroup, grantActionToLead, PstGroupKey } from '../data/permissions';
 import { createNodeSp, webServerRelativeUrlOf } from '../node/nodeSp';
 import { buildSamplePst, LocalRole, LocalUser } from './samplePst';
 import { SPFI } from '@pnp/sp';
@@ -42,8 +42,7 @@ export async function seedSamplePst(siteUrl: string, today: IsoDate): Promise<Se
   const coordinator = sample.users.find((u) => u.role === 'coordinator') as LocalUser;
   const sp = spAs(siteUrl, coordinator.email);
 
-  await ensurePstLists(sp, webPath);
-  await ensurePstPermissions(sp, webPath);
+  await provisionPst(sp, webPath);
 
   const userIds = new Map<string, number>();
   for (const user of sample.users) {

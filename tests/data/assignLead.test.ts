@@ -7,8 +7,7 @@
 import { startEmbeddedStore, roleBasedAuthorizer, EmbeddedStore } from '../../src/store';
 import { SharePointPstRepository } from '../../src/data/SharePointPstRepository';
 import { ConflictError } from '../../src/data/PstRepository';
-import { ensurePstLists } from '../../src/data/provisioning';
-import { addUserToPstGroup, ensurePstPermissions, grantActionToLead } from '../../src/data/permissions';
+import { addUserToPstGroup, grantActionToLead } from '../../src/data/permissions';
 import { createNodeSp } from '../../src/node/nodeSp';
 import { createAction } from '../../src/domain/model';
 import '@pnp/sp/site-users/web';
@@ -32,8 +31,9 @@ beforeAll(async () => {
   store.db.ensureUser({ email: SOPHIE, title: 'Sophie Lambert' });
   store.db.ensureUser({ email: MARC, title: 'Marc Dubois' });
   const sp = createNodeSp(store.siteUrl, async () => `local:${OWNER}`);
-  await ensurePstLists(sp, '/sites/pst');
-  await ensurePstPermissions(sp, '/sites/pst');
+  // What the web part's « Créer les listes du PST ici » does: lists, then groups and roles.
+  const first = await as(store, OWNER).provisionLists();
+  expect(first.permissionChanges).toEqual(expect.arrayContaining(['groupe créé : PST – Coordination']));
   await addUserToPstGroup(sp, 'coordination', COORDINATOR);
   for (const email of [SOPHIE, MARC]) await addUserToPstGroup(sp, 'leads', email);
   sophieId = ((await sp.web.ensureUser(SOPHIE)) as { Id: number }).Id;
@@ -53,6 +53,12 @@ afterAll(async () => {
 });
 
 describe('assigning a project lead', () => {
+  it('provisioning twice changes nothing the second time, permissions included', async () => {
+    const again = await as(store, OWNER).provisionLists();
+    expect(again.changes).toEqual([]);
+    expect(again.permissionChanges).toEqual([]);
+  });
+
   it('finds people by the start of their names or address, accents aside', async () => {
     const coordinator = as(store, COORDINATOR);
     expect(await coordinator.searchPeople('dub')).toEqual([{ displayName: 'Marc Dubois', email: MARC }]);
