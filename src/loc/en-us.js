@@ -302,6 +302,21 @@ define([], function () {
     ImportResume: "Resume the import",
     ImportFailed: "The import failed: {0}",
     TreeKeyboardHelpPreview: "Up and down arrows to move, right and left to expand or collapse.",
-    PlanShown: "PST shown"
+    PlanShown: "PST shown",
+    LeadChange: "Change the project lead",
+    LeadChoose: "Assign a project lead",
+    LeadPickerLabel: "New project lead",
+    LeadPickerPlaceholder: "Type a name or an e-mail address",
+    LeadNoResults: "Nobody found",
+    LeadSuggestions: "Suggested people",
+    LeadNotify: "Tell the new project lead by e-mail",
+    LeadAssign: "Assign",
+    LeadAssigned: "{0} is now the project lead of this action.",
+    LeadMailSent: "An e-mail told them.",
+    LeadMailFailed: "The e-mail could not be sent: {0}",
+    LeadPermissionFailed: "{0} is saved as the project lead but did not get the right to edit this action ({1}). The site owner can run “Create the PST lists” again (npm run provision) to update the permissions.",
+    LeadConflict: "This action was changed in the meantime: the current version is shown. Assign the project lead again.",
+    LeadAssignFailed: "The project lead could not be changed: {0}",
+    LeadAlready: "{0} is already the project lead of this action."
   };
 });

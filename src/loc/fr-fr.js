@@ -302,6 +302,21 @@ define([], function () {
     ImportResume: "Reprendre l'import",
     ImportFailed: "L'import a échoué : {0}",
     TreeKeyboardHelpPreview: "Flèches haut et bas pour parcourir, droite et gauche pour déplier ou replier.",
-    PlanShown: "PST affiché"
+    PlanShown: "PST affiché",
+    LeadChange: "Changer le chef de projet",
+    LeadChoose: "Désigner un chef de projet",
+    LeadPickerLabel: "Nouveau chef de projet",
+    LeadPickerPlaceholder: "Tapez un nom ou une adresse e-mail",
+    LeadNoResults: "Aucune personne trouvée",
+    LeadSuggestions: "Personnes proposées",
+    LeadNotify: "Informer le nouveau chef de projet par e-mail",
+    LeadAssign: "Désigner",
+    LeadAssigned: "{0} est désormais chef de projet de cette action.",
+    LeadMailSent: "Un e-mail l'en a informé.",
+    LeadMailFailed: "L'e-mail n'a pas pu être envoyé : {0}",
+    LeadPermissionFailed: "{0} est enregistré comme chef de projet, mais n'a pas reçu le droit de modifier cette action ({1}). Le propriétaire du site peut relancer « Créer les listes du PST » (npm run provision) pour mettre les droits à jour.",
+    LeadConflict: "Cette action a été modifiée entre-temps : la version actuelle est affichée. Désignez à nouveau le chef de projet.",
+    LeadAssignFailed: "Le chef de projet n'a pas pu être changé : {0}",
+    LeadAlready: "{0} est déjà chef de projet de cette action."
   };
 });

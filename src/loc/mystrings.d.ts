@@ -302,6 +302,21 @@ declare interface IPstStrings {
   ImportFailed: string;
   TreeKeyboardHelpPreview: string;
   PlanShown: string;
+  LeadChange: string;
+  LeadChoose: string;
+  LeadPickerLabel: string;
+  LeadPickerPlaceholder: string;
+  LeadNoResults: string;
+  LeadSuggestions: string;
+  LeadNotify: string;
+  LeadAssign: string;
+  LeadAssigned: string;
+  LeadMailSent: string;
+  LeadMailFailed: string;
+  LeadPermissionFailed: string;
+  LeadConflict: string;
+  LeadAssignFailed: string;
+  LeadAlready: string;
 }
 
 declare module 'PstStrings' {

@@ -18,6 +18,7 @@ import type { Lang } from '../../domain/vocabularies';
 import { formatMessage } from '../format';
 import { ActionHeader } from './ActionHeader';
 import { UpdateRequest } from './UpdateRequest';
+import { LeadAssignment } from './LeadAssignment';
 import type { MailService } from '../../services/mailService';
 import { ActionSheet } from './ActionSheet';
 import { CheckInForm } from './CheckInForm';
@@ -132,6 +133,17 @@ export function ActionPanel(props: ActionPanelProps): JSX.Element {
     body = (
       <Stack tokens={{ childrenGap: 16 }} styles={{ root: { paddingBottom: 24 } }}>
         <ActionHeader action={action} paths={paths} today={today} lang={lang} />
+        {canEditSheet && !editing && (
+          <LeadAssignment
+            key={`lead-${details.action.id}`}
+            details={details}
+            repository={repository}
+            mail={props.mail}
+            me={props.me}
+            onAssigned={saved}
+            onReplaceDetails={replaced}
+          />
+        )}
         {isCoordinator && props.mail && props.me && action.status !== 'TERMINE' && action.status !== 'ANNULE_ABANDONNE' && (
           <UpdateRequest action={action} mail={props.mail} requester={props.me} />
         )}
