@@ -209,6 +209,27 @@ describe('the local intranet in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, '06-mobile.png'), fullPage: false });
     await page.context().close();
   });
+  it('lets the coordinator give an action to another lead, who is told by mail', async () => {
+    const page = await openAs(COORDINATOR);
+    const cards = webPart(page, 'Fiches projets');
+    const card = cards.getByRole('listitem').filter({ hasNotText: 'Claire Renard' }).first();
+    const title = (await card.getAttribute('aria-label')) as string;
+    await card.getByRole('button').first().click();
+    const panel = page.getByRole('dialog');
+    await panel.getByRole('button', { name: /Changer le chef de projet|Désigner un chef de projet/ }).click();
+    await panel.getByRole('combobox', { name: 'Nouveau chef de projet' }).pressSequentially('claire ren', { delay: 30 });
+    await page.getByRole('option', { name: /Claire Renard/ }).first().click();
+    await panel.getByRole('button', { name: 'Désigner', exact: true }).click();
+    await panel.getByText("Claire Renard est désormais chef de projet de cette action. Un e-mail l'en a informé.").waitFor({ timeout: 20_000 });
+    const outbox = await page.evaluate(async () => (await (await fetch('/local/outbox')).json()) as { to: string[]; subject: string; text: string; sender: string }[]);
+    const mail = outbox.find((m) => m.to.some((t) => t.includes('claire.renard')));
+    expect(mail).toBeDefined();
+    expect(mail!.sender).toContain('anne.dupont');
+    expect(mail!.text).toContain(title.replace(/^\S+\s/, ''));
+    await page.screenshot({ path: path.join(SHOTS, '10-chef-de-projet-designe.png') });
+    await page.context().close();
+  });
+
   // Last: it adds a plan to the site.
   it('lets the coordinator import a PST from a Word document: report and tree first, written on confirmation', async () => {
     const page = await openAs(COORDINATOR);
