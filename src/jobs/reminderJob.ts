@@ -19,6 +19,8 @@ import { createNodeSp, webServerRelativeUrlOf } from '../node/nodeSp';
 import { isLocalUrl, sharePointTokenProvider } from '../node/credentials';
 import { GraphMailGateway } from '../notifications/graphMailGateway';
 import { runReminders, ReminderRunReport } from '../notifications/reminderRun';
+import { GraphActivityFeed } from '../notifications/teamsActivity';
+import { personalTabDeepLink } from '../teams/teamsManifest';
 
 export interface ReminderJobConfig {
   readonly siteUrl: string;
@@ -31,6 +33,12 @@ export interface ReminderJobConfig {
   readonly thresholds?: Partial<ReminderThresholds>;
   readonly dryRun?: boolean;
   readonly deviceCode?: boolean;
+  /**
+   * Also post a Teams activity-feed notification to each lead: the id of the PST Teams app
+   * in the organisation's catalog (its deep link opens « Mes actions »). Needs the app
+   * packaged with the job's Entra app (`PST_ACTIVITY_APP_ID`) and TeamsActivity.Send.
+   */
+  readonly teamsAppId?: string;
 }
 
 /**
@@ -93,6 +101,7 @@ export async function runReminderJob(config: ReminderJobConfig): Promise<Reminde
   const operational = new Map(snapshot.operationalObjectives.map((oo) => [oo.id, oo]));
   const strategic = new Map(snapshot.strategicObjectives.map((os) => [os.id, os]));
   const label = (code: string | null, title: string) => (code ? `${code} ${title}` : title);
+  const graph = graphClient(config);
 
   return runReminders({
     actions: snapshot.actions,
@@ -100,7 +109,8 @@ export async function runReminderJob(config: ReminderJobConfig): Promise<Reminde
     thresholds: { ...DEFAULT_REMINDER_THRESHOLDS, ...config.thresholds },
     committee: await committeeMembers(sp),
     ledger: new SharePointReminderLedger(sp, webPath),
-    gateway: new GraphMailGateway(graphClient(config), { name: config.mailboxName ?? 'PST', email: config.mailbox }),
+    gateway: new GraphMailGateway(graph, { name: config.mailboxName ?? 'PST', email: config.mailbox }),
+    activityFeed: config.teamsAppId ? new GraphActivityFeed(graph, personalTabDeepLink(config.teamsAppId)) : undefined,
     dryRun: config.dryRun,
     context: {
       organisation: plan?.organisation ?? 'CPAS',
@@ -121,6 +131,8 @@ export function describeReport(report: ReminderRunReport): string[] {
   for (const mail of report.sent) lines.push(`${verb} à ${mail.to.join(', ')} : « ${mail.subject} » (${mail.items} élément(s))`);
   for (const mail of report.recovered) lines.push(`déjà envoyé (passage précédent interrompu), consigné : ${mail.to.join(', ')}`);
   for (const mail of report.failed) lines.push(`ÉCHEC pour ${mail.to.join(', ')} : ${mail.error}`);
+  if (report.activities.length > 0) lines.push(`notification Teams (flux d'activité) : ${report.activities.join(', ')}`);
+  for (const failure of report.activitiesFailed) lines.push(`notification Teams en échec pour ${failure.to} (l'e-mail est parti) : ${failure.error}`);
   for (const action of report.leadsWithoutEmail) lines.push(`sans adresse e-mail de chef de projet : ${action.code ?? ''} ${action.title}`.trim());
   if (report.sent.length + report.recovered.length + report.failed.length === 0) lines.push('Aucun rappel à envoyer aujourd’hui.');
   return lines;

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
       'stale-days': { type: 'string' },
       'overdue-repeat-days': { type: 'string' },
       'device-code': { type: 'boolean', default: false },
+      'teams-app-id': { type: 'string', default: process.env.PST_TEAMS_APP_ID },
     },
   });
   const today = values.date ?? isoDateOfLocalDay(new Date());
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     today,
     dryRun: values['dry-run'],
     deviceCode: values['device-code'],
+    teamsAppId: values['teams-app-id'] || undefined,
     thresholds: {
       ...(number('due-soon-days', values['due-soon-days']) !== undefined ? { dueSoonDays: number('due-soon-days', values['due-soon-days']) } : {}),
       ...(number('stale-days', values['stale-days']) !== undefined ? { staleDays: number('stale-days', values['stale-days']) } : {}),

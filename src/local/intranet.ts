@@ -61,6 +61,7 @@ export async function startLocalIntranet(options: LocalIntranetOptions): Promise
     extraRoutes: async (req: IncomingMessage, res: ServerResponse, url: URL) => {
       if (url.pathname === '/local/users') return json(res, SAMPLE_USERS);
       if (url.pathname === '/local/outbox') return json(res, graph.outbox());
+      if (url.pathname === '/local/activity') return json(res, graph.activityFeed());
       if (url.pathname.startsWith('/local/fonts/')) return serveIconFont(res, url.pathname);
       if (await graph.handle(req, res, url)) return true;
       if (url.pathname.includes('/_api/')) return false;

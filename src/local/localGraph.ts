@@ -15,6 +15,18 @@ export interface LocalDirectoryUser {
   readonly preferredLanguage?: string;
 }
 
+export interface ActivityFeedEntry {
+  readonly id: number;
+  /** The app identity that posted it (the job's mailbox identity locally). */
+  readonly sender: string;
+  readonly recipient: string;
+  readonly activityType: string;
+  readonly preview: string;
+  readonly webUrl: string;
+  readonly parameters: { name: string; value: string }[];
+  readonly sentAt: string;
+}
+
 export interface OutboxMail {
   readonly id: number;
   readonly sender: string;
@@ -52,6 +64,24 @@ export class LocalGraph {
       'CREATE TABLE IF NOT EXISTS graph_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, sender TEXT NOT NULL, recipients TEXT NOT NULL, subject TEXT NOT NULL, text TEXT NOT NULL, html TEXT NOT NULL, internet_message_id TEXT, sent_at TEXT NOT NULL)',
     );
     this.db.exec('CREATE INDEX IF NOT EXISTS graph_outbox_message_id ON graph_outbox (internet_message_id)');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS graph_activity (id INTEGER PRIMARY KEY AUTOINCREMENT, sender TEXT NOT NULL, recipient TEXT NOT NULL, activity_type TEXT NOT NULL, preview TEXT NOT NULL, web_url TEXT NOT NULL, parameters TEXT NOT NULL, sent_at TEXT NOT NULL)',
+    );
+  }
+
+  /** Teams activity-feed notifications received, newest first. */
+  activityFeed(): ActivityFeedEntry[] {
+    const rows = this.db.prepare('SELECT * FROM graph_activity ORDER BY id DESC').all() as Record<string, string | number>[];
+    return rows.map((r) => ({
+      id: Number(r.id),
+      sender: String(r.sender),
+      recipient: String(r.recipient),
+      activityType: String(r.activity_type),
+      preview: String(r.preview),
+      webUrl: String(r.web_url),
+      parameters: JSON.parse(String(r.parameters)),
+      sentAt: String(r.sent_at),
+    }));
   }
 
   setFaults(faults: LocalGraphFaults): void {
@@ -92,6 +122,9 @@ export class LocalGraph {
       const sender = m[1] ?? caller;
       return this.sendMail(req, res, sender, body);
     }
+    if ((m = /^\/users\/([^/]+)\/teamwork\/sendActivityNotification$/i.exec(path)) && req.method === 'POST') {
+      return this.sendActivity(res, caller, m[1], body);
+    }
     if ((m = /^\/users\/([^/]+)\/mailFolders\/sentitems\/messages$/i.exec(path)) && req.method === 'GET') {
       const filter = url.searchParams.get('$filter') ?? '';
       const wanted = /internetMessageId eq '((?:[^']|'')*)'/.exec(filter)?.[1]?.replace(/''/g, "'");
@@ -107,6 +140,30 @@ export class LocalGraph {
       return json(res, 200, { id: user.email, displayName: user.displayName, mail: user.email, userPrincipalName: user.email, preferredLanguage: user.preferredLanguage ?? 'fr-BE' });
     }
     return this.error(res, 400, 'BadRequest', `Resource not found for the segment '${path}'.`);
+  }
+
+  /** As Graph: 404 for an unknown user, 400 without activity type or topic; 204 when accepted. */
+  private sendActivity(res: ServerResponse, sender: string, recipient: string, body: string): boolean {
+    const user = this.directory().find((u) => u.email.toLowerCase() === recipient.toLowerCase());
+    if (!user) return this.error(res, 404, 'Request_ResourceNotFound', `Resource '${recipient}' does not exist or one of its queried reference-property objects are not present.`);
+    let request: { activityType?: string; topic?: { source?: string; value?: string; webUrl?: string }; previewText?: { content?: string }; templateParameters?: { name: string; value: string }[] };
+    try {
+      request = JSON.parse(body);
+    } catch {
+      return this.error(res, 400, 'BadRequest', 'The request body is not valid JSON.');
+    }
+    if (!request.activityType || !request.topic || !request.topic.source || !request.topic.value) {
+      return this.error(res, 400, 'BadRequest', 'activityType and topic are required.');
+    }
+    if (request.topic.source === 'text' && !/^https:\/\/teams\.microsoft\.com\/l\//.test(request.topic.webUrl ?? '')) {
+      return this.error(res, 400, 'BadRequest', 'A text topic needs a Teams deep link as webUrl.');
+    }
+    this.db
+      .prepare('INSERT INTO graph_activity (sender, recipient, activity_type, preview, web_url, parameters, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(sender, user.email, request.activityType, request.previewText?.content ?? '', request.topic.webUrl ?? '', JSON.stringify(request.templateParameters ?? []), new Date().toISOString());
+    res.writeHead(204);
+    res.end();
+    return true;
   }
 
   private sendMail(_req: IncomingMessage, res: ServerResponse, sender: string, body: string): boolean {

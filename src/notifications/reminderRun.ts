@@ -13,6 +13,7 @@ import { committeeDigest, leadDigests, ReminderThresholds, DEFAULT_REMINDER_THRE
 import type { Lang } from '../domain/vocabularies';
 import { committeeDigestMail, leadDigestMail, MailContext, RenderedMail } from './mailTemplates';
 import { buildMimeMessage, MimeAddress } from './mime';
+import type { ActivityFeed } from './teamsActivity';
 
 export interface LedgerEntry {
   readonly key: string;
@@ -53,6 +54,8 @@ export interface ReminderRunOptions {
   readonly gateway: MailGateway;
   readonly context: Omit<MailContext, 'lang'>;
   readonly dryRun?: boolean;
+  /** Where configured, each lead also gets a Teams activity-feed notification with their digest. */
+  readonly activityFeed?: ActivityFeed;
 }
 
 export interface ReportedMail {
@@ -70,6 +73,9 @@ export interface ReminderRunReport {
   /** Actions that need a reminder but whose lead has no e-mail address. */
   readonly leadsWithoutEmail: Action[];
   readonly dryRun: boolean;
+  /** Teams notifications sent (recipients), and those that failed; the mails are sent either way. */
+  readonly activities: string[];
+  readonly activitiesFailed: { readonly to: string; readonly error: string }[];
 }
 
 /** Stable across runs for the same digest: same recipient, same reminders. */
@@ -89,6 +95,8 @@ interface PlannedMail {
   readonly entries: LedgerEntry[];
   readonly messageId: string;
   readonly items: number;
+  /** A lead's digest: who gets the Teams notification. */
+  readonly lead?: string;
 }
 
 export async function runReminders(options: ReminderRunOptions): Promise<ReminderRunReport> {
@@ -106,6 +114,7 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
       mail: leadDigestMail(digest, { ...options.context, lang }),
       messageId,
       items: digest.items.length,
+      lead: digest.recipient.email,
       entries: digest.items.map((item) => ({ key: item.key, recipient: digest.recipient.email, kind: item.kind, runDate: options.today, messageId })),
     });
   }
@@ -123,7 +132,7 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
     });
   }
 
-  const report: ReminderRunReport = { sent: [], recovered: [], failed: [], leadsWithoutEmail: withoutEmail, dryRun: !!options.dryRun };
+  const report: ReminderRunReport = { sent: [], recovered: [], failed: [], leadsWithoutEmail: withoutEmail, dryRun: !!options.dryRun, activities: [], activitiesFailed: [] };
   for (const mail of planned) {
     const described: ReportedMail = { to: mail.to.map((a) => a.email), subject: mail.mail.subject, items: mail.items, text: mail.mail.text };
     if (options.dryRun) {
@@ -137,6 +146,8 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
         const mime = buildMimeMessage({ from: options.gateway.sender, to: mail.to, mail: mail.mail, messageId: mail.messageId });
         await options.gateway.send({ to: mail.to, mime, messageId: mail.messageId });
         report.sent.push(described);
+        // Only with a mail sent now: a digest recovered from Sent Items was announced by the run that sent it.
+        if (options.activityFeed && mail.lead) await notifyInTeams(options.activityFeed, mail.lead, { count: mail.items, preview: mail.mail.subject }, report);
       }
       await options.ledger.record(mail.entries);
     } catch (error) {
@@ -144,4 +155,14 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
     }
   }
   return report;
+}
+
+/** A Teams notification that fails is reported; it never stops the mails. */
+async function notifyInTeams(feed: ActivityFeed, to: string, notification: { count: number; preview: string }, report: ReminderRunReport): Promise<void> {
+  try {
+    await feed.notify(to, notification);
+    report.activities.push(to);
+  } catch (error) {
+    report.activitiesFailed.push({ to, error: error instanceof Error ? error.message : String(error) });
+  }
 }

@@ -35,6 +35,8 @@ export function buildTeamsApp(): Record<string, Uint8Array> {
   const manifest = teamsManifest(
     {
       appId: TEAMS_APP_ID,
+      // The reminder job's Entra app, for Teams activity-feed notifications (README).
+      activityFeedAppId: process.env.PST_ACTIVITY_APP_ID || undefined,
       version,
       developerName: solution.developer.name,
       websiteUrl: solution.developer.websiteUrl || 'https://www.sharepoint.com',

@@ -3,6 +3,7 @@
  * configurable channel tab for the steering committee, the project cards as the personal
  * "Mes actions" app. SharePoint hosts both (teamshostedapp.aspx), so no server is needed.
  */
+import { PST_ACTIVITY_TYPE } from '../notifications/teamsActivity';
 export interface WebPartManifestInfo {
   readonly id: string;
   readonly alias: string;
@@ -12,6 +13,12 @@ export interface WebPartManifestInfo {
 
 export interface TeamsAppInfo {
   readonly appId: string;
+  /**
+   * The reminder job's Entra app, when it posts activity-feed notifications: Teams only
+   * accepts them from the app named in `webApplicationInfo`, and the activity type must be
+   * declared. The SPFx tabs sign in through TeamsLogon.aspx and do not use it.
+   */
+  readonly activityFeedAppId?: string;
   readonly version: string;
   readonly developerName: string;
   readonly websiteUrl: string;
@@ -20,6 +27,14 @@ export interface TeamsAppInfo {
 }
 
 export const TEAMS_MANIFEST_VERSION = '1.22';
+/** The « Mes actions » personal tab: the same id in the manifest and in deep links. */
+export const PERSONAL_TAB_ENTITY_ID = 'pst-mes-actions';
+
+/** Teams' deep link to « Mes actions » of the PST app (its id in the organisation's catalog). */
+export function personalTabDeepLink(teamsAppId: string): string {
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/${PERSONAL_TAB_ENTITY_ID}`;
+}
+
 /** SharePoint Online's first-party app, which issues the tokens of SPFx tabs. */
 const SHAREPOINT_APP_ID = '00000003-0000-0ff1-ce00-000000000000';
 
@@ -56,7 +71,7 @@ export function teamsManifest(app: TeamsAppInfo, dashboard: WebPartManifestInfo,
     ],
     staticTabs: [
       {
-        entityId: `pst-mes-actions-${cards.id}`,
+        entityId: PERSONAL_TAB_ENTITY_ID,
         name: 'Mes actions',
         contentUrl: hostedUrl(cards.id, 'teams%26personal', false),
         scopes: ['personal'],
@@ -64,7 +79,14 @@ export function teamsManifest(app: TeamsAppInfo, dashboard: WebPartManifestInfo,
     ],
     permissions: ['identity'],
     validDomains: ['*.login.microsoftonline.com', '*.sharepoint.com', '*.sharepoint-df.com', 'spoppe-a.akamaihd.net', 'spoprod-a.akamaihd.net', 'resourceseng.blob.core.windows.net', 'msft.spoppe.com'],
-    webApplicationInfo: { resource: 'https://{teamSiteDomain}', id: SHAREPOINT_APP_ID },
+    ...(app.activityFeedAppId
+      ? {
+          webApplicationInfo: { id: app.activityFeedAppId, resource: `api://pst-cpas/${app.activityFeedAppId}` },
+          activities: {
+            activityTypes: [{ type: PST_ACTIVITY_TYPE, description: 'Actions du PST qui demandent votre attention', templateText: '{count} action(s) du PST demandent votre attention' }],
+          },
+        }
+      : { webApplicationInfo: { resource: 'https://{teamSiteDomain}', id: SHAREPOINT_APP_ID } }),
   };
 }
 

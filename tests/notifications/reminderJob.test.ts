@@ -111,4 +111,26 @@ describe('npm run reminders against the local store', () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(sent.length).toBe(report.sent.length + report.recovered.length);
   });
+
+  it('where configured, posts one Teams activity-feed notification per lead digest it sends, and none twice', async () => {
+    const before = graph.activityFeed().length;
+    const run = () => runReminderJob({ siteUrl: store.siteUrl, mailbox: MAILBOX, pageUrl: 'http://localhost:4321/', today: '2026-12-14', teamsAppId: 'app-pst' });
+    const report = await run();
+    const committee = SAMPLE_USERS.filter((u) => u.role === 'committee').map((u) => u.email);
+    const leadDigests = report.sent.filter((m) => !m.to.some((to) => committee.includes(to)));
+    expect(leadDigests.length).toBeGreaterThan(0);
+    expect(report.activitiesFailed).toEqual([]);
+    expect(report.activities.slice().sort()).toEqual(leadDigests.map((m) => m.to[0]).sort());
+    const posted = graph.activityFeed().slice(0, graph.activityFeed().length - before);
+    expect(posted.map((a) => a.recipient).sort()).toEqual(report.activities.slice().sort());
+    for (const activity of posted) {
+      const digest = leadDigests.find((m) => m.to[0] === activity.recipient)!;
+      expect(activity).toMatchObject({ activityType: 'actionsNeedAttention', webUrl: 'https://teams.microsoft.com/l/entity/app-pst/pst-mes-actions', preview: digest.subject.slice(0, 150) });
+      expect(activity.parameters).toEqual([{ name: 'count', value: String(digest.items) }]);
+    }
+    const again = await run();
+    expect(again.sent).toEqual([]);
+    expect(again.activities).toEqual([]);
+    expect(graph.activityFeed().length - before).toBe(posted.length);
+  });
 });

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import Ajv from 'ajv';
 import { buildTeamsApp } from '../../src/teams/buildTeamsPackage';
-import { TEAMS_MANIFEST_VERSION } from '../../src/teams/teamsManifest';
+import { personalTabDeepLink, TEAMS_MANIFEST_VERSION } from '../../src/teams/teamsManifest';
+import { PST_ACTIVITY_TYPE } from '../../src/notifications/teamsActivity';
 
 const schemaFolder = path.resolve(__dirname, `../../node_modules/@microsoft/app-manifest/build/json-schemas/teams/v${TEAMS_MANIFEST_VERSION}`);
 const files = buildTeamsApp();
@@ -54,5 +55,29 @@ describe('the Teams app package', () => {
   it('ships a 192×192 colour icon and a 32×32 transparent outline icon', () => {
     expect(pngSize(files['color.png'])).toEqual({ width: 192, height: 192, transparentCorner: false });
     expect(pngSize(files['outline.png'])).toEqual({ width: 32, height: 32, transparentCorner: true });
+  });
+});
+
+describe('the Teams app package for activity-feed notifications', () => {
+  const JOB_APP = '5f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
+  const withFeed = (): { webApplicationInfo: { id: string }; activities: { activityTypes: { type: string; templateText: string }[] } } => {
+    process.env.PST_ACTIVITY_APP_ID = JOB_APP;
+    try {
+      return JSON.parse(Buffer.from(buildTeamsApp()['manifest.json']).toString('utf8'));
+    } finally {
+      delete process.env.PST_ACTIVITY_APP_ID;
+    }
+  };
+
+  it('names the job’s Entra app and declares the activity type the job sends, and still validates', () => {
+    const manifest = withFeed();
+    expect(manifest.webApplicationInfo.id).toBe(JOB_APP);
+    expect(manifest.activities.activityTypes.map((a) => a.type)).toEqual([PST_ACTIVITY_TYPE]);
+    expect(manifest.activities.activityTypes[0].templateText).toContain('{count}');
+    expect(validate(manifest, 'MicrosoftTeams.schema.json')).toEqual([]);
+  });
+
+  it('deep links of the notifications open the personal tab the manifest declares', () => {
+    expect(personalTabDeepLink('abc')).toBe(`https://teams.microsoft.com/l/entity/abc/${manifest.staticTabs[0].entityId}`);
   });
 });
