@@ -20,10 +20,12 @@ import { PstDashboard, DashboardWidget } from './dashboard/PstDashboard';
 import { describeFilter } from './dashboard/filterDescription';
 import { downloadDashboardWorkbook } from './dashboard/download';
 import { ActionPanel } from './panel';
-import { ImportPstView } from './import/ImportPstView';
 import { formatMessage } from './format';
 
 export type PstView = 'tree' | 'cards' | 'dashboard';
+
+/** The coordinator's import view is loaded when opened: the web parts' bundles do not carry it. */
+const ImportPstView = React.lazy(() => import(/* webpackChunkName: 'pst-import-view' */ './import/ImportPstView').then((m) => ({ default: m.ImportPstView })));
 
 /** Window event: PST data changed on this page (a check-in, an edit). */
 export const PST_DATA_CHANGED = 'pst-data-changed';
@@ -280,13 +282,15 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
           onDismiss={() => setImportOpen(false)}
           isLightDismiss={false}
         >
-          <ImportPstView
-            repository={props.repository}
-            existingPlans={snapshot.plans}
-            lang={lang}
-            today={today}
-            onImported={() => window.dispatchEvent(new CustomEvent(PST_DATA_CHANGED))}
-          />
+          <React.Suspense fallback={<Spinner size={SpinnerSize.large} label={strings.Loading} />}>
+            <ImportPstView
+              repository={props.repository}
+              existingPlans={snapshot.plans}
+              lang={lang}
+              today={today}
+              onImported={() => window.dispatchEvent(new CustomEvent(PST_DATA_CHANGED))}
+            />
+          </React.Suspense>
         </Panel>
       )}
       <ActionPanel

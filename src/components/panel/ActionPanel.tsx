@@ -18,7 +18,6 @@ import type { Lang } from '../../domain/vocabularies';
 import { formatMessage } from '../format';
 import { ActionHeader } from './ActionHeader';
 import { UpdateRequest } from './UpdateRequest';
-import { LeadAssignment } from './LeadAssignment';
 import type { MailService } from '../../services/mailService';
 import { ActionSheet } from './ActionSheet';
 import { CheckInForm } from './CheckInForm';
@@ -63,6 +62,9 @@ type LoadState =
  * The project panel: the action sheet, its indicators and check-in history, the check-in
  * form for the lead and the coordinator, the sheet form for the coordinator.
  */
+/** Only the coordination assigns leads: the people picker is loaded for them alone. */
+const LeadAssignment = React.lazy(() => import(/* webpackChunkName: 'pst-lead' */ './LeadAssignment').then((m) => ({ default: m.LeadAssignment })));
+
 export function ActionPanel(props: ActionPanelProps): JSX.Element {
   const { actionId, repository, context, today, lang, isCoordinator, onClose, onSaved } = props;
   const mounted = useMounted();
@@ -134,15 +136,17 @@ export function ActionPanel(props: ActionPanelProps): JSX.Element {
       <Stack tokens={{ childrenGap: 16 }} styles={{ root: { paddingBottom: 24 } }}>
         <ActionHeader action={action} paths={paths} today={today} lang={lang} />
         {canEditSheet && !editing && (
-          <LeadAssignment
-            key={`lead-${details.action.id}`}
-            details={details}
-            repository={repository}
-            mail={props.mail}
-            me={props.me}
-            onAssigned={saved}
-            onReplaceDetails={replaced}
-          />
+          <React.Suspense fallback={<Spinner size={SpinnerSize.small} />}>
+            <LeadAssignment
+              key={`lead-${details.action.id}`}
+              details={details}
+              repository={repository}
+              mail={props.mail}
+              me={props.me}
+              onAssigned={saved}
+              onReplaceDetails={replaced}
+            />
+          </React.Suspense>
         )}
         {isCoordinator && props.mail && props.me && action.status !== 'TERMINE' && action.status !== 'ANNULE_ABANDONNE' && (
           <UpdateRequest action={action} mail={props.mail} requester={props.me} />
