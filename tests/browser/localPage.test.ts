@@ -260,13 +260,20 @@ describe('the local intranet in Chromium', () => {
     expect(await dialog.getByRole('button', { name: 'Importer dans le site' }).isDisabled()).toBe(true);
     await page.screenshot({ path: path.join(SHOTS, '08-import-rien-a-faire.png') });
     await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
 
-    // The views keep showing the running plan; the imported one is a choice away.
+    // The views keep showing the running plan; the imported one is a choice away
+    // (with the keyboard; the closing panel gives the focus back to its button a moment later).
     const planChoice = tree.getByRole('combobox', { name: /^PST affiché/ });
     await planChoice.waitFor({ timeout: 20_000 });
     expect(await planChoice.innerText()).toContain('2025-2030');
-    await planChoice.click();
-    await page.getByRole('option', { name: /2019-2024/ }).click();
+    const imported = tree.getByRole('combobox', { name: /^PST affiché.*2019-2024/ });
+    for (let attempt = 0; attempt < 5 && !(await imported.isVisible()); attempt++) {
+      await planChoice.focus();
+      await page.keyboard.press('ArrowDown');
+      await imported.waitFor({ timeout: 2_000 }).catch(() => undefined);
+    }
+    await imported.waitFor({ timeout: 5_000 });
     await tree.getByRole('treeitem', { name: /Améliorer l’offre de services/ }).first().waitFor();
     const headings = (await tree.locator('h2').allInnerTexts()).join(' | ');
     expect(headings).not.toContain('PST 2025-2030 (exemple)');
