@@ -56,7 +56,7 @@ import {
   SiteImportOptions,
   SiteImportResult,
 } from './PstRepository';
-import { grantActionToLead } from './permissions';
+import { addUserToPstGroup, grantActionToLead } from './permissions';
 import { inspectPstLists, provisionPst, ProvisioningReport, ProvisioningState } from './provisioning';
 import { httpStatusOf, listUrl } from './sharePointPaths';
 
@@ -245,6 +245,8 @@ export class SharePointPstRepository implements PstRepository {
     let permissionError: string | null = null;
     try {
       await grantActionToLead(this.sp, this.webServerRelativeUrl, actionId, user.Id, current.action.projectLead?.id ?? null);
+      // Check-ins are added by the leads group: a lead named for the first time joins it.
+      await addUserToPstGroup(this.sp, 'leads', lead.email);
     } catch (error) {
       permissionError = error instanceof Error ? error.message : String(error);
     }

@@ -12,7 +12,8 @@
  * The lists break inheritance copying the site's assignments, so that owners keep
  * control; the site's Members group should be the coordination team, staff are Visitors.
  * A lead gets Contribute on an action item when they become its lead (`grantActionToLead`),
- * and the previous lead loses it. Changing an item's permissions needs Manage Permissions,
+ * and the previous lead loses it; they join *PST – Chefs de projet* (to add check-ins),
+ * which the coordination group owns so that its members may add them. Changing an item's permissions needs Manage Permissions,
  * which Edit lacks: the coordination group has Full Control on the actions list only (it
  * adds Manage Permissions to what Edit already allows there), nothing more on the site.
  */
@@ -84,6 +85,13 @@ export async function ensurePstPermissions(sp: SPFI, webServerRelativeUrl: strin
   const changes: string[] = [];
   const groupIds = {} as Record<PstGroupKey, number>;
   for (const key of Object.keys(PST_GROUPS) as PstGroupKey[]) groupIds[key] = await ensureGroup(sp, key, changes);
+  // The coordination names leads: as owner of the leads group, its members add them to it.
+  const leadsGroup = sp.web.siteGroups.getById(groupIds.leads);
+  const { OwnerTitle } = (await leadsGroup.select('OwnerTitle')()) as { OwnerTitle?: string };
+  if (OwnerTitle !== PST_GROUPS.coordination.title) {
+    await leadsGroup.setUserAsOwner(groupIds.coordination);
+    changes.push(`propriétaire de ${PST_GROUPS.leads.title} : ${PST_GROUPS.coordination.title}`);
+  }
 
   const roleIds = new Map<RoleType, number>();
   const roleId = async (type: RoleType): Promise<number> => {

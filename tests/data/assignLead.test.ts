@@ -18,6 +18,8 @@ const OWNER = 'it@cpas.example';
 const COORDINATOR = 'elise.martin@cpas.example';
 const SOPHIE = 'sophie.lambert@cpas.example';
 const MARC = 'marc.dubois@cpas.example';
+/** Not in any PST group yet: named lead for the first time. */
+const NADIA = 'nadia.elamrani@cpas.example';
 const as = (store: EmbeddedStore, email: string) => new SharePointPstRepository(createNodeSp(store.siteUrl, async () => `local:${email}`), '/sites/pst');
 
 let store: EmbeddedStore;
@@ -30,6 +32,7 @@ beforeAll(async () => {
   store.db.ensureUser({ email: COORDINATOR, title: 'Élise Martin' });
   store.db.ensureUser({ email: SOPHIE, title: 'Sophie Lambert' });
   store.db.ensureUser({ email: MARC, title: 'Marc Dubois' });
+  store.db.ensureUser({ email: NADIA, title: 'Nadia El Amrani' });
   const sp = createNodeSp(store.siteUrl, async () => `local:${OWNER}`);
   // What the web part's « Créer les listes du PST ici » does: lists, then groups and roles.
   const first = await as(store, OWNER).provisionLists();
@@ -103,5 +106,26 @@ describe('assigning a project lead', () => {
     const { etag } = await marc.loadActionDetails(actionId);
     await expect(marc.assignLead(actionId, { displayName: 'Sophie Lambert', email: SOPHIE }, etag)).rejects.toThrow("Seule la coordination du PST peut changer le chef de projet d'une action.");
     expect((await marc.loadActionDetails(actionId)).action.projectLead?.email).toBe(MARC);
+  });
+
+  it('a lead named for the first time joins « PST – Chefs de projet » and can add check-ins', async () => {
+    const coordinator = as(store, COORDINATOR);
+    const nadia = as(store, NADIA);
+    const leadsGroup = store.db.getGroupByTitle('PST – Chefs de projet')!;
+    expect(store.db.groupMembers(leadsGroup.id).map((u) => u.email)).not.toContain(NADIA);
+    const { etag } = await coordinator.loadActionDetails(actionId);
+    const result = await coordinator.assignLead(actionId, { displayName: 'Nadia El Amrani', email: NADIA }, etag);
+    expect(result.permissionError).toBeNull();
+    const details = await nadia.loadActionDetails(actionId);
+    expect(details.canEdit).toBe(true);
+    expect(store.db.groupMembers(leadsGroup.id).map((u) => u.email)).toContain(NADIA);
+    const saved = await nadia.addCheckIn({ actionId, date: '2026-11-23', status: 'EN_COURS', percent: 45, health: 'bon', comment: 'Première mise à jour' }, details.etag);
+    expect(saved.checkIn.percent).toBe(45);
+  });
+
+  it('the coordination group owns the leads group: a coordinator adds members, a lead cannot', async () => {
+    const sp = (email: string) => createNodeSp(store.siteUrl, async () => `local:${email}`);
+    await addUserToPstGroup(sp(COORDINATOR), 'leads', 'new.lead@cpas.example');
+    await expect(addUserToPstGroup(sp(MARC), 'leads', 'someone@cpas.example')).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -282,6 +282,12 @@ export class StoreDatabase {
     return this.prepare("SELECT * FROM principals WHERE kind = 'group' ORDER BY id").all().map((r) => this.groupFromRow(r));
   }
 
+  /** `SetUserAsOwner(id)`: the owner is a user or a group. */
+  setGroupOwner(groupId: number, ownerId: number): void {
+    this.prepare("UPDATE principals SET owner_id = ? WHERE kind = 'group' AND id = ?").run(ownerId, groupId);
+    this.permissionsVersion++;
+  }
+
   addGroupMember(groupId: number, userId: number): void {
     this.prepare('INSERT OR IGNORE INTO group_members(group_id, user_id) VALUES (?, ?)').run(groupId, userId);
     this.permissionsVersion++;

@@ -71,9 +71,9 @@ function usersRoute(ctx: RequestContext, segment: PathSegment, rest: readonly Pa
     }
     if (ctx.method === 'POST') {
       // `siteUsers.add(login)` / `siteGroups.getByName(…).users.add(login)`: body `{ LoginName }`.
+      if (members) demandMembershipEdit(ctx, members);
       const user = ensureUserFromLogin(ctx, loginOf(ctx.body().LoginName));
       if (members) {
-        ctx.demand('managePermissions');
         ctx.db.addGroupMember(members.id, user.id);
       } else ctx.demand('read');
       return entityResult(ctx, userEntityOf(ctx, user), 201);
@@ -92,7 +92,7 @@ function usersRoute(ctx: RequestContext, segment: PathSegment, rest: readonly Pa
     case 'removebyid':
     case 'removebyloginname': {
       if (ctx.method !== 'POST' || !members) return unsupported(ctx, rest);
-      ctx.demand('managePermissions');
+      demandMembershipEdit(ctx, members);
       const user = next.name === 'removebyid' ? ctx.db.getUserById(Number(argument)) : ctx.db.findUserByLogin(String(argument));
       if (!user) throw userNotFound();
       ctx.db.removeGroupMember(members.id, user.id);
@@ -112,7 +112,25 @@ function groupRoute(ctx: RequestContext, group: StoreGroup | undefined, rest: re
   }
   const [next, ...deeper] = rest;
   if (next.name === 'users') return usersRoute(ctx, next, deeper, group);
+  if (next.name === 'setuserasowner' && deeper.length === 0 && ctx.method === 'POST') {
+    demandMembershipEdit(ctx, group);
+    const ownerId = Number(firstArgument(next));
+    if (!ctx.db.getUserById(ownerId) && !ctx.db.getGroupById(ownerId)) throw userNotFound();
+    ctx.db.setGroupOwner(group.id, ownerId);
+    return OK_EMPTY;
+  }
   return unsupported(ctx, rest);
+}
+
+/**
+ * Who may change a group's members or owner: whoever may manage the site's permissions,
+ * the group's owner, or the members of the group that owns it (SharePoint's rule for an
+ * owner group, « Who can edit the membership of the group? – Group Owner »).
+ */
+function demandMembershipEdit(ctx: RequestContext, group: StoreGroup): void {
+  const owner = group.ownerId;
+  if (owner !== null && (owner === ctx.user.id || ctx.db.groupMembers(owner).some((u) => u.id === ctx.user.id))) return;
+  ctx.demand('managePermissions');
 }
 
 function siteGroupsRoute(ctx: RequestContext, segment: PathSegment, rest: readonly PathSegment[]): RouteResult {
