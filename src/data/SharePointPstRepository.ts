@@ -191,7 +191,12 @@ export class SharePointPstRepository implements PstRepository {
   }
 
   async updateAction(actionId: number, changes: ActionChanges, etag: string): Promise<string> {
-    const current = await this.loadActionDetails(actionId);
+    return this.saveChanges(await this.loadActionDetails(actionId), changes, etag);
+  }
+
+  /** Writes only the columns that change, if the action is still at `etag`. */
+  private async saveChanges(current: ActionDetails, changes: ActionChanges, etag: string): Promise<string> {
+    const actionId = current.action.id;
     const before = actionToItem(current.action);
     const payload = changedProperties(before, actionToItem({ ...current.action, ...changes }));
     if (Object.keys(payload).length === 0 && current.etag === etag) return etag;
@@ -241,7 +246,7 @@ export class SharePointPstRepository implements PstRepository {
     const current = await this.loadActionDetails(actionId);
     const user = (await this.sp.web.ensureUser(lead.email)) as { Id: number; Title?: string; Email?: string };
     const resolved: Person = { id: user.Id, displayName: user.Title || lead.displayName, email: user.Email || lead.email };
-    const newEtag = await this.updateAction(actionId, { projectLead: resolved }, etag);
+    const newEtag = await this.saveChanges(current, { projectLead: resolved }, etag);
     let permissionError: string | null = null;
     try {
       await grantActionToLead(this.sp, this.webServerRelativeUrl, actionId, user.Id, current.action.projectLead?.id ?? null);

@@ -135,17 +135,26 @@ export class LocalGraph {
     }
     if ((m = /^\/(?:me|users\/([^/]+))$/i.exec(path)) && req.method === 'GET') {
       const email = (m[1] ?? caller).toLowerCase();
-      const user = this.directory().find((u) => u.email.toLowerCase() === email);
-      if (!user) return this.error(res, 404, 'Request_ResourceNotFound', `Resource '${email}' does not exist or one of its queried reference-property objects are not present.`);
+      const user = this.findUser(email);
+      if (!user) return this.userNotFound(res, email);
       return json(res, 200, { id: user.email, displayName: user.displayName, mail: user.email, userPrincipalName: user.email, preferredLanguage: user.preferredLanguage ?? 'fr-BE' });
     }
     return this.error(res, 400, 'BadRequest', `Resource not found for the segment '${path}'.`);
   }
 
+  private findUser(email: string): LocalDirectoryUser | undefined {
+    return this.directory().find((u) => u.email.toLowerCase() === email.toLowerCase());
+  }
+
+  /** Graph's answer for an address the directory does not know. */
+  private userNotFound(res: ServerResponse, email: string): boolean {
+    return this.error(res, 404, 'Request_ResourceNotFound', `Resource '${email}' does not exist or one of its queried reference-property objects are not present.`);
+  }
+
   /** As Graph: 404 for an unknown user, 400 without activity type or topic; 204 when accepted. */
   private sendActivity(res: ServerResponse, sender: string, recipient: string, body: string): boolean {
-    const user = this.directory().find((u) => u.email.toLowerCase() === recipient.toLowerCase());
-    if (!user) return this.error(res, 404, 'Request_ResourceNotFound', `Resource '${recipient}' does not exist or one of its queried reference-property objects are not present.`);
+    const user = this.findUser(recipient);
+    if (!user) return this.userNotFound(res, recipient);
     let request: { activityType?: string; topic?: { source?: string; value?: string; webUrl?: string }; previewText?: { content?: string }; templateParameters?: { name: string; value: string }[] };
     try {
       request = JSON.parse(body);

@@ -26,6 +26,7 @@ import { filterFromQuery, PstFilter } from '../../domain/filters';
 import type { IsoDate, Plan } from '../../domain/model';
 import type { Lang } from '../../domain/vocabularies';
 import type { ImportAnalysis } from '../../import';
+import { offerDownload, XLSX_TYPE } from '../download';
 import { formatMessage } from '../format';
 import { ObjectiveTree } from '../tree/ObjectiveTree';
 import { useMounted } from '../useMounted';
@@ -36,7 +37,6 @@ type Importer = typeof import('../../import');
 const loadImporter = (): Promise<Importer> => import(/* webpackChunkName: 'pst-import' */ '../../import');
 
 export const ACCEPTED_EXTENSIONS = '.docx,.docm,.pdf,.md,.markdown,.txt,.xlsx,.xlsm,.csv';
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface ImportPstViewProps {
   readonly repository: PstRepository;
@@ -69,6 +69,12 @@ function readBytes(file: Blob): Promise<Uint8Array> {
     reader.onerror = () => reject(reader.error);
     reader.readAsArrayBuffer(file);
   });
+}
+
+/** Items added and updated by a write, all kinds together. */
+function writtenTotals(result: SiteImportResult): { added: number; updated: number } {
+  const counts = Object.values(result.written);
+  return { added: counts.reduce((n, c) => n + c.added, 0), updated: counts.reduce((n, c) => n + c.updated, 0) };
 }
 
 /** Lets the spinner paint before a long synchronous parse. */
@@ -160,8 +166,8 @@ export function ImportPstView(props: ImportPstViewProps): JSX.Element {
     try {
       const result = await repository.importDocumentPlan(analysis.plan);
       if (mounted.current) setStep({ kind: 'written', importer, analysis, result });
-      const written = result.written;
-      if (Object.keys(written).some((k) => written[k as keyof typeof written].added + written[k as keyof typeof written].updated > 0)) onImported();
+      const totals = writtenTotals(result);
+      if (totals.added + totals.updated > 0) onImported();
     } catch (error) {
       if (mounted.current) setStep({ kind: 'failed', importer, analysis, message: errorText(error) });
     }
@@ -169,15 +175,7 @@ export function ImportPstView(props: ImportPstViewProps): JSX.Element {
 
   const chooseFile = (): void => input.current?.click();
   const downloadTemplate = async (): Promise<void> => {
-    const importer = await loadImporter();
-    const url = URL.createObjectURL(new Blob([importer.writeTemplate()], { type: XLSX_TYPE }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'modele-import-PST.xlsx';
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    offerDownload((await loadImporter()).writeTemplate(), 'modele-import-PST.xlsx', XLSX_TYPE);
   };
 
   const fileInput = (
@@ -247,8 +245,8 @@ export function ImportPstView(props: ImportPstViewProps): JSX.Element {
 
   const { importer, analysis } = step;
   const comparison: Comparison | null = step.kind === 'preview' ? step.comparison : null;
-  const nothingToDo =
-    comparison?.kind === 'ready' && comparison.result.mode === 'sync' && comparison.result.sync !== null && importer.syncTotals(comparison.result.sync).adds + importer.syncTotals(comparison.result.sync).updates === 0;
+  const pending = comparison?.kind === 'ready' && comparison.result.sync ? importer.syncTotals(comparison.result.sync) : null;
+  const nothingToDo = pending !== null && pending.adds + pending.updates === 0;
 
   return (
     <Stack tokens={{ childrenGap: 16 }}>
@@ -343,12 +341,11 @@ function WriteOutcome({ result }: { result: SiteImportResult }): JSX.Element {
       </MessageBar>
     );
   }
-  const added = (Object.keys(w) as (keyof typeof w)[]).reduce((n, k) => n + w[k].added, 0);
-  const updated = (Object.keys(w) as (keyof typeof w)[]).reduce((n, k) => n + w[k].updated, 0);
+  const totals = writtenTotals(result);
   const message =
     result.mode === 'new'
       ? formatMessage(strings.ImportDoneNew, String(w.strategicObjectives.added), String(w.operationalObjectives.added), String(w.actions.added))
-      : formatMessage(strings.ImportDoneSync, String(added), String(updated));
+      : formatMessage(strings.ImportDoneSync, String(totals.added), String(totals.updated));
   return (
     <MessageBar messageBarType={MessageBarType.success} role="status">
       {message}
