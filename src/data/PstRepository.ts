@@ -14,7 +14,7 @@ import type {
   Section,
   StrategicObjective,
 } from '../domain/model';
-import type { PlanSync } from '../import/sync';
+import type { PlanSync } from '../import/compare/comparePlans';
 import type { ProvisioningReport, ProvisioningState } from './provisioning';
 
 /** Who is looking, read in the same round trip as the plan. */

@@ -260,7 +260,7 @@ export class SharePointPstRepository implements PstRepository {
 
   async importDocumentPlan(data: PlanData, options: SiteImportOptions = {}): Promise<SiteImportResult> {
     // Loaded on demand: only the coordinator's import view needs the diff and its writer.
-    const { importPlanToSite } = await import(/* webpackChunkName: 'pst-import-write' */ './planSync');
+    const { importPlanToSite } = await import(/* webpackChunkName: 'pst-import-write' */ './planWriter');
     return importPlanToSite(this.sp, this.webServerRelativeUrl, data, options);
   }
 

@@ -10,7 +10,7 @@ import '@pnp/sp/batching';
 import { addDays, IsoDate } from '../domain/model';
 import { reminderLedgerList } from '../schema/listSchema';
 import { dayToSharePoint } from '../schema/mapping';
-import type { LedgerEntry, ReminderLedger } from '../notifications/reminderRun';
+import type { LedgerEntry, ReminderLedger } from '../mail/reminderRun';
 import { listUrl } from './sharePointPaths';
 
 /** Reminders older than this cannot come back (deadlines and silences are more recent). */

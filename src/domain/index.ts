@@ -6,4 +6,4 @@ export * from './tree';
 export * from './lateness';
 export * from './rollup';
 export * from './validation';
-export * from './outline';
+export * from '../import/toPlan';

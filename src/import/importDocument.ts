@@ -4,13 +4,13 @@
  * not a PST. Pure (no Node module): the CLI and the browser's import view share it;
  * nothing is written.
  */
-import type { OutlineDocument } from '../domain/outline';
-import { PlanFromOutline, planFromOutline } from '../domain/outline';
+import type { OutlineDocument } from './toPlan';
+import { PlanFromOutline, planFromOutline } from './toPlan';
 import { ImportError } from './errors';
-import { ParseAnomaly, parseOutline, ParsedOutline } from './outlineParser';
-import { DocumentFormat, ReadDocument, readDocument } from './readers';
-import { outlineFromRows } from './spreadsheet';
-import { baseName } from './textTools';
+import { ParseAnomaly, parseOutline, ParsedOutline } from './outline/outlineParser';
+import { DocumentFormat, ReadDocument, readDocument } from './read';
+import { outlineFromRows } from './spreadsheet/spreadsheet';
+import { baseName } from '../text/normalize';
 
 export interface ImportAnalysis extends ParsedOutline {
   readonly fileName: string;

@@ -4,10 +4,10 @@
  */
 export { analyseDocument } from './importDocument';
 export type { ImportAnalysis } from './importDocument';
-export { checkBeforeReading } from './readers';
+export { checkBeforeReading } from './read';
 export { isImportError } from './errors';
 export { reportFigures, valuesToCheck } from './report';
 export type { ReportFigures } from './report';
-export { FIELD_NAMES_FR } from './fieldLabels';
-export { writeTemplate } from './spreadsheet';
-export { syncTotals } from './sync';
+export { FIELD_NAMES_FR } from './lines/fieldLabels';
+export { writeTemplate } from './spreadsheet/spreadsheet';
+export { syncTotals } from './compare/comparePlans';

@@ -4,9 +4,9 @@
  * many actions, and every anomaly with its line (or spreadsheet row), followed by the
  * readings that failed when converting (dates, progress, statuses).
  */
-import { FIELD_NAMES_FR } from './fieldLabels';
+import { FIELD_NAMES_FR } from './lines/fieldLabels';
 import type { ImportAnalysis } from './importDocument';
-import type { AnomalyKind } from './outlineParser';
+import type { AnomalyKind } from './outline/outlineParser';
 
 const FORMAT_NAMES: { readonly [format: string]: string } = {
   docx: 'document Word',

@@ -4,8 +4,8 @@
  * after whitespace and case normalisation, and the share of actions (and sub-actions)
  * found under the right parent. Pure; `score.ts` runs it over the samples.
  */
-import type { OutlineAction, OutlineDocument } from '../domain/outline';
-import { looseKey } from './textTools';
+import type { OutlineAction, OutlineDocument } from './toPlan';
+import { looseKey } from '../text/normalize';
 
 export interface LevelScore {
   readonly expected: number;

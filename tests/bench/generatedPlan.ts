@@ -1,5 +1,5 @@
 /** A large generated PST written straight into the embedded store, for the benchmarks. */
-import type { EmbeddedStore } from '../../src/store';
+import type { EmbeddedStore } from '../../src/node/store';
 import type { ListKey } from '../../src/schema/listSchema';
 import { actionToItem, checkInToItem, operationalObjectiveToItem, planToItem, strategicObjectiveToItem } from '../../src/schema/mapping';
 import { createAction, addDays, IsoDate } from '../../src/domain/model';

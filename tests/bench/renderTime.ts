@@ -9,11 +9,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chromium } from 'playwright-core';
-import { startEmbeddedStore, roleBasedAuthorizer } from '../../src/store';
+import { startEmbeddedStore, roleBasedAuthorizer } from '../../src/node/store';
 import { ensurePstLists } from '../../src/data/provisioning';
-import { createNodeSp } from '../../src/node/nodeSp';
-import { createPageServer, servePage } from '../../src/local/pageServer';
-import { SAMPLE_USERS } from '../../src/local/samplePst';
+import { createNodeSp } from '../../src/node/sp/nodeSp';
+import { createPageServer, servePage } from '../../src/node/local/pageServer';
+import { SAMPLE_USERS } from '../../src/node/local/samplePst';
 import { insertGeneratedPlan } from './generatedPlan';
 
 const ACTIONS = Number(process.argv[2] ?? 5000);

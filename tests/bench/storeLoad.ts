@@ -8,10 +8,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startEmbeddedStore, roleBasedAuthorizer } from '../../src/store';
+import { startEmbeddedStore, roleBasedAuthorizer } from '../../src/node/store';
 import { ensurePstLists } from '../../src/data/provisioning';
 import { SharePointPstRepository } from '../../src/data/SharePointPstRepository';
-import { createNodeSp } from '../../src/node/nodeSp';
+import { createNodeSp } from '../../src/node/sp/nodeSp';
 import { insertGeneratedPlan } from './generatedPlan';
 import { dashboardFigures } from '../../src/domain/dashboard';
 

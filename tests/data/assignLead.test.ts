@@ -4,11 +4,11 @@
  * solution's permissions: people search, the lead saved, the new lead may edit the
  * action and the previous one may not any more; a stale version is a conflict.
  */
-import { startEmbeddedStore, roleBasedAuthorizer, EmbeddedStore } from '../../src/store';
+import { startEmbeddedStore, roleBasedAuthorizer, EmbeddedStore } from '../../src/node/store';
 import { SharePointPstRepository } from '../../src/data/SharePointPstRepository';
 import { ConflictError } from '../../src/data/PstRepository';
 import { addUserToPstGroup, grantActionToLead } from '../../src/data/permissions';
-import { createNodeSp } from '../../src/node/nodeSp';
+import { createNodeSp } from '../../src/node/sp/nodeSp';
 import { createAction } from '../../src/domain/model';
 import '@pnp/sp/site-users/web';
 

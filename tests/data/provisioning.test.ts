@@ -1,5 +1,5 @@
 import { ensurePstLists, inspectPstLists } from '../../src/data/provisioning';
-import { createNodeSp } from '../../src/node/nodeSp';
+import { createNodeSp } from '../../src/node/sp/nodeSp';
 import { PST_LISTS, actionsList, checkInsList, plansList } from '../../src/schema/listSchema';
 import { RecordingSharePoint } from '../support/recordingSharePoint';
 

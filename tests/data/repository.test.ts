@@ -2,12 +2,12 @@
  * The repository against the embedded store, with SharePoint's permission model as
  * provisioned by the solution: concurrent edits, and who may change what.
  */
-import { startEmbeddedStore, roleBasedAuthorizer, EmbeddedStore } from '../../src/store';
+import { startEmbeddedStore, roleBasedAuthorizer, EmbeddedStore } from '../../src/node/store';
 import { SharePointPstRepository } from '../../src/data/SharePointPstRepository';
 import { ConflictError } from '../../src/data/PstRepository';
 import { ensurePstLists } from '../../src/data/provisioning';
 import { addUserToPstGroup, ensurePstPermissions, grantActionToLead } from '../../src/data/permissions';
-import { createNodeSp } from '../../src/node/nodeSp';
+import { createNodeSp } from '../../src/node/sp/nodeSp';
 import { createAction } from '../../src/domain/model';
 import '@pnp/sp/site-users/web';
 

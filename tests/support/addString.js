@@ -10,12 +10,12 @@ if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key || '') || fr === undefined || en === un
   console.error('usage: addString.js Key "français" "English"');
   process.exit(2);
 }
-const loc = path.resolve(__dirname, '../../src/loc');
+const loc = path.resolve(__dirname, '../../src/strings');
 const lock = path.join(loc, '.lock');
 const deadline = Date.now() + 10000;
 for (;;) {
   try { fs.mkdirSync(lock); break; } catch (e) {
-    if (Date.now() > deadline) { console.error('src/loc is locked (remove src/loc/.lock if stale)'); process.exit(1); }
+    if (Date.now() > deadline) { console.error('src/strings is locked (remove src/strings/.lock if stale)'); process.exit(1); }
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
   }
 }

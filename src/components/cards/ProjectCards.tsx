@@ -6,8 +6,8 @@ import type { ActionRollup } from '../../domain/rollup';
 import { compareCodes } from '../../domain/tree';
 import { formatDate } from '../../domain/parsing';
 import { healthLabel, statusLabel, Lang } from '../../domain/vocabularies';
-import { ProgressBar } from '../ProgressBar';
-import { formatMessage } from '../format';
+import { ProgressBar } from '../ui/ProgressBar';
+import { formatMessage } from '../../text/format';
 
 export type CardSort = 'code' | 'due' | 'progress' | 'title';
 export type CardGroup = 'none' | 'strategicObjective' | 'service' | 'lead' | 'status';

@@ -16,8 +16,8 @@ import * as strings from 'PstStrings';
 import type { DashboardFigures, LateActionFigure, ServiceFigure } from '../../domain/dashboard';
 import { formatDate, formatPercent } from '../../domain/parsing';
 import { statusLabel, Lang } from '../../domain/vocabularies';
-import { ProgressBar } from '../ProgressBar';
-import { formatMessage } from '../format';
+import { ProgressBar } from '../ui/ProgressBar';
+import { formatMessage } from '../../text/format';
 import { QuarterChart } from './QuarterChart';
 import { StatusDistribution } from './StatusDistribution';
 

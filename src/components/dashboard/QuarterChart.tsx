@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Text, useTheme } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { QuarterFigure } from '../../domain/dashboard';
-import { formatMessage } from '../format';
+import { formatMessage } from '../../text/format';
 
 /**
  * Planned ends per quarter as columns (done part darker). The same figures are in a

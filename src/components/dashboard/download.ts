@@ -1,7 +1,7 @@
 import type { DashboardFigures } from '../../domain/dashboard';
 import type { Lang } from '../../domain/vocabularies';
 import { dashboardWorkbook, WorkbookHeader } from '../../export/dashboardWorkbook';
-import { offerDownload, XLSX_TYPE } from '../download';
+import { offerDownload, XLSX_TYPE } from '../ui/download';
 
 /**
  * Writes the dashboard workbook and hands it to the browser as a download. The XLSX

@@ -1,7 +1,7 @@
 import * as strings from 'PstStrings';
-import type { PstFilter, PstFilterOptions } from '../../domain/filters';
+import type { PstFilter, PstFilterOptions } from '../../domain/filter/filters';
 import { healthLabel, priorityLabel, statusLabel, voletLabel, Lang } from '../../domain/vocabularies';
-import { formatMessage } from '../format';
+import { formatMessage } from '../../text/format';
 
 const LATENESS_LABEL: Record<string, () => string> = {
   overdue: () => strings.FilterLateness_overdue,

@@ -11,13 +11,13 @@ import {
   Toggle,
 } from '@fluentui/react';
 import * as strings from 'PstStrings';
-import type { PstFilter, PstFilterOptions, StatusFilterValue } from '../../domain/filters';
-import { LATENESS_STATES, activeCriteriaCount, isEmptyFilter } from '../../domain/filters';
+import type { PstFilter, PstFilterOptions, StatusFilterValue } from '../../domain/filter/filters';
+import { LATENESS_STATES, activeCriteriaCount, isEmptyFilter } from '../../domain/filter/filters';
 import type { LatenessState } from '../../domain/lateness';
 import type { Health, Priority, Volet } from '../../domain/model';
 import { Lang, healthLabel, priorityLabel, statusLabel, voletLabel } from '../../domain/vocabularies';
-import { formatMessage } from '../format';
-import { useStableId } from './useStableId';
+import { formatMessage } from '../../text/format';
+import { useStableId } from '../ui/useStableId';
 
 export interface FilterBarProps {
   readonly filter: PstFilter;

@@ -1,17 +1,17 @@
 import * as React from 'react';
 import { ContextualMenu, DefaultButton, DirectionalHint, IContextualMenuItem, MessageBar, MessageBarType, Text, useTheme } from '@fluentui/react';
 import * as strings from 'PstStrings';
-import type { FilterableData, PstFilter } from '../../domain/filters';
-import { filterOptions, filterPlanData, isEmptyFilter, searchTerms } from '../../domain/filters';
+import type { FilterableData, PstFilter } from '../../domain/filter/filters';
+import { filterOptions, filterPlanData, isEmptyFilter, searchTerms } from '../../domain/filter/filters';
 import type { LatenessThresholds } from '../../domain/lateness';
 import type { Action, IsoDate, OperationalObjective, Person, Plan, Volet } from '../../domain/model';
 import { rollUp } from '../../domain/rollup';
 import { buildPlanTree } from '../../domain/tree';
 import { Lang, normalizeText } from '../../domain/vocabularies';
 import { FilterBar } from '../filters/FilterBar';
-import { useStableId } from '../filters/useStableId';
-import { formatMessage } from '../format';
-import { defaultLinkForNode } from './deepLink';
+import { useStableId } from '../ui/useStableId';
+import { formatMessage } from '../../text/format';
+import { defaultLinkForNode } from '../../domain/links/nodeLinks';
 import { TreeProgress, TreeRow, statsProgress } from './TreeRow';
 import { countsLine } from './texts';
 import {

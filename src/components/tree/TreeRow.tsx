@@ -4,7 +4,7 @@ import * as strings from 'PstStrings';
 import { formatDate, formatNumber, formatPercent } from '../../domain/parsing';
 import type { ActionRollup, ProgressStats } from '../../domain/rollup';
 import { Lang, statusLabel } from '../../domain/vocabularies';
-import { formatMessage } from '../format';
+import { formatMessage } from '../../text/format';
 import type { TreeEntry } from './treeModel';
 import { countsLine, highlightPieces } from './texts';
 import { INDENT, ROW_CLASS, TreeClassNames } from './treeStyles';

@@ -4,7 +4,7 @@ import type { ProgressStats } from '../../domain/rollup';
 import { formatNumber } from '../../domain/parsing';
 import type { Lang } from '../../domain/vocabularies';
 import { normalizeText } from '../../domain/vocabularies';
-import { formatMessage } from '../format';
+import { formatMessage } from '../../text/format';
 
 /**
  * `forms` is `one|other` or `zero|one|other` (each with `{0}`). French uses the singular for

@@ -12,12 +12,12 @@ import { ThemeChangedEventArgs, ThemeProvider as SpThemeProvider } from '@micros
 import { createTheme, ITheme } from '@fluentui/react';
 import { spfi, SPFx } from '@pnp/sp';
 import * as strings from 'PstStrings';
-import { PstApp, PstView } from '../../components/PstApp';
+import { PstApp, PstView } from '../../components/shell/PstApp';
 import { DASHBOARD_WIDGETS } from '../../components/dashboard/PstDashboard';
-import { THEMES, hostThemeFromTeams } from '../../components/themes';
+import { THEMES, hostThemeFromTeams } from '../../components/ui/themes';
 import { SharePointPstRepository } from '../../data/SharePointPstRepository';
 import { isoDateOfLocalDay } from '../../domain/model';
-import { GraphMailService } from '../../services/mailService';
+import { GraphMailService } from '../../mail/mailService';
 
 export interface IPstWebPartProps {
   /** Absolute URL of the site holding the PST lists; empty means the current site. */

@@ -1,4 +1,4 @@
-import { PstView } from '../../components/PstApp';
+import { PstView } from '../../components/shell/PstApp';
 import { PstWebPartBase } from '../common/PstWebPartBase';
 
 export default class ObjectiveTreeWebPart extends PstWebPartBase {

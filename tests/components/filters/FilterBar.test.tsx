@@ -5,7 +5,7 @@ import * as React from 'react';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { setIconOptions } from '@fluentui/react';
 import { FilterBar, FilterBarProps } from '../../../src/components/filters/FilterBar';
-import { PstFilter, filterOptions, filterToQuery } from '../../../src/domain/filters';
+import { PstFilter, filterOptions, filterToQuery } from '../../../src/domain/filter/filters';
 import { DATA } from '../tree/fixtures';
 
 setIconOptions({ disableWarnings: true });

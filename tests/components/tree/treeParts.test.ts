@@ -1,6 +1,6 @@
 import { buildPlanTree, rollUp, statsOf } from '../../../src/domain';
-import { filterPlanData } from '../../../src/domain/filters';
-import { defaultLinkForNode, linkToNode, nodeIdFromHash } from '../../../src/components/tree/deepLink';
+import { filterPlanData } from '../../../src/domain/filter/filters';
+import { defaultLinkForNode, linkToNode, nodeIdFromHash } from '../../../src/domain/links/nodeLinks';
 import { countsLine, highlightPieces, plural } from '../../../src/components/tree/texts';
 import {
   INITIAL_EXPANSION,

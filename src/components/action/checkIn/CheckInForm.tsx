@@ -1,0 +1,329 @@
+import * as React from 'react';
+import {
+  ChoiceGroup,
+  Dropdown,
+  IChoiceGroup,
+  IChoiceGroupOption,
+  IDropdown,
+  ITextField,
+  MessageBar,
+  MessageBarType,
+  PrimaryButton,
+  Spinner,
+  SpinnerSize,
+  Stack,
+  TextField,
+} from '@fluentui/react';
+import * as strings from 'PstStrings';
+import type { ActionDetails, NewCheckIn, PstRepository } from '../../../data/PstRepository';
+import type { Action, ActionStatus, CheckIn, Health, IsoDate } from '../../../domain/model';
+import { formatDate, formatNumber } from '../../../domain/parsing';
+import { validateCheckIn } from '../../../domain/validation';
+import { Lang, healthLabel, isActionStatus, isHealth, statusLabel } from '../../../domain/vocabularies';
+import { ConflictNotice } from '../save/ConflictNotice';
+import { FieldWarnings, usePanelClassNames } from '../parts';
+import {
+  ConflictRow,
+  HEALTH_ICONS,
+  conflictAuthor,
+  conflictMessage,
+  conflictOf,
+  healthOptions,
+  readDay,
+  readPercent,
+  saveErrorMessage,
+  statusOptions,
+} from '../panelModel';
+import { useMounted } from '../../ui/useMounted';
+
+export interface CheckInFormProps {
+  readonly details: ActionDetails;
+  readonly repository: PstRepository;
+  readonly today: IsoDate;
+  readonly lang: Lang;
+  /** The check-in is recorded: the details with the action updated, the history and the new ETag. */
+  readonly onSaved: (details: ActionDetails) => void;
+  /** After a conflict, the user took the stored version. */
+  readonly onReplaceDetails: (details: ActionDetails) => void;
+}
+
+export interface CheckInValues {
+  readonly status: ActionStatus | '';
+  readonly percent: string;
+  readonly health: Health | '';
+  readonly comment: string;
+  readonly date: string;
+}
+
+type CheckInField = keyof CheckInValues;
+
+/** Visual (and tab) order: the first invalid one gets the focus. */
+const FIELD_ORDER: readonly CheckInField[] = ['status', 'percent', 'date', 'health', 'comment'];
+
+/** The form starts from where the action stands, dated today. */
+export function initialCheckInValues(action: Action, today: IsoDate): CheckInValues {
+  return {
+    status: action.status ?? '',
+    percent: action.progressPercent == null ? '' : formatNumber(action.progressPercent, { maxDecimals: 1 }),
+    health: action.health ?? '',
+    comment: '',
+    date: formatDate(today),
+  };
+}
+
+export interface CheckInCheck {
+  readonly checkIn: NewCheckIn | null;
+  readonly errors: Partial<Record<CheckInField, string>>;
+  readonly warnings: Partial<Record<CheckInField, string[]>>;
+}
+
+/** Reads and validates the form (validateCheckIn), one message per field. */
+export function checkCheckIn(values: CheckInValues, actionId: number, today: IsoDate, lang: Lang): CheckInCheck {
+  const errors: Partial<Record<CheckInField, string>> = {};
+  const warnings: Partial<Record<CheckInField, string[]>> = {};
+  const percent = readPercent(values.percent);
+  if ('error' in percent) errors.percent = percent.error;
+  const date = readDay(values.date, today, lang);
+  if ('error' in date) errors.date = date.error;
+  const comment = values.comment.trim() === '' ? null : values.comment.trim();
+  const candidate: Partial<CheckIn> = {
+    actionId,
+    date: 'value' in date ? date.value : undefined,
+    status: values.status === '' ? undefined : values.status,
+    percent: 'value' in percent ? percent.value : null,
+    health: values.health === '' ? null : values.health,
+    comment,
+  };
+  for (const issue of validateCheckIn(candidate, { today, lang })) {
+    const field = FIELD_ORDER.indexOf(issue.field as CheckInField) >= 0 ? (issue.field as CheckInField) : null;
+    if (field === null) continue;
+    if (issue.severity === 'error') {
+      if (!errors[field]) errors[field] = issue.message;
+    } else {
+      (warnings[field] = warnings[field] ?? []).push(issue.message);
+    }
+  }
+  const valid = Object.keys(errors).length === 0 && isActionStatus(candidate.status) && candidate.date !== undefined;
+  return {
+    checkIn: valid
+      ? {
+          actionId,
+          date: candidate.date as IsoDate,
+          status: candidate.status as ActionStatus,
+          percent: candidate.percent ?? null,
+          health: candidate.health ?? null,
+          comment,
+        }
+      : null,
+    errors,
+    warnings,
+  };
+}
+
+function conflictRows(values: CheckInValues, current: Action, lang: Lang): ConflictRow[] {
+  const theirs = initialCheckInValues(current, '2000-01-01');
+  const rows: ConflictRow[] = [];
+  const text = (value: string, label: (v: string) => string): string => (value === '' ? strings.ConflictEmpty : label(value));
+  if (values.status !== theirs.status) {
+    rows.push({
+      label: strings.PanelStatus,
+      mine: text(values.status, (v) => (isActionStatus(v) ? statusLabel(v, lang) : v)),
+      theirs: text(theirs.status, (v) => (isActionStatus(v) ? statusLabel(v, lang) : v)),
+    });
+  }
+  const mine = readPercent(values.percent);
+  const same = 'value' in mine && mine.value === current.progressPercent;
+  if (!same) rows.push({ label: strings.CheckInPercent, mine: text(values.percent.trim(), (v) => v), theirs: text(theirs.percent, (v) => v) });
+  if (values.health !== theirs.health) {
+    rows.push({
+      label: strings.PanelHealth,
+      mine: text(values.health, (v) => (isHealth(v) ? healthLabel(v, lang) : v)),
+      theirs: text(theirs.health, (v) => (isHealth(v) ? healthLabel(v, lang) : v)),
+    });
+  }
+  return rows;
+}
+
+/** A check-in in under a minute: status, percent, health, comment, date (today). */
+export function CheckInForm({ details, repository, today, lang, onSaved, onReplaceDetails }: CheckInFormProps): JSX.Element {
+  const classNames = usePanelClassNames();
+  const mounted = useMounted();
+  const [values, setValues] = React.useState<CheckInValues>(() => initialCheckInValues(details.action, today));
+  const [submitted, setSubmitted] = React.useState(false);
+  const [busy, setBusy] = React.useState(false);
+  const [saveError, setSaveError] = React.useState<string | null>(null);
+  const [conflict, setConflict] = React.useState<ActionDetails | null>(null);
+
+  const statusRef = React.useRef<IDropdown>(null);
+  const percentRef = React.useRef<ITextField>(null);
+  const dateRef = React.useRef<ITextField>(null);
+  const healthRef = React.useRef<IChoiceGroup>(null);
+  const commentRef = React.useRef<ITextField>(null);
+  const focusField = (field: CheckInField): void => {
+    if (field === 'status') statusRef.current?.focus(false);
+    else if (field === 'percent') percentRef.current?.focus();
+    else if (field === 'date') dateRef.current?.focus();
+    else if (field === 'health') healthRef.current?.focus();
+    else commentRef.current?.focus();
+  };
+
+  const check = React.useMemo(() => checkCheckIn(values, details.action.id, today, lang), [values, details.action.id, today, lang]);
+  const errors = submitted ? check.errors : {};
+  const set = <K extends CheckInField>(field: K, value: CheckInValues[K]): void => setValues((v) => ({ ...v, [field]: value }));
+
+  const save = async (on: ActionDetails): Promise<void> => {
+    setSubmitted(true);
+    setSaveError(null);
+    if (!check.checkIn) {
+      const first = FIELD_ORDER.find((f) => check.errors[f]);
+      if (first) focusField(first);
+      return;
+    }
+    const checkIn = check.checkIn;
+    setBusy(true);
+    try {
+      const saved = await repository.addCheckIn(checkIn, on.etag);
+      // The repository gives the action the check-in's status, percent, health and date.
+      const action: Action = {
+        ...on.action,
+        status: checkIn.status,
+        progressPercent: checkIn.percent,
+        health: checkIn.health,
+        lastCheckInDate: checkIn.date,
+      };
+      if (!mounted.current) return;
+      setConflict(null);
+      setSubmitted(false);
+      setValues(initialCheckInValues(action, today));
+      onSaved({ ...on, action, etag: saved.actionEtag, checkIns: [saved.checkIn, ...on.checkIns] });
+    } catch (error) {
+      if (!mounted.current) return;
+      const current = conflictOf(error);
+      if (current) setConflict(current);
+      else setSaveError(saveErrorMessage(error));
+    } finally {
+      if (mounted.current) setBusy(false);
+    }
+  };
+
+  const takeTheirs = (): void => {
+    if (!conflict) return;
+    setValues(initialCheckInValues(conflict.action, today));
+    setSubmitted(false);
+    setSaveError(null);
+    setConflict(null);
+    onReplaceDetails(conflict);
+  };
+
+  const healthChoices: IChoiceGroupOption[] = healthOptions(lang).map((o) => ({
+    key: o.key,
+    text: o.text,
+    iconProps: { iconName: HEALTH_ICONS[o.key] },
+  }));
+
+  return (
+    <section className={classNames.card} aria-labelledby="pst-panel-checkin">
+      <h3 id="pst-panel-checkin" className={classNames.sectionTitle}>
+        {strings.CheckInHeading}
+      </h3>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save(details);
+        }}
+      >
+        <Stack tokens={{ childrenGap: 12 }}>
+          <Stack horizontal wrap tokens={{ childrenGap: 12 }}>
+            <Stack.Item grow styles={{ root: { minWidth: 200 } }}>
+              <Dropdown
+                componentRef={statusRef}
+                label={strings.PanelStatus}
+                placeholder={strings.CheckInChooseStatus}
+                required
+                options={statusOptions(lang)}
+                selectedKey={values.status === '' ? null : values.status}
+                onChange={(_, option) => option && set('status', option.key as ActionStatus)}
+                errorMessage={errors.status}
+              />
+              <FieldWarnings messages={check.warnings.status ?? []} />
+            </Stack.Item>
+            <Stack.Item styles={{ root: { width: 150 } }}>
+              <TextField
+                componentRef={percentRef}
+                label={strings.CheckInPercent}
+                value={values.percent}
+                inputMode="decimal"
+                autoComplete="off"
+                description={strings.CheckInPercentHint}
+                onChange={(_, value) => set('percent', value ?? '')}
+                errorMessage={errors.percent}
+              />
+              <FieldWarnings messages={check.warnings.percent ?? []} />
+            </Stack.Item>
+            <Stack.Item styles={{ root: { width: 150 } }}>
+              <TextField
+                componentRef={dateRef}
+                label={strings.CheckInDate}
+                value={values.date}
+                autoComplete="off"
+                required
+                description={strings.CheckInDateHint}
+                onChange={(_, value) => set('date', value ?? '')}
+                errorMessage={errors.date}
+              />
+            </Stack.Item>
+          </Stack>
+          <div>
+            <ChoiceGroup
+              componentRef={healthRef}
+              label={strings.PanelHealth}
+              options={healthChoices}
+              selectedKey={values.health === '' ? null : values.health}
+              onChange={(_, option) => option && set('health', option.key as Health)}
+              styles={{ flexContainer: { display: 'flex', flexWrap: 'wrap', gap: 8 } }}
+            />
+            {errors.health && (
+              <div role="alert" className={classNames.errorText}>
+                {errors.health}
+              </div>
+            )}
+          </div>
+          <div>
+            <TextField
+              componentRef={commentRef}
+              label={strings.CheckInComment}
+              multiline
+              autoAdjustHeight
+              rows={3}
+              value={values.comment}
+              onChange={(_, value) => set('comment', value ?? '')}
+              errorMessage={errors.comment}
+            />
+            <FieldWarnings messages={check.warnings.comment ?? []} />
+          </div>
+          {conflict && (
+            <ConflictNotice
+              message={conflictMessage(conflictAuthor(conflict, details))}
+              rows={conflictRows(values, conflict.action, lang)}
+              busy={busy}
+              onKeepMine={() => void save(conflict)}
+              onTakeTheirs={takeTheirs}
+            />
+          )}
+          {saveError && (
+            <MessageBar messageBarType={MessageBarType.error} isMultiline>
+              {saveError}
+            </MessageBar>
+          )}
+          {!conflict && (
+            <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 12 }}>
+              <PrimaryButton type="submit" text={strings.CheckInSave} disabled={busy} allowDisabledFocus />
+              {busy && <Spinner size={SpinnerSize.small} label={strings.FormSaving} labelPosition="right" />}
+            </Stack>
+          )}
+        </Stack>
+      </form>
+    </section>
+  );
+}

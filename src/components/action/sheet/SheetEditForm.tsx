@@ -1,0 +1,285 @@
+import * as React from 'react';
+import {
+  DefaultButton,
+  Dropdown,
+  IDropdown,
+  IDropdownOption,
+  ITextField,
+  MessageBar,
+  MessageBarType,
+  PrimaryButton,
+  Spinner,
+  SpinnerSize,
+  Stack,
+  Text,
+  TextField,
+} from '@fluentui/react';
+import * as strings from 'PstStrings';
+import type { ActionDetails, PstRepository } from '../../../data/PstRepository';
+import type { Action } from '../../../domain/model';
+import { validateAction } from '../../../domain/validation';
+import type { Lang } from '../../../domain/vocabularies';
+import { ConflictNotice } from '../save/ConflictNotice';
+import { FieldWarnings, usePanelClassNames } from '../parts';
+import {
+  SHEET_FIELDS,
+  SheetField,
+  SheetValues,
+  budgetServiceOptions,
+  conflictAuthor,
+  conflictMessage,
+  conflictOf,
+  healthOptions,
+  priorityOptions,
+  readSheet,
+  saveErrorMessage,
+  sheetConflictRows,
+  sheetFieldLabel,
+  sheetFieldOfIssue,
+  sheetValuesOf,
+  statusOptions,
+} from '../panelModel';
+import { useMounted } from '../../ui/useMounted';
+
+export interface SheetEditFormProps {
+  readonly details: ActionDetails;
+  readonly repository: PstRepository;
+  readonly lang: Lang;
+  /** The sheet is saved: the details with the action updated and the new ETag. */
+  readonly onSaved: (details: ActionDetails) => void;
+  /** After a conflict, the user took the stored version. */
+  readonly onReplaceDetails: (details: ActionDetails) => void;
+  readonly onCancel: () => void;
+}
+
+type FieldKind =
+  | { kind: 'text'; hint?: () => string; required?: boolean }
+  | { kind: 'multiline'; hint?: () => string }
+  | { kind: 'choice'; options: (lang: Lang) => { key: string; text: string }[] };
+
+const FIELD_KINDS: { readonly [F in SheetField]: FieldKind } = {
+  title: { kind: 'text', required: true },
+  code: { kind: 'text' },
+  plannedStart: { kind: 'text', hint: () => strings.EditDateHint },
+  plannedEnd: { kind: 'text', hint: () => strings.EditDateHint },
+  department: { kind: 'text' },
+  priority: { kind: 'choice', options: priorityOptions },
+  status: { kind: 'choice', options: statusOptions },
+  progressPercent: { kind: 'text', hint: () => strings.CheckInPercentHint },
+  health: { kind: 'choice', options: healthOptions },
+  description: { kind: 'multiline', hint: () => strings.EditRichTextHint },
+  context: { kind: 'multiline', hint: () => strings.EditRichTextHint },
+  steps: { kind: 'multiline', hint: () => strings.EditRichTextHint },
+  servicesInvolved: { kind: 'multiline', hint: () => strings.EditOnePerLine },
+  partners: { kind: 'multiline', hint: () => strings.EditOnePerLine },
+  risks: { kind: 'multiline', hint: () => strings.EditOnePerLine },
+  deliverables: { kind: 'multiline' },
+  labels: { kind: 'multiline', hint: () => strings.EditOnePerLine },
+  sdgs: { kind: 'text', hint: () => strings.EditSdgsHint },
+  policyObjective: { kind: 'multiline' },
+  synergies: { kind: 'multiline' },
+  etp: { kind: 'text' },
+  budget: { kind: 'text' },
+  budgetService: { kind: 'choice', options: budgetServiceOptions },
+  resourcesText: { kind: 'multiline' },
+  comments: { kind: 'multiline' },
+};
+
+/** How the fields are grouped on screen (same order as SHEET_FIELDS, which is the focus order). */
+const GROUPS: readonly { title: () => string; fields: readonly SheetField[] }[] = [
+  { title: () => strings.PanelHeading, fields: ['title', 'code', 'plannedStart', 'plannedEnd', 'department', 'priority', 'status', 'progressPercent', 'health'] },
+  { title: () => strings.PanelSectionDescription, fields: ['description', 'context', 'steps', 'servicesInvolved', 'partners', 'risks', 'deliverables'] },
+  { title: () => strings.PanelSectionSteering, fields: ['labels', 'sdgs', 'policyObjective', 'synergies'] },
+  { title: () => strings.PanelSectionResources, fields: ['etp', 'budget', 'budgetService', 'resourcesText', 'comments'] },
+];
+
+export interface SheetCheck {
+  readonly reading: ReturnType<typeof readSheet>;
+  readonly errors: Partial<Record<SheetField, string>>;
+  readonly warnings: Partial<Record<SheetField, string[]>>;
+  /** Remarks about fields this form does not edit (people, objectives): shown, not blocking. */
+  readonly others: string[];
+}
+
+/** Reads the form against `base` and validates the resulting action with validateAction. */
+export function checkSheet(values: SheetValues, base: Action, lang: Lang, target: Action = base): SheetCheck {
+  const reading = readSheet(values, base, lang, target);
+  const errors: Partial<Record<SheetField, string>> = { ...reading.errors };
+  const warnings: Partial<Record<SheetField, string[]>> = {};
+  const others: string[] = [];
+  for (const issue of validateAction({ ...target, ...reading.changes }, { lang })) {
+    const field = sheetFieldOfIssue(issue);
+    if (field === null) others.push(issue.message);
+    else if (issue.severity === 'error') {
+      if (!errors[field]) errors[field] = issue.message;
+    } else (warnings[field] = warnings[field] ?? []).push(issue.message);
+  }
+  return { reading, errors, warnings, others };
+}
+
+/** The coordinator's form for the main fields of the sheet. */
+export function SheetEditForm({ details, repository, lang, onSaved, onReplaceDetails, onCancel }: SheetEditFormProps): JSX.Element {
+  const classNames = usePanelClassNames();
+  const mounted = useMounted();
+  const base = details.action;
+  const [values, setValues] = React.useState<SheetValues>(() => sheetValuesOf(base));
+  const [submitted, setSubmitted] = React.useState(false);
+  const [busy, setBusy] = React.useState(false);
+  const [saveError, setSaveError] = React.useState<string | null>(null);
+  const [info, setInfo] = React.useState<string | null>(null);
+  const [conflict, setConflict] = React.useState<ActionDetails | null>(null);
+  const refs = React.useRef<Partial<Record<SheetField, ITextField | IDropdown | null>>>({});
+  React.useEffect(() => {
+    refs.current.title?.focus();
+  }, []);
+
+  const check = React.useMemo(() => checkSheet(values, base, lang, conflict ? conflict.action : base), [values, base, lang, conflict]);
+  const errors = submitted ? check.errors : {};
+
+  const save = async (on: ActionDetails): Promise<void> => {
+    setSubmitted(true);
+    setSaveError(null);
+    setInfo(null);
+    const first = SHEET_FIELDS.find((f) => check.errors[f]);
+    if (first) {
+      refs.current[first]?.focus();
+      return;
+    }
+    const changes = check.reading.changes;
+    if (Object.keys(changes).length === 0) {
+      setInfo(strings.EditNoChanges);
+      return;
+    }
+    setBusy(true);
+    try {
+      const etag = await repository.updateAction(base.id, changes, on.etag);
+      if (!mounted.current) return;
+      setConflict(null);
+      onSaved({ ...on, action: { ...on.action, ...changes }, etag });
+    } catch (error) {
+      if (!mounted.current) return;
+      const current = conflictOf(error);
+      if (current) setConflict(current);
+      else setSaveError(saveErrorMessage(error));
+    } finally {
+      if (mounted.current) setBusy(false);
+    }
+  };
+
+  const takeTheirs = (): void => {
+    if (!conflict) return;
+    setValues(sheetValuesOf(conflict.action));
+    setSubmitted(false);
+    setSaveError(null);
+    setConflict(null);
+    onReplaceDetails(conflict);
+  };
+
+  const renderField = (field: SheetField): JSX.Element => {
+    const kind = FIELD_KINDS[field];
+    const label = sheetFieldLabel(field);
+    const onText = (_: unknown, value?: string): void => setValues((v) => ({ ...v, [field]: value ?? '' }));
+    let input: JSX.Element;
+    if (kind.kind === 'choice') {
+      const options: IDropdownOption[] = [{ key: '', text: strings.EditNone }, ...kind.options(lang)];
+      input = (
+        <Dropdown
+          componentRef={(r: IDropdown | null) => {
+            refs.current[field] = r;
+          }}
+          label={label}
+          options={options}
+          selectedKey={values[field]}
+          onChange={(_, option) => option && setValues((v) => ({ ...v, [field]: String(option.key) }))}
+          errorMessage={errors[field]}
+        />
+      );
+    } else {
+      input = (
+        <TextField
+          componentRef={(r: ITextField | null) => {
+            refs.current[field] = r;
+          }}
+          label={label}
+          value={values[field]}
+          onChange={onText}
+          multiline={kind.kind === 'multiline'}
+          autoAdjustHeight={kind.kind === 'multiline'}
+          rows={kind.kind === 'multiline' ? 3 : undefined}
+          required={kind.kind === 'text' && kind.required}
+          description={kind.hint?.()}
+          autoComplete="off"
+          errorMessage={errors[field]}
+        />
+      );
+    }
+    return (
+      <div key={field}>
+        {input}
+        <FieldWarnings messages={check.warnings[field] ?? []} />
+      </div>
+    );
+  };
+
+  const hasErrors = submitted && Object.keys(check.errors).length > 0;
+  return (
+    <section className={classNames.card} aria-labelledby="pst-panel-edit">
+      <h3 id="pst-panel-edit" className={classNames.sectionTitle}>
+        {strings.EditHeading}
+      </h3>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save(details);
+        }}
+      >
+        <Stack tokens={{ childrenGap: 16 }}>
+          {GROUPS.map((group) => (
+            <fieldset key={group.fields[0]} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
+              <legend className={classNames.sectionTitle}>{group.title()}</legend>
+              <Stack tokens={{ childrenGap: 8 }}>{group.fields.map(renderField)}</Stack>
+            </fieldset>
+          ))}
+          {check.others.length > 0 && (
+            <div>
+              <Text block>{strings.EditOtherIssues}</Text>
+              <ul className={classNames.plainList}>
+                {check.others.map((message) => (
+                  <li key={message}>
+                    <Text>{message}</Text>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {conflict && (
+            <ConflictNotice
+              message={conflictMessage(conflictAuthor(conflict, details))}
+              rows={sheetConflictRows(values, conflict.action, lang)}
+              busy={busy}
+              onKeepMine={() => void save(conflict)}
+              onTakeTheirs={takeTheirs}
+            />
+          )}
+          {saveError && (
+            <MessageBar messageBarType={MessageBarType.error} isMultiline>
+              {saveError}
+            </MessageBar>
+          )}
+          {info && (
+            <MessageBar messageBarType={MessageBarType.info} isMultiline>
+              {info}
+            </MessageBar>
+          )}
+          {hasErrors && <Text className={classNames.errorText}>{strings.FormHasErrors}</Text>}
+          <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
+            {!conflict && <PrimaryButton type="submit" text={strings.EditSave} disabled={busy} allowDisabledFocus />}
+            <DefaultButton text={strings.EditCancel} onClick={onCancel} disabled={busy} allowDisabledFocus />
+            {busy && <Spinner size={SpinnerSize.small} label={strings.FormSaving} labelPosition="right" />}
+          </Stack>
+        </Stack>
+      </form>
+    </section>
+  );
+}

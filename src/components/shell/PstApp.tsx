@@ -1,0 +1,350 @@
+import * as React from 'react';
+import { DefaultButton, Dropdown, ITheme, MessageBar, MessageBarType, Panel, PanelType, Spinner, SpinnerSize, Stack, ThemeProvider } from '@fluentui/react';
+import * as strings from 'PstStrings';
+import type { PstRepository, PstSnapshot } from '../../data/PstRepository';
+import type { ProvisioningState } from '../../data/provisioning';
+import { httpStatusOf } from '../../data/sharePointPaths';
+import type { Action, IsoDate, Person, Plan } from '../../domain/model';
+import { currentPlan, itemsOfPlan, planLabel } from '../../domain/plans';
+import { filterFromQuery, filterOptions, filterPlanData, PstFilter } from '../../domain/filter/filters';
+import { dashboardFigures } from '../../domain/dashboard';
+import { rollUp } from '../../domain/rollup';
+import { buildPlanTree } from '../../domain/tree';
+import type { Lang } from '../../domain/vocabularies';
+import type { MailService } from '../../mail/mailService';
+import { ProvisioningPrompt } from './ProvisioningPrompt';
+import { ObjectiveTree } from '../tree/ObjectiveTree';
+import { FilterBar } from '../filters/FilterBar';
+import { ProjectCards, CardGroup, CardItem } from '../cards/ProjectCards';
+import { PstDashboard, DashboardWidget } from '../dashboard/PstDashboard';
+import { describeFilter } from '../dashboard/filterDescription';
+import { downloadDashboardWorkbook } from '../dashboard/download';
+import { ActionPanel } from '../action';
+import { formatMessage } from '../../text/format';
+
+export type PstView = 'tree' | 'cards' | 'dashboard';
+
+/** The coordinator's import view is loaded when opened: the web parts' bundles do not carry it. */
+const ImportPstView = React.lazy(() => import(/* webpackChunkName: 'pst-import-view' */ '../importView/ImportPstView').then((m) => ({ default: m.ImportPstView })));
+
+/** Window event: PST data changed on this page (a check-in, an edit). */
+export const PST_DATA_CHANGED = 'pst-data-changed';
+
+export interface PstAppProps {
+  readonly view: PstView;
+  readonly repository: PstRepository;
+  /** Mails sent as the signed-in user (assignment, update request); absent where Graph is not available. */
+  readonly mail?: MailService;
+  readonly lang: Lang;
+  /** ISO date the lateness rules are evaluated at (today, or a fixed date in tests). */
+  readonly today: IsoDate;
+  /** The site's theme in SharePoint, a Teams theme in Teams; Fluent's default otherwise. */
+  readonly theme?: ITheme;
+  readonly host?: 'sharepoint' | 'teams' | 'local';
+  /** Deep link: `action-12`, `oo-3`… (from `#pst=` or Teams' sub-entity). */
+  readonly initialNodeId?: string;
+  /** Default filters set in the property pane, in deep-link query form. */
+  readonly defaultFilterQuery?: string;
+  readonly showFilterBar?: boolean;
+  readonly cardsGroupBy?: string;
+  /** The dashboard blocks to show; all when absent. */
+  readonly dashboardWidgets?: readonly DashboardWidget[];
+  /** The link to a node, for « Copier le lien » (page URL + `#pst=…`, or a Teams deep link). */
+  readonly linkForNode?: (nodeId: string) => string;
+}
+
+type LoadState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; snapshot: PstSnapshot }
+  | { kind: 'listsMissing'; state: ProvisioningState; canManageLists: boolean }
+  | { kind: 'error'; message: string };
+
+const UNTITLED_PLAN = { id: 0, title: 'PST', organisation: null, startYear: null, endYear: null };
+
+/** The chosen plan's items: a site may keep several legislatures, the views show one. */
+function planData(snapshot: PstSnapshot, plan: Plan | null) {
+  const items = plan ? itemsOfPlan(snapshot, plan.id) : snapshot;
+  return {
+    plan: plan ?? UNTITLED_PLAN,
+    sections: items.sections,
+    strategicObjectives: items.strategicObjectives,
+    operationalObjectives: items.operationalObjectives,
+    actions: items.actions,
+  };
+}
+
+function actionIdOf(nodeId: string | undefined): number | null {
+  const match = /^action-(\d+)$/.exec(nodeId ?? '');
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * Loads the PST once (one batched request), keeps the filters shared by every view, and
+ * opens an action's panel from any of them. Only when the load fails does it inspect the
+ * site for missing lists, so a normal page load stays one round trip.
+ */
+export function PstApp(props: PstAppProps): JSX.Element {
+  const { view, repository, lang, today, theme, initialNodeId } = props;
+  const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
+  const [me, setMe] = React.useState<Person | null>(null);
+  const [isCoordinator, setIsCoordinator] = React.useState(false);
+  const [filter, setFilter] = React.useState<PstFilter>(() => filterFromQuery(props.defaultFilterQuery ?? ''));
+  const [selectedNodeId, setSelectedNodeId] = React.useState<string | undefined>(initialNodeId);
+  const [openActionId, setOpenActionId] = React.useState<number | null>(() => actionIdOf(initialNodeId));
+
+  const load = React.useCallback(
+    async (quietly = false): Promise<void> => {
+      if (!quietly) setState({ kind: 'loading' });
+      try {
+        const snapshot = await repository.loadSnapshot();
+        setMe(snapshot.viewer?.user ?? null);
+        setIsCoordinator(snapshot.viewer?.canEditAllActions ?? false);
+        setState({ kind: 'ready', snapshot });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        // A missing list answers 404, a missing column 400: both mean "provision first".
+        const status = httpStatusOf(error);
+        if (status === 404 || status === 400) {
+          const [listsState, canManageLists] = await Promise.all([repository.inspectLists(), repository.canManageLists()]);
+          if (!listsState.upToDate) {
+            setState({ kind: 'listsMissing', state: listsState, canManageLists });
+            return;
+          }
+        }
+        setState({ kind: 'error', message });
+      }
+    },
+    [repository],
+  );
+
+  React.useEffect(() => {
+    load().catch((error: unknown) => setState({ kind: 'error', message: String(error) }));
+  }, [load]);
+
+  // Several PST web parts on one page: when one saves, the others refresh their figures.
+  React.useEffect(() => {
+    const refresh = (): void => void load(true);
+    window.addEventListener(PST_DATA_CHANGED, refresh);
+    return () => window.removeEventListener(PST_DATA_CHANGED, refresh);
+  }, [load]);
+
+  const content = (() => {
+    switch (state.kind) {
+      case 'loading':
+        return <Spinner size={SpinnerSize.large} label={strings.Loading} />;
+      case 'error':
+        return (
+          <Stack tokens={{ childrenGap: 8 }}>
+            <MessageBar messageBarType={MessageBarType.error}>{formatMessage(strings.LoadError, state.message)}</MessageBar>
+            <DefaultButton text={strings.Retry} onClick={() => load()} />
+          </Stack>
+        );
+      case 'listsMissing':
+        return (
+          <ProvisioningPrompt
+            state={state.state}
+            canManageLists={state.canManageLists}
+            onProvision={async () => {
+              await repository.provisionLists();
+              await load();
+            }}
+          />
+        );
+      case 'ready':
+        return (
+          <LoadedPlan
+            {...props}
+            snapshot={state.snapshot}
+            me={me}
+            isCoordinator={isCoordinator}
+            filter={filter}
+            onFilterChange={setFilter}
+            selectedNodeId={selectedNodeId}
+            onSelectNode={setSelectedNodeId}
+            openActionId={openActionId}
+            onOpenAction={(id) => {
+              setSelectedNodeId(`action-${id}`);
+              setOpenActionId(id);
+            }}
+            onClosePanel={() => setOpenActionId(null)}
+            onSaved={() => window.dispatchEvent(new CustomEvent(PST_DATA_CHANGED))}
+            today={today}
+            lang={lang}
+            view={view}
+          />
+        );
+    }
+  })();
+
+  return theme ? <ThemeProvider theme={theme}>{content}</ThemeProvider> : content;
+}
+
+interface LoadedPlanProps extends PstAppProps {
+  readonly snapshot: PstSnapshot;
+  readonly me: Person | null;
+  readonly isCoordinator: boolean;
+  readonly filter: PstFilter;
+  readonly onFilterChange: (filter: PstFilter) => void;
+  readonly selectedNodeId?: string;
+  readonly onSelectNode: (nodeId: string) => void;
+  readonly openActionId: number | null;
+  readonly onOpenAction: (actionId: number) => void;
+  readonly onClosePanel: () => void;
+  readonly onSaved: (action: Action) => void;
+}
+
+function LoadedPlan(props: LoadedPlanProps): JSX.Element {
+  const { snapshot, view, today, lang, me, filter, onFilterChange, onOpenAction, showFilterBar = true } = props;
+  const [chosenPlanId, setChosenPlanId] = React.useState<number | null>(null);
+  const plan = React.useMemo(() => snapshot.plans.find((p) => p.id === chosenPlanId) ?? currentPlan(snapshot.plans, today), [snapshot, chosenPlanId, today]);
+  const data = React.useMemo(() => planData(snapshot, plan), [snapshot, plan]);
+  const options = React.useMemo(() => filterOptions(data), [data]);
+  const filtered = React.useMemo(() => filterPlanData(data, filter, { me, today }), [data, filter, me, today]);
+  const operational = React.useMemo(() => new Map(snapshot.operationalObjectives.map((oo) => [oo.id, oo])), [snapshot]);
+  const strategic = React.useMemo(() => new Map(snapshot.strategicObjectives.map((os) => [os.id, os])), [snapshot]);
+
+  const [importOpen, setImportOpen] = React.useState(false);
+  // The coordinator imports from the tree, or from any view while the site has no plan yet.
+  const canImport = props.isCoordinator && (view === 'tree' || snapshot.plans.length === 0);
+  const planChoice =
+    snapshot.plans.length > 1 ? (
+      <Dropdown
+        label={strings.PlanShown}
+        selectedKey={plan ? plan.id : undefined}
+        options={snapshot.plans.map((p) => ({ key: p.id, text: planLabel(p) }))}
+        onChange={(_event, option) => option && setChosenPlanId(Number(option.key))}
+        styles={{ root: { minWidth: 260, maxWidth: 480 } }}
+      />
+    ) : null;
+  const toolbar =
+    planChoice || canImport ? (
+      <Stack horizontal wrap horizontalAlign="space-between" verticalAlign="end" tokens={{ childrenGap: 8 }} className="pst-no-print">
+        <div>{planChoice}</div>
+        {canImport && <DefaultButton text={strings.ImportPst} iconProps={{ iconName: 'CloudUpload' }} onClick={() => setImportOpen(true)} />}
+      </Stack>
+    ) : null;
+
+  const filterBar = showFilterBar ? <FilterBar filter={filter} onChange={onFilterChange} options={options} lang={lang} canFilterMine={!!me} compact /> : null;
+
+  let body: JSX.Element;
+  if (view === 'tree') {
+    body = (
+      <Stack tokens={{ childrenGap: 12 }}>
+        {filterBar}
+        <ObjectiveTree
+        data={data}
+        today={today}
+        lang={lang}
+        me={me}
+        filter={filter}
+        onFilterChange={onFilterChange}
+        onOpenAction={onOpenAction}
+        selectedNodeId={props.selectedNodeId}
+        onSelectNode={props.onSelectNode}
+        hideFilterBar
+        linkForNode={props.linkForNode}
+      />
+      </Stack>
+    );
+  } else if (view === 'cards') {
+    body = (
+      <Stack tokens={{ childrenGap: 12 }}>
+        {filterBar}
+        <CardsOfPlan data={filtered} today={today} lang={lang} onOpenAction={onOpenAction} groupBy={props.cardsGroupBy} />
+      </Stack>
+    );
+  } else {
+    const figures = dashboardFigures(filtered, today);
+    body = (
+      <Stack tokens={{ childrenGap: 12 }}>
+        <div className="pst-no-print">{filterBar}</div>
+        <PstDashboard
+          figures={figures}
+          lang={lang}
+          onOpenAction={onOpenAction}
+          widgets={props.dashboardWidgets}
+          onExport={() => downloadDashboardWorkbook(figures, { planTitle: data.plan.title, filterLines: describeFilter(filter, options, lang) }, lang)}
+        />
+      </Stack>
+    );
+  }
+
+  return (
+    <>
+      {toolbar}
+      {body}
+      {(canImport || importOpen) && (
+        <Panel
+          isOpen={importOpen}
+          type={PanelType.large}
+          headerText={strings.ImportPst}
+          closeButtonAriaLabel={strings.Close}
+          onDismiss={() => setImportOpen(false)}
+          isLightDismiss={false}
+        >
+          <React.Suspense fallback={<Spinner size={SpinnerSize.large} label={strings.Loading} />}>
+            <ImportPstView
+              repository={props.repository}
+              existingPlans={snapshot.plans}
+              lang={lang}
+              today={today}
+              onImported={() => window.dispatchEvent(new CustomEvent(PST_DATA_CHANGED))}
+            />
+          </React.Suspense>
+        </Panel>
+      )}
+      <ActionPanel
+        actionId={props.openActionId}
+        repository={props.repository}
+        context={(action: Action) =>
+          action.operationalObjectiveIds
+            .map((id) => operational.get(id))
+            .filter((oo): oo is NonNullable<typeof oo> => !!oo)
+            .map((oo) => ({ strategicObjective: strategic.get(oo.strategicObjectiveId) ?? null, operationalObjective: oo, operationalObjectiveId: oo.id }))
+        }
+        today={today}
+        lang={lang}
+        isCoordinator={props.isCoordinator}
+        mail={props.mail}
+        me={me}
+        onClose={props.onClosePanel}
+        onSaved={props.onSaved}
+      />
+    </>
+  );
+}
+
+function CardsOfPlan({
+  data,
+  today,
+  lang,
+  onOpenAction,
+  groupBy,
+}: {
+  data: ReturnType<typeof planData>;
+  today: IsoDate;
+  lang: Lang;
+  onOpenAction: (id: number) => void;
+  groupBy?: string;
+}): JSX.Element {
+  const items = React.useMemo((): CardItem[] => {
+    const rollup = rollUp(buildPlanTree(data), { today });
+    const operational = new Map(data.operationalObjectives.map((oo) => [oo.id, oo]));
+    const strategic = new Map(data.strategicObjectives.map((os) => [os.id, os]));
+    const label = (code: string | null, title: string) => (code ? `${code} ${title}` : title);
+    return data.actions
+      .filter((a) => !a.parentActionId)
+      .map((action) => {
+        const oo = operational.get(action.operationalObjectiveIds[0]);
+        const os = oo ? strategic.get(oo.strategicObjectiveId) : undefined;
+        const osLabel = os ? `OS ${label(os.code, os.title)}` : strings.NoObjective;
+        return {
+          action,
+          rollup: rollup.actions.get(action.id),
+          path: [os ? `OS ${os.code ?? ''}`.trim() : null, oo ? `OO ${oo.code ?? oo.title}` : null].filter(Boolean).join(' › '),
+          strategicObjective: osLabel,
+        };
+      });
+  }, [data, today]);
+  return <ProjectCards items={items} lang={lang} onOpenAction={onOpenAction} initialGroup={(groupBy as CardGroup) || 'strategicObjective'} />;
+}

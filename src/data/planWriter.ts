@@ -1,0 +1,364 @@
+/**
+ * Writing an imported PST into the lists, through PnPjs like the web parts: a new plan
+ * goes through the repository's `importPlan`; a plan already on the site is updated
+ * with the pure diff of `src/import/sync.ts` (adds, then updates of the changed columns
+ * only), parents before children, at most 100 requests per `$batch`.
+ *
+ * A failure stops the writing after the batch where it happened and the result says
+ * what was written and what was not. Nothing is left half-imported silently, and
+ * running the same import again converges: items already written are found again by
+ * code or title path, and only what is missing or different is written.
+ */
+import { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import '@pnp/sp/batching';
+import type { Action, OperationalObjective, Plan, PlanData, Section, StrategicObjective } from '../domain/model';
+import { itemsOfPlan } from '../domain/plans';
+import { generations, SharePointPstRepository } from './SharePointPstRepository';
+import type { ImportedKind as Kind, PstSnapshot, SiteImportOptions, SiteImportResult, WriteCount } from './PstRepository';
+import { actionsList, ListDef, operationalObjectivesList, plansList, sectionsList, strategicObjectivesList } from '../schema/listSchema';
+import {
+  actionFromItem,
+  actionToItem,
+  changedProperties,
+  ItemPayload,
+  ListItem,
+  operationalObjectiveFromItem,
+  operationalObjectiveToItem,
+  planFromItem,
+  planToItem,
+  sectionFromItem,
+  sectionToItem,
+  strategicObjectiveFromItem,
+  strategicObjectiveToItem,
+} from '../schema/mapping';
+import { queryFor } from '../schema/query';
+import { listUrl } from './sharePointPaths';
+import { choosePlanWithReason, ItemUpdate, PlanSync, planSync, structuralOverlap, WEAK_PLAN_CHOICES } from '../import/compare/comparePlans';
+
+/** Requests per `$batch`: SharePoint Online accepts up to 100. */
+const BATCH_SIZE = 100;
+const MAX_PAGE = 5000;
+/** Share of OS/OO in common for a document to be taken as a version of a stored plan. */
+const MIN_OVERLAP = 0.3;
+
+const KIND_NAMES_FR: { readonly [K in Kind]: string } = {
+  plan: 'plan',
+  sections: 'sections',
+  strategicObjectives: 'objectifs stratégiques',
+  operationalObjectives: 'objectifs opérationnels',
+  actions: 'actions',
+};
+
+// ---------------------------------------------------------------- reading
+
+/** Every plan of the site with its items (the sheets' long texts included: the sync compares them). */
+export async function loadStoredPst(sp: SPFI, webServerRelativeUrl: string): Promise<PstSnapshot> {
+  const [batchedSp, execute] = sp.batched();
+  const read = (list: ListDef): Promise<ListItem[]> => {
+    const { select, expand } = queryFor(list);
+    const items = batchedSp.web.getList(listUrl(webServerRelativeUrl, list)).items.select(...select);
+    return (expand.length > 0 ? items.expand(...expand) : items).top(MAX_PAGE)();
+  };
+  const pending = Promise.all([read(plansList), read(sectionsList), read(strategicObjectivesList), read(operationalObjectivesList), read(actionsList)]);
+  pending.catch(() => undefined);
+  await execute();
+  const [plans, sections, strategic, operational, actions] = await pending;
+  const teamText = actionsList.fields.teamText.internalName;
+  return {
+    plans: plans.map(planFromItem),
+    sections: sections.map(sectionFromItem),
+    strategicObjectives: strategic.map(strategicObjectiveFromItem),
+    operationalObjectives: operational.map(operationalObjectiveFromItem),
+    actions: actions.map((item) => {
+      const action = actionFromItem(item);
+      // Names of a team not yet resolved to accounts are kept in a text column.
+      const names = typeof item[teamText] === 'string' ? (item[teamText] as string).split(/\r?\n/).map((n) => n.trim()).filter((n) => n !== '') : [];
+      return action.team.length === 0 && names.length > 0 ? { ...action, team: names.map((displayName) => ({ displayName })) } : action;
+    }),
+    indicators: [],
+  };
+}
+
+// ---------------------------------------------------------------- writing
+
+interface Pending {
+  readonly kind: Kind;
+  readonly label: string;
+  readonly run: (sp: SPFI) => Promise<unknown>;
+  readonly done: (result: unknown) => void;
+}
+
+function emptyWritten(): { [K in Kind]: WriteCount } {
+  return {
+    plan: { added: 0, updated: 0 },
+    sections: { added: 0, updated: 0 },
+    strategicObjectives: { added: 0, updated: 0 },
+    operationalObjectives: { added: 0, updated: 0 },
+    actions: { added: 0, updated: 0 },
+  };
+}
+
+function errorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.length > 300 ? message.slice(0, 299) + '…' : message;
+}
+
+class SyncWriter {
+  readonly written = emptyWritten();
+  readonly failures: string[] = [];
+  notWritten = 0;
+  /** Incoming placeholder id → stored id, for matched and added items. */
+  readonly ids: { [K in Exclude<Kind, 'plan'>]: Map<number, number> };
+
+  constructor(
+    private readonly sp: SPFI,
+    private readonly webServerRelativeUrl: string,
+    private readonly stored: PstSnapshot,
+    private readonly sync: PlanSync,
+  ) {
+    this.ids = {
+      sections: new Map(sync.sections.matches),
+      strategicObjectives: new Map(sync.strategicObjectives.matches),
+      operationalObjectives: new Map(sync.operationalObjectives.matches),
+      actions: new Map(sync.actions.matches),
+    };
+  }
+
+  private items(list: ListDef, sp: SPFI) {
+    return sp.web.getList(listUrl(this.webServerRelativeUrl, list)).items;
+  }
+
+  /** Runs requests in batches; stops at the first batch with a failure. Returns false then. */
+  async run(requests: readonly Pending[]): Promise<boolean> {
+    for (let start = 0; start < requests.length; start += BATCH_SIZE) {
+      const slice = requests.slice(start, start + BATCH_SIZE);
+      const [batchedSp, execute] = this.sp.batched();
+      const pending = slice.map((r) => r.run(batchedSp));
+      const settled = Promise.all(pending.map((p) => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }))));
+      let batchError: unknown = null;
+      try {
+        await execute();
+      } catch (error) {
+        batchError = error;
+      }
+      const results = await settled;
+      let failed = false;
+      results.forEach((result, k) => {
+        if (result.ok && batchError === null) slice[k].done(result.value);
+        else if (result.ok) slice[k].done(result.value);
+        else {
+          failed = true;
+          this.failures.push(`${KIND_NAMES_FR[slice[k].kind]} « ${slice[k].label} » : ${errorMessage(result.error)}`);
+          this.notWritten++;
+        }
+      });
+      if (failed || batchError !== null) {
+        if (batchError !== null && !failed) this.failures.push(`Lot de requêtes refusé : ${errorMessage(batchError)}`);
+        this.notWritten += requests.length - start - slice.length;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private resolve(kind: Exclude<Kind, 'plan'>, id: number | null | undefined): number | null {
+    if (id == null) return null;
+    const found = this.ids[kind].get(id);
+    return found === undefined ? null : found;
+  }
+
+  private addRequest<T extends { id: number; title?: string }>(kind: Exclude<Kind, 'plan'>, list: ListDef, item: T, payload: ItemPayload): Pending {
+    return {
+      kind,
+      label: item.title || String(item.id),
+      run: (sp) => this.items(list, sp).add(payload),
+      done: (result) => {
+        const added = result as ListItem | { data?: ListItem };
+        const id = (added as ListItem).Id ?? (added as { data?: ListItem }).data?.Id;
+        if (typeof id === 'number') this.ids[kind].set(item.id, id);
+        this.written[kind].added++;
+      },
+    };
+  }
+
+  private updateRequest(kind: Kind, list: ListDef, id: number, label: string, payload: ItemPayload): Pending {
+    return {
+      kind,
+      label,
+      run: (sp) => this.items(list, sp).getById(id).update(payload),
+      done: () => {
+        this.written[kind].updated++;
+      },
+    };
+  }
+
+  async write(planId: number, incoming: PlanData): Promise<boolean> {
+    const sync = this.sync;
+    const storedPlan = this.stored.plans.find((p) => p.id === planId) as Plan;
+
+    // ---- plan
+    if (Object.keys(sync.plan.changes).length > 0) {
+      const payload = changedProperties(planToItem(storedPlan), planToItem({ ...storedPlan, ...sync.plan.changes }));
+      if (!(await this.run([this.updateRequest('plan', plansList, planId, storedPlan.title, payload)]))) return false;
+    }
+
+    // ---- sections: added by generations (parent first), then updated
+    const sectionRefs = (s: Section): Section => ({ ...s, parentSectionId: this.resolve('sections', s.parentSectionId) });
+    for (const generation of generations(sync.sections.adds, (s) => s.id, (s) => s.parentSectionId ?? null)) {
+      const requests = generation.map((s) => this.addRequest('sections', sectionsList, s, sectionToItem(sectionRefs(s), planId)));
+      if (!(await this.run(requests))) return false;
+    }
+    // References in the changes are incoming ids: resolved before the payloads are built.
+    const sectionUpdates = this.resolvedUpdates(
+      'sections',
+      sectionsList,
+      sync.sections.updates,
+      this.stored.sections,
+      (m, c) => ('parentSectionId' in c ? { ...m, parentSectionId: this.resolve('sections', c.parentSectionId) } : m),
+      (s) => sectionToItem(s, planId),
+    );
+    if (!(await this.run(sectionUpdates))) return false;
+
+    // ---- strategic objectives
+    const osRefs = (o: StrategicObjective): StrategicObjective => ({ ...o, sectionId: this.resolve('sections', o.sectionId) });
+    if (!(await this.run(sync.strategicObjectives.adds.map((o) => this.addRequest('strategicObjectives', strategicObjectivesList, o, strategicObjectiveToItem(osRefs(o), planId))))))
+      return false;
+    if (
+      !(await this.run(
+        this.resolvedUpdates(
+          'strategicObjectives',
+          strategicObjectivesList,
+          sync.strategicObjectives.updates,
+          this.stored.strategicObjectives,
+          (m, c) => ('sectionId' in c ? { ...m, sectionId: this.resolve('sections', c.sectionId) } : m),
+          (o) => strategicObjectiveToItem(o, planId),
+        ),
+      ))
+    )
+      return false;
+
+    // ---- operational objectives
+    const ooRefs = (o: OperationalObjective): OperationalObjective => ({ ...o, strategicObjectiveId: this.resolve('strategicObjectives', o.strategicObjectiveId) ?? 0 });
+    if (!(await this.run(sync.operationalObjectives.adds.map((o) => this.addRequest('operationalObjectives', operationalObjectivesList, o, operationalObjectiveToItem(ooRefs(o)))))))
+      return false;
+    if (
+      !(await this.run(
+        this.resolvedUpdates(
+          'operationalObjectives',
+          operationalObjectivesList,
+          sync.operationalObjectives.updates,
+          this.stored.operationalObjectives,
+          (m, c) => ('strategicObjectiveId' in c ? { ...m, strategicObjectiveId: this.resolve('strategicObjectives', c.strategicObjectiveId) ?? m.strategicObjectiveId } : m),
+          operationalObjectiveToItem,
+        ),
+      ))
+    )
+      return false;
+
+    // ---- actions: parents first (a sub-action needs its action's id)
+    const actionRefs = (a: Action): Action => ({
+      ...a,
+      parentActionId: this.resolve('actions', a.parentActionId),
+      operationalObjectiveIds: a.operationalObjectiveIds.map((id) => this.resolve('operationalObjectives', id)).filter((id): id is number => id !== null),
+    });
+    const addedActions = sync.actions.adds;
+    const allIncoming = new Map(incoming.actions.map((a) => [a.id, a] as [number, Action]));
+    for (const generation of generations(addedActions, (a) => a.id, (a) => (a.parentActionId != null && allIncoming.has(a.parentActionId) && !this.ids.actions.has(a.parentActionId) ? a.parentActionId : null))) {
+      if (!(await this.run(generation.map((a) => this.addRequest('actions', actionsList, a, actionToItem(actionRefs(a))))))) return false;
+    }
+    return this.run(
+      this.resolvedUpdates(
+        'actions',
+        actionsList,
+        sync.actions.updates,
+        this.stored.actions,
+        (m, c) => {
+          let merged = m;
+          if ('parentActionId' in c) merged = { ...merged, parentActionId: this.resolve('actions', c.parentActionId) };
+          if ('operationalObjectiveIds' in c && c.operationalObjectiveIds) {
+            merged = { ...merged, operationalObjectiveIds: c.operationalObjectiveIds.map((id) => this.resolve('operationalObjectives', id)).filter((id): id is number => id !== null) };
+          }
+          return merged;
+        },
+        actionToItem,
+      ),
+    );
+  }
+
+  /** Update requests with the changed columns only; references in the changes are resolved to stored ids. */
+  private resolvedUpdates<T extends { id: number; title: string }>(
+    kind: Exclude<Kind, 'plan'>,
+    list: ListDef,
+    updates: readonly ItemUpdate<T>[],
+    stored: readonly T[],
+    resolveReferences: (merged: T, changes: Partial<T>) => T,
+    toItem: (item: T) => ItemPayload,
+  ): Pending[] {
+    const byId = new Map(stored.map((s) => [s.id, s] as [number, T]));
+    const requests: Pending[] = [];
+    for (const update of updates) {
+      const existing = byId.get(update.existingId);
+      if (!existing) continue;
+      const merged = resolveReferences({ ...existing, ...update.changes } as T, update.changes);
+      const payload = changedProperties(toItem(existing), toItem(merged));
+      if (Object.keys(payload).length === 0) continue;
+      requests.push(this.updateRequest(kind, list, update.existingId, existing.title, payload));
+    }
+    return requests;
+  }
+}
+
+/**
+ * Imports a plan into a site: a new plan with `importPlan`, or the sync of an existing
+ * one. With `dryRun`, only reads and returns the diff.
+ */
+export async function importPlanToSite(sp: SPFI, webServerRelativeUrl: string, data: PlanData, options: SiteImportOptions = {}): Promise<SiteImportResult> {
+  const stored = await loadStoredPst(sp, webServerRelativeUrl);
+  const choice = choosePlanWithReason(stored, data.plan, options.planId);
+  if (options.planId !== undefined && !choice) throw new Error(`Aucun plan n'a l'identifiant ${options.planId} sur ce site.`);
+  // A plan chosen on weak grounds must share the document's structure: another CPAS's
+  // PST or another legislature is a new plan, not an update.
+  const weak = choice !== null && WEAK_PLAN_CHOICES.indexOf(choice.reason) >= 0;
+  const plan = choice && (!weak || structuralOverlap(itemsOfPlan(stored, choice.plan.id), data) >= MIN_OVERLAP) ? choice.plan : null;
+
+  if (!plan) {
+    const total = data.sections.length + data.strategicObjectives.length + data.operationalObjectives.length + data.actions.length + 1;
+    const written = emptyWritten();
+    if (options.dryRun) return { mode: 'new', planId: null, sync: null, written, notWritten: total, failures: [], complete: true };
+    try {
+      const result = await new SharePointPstRepository(sp, webServerRelativeUrl).importPlan(data);
+      written.plan.added = 1;
+      written.sections.added = result.ids.sections.size;
+      written.strategicObjectives.added = result.ids.strategicObjectives.size;
+      written.operationalObjectives.added = result.ids.operationalObjectives.size;
+      written.actions.added = result.ids.actions.size;
+      return { mode: 'new', planId: result.planId, sync: null, written, notWritten: 0, failures: [], complete: true };
+    } catch (error) {
+      // importPlan writes parents first: what is there now is found again by the next run.
+      return {
+        mode: 'new',
+        planId: null,
+        sync: null,
+        written,
+        notWritten: total,
+        failures: [`Création du plan interrompue : ${errorMessage(error)}`],
+        complete: false,
+      };
+    }
+  }
+
+  const snapshot = itemsOfPlan(stored, plan.id);
+  const sync = planSync(snapshot, data, { planId: plan.id });
+  if (options.dryRun) return { mode: 'sync', planId: plan.id, sync, written: emptyWritten(), notWritten: 0, failures: [], complete: true };
+  const writer = new SyncWriter(sp, webServerRelativeUrl, snapshot, sync);
+  let complete = false;
+  try {
+    complete = await writer.write(plan.id, data);
+  } catch (error) {
+    writer.failures.push(errorMessage(error));
+  }
+  return { mode: 'sync', planId: plan.id, sync, written: writer.written, notWritten: writer.notWritten, failures: writer.failures, complete };
+}

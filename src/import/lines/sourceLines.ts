@@ -1,0 +1,203 @@
+/**
+ * The lines of a document, cleaned for structure recognition: markdown-like markup
+ * removed (headings, bold, italics, <sup> tags, rules), the bullet glyph and the
+ * indentation kept apart from the text, and the noise of printed pages recognised
+ * (page numbers, running headers and footers repeated on every page, template
+ * placeholders). Source line numbers are kept for the report.
+ */
+import { foldChars, squeeze } from '../../text/normalize';
+
+/** One line as a reader produced it (1-based line number in the extracted text). */
+export interface SourceLine {
+  readonly text: string;
+  readonly line: number;
+  /** Page of a PDF, when known (for the report). */
+  readonly page?: number;
+}
+
+export type NoiseKind = 'pageNumber' | 'runningHeader' | 'placeholder' | 'rule';
+
+export interface Line {
+  readonly n: number;
+  readonly page?: number;
+  readonly raw: string;
+  /** Text without markup, bullet glyph and surrounding spaces; '' for a blank line. */
+  readonly text: string;
+  /** Leading spaces of the raw line (a tab counts 4). */
+  readonly indent: number;
+  /** The bullet glyph ("-", "•", "▪", "o"…), null when the line is not a list item. */
+  readonly bullet: string | null;
+  /** Markdown heading level (1–6) or a heading style of a Word document. */
+  readonly headingLevel: number | null;
+  /** The whole line was bold (**…**) in the source. */
+  readonly emphasized: boolean;
+  readonly blank: boolean;
+  readonly noise: NoiseKind | null;
+}
+
+// Bullet glyphs seen in extracted PST documents, including the private-use glyphs of the
+// Symbol and Wingdings fonts that PDF extraction leaves for Word bullets.
+const BULLET = /^(?:([-*+–—→⇒])\s+|([•▪◦○●■□►▸▹➢➤✓✔✗·‣⁃\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf02d\uf06e\uf071\uf0e0\uf0f0])(?:\s+|(?=\p{L})))/u;
+/** "o " as a bullet (Word's second-level glyph): only before a word, never "o." alone. */
+const LETTER_O_BULLET = /^o\s+(?=\S{2,})/;
+/** "a) ", "1) ", "i) ": list items, treated as bullets. */
+const PAREN_ITEM = /^(?:[a-z]|\d{1,2}|[ivx]{1,4})\)\s+/;
+
+const PLACEHOLDER = new RegExp(
+  [
+    '^\\[[^\\]]{0,80}\\]$', // [Titre de l'action]
+    '^<[^>]{0,80}>$', // <à compléter>
+    '^\\{[^}]{0,80}\\}$',
+    '^(?:\\.{3,}|…+|_{3,}|x{3,}|-{1,3}|\\?+)$',
+    '^(?:a|à) (?:completer|compléter)\\.?$',
+    '^(?:lorem ipsum.*)$',
+    '^cliquez (?:ou appuyez )?ici pour (?:entrer|taper|saisir) (?:du|le|un) texte\\.?$',
+    '^click or tap here to enter text\\.?$',
+    '^(?:texte|texte a saisir|saisir le texte|votre texte ici)\\.?$',
+  ].join('|'),
+  'i',
+);
+
+/** Text of a template placeholder, read as "no value". */
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(squeeze(text));
+}
+
+function indentOf(raw: string): number {
+  let width = 0;
+  for (const ch of raw) {
+    if (ch === ' ' || ch === '\u00a0') width += 1;
+    else if (ch === '\t') width += 4;
+    else break;
+  }
+  return width;
+}
+
+/** Removes markdown-like markup; returns the text and whether it was all bold. */
+export function stripMarkup(text: string): { text: string; emphasized: boolean } {
+  let value = text
+    .replace(/<\/?(?:sup|sub|b|i|u|em|strong|span|font|br|p|div)\b[^>]*>/gi, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, '$1');
+  const trimmed = value.trim();
+  const emphasized = /^(\*\*|__)(?=\S)[\s\S]*\S\1[:.]?$/.test(trimmed) || /^\*\*\*[\s\S]+\*\*\*$/.test(trimmed);
+  value = value
+    .replace(/\*\*\*|\*\*|__/g, '')
+    // Single-star italics: "*texte*" (a lone star between spaces is kept: "5 * 3").
+    .replace(/(^|[\s(«"'])\*(?=\S)([^*]*?\S)\*(?=$|[\s).,;:!?»"'])/g, '$1$2')
+    .replace(/^\*(?=\S)(.*\S)\*$/, '$1')
+    // Emphasis spanning several lines leaves a lone marker at one end.
+    .replace(/^\s*[*_](?=[^\s*_])(?!.*[*_]\s*$)/, '')
+    .replace(/([^\s*_])[*_]\s*$/, (match, last: string) => (/[*_]/.test(value.trim().charAt(0)) ? match : last))
+    .replace(/(^|\s)_(?=\S)([^_]*?\S)_(?=$|[\s).,;:!?])/g, '$1$2');
+  return { text: value, emphasized };
+}
+
+const PAGE_NUMBER = /^(?:-\s*)?(?:page|p\.)?\s*\d{1,3}(?:\s*(?:\/|sur|of)\s*\d{1,3})?(?:\s*-)?$/i;
+
+export function prepareLines(source: readonly SourceLine[]): Line[] {
+  const lines: Line[] = [];
+  for (const s of source) {
+    for (const cell of tableCells(s)) lines.push(prepareOne(cell));
+  }
+  return markRunningHeaders(lines);
+}
+
+/**
+ * A markdown table row ("| Chef de projet | Marie Dupont |", as converters write Word
+ * tables) gives one line per cell, like a table read from Word; "|---|" rows are blank.
+ */
+function tableCells(source: SourceLine): SourceLine[] {
+  const trimmed = source.text.trim();
+  if (!/^\|.*\|$/.test(trimmed) || trimmed.length < 3) return [source];
+  if (/^\|[\s:|-]+\|$/.test(trimmed)) return [{ ...source, text: '' }];
+  const cells = trimmed
+    .slice(1, -1)
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.replace(/<br\s*\/?>/gi, ' ').trim());
+  return cells.filter((cell) => cell !== '').map((cell) => ({ ...source, text: cell }));
+}
+
+/**
+ * Running headers and footers: the same line printed on many pages. A line counts as
+ * one only when it repeats at least three times and most of its occurrences touch a page
+ * boundary (a change of PDF page, a form feed, a page number line): a value repeated in
+ * many action sheets ("Améliorer le service à la population.") is not a header.
+ */
+function markRunningHeaders(lines: Line[]): Line[] {
+  const boundary = new Set<number>();
+  lines.forEach((line, i) => {
+    if (line.noise === 'pageNumber' || /\f/.test(line.raw)) boundary.add(i);
+    if (i > 0 && line.page !== undefined && lines[i - 1].page !== undefined && line.page !== lines[i - 1].page) {
+      boundary.add(i);
+      boundary.add(i - 1);
+    }
+  });
+  if (boundary.size === 0) return lines;
+  const nearBoundary = (index: number): boolean => {
+    for (const step of [-1, 1]) {
+      let seen = 0;
+      for (let j = index; j >= 0 && j < lines.length && seen <= 2; j += step) {
+        if (boundary.has(j)) return true;
+        if (j !== index && !lines[j].blank && !lines[j].noise) seen++;
+      }
+    }
+    return false;
+  };
+  const occurrences = new Map<string, number[]>();
+  lines.forEach((line, i) => {
+    if (line.blank || line.noise || line.bullet || line.text.length > 120 || !/\p{L}{3}/u.test(line.text)) return;
+    const key = foldChars(line.text);
+    occurrences.set(key, (occurrences.get(key) || []).concat([i]));
+  });
+  const headers = new Set<number>();
+  occurrences.forEach((indexes) => {
+    if (indexes.length < 3) return;
+    const near = indexes.filter(nearBoundary).length;
+    if (near >= indexes.length * 0.6) indexes.forEach((i) => headers.add(i));
+  });
+  return lines.map((line, i) => (headers.has(i) ? { ...line, noise: 'runningHeader' } : line));
+}
+
+function prepareOne(source: SourceLine): Line {
+  const raw = source.text.replace(/\r$/, '');
+  const base = { n: source.line, page: source.page, raw, indent: indentOf(raw) };
+  let body = raw.replace(/^[\s\u00a0]+/, '');
+  if (/^(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$/.test(body) || /^\f+$/.test(body)) {
+    return { ...base, text: '', bullet: null, headingLevel: null, emphasized: false, blank: true, noise: 'rule' };
+  }
+  // Markdown heading "## Titre", blockquote "> …".
+  let headingLevel: number | null = null;
+  const heading = /^(#{1,6})\s+/.exec(body);
+  if (heading) {
+    headingLevel = heading[1].length;
+    body = body.slice(heading[0].length).replace(/\s+#+\s*$/, '');
+  }
+  body = body.replace(/^>\s?/, '');
+
+  let bullet: string | null = null;
+  if (headingLevel === null) {
+    // Bold or italic markers may wrap the bullet: "**- texte**" is rare, "- **texte**" usual.
+    const bulletMatch = BULLET.exec(body) || LETTER_O_BULLET.exec(body) || PAREN_ITEM.exec(body);
+    if (bulletMatch && !/^-\d/.test(body) && !/^\*\*/.test(body)) {
+      bullet = bulletMatch[0].trim() || bulletMatch[0];
+      body = body.slice(bulletMatch[0].length);
+    }
+  }
+  const stripped = stripMarkup(body);
+  let text = squeeze(stripped.text);
+  // "• INTRODUCTION •": the closing glyph is decoration.
+  if (bullet) text = text.replace(/\s*[•▪◦●■]$/, '').trim();
+  if (text === '' && bullet === null) {
+    return { ...base, text: '', bullet: null, headingLevel: null, emphasized: false, blank: true, noise: null };
+  }
+  let noise: NoiseKind | null = null;
+  if (bullet === null && headingLevel === null && PAGE_NUMBER.test(text)) noise = 'pageNumber';
+  // A lone bullet glyph is kept (a title may print it); it holds no text.
+  else if (text !== '' && isPlaceholder(text)) noise = 'placeholder';
+  return { ...base, text, bullet, headingLevel, emphasized: stripped.emphasized, blank: false, noise };
+}
+
+/** Splits a text into source lines numbered from 1. */
+export function linesOfText(text: string): SourceLine[] {
+  return text.split(/\r\n|\r|\n/).map((line, index) => ({ text: line, line: index + 1 }));
+}

@@ -1,0 +1,604 @@
+/**
+ * The outline of a PST document (what the importer extracts from a Word/PDF PST, and the
+ * shape of shared/samples/*.expected.json) and its conversion into domain objects.
+ *
+ * The conversion is conservative: texts are kept as written next to what was read from
+ * them, nothing is invented, and two occurrences of an action are merged into one
+ * transversal action only when their titles are identical after normalisation (case,
+ * accents, apostrophes, spaces, final punctuation), they sit under different OO, the
+ * title is specific enough (5 words or more) and nothing they carry contradicts.
+ * Everything uncertain is reported in `warnings`.
+ */
+import type { Action, ActionResources, OperationalObjective, Person, Plan, PlanData, Section, StrategicObjective, Volet } from '../domain/model';
+import { createAction } from '../domain/model';
+import { isParseError, parseBelgianNumber, parsePeriod, parseProgress } from '../domain/parsing';
+import type { BudgetService, Priority } from '../domain/vocabularies';
+import { interpretHealthText, interpretPriorityText, interpretStatusText, interpretVoletText, normalizeText } from '../domain/vocabularies';
+
+// ---------------------------------------------------------------- outline shape
+
+export interface OutlineAxis {
+  code?: string | null;
+  title?: string | null;
+  sourceLine?: number;
+}
+
+export interface OutlineProjectGroup {
+  code?: string | null;
+  title?: string | null;
+  derivedCode?: boolean;
+  hasNoActions?: boolean;
+  sourceLine?: number;
+}
+
+/** Labelled fields of an action sheet; every one is optional and kept as written. */
+export interface OutlineActionFields {
+  start?: string | null;
+  end?: string | null;
+  /** Free timing line ("Depuis 1er trimestre 2019"), read as the start when there is no start. */
+  timing?: string | null;
+  department?: string | null;
+  /** The OS / OO as printed inside the sheet (the structure itself comes from the headings). */
+  strategicObjective?: string | null;
+  operationalObjective?: string | null;
+  context?: string | null;
+  steps?: string | null;
+  risks?: string[] | string | null;
+  projectLead?: string | null;
+  team?: string | null;
+  pilot?: string | null;
+  mandatary?: string | null;
+  partners?: string | null;
+  servicesInvolved?: string | null;
+  deliverables?: string | null;
+  resources?: string | null;
+  comments?: string | null;
+  progress?: string | null;
+  progressPercent?: number | null;
+  status?: string | null;
+  state?: string | null;
+  priority?: string | null;
+  health?: string | null;
+  indicators?: string | null;
+  sdgs?: (number | string)[] | string | null;
+  labels?: string[] | string | null;
+  policyObjective?: string | null;
+  synergies?: string | null;
+  projectGroup?: string | null;
+  projectGroupCode?: string | null;
+  links?: string[] | null;
+  [other: string]: unknown;
+}
+
+export interface OutlineAction {
+  code?: string | null;
+  codeAsPrinted?: string | null;
+  codeAnomaly?: string | null;
+  title: string | null;
+  /** The leading title phrase when the title cell holds more than a title. */
+  shortTitle?: string | null;
+  description?: string | null;
+  fields?: OutlineActionFields | null;
+  subActions?: OutlineAction[] | null;
+  sourceLine?: number;
+}
+
+export interface OutlineOperationalObjective {
+  code?: string | null;
+  title: string | null;
+  description?: string | null;
+  projectGroups?: OutlineProjectGroup[] | null;
+  actions: OutlineAction[];
+  impliedByActionCodes?: boolean;
+  sourceLine?: number;
+}
+
+export interface OutlineStrategicObjective {
+  code?: string | null;
+  title: string | null;
+  volet?: string | null;
+  /** Most specific section heading ("I.II RESSOURCES HUMAINES", "1. LE SERVICE À LA POPULATION"). */
+  section?: string | null;
+  /** Headings from the part (volet) down to the section. */
+  sectionPath?: string[] | null;
+  axis?: OutlineAxis | null;
+  description?: string | null;
+  operationalObjectives: OutlineOperationalObjective[];
+  sourceLine?: number;
+}
+
+export interface OutlineCounts {
+  strategicObjectives?: number;
+  operationalObjectives?: number;
+  actions?: number;
+  subActions?: number;
+  [other: string]: unknown;
+}
+
+export interface OutlineDocument {
+  source?: string;
+  title?: string | null;
+  organisation?: string | null;
+  /** "2019-2024" */
+  period?: string | null;
+  strategicObjectives: OutlineStrategicObjective[];
+  counts?: OutlineCounts;
+  notes?: string[];
+  [other: string]: unknown;
+}
+
+// ---------------------------------------------------------------- result
+
+export type OutlineWarningCode =
+  | 'missingTitle'
+  | 'titleTooLong'
+  | 'unreadablePeriod'
+  | 'unreadableDate'
+  | 'unreadableProgress'
+  | 'progressMismatch'
+  | 'unrecognisedStatus'
+  | 'codeAnomaly'
+  | 'duplicateCode'
+  | 'mergedTransversalAction'
+  | 'duplicateTitleNotMerged'
+  | 'projectGroupWithoutActions';
+
+export interface OutlineWarning {
+  code: OutlineWarningCode;
+  /** Where in the document: "OS 1.3 › OO 1.3.1 › 1.3.1.1.1". */
+  path: string;
+  /** French, for the PST coordinator. */
+  message: string;
+}
+
+export interface PlanFromOutline extends PlanData {
+  warnings: OutlineWarning[];
+}
+
+export interface PlanFromOutlineOptions {
+  /** First id given to each kind of item (default 1): ids are placeholders until saved. */
+  firstId?: number;
+}
+
+// ---------------------------------------------------------------- helpers
+
+const MIN_WORDS_TO_MERGE = 5;
+
+const clean = (value: string | null | undefined): string | null => {
+  if (value == null) return null;
+  const trimmed = String(value).trim();
+  return trimmed === '' ? null : trimmed;
+};
+
+/** The comparison key of a title: normalised, without final punctuation. */
+export function titleKey(title: string): string {
+  return normalizeText(title)
+    .replace(/[\s.;:,!?…-]+$/, '')
+    .trim();
+}
+
+function shortLabel(code: string | null | undefined, title: string | null | undefined): string {
+  const c = clean(code);
+  if (c) return c;
+  const t = clean(title) || '(sans intitulé)';
+  return t.length > 50 ? t.slice(0, 49) + '…' : t;
+}
+
+function splitList(text: string | null | undefined, separators: RegExp): string[] {
+  const value = clean(text);
+  if (!value) return [];
+  return value
+    .split(separators)
+    .map((part) => part.replace(/^[\s•\-–*]+/, '').trim())
+    .filter((part) => part !== '');
+}
+
+const LIST_SEPARATORS = /\n|\/|;|•|\s[–—]\s/;
+const PEOPLE_SEPARATORS = /\n|\/|;|•|\s[–—]\s|\s[+&]\s?|\s?[+&]\s/;
+
+function toList(value: string[] | string | null | undefined): string[] {
+  if (value == null) return [];
+  if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter((v) => v !== '');
+  return splitList(value, /\n|•|;/);
+}
+
+function person(text: string | null | undefined): Person | null {
+  const name = clean(text);
+  return name ? { displayName: name } : null;
+}
+
+function isVoletHeading(text: string): boolean {
+  return /\b(partie|volet|voilet)\b/.test(normalizeText(text)) && interpretVoletText(text) !== null;
+}
+
+/** "I.II RESSOURCES HUMAINES" → code I.II; "1. LE SERVICE" → code 1; trailing " :" dropped. */
+export function splitSectionHeading(text: string): { code: string | null; title: string } {
+  const trimmed = text.trim().replace(/\s*:$/, '');
+  const match = /^((?:[IVXLC]+|\d+)(?:\.(?:[IVXLC]+|\d+))*)\.?\s+(.+)$/.exec(trimmed);
+  return match ? { code: match[1], title: match[2].trim() } : { code: null, title: trimmed };
+}
+
+const ETP_PATTERN = /\(\s*ETP\s*\)\s*:\s*(\d+(?:[.,]\d+)?)(?=\s*(?:$|\n|\(|-|–|et\s|à\s))/i;
+const BUDGET_PATTERN = /Budg[ée]taires?\s*\(\s*€\s*\)\s*:\s*(?:\+\s*\/\s*-\s*|±\s*)?(\d[\d.\s\u00a0]*(?:,\d+)?)\s*€/i;
+
+/**
+ * Reads ETP and budget from a resources text only when they are stated plainly:
+ * "Humaines (ETP) : 0,5 …" and "Budgétaires (€) : 120.000€ …". "4 personnes" or
+ * "7500 (mise en œuvre) / 6400 (maintenance)" are left to a person; the text is kept.
+ */
+export function readResources(text: string | null | undefined): ActionResources {
+  const value = clean(text);
+  const resources: ActionResources = { etp: null, budget: null, budgetService: null, text: value };
+  if (!value) return resources;
+  const etp = ETP_PATTERN.exec(value);
+  if (etp) {
+    const number = parseBelgianNumber(etp[1]);
+    if (typeof number === 'number') resources.etp = number;
+  }
+  const budget = BUDGET_PATTERN.exec(value);
+  if (budget) {
+    const number = parseBelgianNumber(budget[1].trim());
+    if (typeof number === 'number') resources.budget = number;
+  }
+  const normalized = normalizeText(value);
+  const extraordinary = /extraordinaire/.test(normalized);
+  const ordinary = /\bordinaire/.test(normalized);
+  let service: BudgetService | null = null;
+  if (extraordinary && !ordinary) service = 'extraordinaire';
+  if (ordinary && !extraordinary) service = 'ordinaire';
+  resources.budgetService = service;
+  return resources;
+}
+
+function sdgNumbers(value: (number | string)[] | string | null | undefined): number[] {
+  if (value == null) return [];
+  const texts = Array.isArray(value) ? value.map(String) : [value];
+  const numbers: number[] = [];
+  for (const text of texts) {
+    for (const match of text.match(/\d+/g) || []) {
+      const n = Number(match);
+      if (n >= 1 && n <= 17 && numbers.indexOf(n) < 0) numbers.push(n);
+    }
+  }
+  return numbers;
+}
+
+function isEmptyValue(value: unknown): boolean {
+  return value == null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+}
+
+/** Two occurrences contradict when one field holds two different non-empty values. */
+function conflictingKeys(a: OutlineAction, b: OutlineAction): string[] {
+  const conflicts: string[] = [];
+  const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+  if (!isEmptyValue(a.code) && !isEmptyValue(b.code) && a.code !== b.code) conflicts.push('code');
+  if (!isEmptyValue(a.description) && !isEmptyValue(b.description) && !same(a.description, b.description)) conflicts.push('description');
+  const subA = (a.subActions || []).map((s) => titleKey(s.title || ''));
+  const subB = (b.subActions || []).map((s) => titleKey(s.title || ''));
+  if (subA.length > 0 && subB.length > 0 && !same(subA, subB)) conflicts.push('subActions');
+  const fieldsA = a.fields || {};
+  const fieldsB = b.fields || {};
+  const keys = Object.keys(fieldsA).concat(Object.keys(fieldsB).filter((k) => !(k in fieldsA)));
+  for (const key of keys) {
+    const x = fieldsA[key];
+    const y = fieldsB[key];
+    if (!isEmptyValue(x) && !isEmptyValue(y) && !same(x, y)) conflicts.push(key);
+  }
+  return conflicts;
+}
+
+/** The first occurrence, completed with what only the later ones say. */
+function mergeOccurrences(occurrences: OutlineAction[]): OutlineAction {
+  const merged: OutlineAction = { ...occurrences[0], fields: { ...(occurrences[0].fields || {}) } };
+  for (const other of occurrences.slice(1)) {
+    if (isEmptyValue(merged.code)) merged.code = other.code;
+    if (isEmptyValue(merged.description)) merged.description = other.description;
+    if ((merged.subActions || []).length === 0) merged.subActions = other.subActions;
+    const fields = merged.fields as OutlineActionFields;
+    for (const key of Object.keys(other.fields || {})) {
+      if (isEmptyValue(fields[key])) fields[key] = (other.fields as OutlineActionFields)[key];
+    }
+  }
+  return merged;
+}
+
+// ---------------------------------------------------------------- conversion
+
+interface PendingAction {
+  id: number;
+  ooIds: number[];
+  occurrences: OutlineAction[];
+  order: number;
+  path: string;
+  key: string;
+}
+
+export function planFromOutline(outline: OutlineDocument, options: PlanFromOutlineOptions = {}): PlanFromOutline {
+  const firstId = options.firstId !== undefined ? options.firstId : 1;
+  const warnings: OutlineWarning[] = [];
+  const warn = (code: OutlineWarningCode, path: string, message: string) => warnings.push({ code, path, message });
+
+  // ---- plan
+  const periodText = clean(outline.period);
+  let startYear: number | null = null;
+  let endYear: number | null = null;
+  if (periodText) {
+    const period = parsePeriod(periodText);
+    if (isParseError(period)) warn('unreadablePeriod', 'PST', `La période du PST « ${periodText} » n'a pas pu être lue : ${period.error}`);
+    else if (period) {
+      startYear = Number(period.start.slice(0, 4));
+      endYear = Number(period.end.slice(0, 4));
+    }
+  }
+  const plan: Plan = {
+    id: firstId,
+    title:
+      clean(outline.title) ||
+      'Programme stratégique transversal' + (startYear !== null ? ` ${startYear}-${endYear}` : ''),
+    organisation: clean(outline.organisation),
+    startYear,
+    endYear,
+  };
+
+  // ---- sections, objectives
+  const sections: Section[] = [];
+  const sectionIdByKey = new Map<string, number>();
+  const sectionCountByParent = new Map<string, number>();
+  const strategicObjectives: StrategicObjective[] = [];
+  const operationalObjectives: OperationalObjective[] = [];
+  const pending: PendingAction[] = [];
+  const pendingByKey = new Map<string, PendingAction[]>();
+  let nextSectionId = firstId;
+  let nextOsId = firstId;
+  let nextOoId = firstId;
+  let nextActionId = firstId;
+
+  const sectionFor = (os: OutlineStrategicObjective, volet: Volet | null): number | null => {
+    let headings: { code: string | null; title: string }[] = [];
+    if (os.sectionPath && os.sectionPath.length > 0) {
+      headings = os.sectionPath.filter((h, i) => !(i === 0 && isVoletHeading(h))).map(splitSectionHeading);
+    } else if (os.axis && clean(os.axis.title)) {
+      headings = [{ code: clean(os.axis.code), title: clean(os.axis.title) as string }];
+    } else if (clean(os.section)) {
+      headings = [splitSectionHeading(os.section as string)];
+    }
+    let parentId: number | null = null;
+    let key = String(volet);
+    for (const heading of headings) {
+      const parentKey = key;
+      key += '|' + (heading.code || '') + '|' + titleKey(heading.title);
+      let id = sectionIdByKey.get(key);
+      if (id === undefined) {
+        id = nextSectionId++;
+        const order = (sectionCountByParent.get(parentKey) || 0) + 1;
+        sectionCountByParent.set(parentKey, order);
+        sectionIdByKey.set(key, id);
+        sections.push({ id, code: heading.code, title: heading.title, volet, parentSectionId: parentId, order });
+      }
+      parentId = id;
+    }
+    return parentId;
+  };
+
+  outline.strategicObjectives.forEach((os, osIndex) => {
+    const volet = interpretVoletText(os.volet);
+    const osLabel = 'OS ' + shortLabel(os.code, os.title);
+    const osTitle = clean(os.title);
+    if (!osTitle) warn('missingTitle', osLabel, `L'objectif stratégique ${shortLabel(os.code, null)} n'a pas d'intitulé dans le document.`);
+    const osId = nextOsId++;
+    strategicObjectives.push({
+      id: osId,
+      code: clean(os.code),
+      title: osTitle || '',
+      volet,
+      sectionId: sectionFor(os, volet),
+      order: osIndex + 1,
+      description: clean(os.description),
+    });
+
+    os.operationalObjectives.forEach((oo, ooIndex) => {
+      const ooLabel = `${osLabel} › OO ${shortLabel(oo.code, oo.title)}`;
+      const ooTitle = clean(oo.title);
+      if (!ooTitle) {
+        warn('missingTitle', ooLabel, `L'objectif opérationnel ${shortLabel(oo.code, null)} n'a pas d'intitulé dans le document : complétez-le.`);
+      }
+      const ooId = nextOoId++;
+      operationalObjectives.push({
+        id: ooId,
+        code: clean(oo.code),
+        title: ooTitle || '',
+        strategicObjectiveId: osId,
+        order: ooIndex + 1,
+        description: clean(oo.description),
+      });
+      for (const group of oo.projectGroups || []) {
+        if (group.hasNoActions) {
+          warn(
+            'projectGroupWithoutActions',
+            ooLabel,
+            `Le groupe de projets « ${clean(group.title) || ''} »${group.code ? ` (${group.code})` : ''} n'a aucune fiche action : il n'est pas repris.`,
+          );
+        }
+      }
+
+      oo.actions.forEach((action, actionIndex) => {
+        const path = `${ooLabel} › ${shortLabel(action.code, action.title)}`;
+        const key = titleKey(action.title || '');
+        const candidates = pendingByKey.get(key) || [];
+        let target: PendingAction | undefined;
+        if (key !== '' && candidates.length > 0) {
+          const words = key.split(' ').length;
+          for (const candidate of candidates) {
+            const conflicts = conflictingKeys(candidate.occurrences[0], action);
+            const sameOo = candidate.ooIds.indexOf(ooId) >= 0;
+            if (!sameOo && words >= MIN_WORDS_TO_MERGE && conflicts.length === 0) {
+              target = candidate;
+              break;
+            }
+            const why = sameOo
+              ? 'il figure deux fois sous le même objectif opérationnel'
+              : words < MIN_WORDS_TO_MERGE
+                ? 'l\'intitulé est trop court pour être sûr qu\'il s\'agit de la même action'
+                : `les deux fiches diffèrent (${conflicts.join(', ')})`;
+            warn(
+              'duplicateTitleNotMerged',
+              path,
+              `L'intitulé « ${clean(action.title)} » apparaît aussi en ${candidate.path} ; les deux n'ont pas été fusionnés car ${why}. Vérifiez s'il s'agit d'une même action transversale.`,
+            );
+          }
+        }
+        if (target) {
+          target.ooIds.push(ooId);
+          target.occurrences.push(action);
+          warn(
+            'mergedTransversalAction',
+            path,
+            `L'action « ${clean(action.title)} » figure aussi en ${target.path} : une seule action transversale a été créée, rattachée aux deux objectifs opérationnels.`,
+          );
+          return;
+        }
+        const entry: PendingAction = { id: 0, ooIds: [ooId], occurrences: [action], order: actionIndex + 1, path, key };
+        pending.push(entry);
+        if (key !== '') pendingByKey.set(key, candidates.concat(entry));
+      });
+    });
+  });
+
+  // ---- actions (after merging, so that a merged action gathers all its occurrences)
+  const actions: Action[] = [];
+  const codes = new Map<string, string>();
+  const build = (source: OutlineAction, id: number, ooIds: number[], order: number, path: string, parentId: number | null) => {
+    const action = actionFromOutline(source, id, ooIds, order, parentId, path, warn);
+    actions.push(action);
+    if (action.code) {
+      const seen = codes.get(action.code);
+      if (seen !== undefined) {
+        warn('duplicateCode', path, `Le code ${action.code} est utilisé deux fois (aussi en ${seen}).`);
+      } else codes.set(action.code, path);
+    }
+    return action;
+  };
+  const buildWithSubActions = (source: OutlineAction, ooIds: number[], order: number, path: string, parentId: number | null): void => {
+    const action = build(source, nextActionId++, ooIds, order, path, parentId);
+    (source.subActions || []).forEach((sub, index) => {
+      buildWithSubActions(sub, ooIds, index + 1, `${path} › ${shortLabel(sub.code, sub.title)}`, action.id);
+    });
+  };
+  for (const entry of pending) {
+    const source = entry.occurrences.length > 1 ? mergeOccurrences(entry.occurrences) : entry.occurrences[0];
+    buildWithSubActions(source, entry.ooIds, entry.order, entry.path, null);
+  }
+
+  return { plan, sections, strategicObjectives, operationalObjectives, actions, warnings };
+}
+
+function actionFromOutline(
+  source: OutlineAction,
+  id: number,
+  ooIds: number[],
+  order: number,
+  parentActionId: number | null,
+  path: string,
+  warn: (code: OutlineWarningCode, path: string, message: string) => void,
+): Action {
+  const fields: OutlineActionFields = source.fields || {};
+
+  if (source.codeAnomaly) warn('codeAnomaly', path, `Code à vérifier : ${source.codeAnomaly}`);
+
+  // Title: the leading phrase when the title cell holds more; the rest opens the description.
+  const fullTitle = clean(source.title) || '';
+  const shortTitle = clean(source.shortTitle);
+  let title = fullTitle;
+  let description = clean(source.description);
+  if (shortTitle && shortTitle !== fullTitle) {
+    title = shortTitle;
+    const rest = fullTitle.indexOf(shortTitle) === 0 ? fullTitle.slice(shortTitle.length).trim() : fullTitle;
+    if (rest) description = description ? `${rest}\n\n${description}` : rest;
+  }
+  if (!title) warn('missingTitle', path, "Une action n'a pas d'intitulé dans le document.");
+  else if (title.length > 255) {
+    warn('titleTooLong', path, `L'intitulé compte ${title.length} caractères (255 au maximum dans SharePoint) : raccourcissez-le.`);
+  }
+  const links = (fields.links || []).filter((link) => clean(link));
+  if (links.length > 0) description = (description ? description + '\n\n' : '') + 'Liens : ' + links.join(' ');
+
+  // Dates
+  const startText = clean(fields.start) || clean(fields.timing);
+  const endText = clean(fields.end);
+  const readDate = (text: string | null, what: string) => {
+    const period = parsePeriod(text);
+    if (isParseError(period)) {
+      warn('unreadableDate', path, `La date ${what} « ${period.text} » n'a pas pu être lue : ${period.error}`);
+      return null;
+    }
+    return period;
+  };
+  const plannedStart = readDate(startText, 'de début');
+  const plannedEnd = readDate(endText, 'de fin');
+
+  // Progress: our own reading of the text wins; the outline's number fills in when there is no text.
+  const progressText = clean(fields.progress);
+  let progressPercent: number | null = null;
+  const progress = parseProgress(progressText);
+  if (isParseError(progress)) {
+    warn('unreadableProgress', path, `L'avancement « ${progress.text} » n'a pas pu être lu : ${progress.error}`);
+  } else if (progress) {
+    progressPercent = progress.percent;
+  }
+  const outlinePercent = typeof fields.progressPercent === 'number' ? fields.progressPercent : null;
+  if (progressPercent === null && progressText === null && outlinePercent !== null) progressPercent = outlinePercent;
+  if (progress && !isParseError(progress) && outlinePercent !== null && outlinePercent !== progress.percent) {
+    warn('progressMismatch', path, `L'avancement « ${progress.text} » a été lu ${progress.percent} %, le document en indiquait ${outlinePercent} %.`);
+  }
+
+  // Status and priority
+  const statusReading = interpretStatusText(clean(fields.status) || clean(fields.state));
+  if (!statusReading.recognised) {
+    warn('unrecognisedStatus', path, `L'état « ${statusReading.text} » n'a pas été reconnu : choisissez le statut à la main.`);
+  }
+  const priority: Priority | null = interpretPriorityText(fields.priority) || statusReading.priority;
+
+  return createAction({
+    id,
+    code: clean(source.code),
+    title,
+    operationalObjectiveIds: ooIds.slice(),
+    parentActionId,
+    order,
+    description,
+    context: clean(fields.context),
+    steps: clean(fields.steps),
+    plannedStart,
+    plannedEnd,
+    plannedStartText: startText,
+    plannedEndText: endText,
+    department: clean(fields.department),
+    servicesInvolved: splitList(fields.servicesInvolved, LIST_SEPARATORS),
+    partners: splitList(fields.partners, LIST_SEPARATORS),
+    // Kept whole: "KONIECZNY EDWIGE / LAHAYE BÉRENGÈRE" or "PUTTENEERS JESSICA / J2P" are
+    // one cell, to be resolved to accounts by a person, not split by guesswork.
+    projectLead: person(fields.projectLead),
+    team: splitList(fields.team, PEOPLE_SEPARATORS).map((name) => ({ displayName: name })),
+    pilot: person(fields.pilot),
+    mandatary: clean(fields.mandatary),
+    priority,
+    status: statusReading.status,
+    statusText: statusReading.text,
+    progressPercent,
+    progressText,
+    health: interpretHealthText(fields.health),
+    indicatorsText: clean(fields.indicators),
+    risks: toList(fields.risks),
+    deliverables: clean(fields.deliverables),
+    resources: readResources(fields.resources),
+    sdgs: sdgNumbers(fields.sdgs),
+    labels: toList(fields.labels),
+    policyObjective: clean(fields.policyObjective),
+    synergies: clean(fields.synergies),
+    comments: clean(fields.comments),
+    projectGroup:
+      clean(fields.projectGroup) || clean(fields.projectGroupCode)
+        ? { code: clean(fields.projectGroupCode), title: clean(fields.projectGroup) }
+        : null,
+  });
+}

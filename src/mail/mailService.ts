@@ -1,0 +1,42 @@
+/**
+ * Mails sent from the web parts, as the signed-in user (delegated Graph `Mail.Send`):
+ * "you are the lead of this action" and "please update this action". The web part gives
+ * a Graph client (MSGraphClientV3 in SPFx, the local Graph on the local page).
+ */
+import type { Action, Person } from '../domain/model';
+import type { Lang } from '../domain/vocabularies';
+import { assignmentMail, MailContext, RenderedMail, updateRequestMail } from './mailTemplates';
+import { buildMimeMessage, mimeForGraph } from './mime';
+
+/** The part of a Graph client (`@microsoft/microsoft-graph-client` / MSGraphClientV3) used here. */
+export interface GraphRequestClient {
+  api(path: string): { header(name: string, value: string): { post(body: unknown): Promise<unknown> } };
+}
+
+export interface MailService {
+  sendAssignment(action: Action, lead: Person, assignedBy: Person): Promise<void>;
+  requestUpdate(action: Action, lead: Person, requestedBy: Person, message: string | null): Promise<void>;
+}
+
+export class GraphMailService implements MailService {
+  constructor(
+    /** Resolved on first use: SPFx hands out its Graph client asynchronously. */
+    private readonly client: () => Promise<GraphRequestClient>,
+    private readonly context: Omit<MailContext, 'lang'>,
+    private readonly lang: Lang = 'fr',
+  ) {}
+
+  private async send(to: Person, from: Person, mail: RenderedMail): Promise<void> {
+    if (!to.email) throw new Error(`${to.displayName} n'a pas d'adresse e-mail : le message ne peut pas être envoyé.`);
+    const mime = buildMimeMessage({ from: from.email ? { name: from.displayName, email: from.email } : undefined, to: [{ name: to.displayName, email: to.email }], mail });
+    await (await this.client()).api('/me/sendMail').header('Content-Type', 'text/plain').post(mimeForGraph(mime));
+  }
+
+  sendAssignment(action: Action, lead: Person, assignedBy: Person): Promise<void> {
+    return this.send(lead, assignedBy, assignmentMail(action, lead, assignedBy, { ...this.context, lang: this.lang }));
+  }
+
+  requestUpdate(action: Action, lead: Person, requestedBy: Person, message: string | null): Promise<void> {
+    return this.send(lead, requestedBy, updateRequestMail(action, lead, requestedBy, message, { ...this.context, lang: this.lang }));
+  }
+}

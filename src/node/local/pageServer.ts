@@ -1,0 +1,48 @@
+/**
+ * Serves the local page with Vite in middleware mode, inside the store's own HTTP server:
+ * one process, one URL, and `/_api` on the same origin as in SharePoint.
+ */
+import * as path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, Plugin, ViteDevServer } from 'vite';
+import { readAmdStrings } from './amdStrings';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const LOC_FOLDER = path.join(REPO_ROOT, 'src', 'strings');
+
+/** SPFx string files become ES modules with one named export per string, as `import * as strings` expects. */
+function spfxStrings(locale: string): Plugin {
+  const id = 'PstStrings';
+  const file = path.join(LOC_FOLDER, `${locale}.js`);
+  return {
+    name: 'spfx-strings',
+    enforce: 'pre',
+    resolveId: (source) => (source === id ? file : undefined),
+    transform(code, moduleId) {
+      if (moduleId !== file) return undefined;
+      const strings = readAmdStrings(code);
+      return Object.keys(strings)
+        .map((key) => `export const ${key} = ${JSON.stringify(strings[key])};`)
+        .join('\n');
+    },
+  };
+}
+
+export async function createPageServer(locale = 'fr-fr'): Promise<ViteDevServer> {
+  return createServer({
+    configFile: false,
+    root: path.join(REPO_ROOT, 'src', 'node', 'local', 'page'),
+    appType: 'spa',
+    logLevel: 'warn',
+    plugins: [spfxStrings(locale)],
+    server: { middlewareMode: true, hmr: false, fs: { allow: [REPO_ROOT] } },
+  });
+}
+
+/** Hands a request to Vite; resolves true when Vite answered it. */
+export function servePage(vite: ViteDevServer, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  return new Promise((resolve) => {
+    vite.middlewares(req, res, () => resolve(false));
+    res.on('finish', () => resolve(true));
+  });
+}

@@ -1,0 +1,182 @@
+/**
+ * @jest-environment jsdom
+ */
+import * as React from 'react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { PstApp } from '../../../src/components/shell/PstApp';
+import type { PstRepository, PstSnapshot } from '../../../src/data/PstRepository';
+import type { ProvisioningState } from '../../../src/data/provisioning';
+import { createAction } from '../../../src/domain/model';
+import { PST_LISTS } from '../../../src/schema/listSchema';
+
+const snapshot: PstSnapshot = {
+  plans: [{ id: 1, title: 'PST 2019-2024 du CPAS de Binche', organisation: 'CPAS de Binche', startYear: 2019, endYear: 2024 }],
+  sections: [],
+  strategicObjectives: [{ id: 1, code: '1.1', title: 'Améliorer l’offre de services', volet: 'externe', order: 1 }],
+  operationalObjectives: [{ id: 1, code: '1.1.1', title: 'Accueil', strategicObjectiveId: 1, order: 1 }],
+  actions: [
+    createAction({ id: 1, code: '1.1.1.1', title: 'Téléphonie', operationalObjectiveIds: [1], status: 'EN_COURS', progressPercent: 50 }),
+    createAction({ id: 2, code: '1.1.1.2', title: 'Espace d’accueil', operationalObjectiveIds: [1], status: 'TERMINE' }),
+  ],
+  indicators: [],
+};
+
+const notFound = Object.assign(new Error('List does not exist'), { status: 404 });
+const missing: ProvisioningState = { missingLists: PST_LISTS.map((l) => l.key), missingFields: [], upToDate: false };
+
+const notUsedHere = async (): Promise<never> => {
+  throw new Error('not used by these views');
+};
+
+function repository(overrides: Partial<PstRepository>): PstRepository & { calls: string[] } {
+  const calls: string[] = [];
+  const track = <T,>(name: string, result: () => Promise<T>) => () => {
+    calls.push(name);
+    return result();
+  };
+  return {
+    calls,
+    inspectLists: track('inspectLists', async () => missing),
+    canManageLists: track('canManageLists', async () => true),
+    canEditAllActions: track('canEditAllActions', async () => false),
+    provisionLists: track('provisionLists', async () => ({ changes: [], listIds: {} as never })),
+    loadSnapshot: track('loadSnapshot', async () => snapshot),
+    currentUser: track('currentUser', async () => ({ id: 1, displayName: 'Coordinatrice PST' })),
+    loadActionDetails: notUsedHere,
+    updateAction: notUsedHere,
+    addCheckIn: notUsedHere,
+    importPlan: notUsedHere,
+    importDocumentPlan: notUsedHere,
+    searchPeople: notUsedHere,
+    assignLead: notUsedHere,
+    ...overrides,
+  };
+}
+
+describe('PstApp on a site without the PST lists', () => {
+  it('offers a site owner to create the lists, creates them, then shows the plan', async () => {
+    let provisioned = false;
+    const repo = repository({
+      loadSnapshot: async () => {
+        if (!provisioned) throw notFound;
+        return snapshot;
+      },
+      provisionLists: async () => {
+        provisioned = true;
+        return { changes: [], listIds: {} as never };
+      },
+    });
+    render(<PstApp view="dashboard" repository={repo} lang="fr" today="2026-11-23" />);
+
+    const button = await screen.findByRole('button', { name: 'Créer les listes du PST ici' });
+    // Fluent's MessageBar renders its text a moment later (for screen readers)
+    await waitFor(() => expect(document.body.textContent).toContain("Les listes du PST n'existent pas encore sur ce site."));
+    fireEvent.click(button);
+
+    expect(await screen.findByText('Taux de réalisation')).toBeTruthy();
+    expect(provisioned).toBe(true);
+  });
+
+  it('tells a reader whom to ask, without a button', async () => {
+    const repo = repository({
+      loadSnapshot: async () => {
+        throw notFound;
+      },
+      canManageLists: async () => false,
+    });
+    render(<PstApp view="dashboard" repository={repo} lang="fr" today="2026-11-23" />);
+    await waitFor(() => expect(document.body.textContent).toContain('Demandez au propriétaire du site'));
+    expect(screen.queryByRole('button', { name: 'Créer les listes du PST ici' })).toBeNull();
+  });
+
+  it('shows any other failure as an error with a retry, without inspecting the site', async () => {
+    const repo = repository({
+      loadSnapshot: async () => {
+        throw Object.assign(new Error('Accès refusé'), { status: 403 });
+      },
+    });
+    render(<PstApp view="cards" repository={repo} lang="fr" today="2026-11-23" />);
+    expect(await screen.findByText(/Le PST n'a pas pu être chargé : Accès refusé/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Réessayer' })).toBeTruthy();
+    expect(repo.calls).not.toContain('inspectLists');
+  });
+});
+
+describe('PstApp views on a loaded plan', () => {
+  it('tree: the OS shows the mean of its actions, a finished action counting 100 %', async () => {
+    render(<PstApp view="tree" repository={repository({})} lang="fr" today="2026-11-23" />);
+    const os = await screen.findByRole('treeitem', { name: /1\.1 Améliorer l’offre de services/ });
+    expect(os.textContent).toContain('75\u00a0%');
+    expect(os.textContent).toContain('2 actions · 1 terminée');
+  });
+
+  it('dashboard: realisation rate is done over non-cancelled actions', async () => {
+    render(<PstApp view="dashboard" repository={repository({})} lang="fr" today="2026-11-23" />);
+    const label = await screen.findByText('Taux de réalisation');
+    expect(label.parentElement!.textContent).toBe('50\u00a0%Taux de réalisation');
+  });
+
+  it('cards: one card per action with its lead and status', async () => {
+    render(<PstApp view="cards" repository={repository({})} lang="fr" today="2026-11-23" />);
+    const cards = await screen.findAllByRole('listitem');
+    expect(cards.map((c) => c.getAttribute('aria-label'))).toEqual(['1.1.1.1 Téléphonie', '1.1.1.2 Espace d’accueil']);
+    for (const card of cards) expect(card.textContent).toContain('Sans chef de projet');
+    expect(cards[0].textContent).toContain('En cours');
+    expect(cards[1].textContent).toContain('Terminé');
+  });
+});
+
+describe('PstApp: « Importer un PST » is the coordinator’s', () => {
+  const as = (canEditAllActions: boolean, plans = snapshot.plans) =>
+    repository({ loadSnapshot: async () => ({ ...snapshot, plans, viewer: { user: { id: 7, displayName: 'X' }, canEditAllActions } }) });
+
+  it('the coordinator opens the import view from the tree', async () => {
+    render(<PstApp view="tree" repository={as(true)} lang="fr" today="2026-11-23" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Importer un PST' }));
+    expect(await screen.findByRole('button', { name: /Déposez le fichier ici/ })).toBeTruthy();
+  });
+
+  it('a project lead or a reader does not see it', async () => {
+    render(<PstApp view="tree" repository={as(false)} lang="fr" today="2026-11-23" />);
+    await screen.findByRole('tree');
+    expect(screen.queryByRole('button', { name: 'Importer un PST' })).toBeNull();
+  });
+
+  it('on the dashboard, only while the site has no plan yet', async () => {
+    const { unmount } = render(<PstApp view="dashboard" repository={as(true)} lang="fr" today="2026-11-23" />);
+    await screen.findByText('Taux de réalisation');
+    expect(screen.queryByRole('button', { name: 'Importer un PST' })).toBeNull();
+    unmount();
+    render(<PstApp view="dashboard" repository={as(true, [])} lang="fr" today="2026-11-23" />);
+    expect(await screen.findByRole('button', { name: 'Importer un PST' })).toBeTruthy();
+  });
+});
+
+describe('PstApp on a site keeping two legislatures', () => {
+  const twoPlans: PstSnapshot = {
+    ...snapshot,
+    plans: [
+      { id: 1, title: 'PST 2019-2024', organisation: 'CPAS de Binche', startYear: 2019, endYear: 2024 },
+      { id: 2, title: 'PST 2025-2030', organisation: 'CPAS de Binche', startYear: 2025, endYear: 2030 },
+    ],
+    strategicObjectives: [
+      { id: 1, code: '1', title: 'Ancien objectif', volet: null, order: 1, planId: 1 },
+      { id: 2, code: '1', title: 'Nouvel objectif', volet: null, order: 1, planId: 2 },
+    ],
+    operationalObjectives: [
+      { id: 1, code: '1.1', title: 'Ancien OO', strategicObjectiveId: 1, order: 1 },
+      { id: 2, code: '1.1', title: 'Nouvel OO', strategicObjectiveId: 2, order: 1 },
+    ],
+    actions: [createAction({ id: 1, code: '1.1.1', title: 'Ancienne action', operationalObjectiveIds: [1] }), createAction({ id: 2, code: '1.1.1', title: 'Nouvelle action', operationalObjectiveIds: [2] })],
+  };
+
+  it('shows the running plan only, and the other one on request', async () => {
+    render(<PstApp view="tree" repository={repository({ loadSnapshot: async () => twoPlans })} lang="fr" today="2026-11-23" />);
+    await screen.findByRole('treeitem', { name: /Nouvel objectif/ });
+    expect(screen.queryByRole('treeitem', { name: /Ancien objectif/ })).toBeNull();
+    fireEvent.click(screen.getByRole('combobox', { name: /^PST affiché/ }));
+    fireEvent.click(await screen.findByRole('option', { name: /PST 2019-2024/ }));
+    await screen.findByRole('treeitem', { name: /Ancien objectif/ });
+    expect(screen.queryByRole('treeitem', { name: /Nouvel objectif/ })).toBeNull();
+  });
+});

@@ -1,0 +1,283 @@
+/**
+ * Browser tests of the local intranet: the real `npm start` entry on a free port and a
+ * fresh data file, driven in Debian's Chromium by playwright-core. Screenshots go to
+ * temp/screenshots/ (look at them). Accessibility is checked with axe-core.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { asWordParagraphs, makeDocx } from '../../import/support/makeDocuments';
+
+jest.setTimeout(240_000);
+
+const REPO = path.resolve(__dirname, '../../..');
+const SHOTS = path.join(REPO, 'temp', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const COORDINATOR = 'anne.dupont@cpas.example';
+const LEAD = 'julien.leclercq@cpas.example';
+const READER = 'lucie.moreau@cpas.example';
+
+let server: ChildProcess;
+let baseUrl: string;
+let browser: Browser;
+let dataFolder: string;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+async function startIntranet(): Promise<void> {
+  dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'pst-browser-'));
+  const port = await freePort();
+  server = spawn(path.join(REPO, 'node_modules', '.bin', 'tsx'), ['src/node/local/start.ts', '--port', String(port), '--data', path.join(dataFolder, 'pst.sqlite')], {
+    cwd: REPO,
+    env: { ...process.env, PATH: `${path.join(REPO, 'node_modules', '.bin')}:${process.env.PATH}` },
+  });
+  let output = '';
+  baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not answer in time:\n${output}`)), 180_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Intranet local du PST : (http:\/\/\S+?)\/?\s/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    server.stdout!.on('data', read);
+    server.stderr!.on('data', read);
+    server.on('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
+  });
+}
+
+async function openAs(email: string, theme = 'sharepoint', width = 1600): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 1100 } });
+  await context.addCookies([{ name: 'pst-user', value: encodeURIComponent(email), url: baseUrl }]);
+  await context.addInitScript((t) => window.localStorage.setItem('pst-theme', t), theme);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/`);
+  await page.getByRole('tree').first().waitFor({ timeout: 60_000 });
+  return page;
+}
+
+function webPart(page: Page, title: string) {
+  return page.locator(`section[aria-label="${title}"]`);
+}
+
+async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+}
+
+async function axeDetails(page: Page): Promise<unknown> {
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 4).map((n) => ({ target: n.target.join(' '), summary: n.failureSummary.slice(0, 300) })) }));
+  });
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await startIntranet();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  if (dataFolder) fs.rmSync(dataFolder, { recursive: true, force: true });
+});
+
+describe('the local intranet in Chromium', () => {
+  it('shows the three web parts with the sample PST, and expands the whole tree', async () => {
+    const page = await openAs(COORDINATOR);
+    const tree = webPart(page, 'Arbre des objectifs');
+    const before = await tree.getByRole('treeitem').count();
+    await tree.getByRole('button', { name: 'Tout déplier' }).click();
+    await page.waitForTimeout(500);
+    const after = await tree.getByRole('treeitem').count();
+    expect(after).toBeGreaterThan(before);
+    // every action of the sample is in the expanded tree (47, some twice when shared)
+    expect(await tree.locator('[role="treeitem"][aria-level]').count()).toBeGreaterThanOrEqual(47);
+    await webPart(page, 'Tableau de bord du PST').getByText('Taux de réalisation').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '01-coordinatrice.png') });
+    await page.context().close();
+  });
+
+  it('filters the cards by code through the search box', async () => {
+    const page = await openAs(COORDINATOR);
+    const cards = webPart(page, 'Fiches projets');
+    await cards.getByRole('searchbox').fill('1.1.1.1.1');
+    await page.waitForTimeout(800);
+    expect(await cards.getByRole('listitem').count()).toBe(1);
+    expect(await cards.getByText('1 fiche(s)').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('lets a lead add a check-in from the panel, and the dashboard changes', async () => {
+    const page = await openAs(LEAD);
+    const dashboard = webPart(page, 'Tableau de bord du PST');
+    const progressBefore = await dashboard.locator('.pst-kpi').nth(3).innerText();
+    const cards = webPart(page, 'Fiches projets');
+    await cards.getByRole('switch', { name: 'Mes actions' }).click();
+    await page.waitForTimeout(500);
+    const mine = cards.getByRole('listitem');
+    expect(await mine.count()).toBeGreaterThan(0);
+    // one of the lead's actions that is not finished
+    const open = mine.filter({ hasNotText: 'Terminé' }).first();
+    await open.getByRole('button').first().click();
+    const panel = page.getByRole('dialog');
+    await panel.getByRole('heading', { name: 'Ajouter un suivi' }).waitFor();
+    await panel.getByLabel('Avancement (%)').fill('99');
+    await panel.getByLabel('Commentaire').fill('Réception provisoire signée, reste la formation des agents.');
+    await panel.getByRole('button', { name: 'Enregistrer le suivi' }).click();
+    await panel.getByText('Suivi enregistré.').waitFor({ timeout: 20_000 });
+    await panel.getByText('Réception provisoire signée, reste la formation des agents.').first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '02-chef-de-projet-suivi.png') });
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(1500);
+    const progressAfter = await dashboard.locator('.pst-kpi').nth(3).innerText();
+    expect(progressAfter).not.toBe(progressBefore);
+    await page.context().close();
+  });
+
+  it('does not let a reader edit: the sheet is read-only and the store refuses the write', async () => {
+    const page = await openAs(READER);
+    const cards = webPart(page, 'Fiches projets');
+    await cards.getByRole('listitem').first().getByRole('button').first().click();
+    const panel = page.getByRole('dialog');
+    await panel.getByText('Seul le chef de projet ou le coordinateur peut mettre à jour cette action.').waitFor();
+    expect(await panel.getByRole('button', { name: 'Enregistrer le suivi' }).count()).toBe(0);
+    // and the server says no, whatever the page shows
+    const status = await page.evaluate(async () => {
+      const response = await fetch("/sites/pst/_api/web/getList('/sites/pst/Lists/PstActions')/items(1)", {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-HTTP-Method': 'MERGE', 'IF-MATCH': '*' },
+        body: JSON.stringify({ PstProgress: 100 }),
+      });
+      return response.status;
+    });
+    expect(status).toBe(403);
+    await page.screenshot({ path: path.join(SHOTS, '03-lecteur.png') });
+    await page.context().close();
+  });
+
+  it('switches to the Teams dark theme', async () => {
+    const page = await openAs(COORDINATOR, 'teamsDark');
+    const background = await page.evaluate(() => getComputedStyle(document.querySelector('main')!.parentElement!.parentElement!).backgroundColor);
+    expect(background).toBe('rgb(31, 31, 31)');
+    await page.screenshot({ path: path.join(SHOTS, '04-teams-sombre.png') });
+    await page.context().close();
+  });
+
+  it('has no serious or critical accessibility violation (axe-core), in SharePoint and Teams high contrast', async () => {
+    for (const theme of ['sharepoint', 'teamsContrast']) {
+      const page = await openAs(COORDINATOR, theme);
+      await page.waitForTimeout(1000);
+      const violations = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      if (violations.length > 0) console.log(JSON.stringify(await axeDetails(page), null, 1));
+      expect({ theme, violations }).toEqual({ theme, violations: [] });
+      await page.screenshot({ path: path.join(SHOTS, `05-${theme}.png`) });
+      await page.context().close();
+    }
+  });
+
+  it('fits a phone screen', async () => {
+    const page = await openAs(LEAD, 'teamsDefault', 390);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SHOTS, '06-mobile.png'), fullPage: false });
+    await page.context().close();
+  });
+  it('lets the coordinator give an action to another lead, who is told by mail', async () => {
+    const page = await openAs(COORDINATOR);
+    const cards = webPart(page, 'Fiches projets');
+    const card = cards.getByRole('listitem').filter({ hasNotText: 'Claire Renard' }).first();
+    const title = (await card.getAttribute('aria-label')) as string;
+    await card.getByRole('button').first().click();
+    const panel = page.getByRole('dialog');
+    await panel.getByRole('button', { name: /Changer le chef de projet|Désigner un chef de projet/ }).click();
+    await panel.getByRole('combobox', { name: 'Nouveau chef de projet' }).pressSequentially('claire ren', { delay: 30 });
+    await page.getByRole('option', { name: /Claire Renard/ }).first().click();
+    await panel.getByRole('button', { name: 'Désigner', exact: true }).click();
+    await panel.getByText("Claire Renard est désormais chef de projet de cette action. Un e-mail l'en a informé.").waitFor({ timeout: 20_000 });
+    const outbox = await page.evaluate(async () => (await (await fetch('/local/outbox')).json()) as { to: string[]; subject: string; text: string; sender: string }[]);
+    const mail = outbox.find((m) => m.to.some((t) => t.includes('claire.renard')));
+    expect(mail).toBeDefined();
+    expect(mail!.sender).toContain('anne.dupont');
+    expect(mail!.text).toContain(title.replace(/^\S+\s/, ''));
+    await page.screenshot({ path: path.join(SHOTS, '10-chef-de-projet-designe.png') });
+    await page.context().close();
+  });
+
+  // Last: it adds a plan to the site.
+  it('lets the coordinator import a PST from a Word document: report and tree first, written on confirmation', async () => {
+    const page = await openAs(COORDINATOR);
+    const tree = webPart(page, 'Arbre des objectifs');
+    await tree.getByRole('button', { name: 'Importer un PST' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Importer un PST' });
+    const samples = path.resolve(REPO, '../shared/samples');
+    const binche = fs.readdirSync(samples).find((f) => f.startsWith('002') && f.endsWith('.txt')) as string;
+    const docx = Buffer.from(makeDocx(asWordParagraphs(fs.readFileSync(path.join(samples, binche), 'utf8'))));
+    const file = { name: 'PST-Binche-2019-2024.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx };
+    await dialog.locator('input[type="file"]').setInputFiles(file);
+    // The sample on the site is the 2025-2030 plan: the 2019-2024 document is another legislature.
+    await dialog.getByText("Aucun plan de ce site ne correspond à ce document : l'import créera un nouveau plan.").waitFor({ timeout: 60_000 });
+    const figures = await dialog.locator('dl').first().innerText();
+    expect(figures.replace(/\s+/g, ' ')).toMatch(/Objectifs stratégiques 9 Objectifs opérationnels 23 Actions 47/);
+    expect(await dialog.getByRole('tree').getByRole('treeitem').count()).toBeGreaterThanOrEqual(9);
+    const violations = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    if (violations.length > 0) console.log(JSON.stringify(await axeDetails(page), null, 1));
+    expect(violations).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, '07-import-apercu.png') });
+
+    await dialog.getByRole('button', { name: 'Importer dans le site' }).click();
+    await dialog.getByText(/Import terminé : nouveau plan créé avec 9 objectif\(s\) stratégique\(s\), 23 objectif\(s\) opérationnel\(s\) et 47 action\(s\)/).waitFor({ timeout: 60_000 });
+    // The same document again: a version of the plan just written, nothing left to import.
+    await dialog.getByRole('button', { name: 'Choisir un autre fichier' }).click();
+    await dialog.locator('input[type="file"]').setInputFiles(file);
+    await dialog.getByText('Le site contient déjà ce plan tel quel : rien à importer.').waitFor({ timeout: 60_000 });
+    expect(await dialog.getByRole('button', { name: 'Importer dans le site' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, '08-import-rien-a-faire.png') });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The views keep showing the running plan; the imported one is a choice away
+    // (with the keyboard; the closing panel gives the focus back to its button a moment later).
+    const planChoice = tree.getByRole('combobox', { name: /^PST affiché/ });
+    await planChoice.waitFor({ timeout: 20_000 });
+    expect(await planChoice.innerText()).toContain('2025-2030');
+    const imported = tree.getByRole('combobox', { name: /^PST affiché.*2019-2024/ });
+    for (let attempt = 0; attempt < 5 && !(await imported.isVisible()); attempt++) {
+      await planChoice.focus();
+      await page.keyboard.press('ArrowDown');
+      await imported.waitFor({ timeout: 2_000 }).catch(() => undefined);
+    }
+    await imported.waitFor({ timeout: 5_000 });
+    await tree.getByRole('treeitem', { name: /Améliorer l’offre de services/ }).first().waitFor();
+    const headings = (await tree.locator('h2').allInnerTexts()).join(' | ');
+    expect(headings).not.toContain('PST 2025-2030 (exemple)');
+    await page.screenshot({ path: path.join(SHOTS, '09-plan-importe.png') });
+    await page.context().close();
+  });
+});
