@@ -12,7 +12,7 @@ import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
 import '@pnp/sp/profiles';
 import { PermissionKind } from '@pnp/sp/security';
-import type { Action, CheckIn, Person, PlanData } from '../domain/model';
+import type { CheckIn, Person, PlanData } from '../domain/model';
 import {
   ListDef,
   actionsList,
@@ -31,17 +31,11 @@ import {
   checkInFromItem,
   checkInToItem,
   indicatorFromItem,
-  indicatorToItem,
-  ItemPayload,
   ListItem,
   operationalObjectiveFromItem,
-  operationalObjectiveToItem,
   planFromItem,
-  planToItem,
   sectionFromItem,
-  sectionToItem,
   strategicObjectiveFromItem,
-  strategicObjectiveToItem,
 } from '../schema/mapping';
 import {
   ActionChanges,
@@ -59,11 +53,8 @@ import {
 import { addUserToPstGroup, grantActionToLead } from './permissions';
 import { inspectPstLists, provisionPst, ProvisioningReport, ProvisioningState } from './provisioning';
 import { httpStatusOf, listUrl } from './sharePointPaths';
+import { MAX_PAGE_SIZE } from '../domain/limits';
 
-/** SharePoint's largest page, and the list view threshold. */
-const MAX_PAGE = 5000;
-/** Requests per `$batch`: SharePoint Online accepts up to 100. */
-const BATCH_SIZE = 100;
 /** Check-ins shown in an action's panel (newest first). */
 const CHECK_INS_IN_PANEL = 200;
 
@@ -131,7 +122,7 @@ export class SharePointPstRepository implements PstRepository {
 
   private async fetchSnapshot(): Promise<PstSnapshot> {
     const [batchedSp, execute] = this.sp.batched();
-    const read = (list: ListDef): Promise<ListItem[]> => this.query(list, batchedSp, 'summary').top(MAX_PAGE)();
+    const read = (list: ListDef): Promise<ListItem[]> => this.query(list, batchedSp, 'summary').top(MAX_PAGE_SIZE)();
     const pending = Promise.all([
       read(plansList),
       read(sectionsList),
@@ -166,7 +157,7 @@ export class SharePointPstRepository implements PstRepository {
         .items.getById(actionId)
         .select(...queryFor(actionsList).select)
         .expand(...queryFor(actionsList).expand)() as Promise<ListItem>,
-      this.query(indicatorsList, batchedSp).filter(actionIdFilter(indicatorsList)).top(MAX_PAGE)() as Promise<ListItem[]>,
+      this.query(indicatorsList, batchedSp).filter(actionIdFilter(indicatorsList)).top(MAX_PAGE_SIZE)() as Promise<ListItem[]>,
       // Filtered on the indexed action column: the check-in list grows past the threshold.
       this.query(checkInsList, batchedSp)
         .filter(actionIdFilter(checkInsList))
@@ -265,96 +256,7 @@ export class SharePointPstRepository implements PstRepository {
   }
 
   async importPlan(data: PlanImport): Promise<PlanImportResult> {
-    const ids: PlanImportResult['ids'] = {
-      sections: new Map(),
-      strategicObjectives: new Map(),
-      operationalObjectives: new Map(),
-      actions: new Map(),
-    };
-    const [plan] = await this.addAll(plansList, [planToItem(data.plan)]);
-    const planId = plan.Id;
-
-    // Parents before children: each generation of sections and actions is one round.
-    for (const generation of generations(data.sections, (s) => s.id, (s) => s.parentSectionId ?? null)) {
-      const added = await this.addAll(
-        sectionsList,
-        generation.map((s) => sectionToItem({ ...s, parentSectionId: mapped(ids.sections, s.parentSectionId) }, planId)),
-      );
-      generation.forEach((s, i) => ids.sections.set(s.id, added[i].Id));
-    }
-    const addedOs = await this.addAll(
-      strategicObjectivesList,
-      data.strategicObjectives.map((os) => strategicObjectiveToItem({ ...os, sectionId: mapped(ids.sections, os.sectionId) }, planId)),
-    );
-    data.strategicObjectives.forEach((os, i) => ids.strategicObjectives.set(os.id, addedOs[i].Id));
-    const addedOo = await this.addAll(
-      operationalObjectivesList,
-      data.operationalObjectives.map((oo) =>
-        operationalObjectiveToItem({ ...oo, strategicObjectiveId: mapped(ids.strategicObjectives, oo.strategicObjectiveId) ?? 0 }),
-      ),
-    );
-    data.operationalObjectives.forEach((oo, i) => ids.operationalObjectives.set(oo.id, addedOo[i].Id));
-    for (const generation of generations(data.actions, (a) => a.id, (a) => a.parentActionId ?? null)) {
-      const added = await this.addAll(
-        actionsList,
-        generation.map((a: Action) =>
-          actionToItem({
-            ...a,
-            parentActionId: mapped(ids.actions, a.parentActionId),
-            operationalObjectiveIds: a.operationalObjectiveIds.map((id) => ids.operationalObjectives.get(id)).filter(isNumber),
-          }),
-        ),
-      );
-      generation.forEach((a, i) => ids.actions.set(a.id, added[i].Id));
-    }
-    await this.addAll(
-      indicatorsList,
-      (data.indicators ?? []).map((ind) => indicatorToItem({ ...ind, actionId: ids.actions.get(ind.actionId) ?? 0 })),
-    );
-    return { ids, planId };
+    const { writeNewPlan } = await import(/* webpackChunkName: 'pst-import-write' */ './planWriter');
+    return writeNewPlan(this.sp, this.webServerRelativeUrl, data);
   }
-
-  /** Adds items in batches of BATCH_SIZE; returns them in the order given. */
-  private async addAll(list: ListDef, payloads: ItemPayload[]): Promise<ListItem[]> {
-    const added: ListItem[] = [];
-    for (let start = 0; start < payloads.length; start += BATCH_SIZE) {
-      const [batchedSp, execute] = this.sp.batched();
-      // PnPjs v4: every request of a batch needs its own queryable instance.
-      const pending = Promise.all(
-        payloads.slice(start, start + BATCH_SIZE).map((p) => this.list(list, batchedSp).items.add(p) as Promise<ListItem>),
-      );
-      pending.catch(() => undefined);
-      await execute();
-      added.push(...(await pending));
-    }
-    return added;
-  }
-}
-
-function isNumber(value: number | undefined): value is number {
-  return typeof value === 'number';
-}
-
-function mapped(ids: Map<number, number>, id: number | null | undefined): number | null {
-  return id == null ? null : ids.get(id) ?? null;
-}
-
-/** Items grouped so that every parent comes in an earlier group than its children. */
-export function generations<T>(items: readonly T[], idOf: (item: T) => number, parentOf: (item: T) => number | null): T[][] {
-  const known = new Set(items.map(idOf));
-  const placed = new Set<number>();
-  const result: T[][] = [];
-  let remaining = items.slice();
-  while (remaining.length > 0) {
-    const ready = remaining.filter((item) => {
-      const parent = parentOf(item);
-      return parent === null || !known.has(parent) || placed.has(parent);
-    });
-    // A cycle cannot be ordered: write the rest without waiting for their parents.
-    const generation = ready.length > 0 ? ready : remaining;
-    generation.forEach((item) => placed.add(idOf(item)));
-    result.push(generation);
-    remaining = remaining.filter((item) => !placed.has(idOf(item)));
-  }
-  return result;
 }

@@ -10,13 +10,13 @@ import '@pnp/sp/batching';
 import { addDays, IsoDate } from '../domain/model';
 import { reminderLedgerList } from '../schema/listSchema';
 import { dayToSharePoint } from '../schema/mapping';
-import type { LedgerEntry, ReminderLedger } from '../mail/reminderRun';
+import type { LedgerEntry, ReminderLedger } from '../domain/reminders';
 import { listUrl } from './sharePointPaths';
+import { MAX_BATCH_REQUESTS } from '../domain/limits';
 
 /** Reminders older than this cannot come back (deadlines and silences are more recent). */
 const LEDGER_MEMORY_DAYS = 800;
 const PAGE = 2000;
-const BATCH_SIZE = 100;
 
 export class SharePointReminderLedger implements ReminderLedger {
   constructor(
@@ -44,11 +44,11 @@ export class SharePointReminderLedger implements ReminderLedger {
 
   async record(entries: readonly LedgerEntry[]): Promise<void> {
     const f = reminderLedgerList.fields;
-    for (let start = 0; start < entries.length; start += BATCH_SIZE) {
+    for (let start = 0; start < entries.length; start += MAX_BATCH_REQUESTS) {
       const [batchedSp, execute] = this.sp.batched();
       // PnPjs v4: every request of a batch needs its own queryable instance.
       const pending = Promise.all(
-        entries.slice(start, start + BATCH_SIZE).map((e) =>
+        entries.slice(start, start + MAX_BATCH_REQUESTS).map((e) =>
           this.list(batchedSp).items.add({
             [f.title.internalName]: e.key,
             [f.recipient.internalName]: e.recipient,

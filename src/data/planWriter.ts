@@ -1,7 +1,7 @@
 /**
  * Writing an imported PST into the lists, through PnPjs like the web parts: a new plan
- * goes through the repository's `importPlan`; a plan already on the site is updated
- * with the pure diff of `src/import/sync.ts` (adds, then updates of the changed columns
+ * is written whole (`writeNewPlan`, also the repository's `importPlan`); a plan already on
+ * the site is updated with the pure diff of the plan comparison (adds, then updates of the changed columns
  * only), parents before children, at most 100 requests per `$batch`.
  *
  * A failure stops the writing after the batch where it happened and the result says
@@ -16,13 +16,13 @@ import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import type { Action, OperationalObjective, Plan, PlanData, Section, StrategicObjective } from '../domain/model';
 import { itemsOfPlan } from '../domain/plans';
-import { generations, SharePointPstRepository } from './SharePointPstRepository';
-import type { ImportedKind as Kind, PstSnapshot, SiteImportOptions, SiteImportResult, WriteCount } from './PstRepository';
-import { actionsList, ListDef, operationalObjectivesList, plansList, sectionsList, strategicObjectivesList } from '../schema/listSchema';
+import type { ImportedKind as Kind, PlanImport, PlanImportResult, PstSnapshot, SiteImportOptions, SiteImportResult, WriteCount } from './PstRepository';
+import { actionsList, indicatorsList, ListDef, operationalObjectivesList, plansList, sectionsList, strategicObjectivesList } from '../schema/listSchema';
 import {
   actionFromItem,
   actionToItem,
   changedProperties,
+  indicatorToItem,
   ItemPayload,
   ListItem,
   operationalObjectiveFromItem,
@@ -36,11 +36,9 @@ import {
 } from '../schema/mapping';
 import { queryFor } from '../schema/query';
 import { listUrl } from './sharePointPaths';
+import { MAX_BATCH_REQUESTS, MAX_PAGE_SIZE } from '../domain/limits';
 import { choosePlanWithReason, ItemUpdate, PlanSync, planSync, structuralOverlap, WEAK_PLAN_CHOICES } from '../import/compare/comparePlans';
 
-/** Requests per `$batch`: SharePoint Online accepts up to 100. */
-const BATCH_SIZE = 100;
-const MAX_PAGE = 5000;
 /** Share of OS/OO in common for a document to be taken as a version of a stored plan. */
 const MIN_OVERLAP = 0.3;
 
@@ -60,7 +58,7 @@ export async function loadStoredPst(sp: SPFI, webServerRelativeUrl: string): Pro
   const read = (list: ListDef): Promise<ListItem[]> => {
     const { select, expand } = queryFor(list);
     const items = batchedSp.web.getList(listUrl(webServerRelativeUrl, list)).items.select(...select);
-    return (expand.length > 0 ? items.expand(...expand) : items).top(MAX_PAGE)();
+    return (expand.length > 0 ? items.expand(...expand) : items).top(MAX_PAGE_SIZE)();
   };
   const pending = Promise.all([read(plansList), read(sectionsList), read(strategicObjectivesList), read(operationalObjectivesList), read(actionsList)]);
   pending.catch(() => undefined);
@@ -133,8 +131,8 @@ class SyncWriter {
 
   /** Runs requests in batches; stops at the first batch with a failure. Returns false then. */
   async run(requests: readonly Pending[]): Promise<boolean> {
-    for (let start = 0; start < requests.length; start += BATCH_SIZE) {
-      const slice = requests.slice(start, start + BATCH_SIZE);
+    for (let start = 0; start < requests.length; start += MAX_BATCH_REQUESTS) {
+      const slice = requests.slice(start, start + MAX_BATCH_REQUESTS);
       const [batchedSp, execute] = this.sp.batched();
       const pending = slice.map((r) => r.run(batchedSp));
       const settled = Promise.all(pending.map((p) => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }))));
@@ -329,7 +327,7 @@ export async function importPlanToSite(sp: SPFI, webServerRelativeUrl: string, d
     const written = emptyWritten();
     if (options.dryRun) return { mode: 'new', planId: null, sync: null, written, notWritten: total, failures: [], complete: true };
     try {
-      const result = await new SharePointPstRepository(sp, webServerRelativeUrl).importPlan(data);
+      const result = await writeNewPlan(sp, webServerRelativeUrl, data);
       written.plan.added = 1;
       written.sections.added = result.ids.sections.size;
       written.strategicObjectives.added = result.ids.strategicObjectives.size;
@@ -361,4 +359,101 @@ export async function importPlanToSite(sp: SPFI, webServerRelativeUrl: string, d
     writer.failures.push(errorMessage(error));
   }
   return { mode: 'sync', planId: plan.id, sync, written: writer.written, notWritten: writer.notWritten, failures: writer.failures, complete };
+}
+
+// ---------------------------------------------------------------- a new plan
+
+/** A plan not yet on the site: every item added, parents first (each generation of sections and actions is one round). */
+export async function writeNewPlan(sp: SPFI, webServerRelativeUrl: string, data: PlanImport): Promise<PlanImportResult> {
+  const ids: PlanImportResult['ids'] = {
+    sections: new Map(),
+    strategicObjectives: new Map(),
+    operationalObjectives: new Map(),
+    actions: new Map(),
+  };
+  const [plan] = await addAll(sp, webServerRelativeUrl, plansList, [planToItem(data.plan)]);
+  const planId = plan.Id;
+
+  // Parents before children: each generation of sections and actions is one round.
+  for (const generation of generations(data.sections, (s) => s.id, (s) => s.parentSectionId ?? null)) {
+    const added = await addAll(sp, webServerRelativeUrl, 
+      sectionsList,
+      generation.map((s) => sectionToItem({ ...s, parentSectionId: mapped(ids.sections, s.parentSectionId) }, planId)),
+    );
+    generation.forEach((s, i) => ids.sections.set(s.id, added[i].Id));
+  }
+  const addedOs = await addAll(sp, webServerRelativeUrl, 
+    strategicObjectivesList,
+    data.strategicObjectives.map((os) => strategicObjectiveToItem({ ...os, sectionId: mapped(ids.sections, os.sectionId) }, planId)),
+  );
+  data.strategicObjectives.forEach((os, i) => ids.strategicObjectives.set(os.id, addedOs[i].Id));
+  const addedOo = await addAll(sp, webServerRelativeUrl, 
+    operationalObjectivesList,
+    data.operationalObjectives.map((oo) =>
+      operationalObjectiveToItem({ ...oo, strategicObjectiveId: mapped(ids.strategicObjectives, oo.strategicObjectiveId) ?? 0 }),
+    ),
+  );
+  data.operationalObjectives.forEach((oo, i) => ids.operationalObjectives.set(oo.id, addedOo[i].Id));
+  for (const generation of generations(data.actions, (a) => a.id, (a) => a.parentActionId ?? null)) {
+    const added = await addAll(sp, webServerRelativeUrl, 
+      actionsList,
+      generation.map((a: Action) =>
+        actionToItem({
+          ...a,
+          parentActionId: mapped(ids.actions, a.parentActionId),
+          operationalObjectiveIds: a.operationalObjectiveIds.map((id) => ids.operationalObjectives.get(id)).filter(isNumber),
+        }),
+      ),
+    );
+    generation.forEach((a, i) => ids.actions.set(a.id, added[i].Id));
+  }
+  await addAll(sp, webServerRelativeUrl, 
+    indicatorsList,
+    (data.indicators ?? []).map((ind) => indicatorToItem({ ...ind, actionId: ids.actions.get(ind.actionId) ?? 0 })),
+  );
+  return { ids, planId };
+}
+
+/** Adds items in batches of MAX_BATCH_REQUESTS; returns them in the order given. */
+async function addAll(sp: SPFI, webServerRelativeUrl: string, list: ListDef, payloads: ItemPayload[]): Promise<ListItem[]> {
+  const added: ListItem[] = [];
+  for (let start = 0; start < payloads.length; start += MAX_BATCH_REQUESTS) {
+    const [batchedSp, execute] = sp.batched();
+    // PnPjs v4: every request of a batch needs its own queryable instance.
+    const pending = Promise.all(
+      payloads.slice(start, start + MAX_BATCH_REQUESTS).map((p) => batchedSp.web.getList(listUrl(webServerRelativeUrl, list)).items.add(p) as Promise<ListItem>),
+    );
+    pending.catch(() => undefined);
+    await execute();
+    added.push(...(await pending));
+  }
+  return added;
+}
+
+function isNumber(value: number | undefined): value is number {
+  return typeof value === 'number';
+}
+
+function mapped(ids: Map<number, number>, id: number | null | undefined): number | null {
+  return id == null ? null : ids.get(id) ?? null;
+}
+
+/** Items grouped so that every parent comes in an earlier group than its children. */
+export function generations<T>(items: readonly T[], idOf: (item: T) => number, parentOf: (item: T) => number | null): T[][] {
+  const known = new Set(items.map(idOf));
+  const placed = new Set<number>();
+  const result: T[][] = [];
+  let remaining = items.slice();
+  while (remaining.length > 0) {
+    const ready = remaining.filter((item) => {
+      const parent = parentOf(item);
+      return parent === null || !known.has(parent) || placed.has(parent);
+    });
+    // A cycle cannot be ordered: write the rest without waiting for their parents.
+    const generation = ready.length > 0 ? ready : remaining;
+    generation.forEach((item) => placed.add(idOf(item)));
+    result.push(generation);
+    remaining = remaining.filter((item) => !placed.has(idOf(item)));
+  }
+  return result;
 }

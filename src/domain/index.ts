@@ -6,4 +6,3 @@ export * from './tree';
 export * from './lateness';
 export * from './rollup';
 export * from './validation';
-export * from '../import/toPlan';

@@ -138,3 +138,20 @@ export function committeeDigest(
   if (late.length + blocked.length + doneThisWeek.length === 0) return null;
   return { key, weekStart: monday, late, blocked, doneThisWeek };
 }
+
+// ---------------------------------------------------------------- ledger
+
+/** What a reminder run records of each message, so that it is never sent twice. */
+export interface LedgerEntry {
+  readonly key: string;
+  readonly recipient: string;
+  readonly kind: 'dueSoon' | 'overdue' | 'stale' | 'committee';
+  readonly runDate: IsoDate;
+  readonly messageId: string;
+}
+
+export interface ReminderLedger {
+  /** Keys already sent (recent enough to matter). */
+  sentKeys(today: IsoDate): Promise<Set<string>>;
+  record(entries: readonly LedgerEntry[]): Promise<void>;
+}

@@ -8,6 +8,7 @@ import { daysBetween, displayNameOf, isValidIsoDate } from './model';
 import { formatDate, formatNumber, formatPeriod } from './parsing';
 import type { Lang } from './vocabularies';
 import { isActionStatus, isHealth, isPriority, isVolet, statusLabel } from './vocabularies';
+import { MAX_TITLE_LENGTH } from './limits';
 
 export type Severity = 'error' | 'warning';
 
@@ -25,7 +26,6 @@ export interface ValidationOptions {
 }
 
 /** SharePoint single-line text columns (Title) hold at most 255 characters. */
-export const MAX_TITLE_LENGTH = 255;
 export const DEFAULT_MAX_COMMENT_LENGTH = 2000;
 
 export function hasErrors(issues: readonly ValidationIssue[]): boolean {

@@ -11,6 +11,7 @@ import { ParseAnomaly, parseOutline, ParsedOutline } from './outline/outlinePars
 import { DocumentFormat, ReadDocument, readDocument } from './read';
 import { outlineFromRows } from './spreadsheet/spreadsheet';
 import { baseName } from '../text/normalize';
+import { MAX_TITLE_LENGTH } from '../domain/limits';
 
 export interface ImportAnalysis extends ParsedOutline {
   readonly fileName: string;
@@ -29,7 +30,6 @@ function understand(fileName: string, document: ReadDocument): ImportAnalysis {
 }
 
 /** SharePoint's Title column holds 255 characters. */
-export const MAX_TITLE_LENGTH = 255;
 
 function shorten(title: string): string {
   const cut = title.slice(0, MAX_TITLE_LENGTH - 1);

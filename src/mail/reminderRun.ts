@@ -10,24 +10,11 @@
  */
 import type { Action, IsoDate, Person } from '../domain/model';
 import { committeeDigest, leadDigests, ReminderThresholds, DEFAULT_REMINDER_THRESHOLDS } from '../domain/reminders';
+import type { LedgerEntry, ReminderLedger } from '../domain/reminders';
 import type { Lang } from '../domain/vocabularies';
 import { committeeDigestMail, leadDigestMail, MailContext, RenderedMail } from './mailTemplates';
 import { buildMimeMessage, MimeAddress } from './mime';
 import type { ActivityFeed } from './teamsActivity';
-
-export interface LedgerEntry {
-  readonly key: string;
-  readonly recipient: string;
-  readonly kind: 'dueSoon' | 'overdue' | 'stale' | 'committee';
-  readonly runDate: IsoDate;
-  readonly messageId: string;
-}
-
-export interface ReminderLedger {
-  /** Keys already sent (recent enough to matter). */
-  sentKeys(today: IsoDate): Promise<Set<string>>;
-  record(entries: readonly LedgerEntry[]): Promise<void>;
-}
 
 export interface OutgoingMail {
   readonly to: readonly MimeAddress[];

@@ -8,19 +8,17 @@ import * as path from 'path';
 import {
   Action,
   CheckIn,
-  OutlineDocument,
-  PlanFromOutline,
   buildPlanTree,
   classifyLateness,
   formatEuro,
   formatNumber,
-  planFromOutline,
   rollUp,
   validateAction,
   validateOperationalObjective,
   walkTree,
   withLatestCheckIns,
 } from '../../src/domain';
+import { OutlineDocument, PlanFromOutline, planFromOutline } from '../../src/import/toPlan';
 import { period } from '../domain/fixtures';
 
 const SAMPLES = path.resolve(__dirname, '../../../shared/samples');

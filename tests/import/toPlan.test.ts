@@ -6,7 +6,7 @@ import {
   readResources,
   splitSectionHeading,
   titleKey,
-} from '../../src/domain';
+} from '../../src/import/toPlan';
 
 function doc(strategicObjectives: OutlineStrategicObjective[], extra: Partial<OutlineDocument> = {}): OutlineDocument {
   return { organisation: 'CPAS de Test', period: '2019-2024', strategicObjectives, ...extra };

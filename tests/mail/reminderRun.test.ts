@@ -1,4 +1,5 @@
-import { runReminders, LedgerEntry, MailGateway, OutgoingMail, ReminderLedger, messageIdFor } from '../../src/mail/reminderRun';
+import { runReminders, MailGateway, OutgoingMail, messageIdFor } from '../../src/mail/reminderRun';
+import type { LedgerEntry, ReminderLedger } from '../../src/domain/reminders';
 import { parseMimeMessage } from '../../src/mail/mime';
 import { createAction, Person } from '../../src/domain/model';
 import { parsePeriod, isParseError } from '../../src/domain/parsing';

@@ -11,6 +11,15 @@ export function linkToNode(href: string, nodeId: string): string {
   return `${base}#${HASH_KEY}=${encodeURIComponent(nodeId)}`;
 }
 
+/**
+ * A Teams deep link that reopens the tab (app, entity) on a node: Teams hands the node id
+ * back to the tab as its sub-entity (https://learn.microsoft.com/en-us/microsoftteams/platform/concepts/build-and-test/deep-link-application).
+ */
+export function teamsDeepLink(appId: string, entityId: string, nodeId: string): string {
+  const context = encodeURIComponent(JSON.stringify({ subEntityId: nodeId }));
+  return `https://teams.microsoft.com/l/entity/${appId}/${encodeURIComponent(entityId)}?context=${context}`;
+}
+
 /** The default of ObjectiveTree's `linkForNode`: the current page with `#pst=<nodeId>`. */
 export function defaultLinkForNode(nodeId: string): string {
   return linkToNode(typeof location !== 'undefined' ? location.href : '', nodeId);

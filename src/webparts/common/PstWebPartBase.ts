@@ -1,7 +1,9 @@
 /**
  * The three PST web parts differ only by the view they show: this base turns the SPFx
- * context into services and props (repository, mail, theme, host, language) and renders
- * the shared React app. No logic here.
+ * context into services (built once, with the same `createPstServices` as the local page)
+ * and props (theme, host, language), and renders the shared React app. No logic here.
+ * SharePoint calls `render()` again on every theme change and property edit: the services
+ * must survive it, or the plan reloads and an open form loses what was typed.
  */
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
@@ -15,9 +17,10 @@ import * as strings from 'PstStrings';
 import { PstApp, PstView } from '../../components/shell/PstApp';
 import { DASHBOARD_WIDGETS } from '../../components/dashboard/PstDashboard';
 import { THEMES, hostThemeFromTeams } from '../../components/ui/themes';
-import { SharePointPstRepository } from '../../data/SharePointPstRepository';
+import { createPstServices, PstServices } from '../../components/host/createPstServices';
+import { nodeIdFromHash } from '../../domain/links/nodeLinks';
 import { isoDateOfLocalDay } from '../../domain/model';
-import { GraphMailService } from '../../mail/mailService';
+import type { Lang } from '../../domain/vocabularies';
 
 export interface IPstWebPartProps {
   /** Absolute URL of the site holding the PST lists; empty means the current site. */
@@ -46,6 +49,7 @@ export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartPr
   private teamsTheme: string | undefined;
   private subEntityId: string | undefined;
   private teamsEntity: { appId: string; entityId: string } | undefined;
+  private services: PstServices | undefined;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
@@ -70,44 +74,50 @@ export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartPr
         this.render();
       });
     }
+    this.services = this.createServices();
+  }
+
+  private get lang(): Lang {
+    return this.context.pageContext.cultureInfo.currentUICultureName.toLowerCase().indexOf('en') === 0 ? 'en' : 'fr';
+  }
+
+  private createServices(): PstServices {
+    const siteUrl = this.properties.siteUrl || this.context.pageContext.web.absoluteUrl;
+    return createPstServices({
+      sp: spfi(siteUrl).using(SPFx(this.context)),
+      webServerRelativeUrl: this.properties.siteUrl ? new URL(this.properties.siteUrl).pathname : this.context.pageContext.web.serverRelativeUrl,
+      graphClient: () => this.context.msGraphClientFactory.getClient('3'),
+      organisation: this.context.pageContext.web.title,
+      lang: this.lang,
+      pageUrl: window.location.href,
+      teamsEntity: this.context.sdks.microsoftTeams ? this.teamsEntity : undefined,
+    });
+  }
+
+  /** Only another site means other services; every other property is a prop. */
+  protected onPropertyPaneFieldChanged(propertyPath: string, oldValue: unknown, newValue: unknown): void {
+    if (propertyPath === 'siteUrl' && oldValue !== newValue) this.services = this.createServices();
+    super.onPropertyPaneFieldChanged(propertyPath, oldValue, newValue);
   }
 
   public render(): void {
-    const siteUrl = this.properties.siteUrl || this.context.pageContext.web.absoluteUrl;
-    const webPath = this.properties.siteUrl ? new URL(this.properties.siteUrl).pathname : this.context.pageContext.web.serverRelativeUrl;
-    const repository = new SharePointPstRepository(spfi(siteUrl).using(SPFx(this.context)), webPath, { shareConcurrentLoads: true });
-    const lang = this.context.pageContext.cultureInfo.currentUICultureName.toLowerCase().indexOf('en') === 0 ? 'en' : 'fr';
+    const services = this.services ?? (this.services = this.createServices());
     const inTeams = !!this.context.sdks.microsoftTeams;
-    const pageUrl = window.location.href.replace(/#.*$/, '');
-    // In Teams a link must reopen the tab: a deep link whose sub-entity names the node.
-    const linkForNode = (nodeId: string): string =>
-      inTeams && this.teamsEntity
-        ? `https://teams.microsoft.com/l/entity/${this.teamsEntity.appId}/${encodeURIComponent(this.teamsEntity.entityId)}?context=${encodeURIComponent(JSON.stringify({ subEntityId: nodeId }))}`
-        : `${pageUrl}#pst=${nodeId}`;
-    const mail = new GraphMailService(
-      () => this.context.msGraphClientFactory.getClient('3'),
-      {
-        organisation: this.context.pageContext.web.title,
-        linkToAction: (id) => linkForNode(`action-${id}`),
-        pathOf: () => '',
-      },
-      lang,
-    );
     ReactDom.render(
       React.createElement(PstApp, {
         view: this.view,
-        repository,
-        mail,
-        lang,
+        repository: services.repository,
+        mail: services.mail,
+        lang: this.lang,
         today: isoDateOfLocalDay(new Date()),
         theme: inTeams ? THEMES[hostThemeFromTeams(this.teamsTheme)] : this.theme,
         host: inTeams ? 'teams' : 'sharepoint',
-        initialNodeId: this.subEntityId ?? (window.location.hash.match(/pst=([\w-]+)/) ?? [])[1],
+        initialNodeId: this.subEntityId ?? nodeIdFromHash(window.location.hash),
         defaultFilterQuery: this.properties.defaultFilter,
         showFilterBar: this.properties.showFilterBar !== false,
         cardsGroupBy: this.properties.cardsGroupBy,
         dashboardWidgets: DASHBOARD_WIDGETS.filter((w) => this.properties[`widget_${w}`] !== false),
-        linkForNode,
+        linkForNode: services.linkForNode,
       }),
       this.domElement,
     );

@@ -7,7 +7,7 @@
 import outline from '../../../src/node/local/sample/binche-2019-2024.outline.json';
 import type { OutlineDocument } from '../../../src/import/toPlan';
 import { buildSamplePst } from '../../../src/node/local/samplePst';
-import { generations } from '../../../src/data/SharePointPstRepository';
+import { generations } from '../../../src/data/planWriter';
 import type { ListKey } from '../../../src/schema/listSchema';
 import {
   actionToItem,

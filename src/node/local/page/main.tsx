@@ -10,8 +10,9 @@ import { spfi, DefaultHeaders, DefaultInit } from '@pnp/sp';
 import { BrowserFetchWithRetry, DefaultParse } from '@pnp/queryable';
 import { PstApp, PstView } from '../../../components/shell/PstApp';
 import { HOST_THEMES, HostTheme, THEMES } from '../../../components/ui/themes';
-import { SharePointPstRepository } from '../../../data/SharePointPstRepository';
-import { GraphMailService, GraphRequestClient } from '../../../mail/mailService';
+import { createPstServices } from '../../../components/host/createPstServices';
+import type { GraphRequestClient } from '../../../mail/mailService';
+import { nodeIdFromHash } from '../../../domain/links/nodeLinks';
 import { isoDateOfLocalDay } from '../../../domain/model';
 import type { LocalUser } from '../samplePst';
 
@@ -104,19 +105,20 @@ const localGraph: GraphRequestClient = {
   },
 };
 
-const localMail = new GraphMailService(async () => localGraph, {
-  organisation: 'CPAS (exemple local)',
-  linkToAction: (id) => `${window.location.origin}/#pst=action-${id}`,
-  pathOf: () => '',
-});
-
 function LocalIntranet({ users }: { users: LocalUser[] }): JSX.Element {
   const [userEmail, setUserEmail] = React.useState(readCookie(USER_COOKIE) ?? users[0].email);
   const [theme, setTheme] = React.useState<HostTheme>((localStorage.getItem('pst-theme') as HostTheme) || 'sharepoint');
-  const repository = React.useMemo(() => {
+  // The same services as the web part's, built once per user: the cookie says who calls.
+  const services = React.useMemo(() => {
     document.cookie = `${USER_COOKIE}=${encodeURIComponent(userEmail)}; path=/; SameSite=Lax`;
-    const sp = spfi(`${window.location.origin}${SITE_PATH}`).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse());
-    return new SharePointPstRepository(sp, SITE_PATH, { shareConcurrentLoads: true });
+    return createPstServices({
+      sp: spfi(`${window.location.origin}${SITE_PATH}`).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse()),
+      webServerRelativeUrl: SITE_PATH,
+      graphClient: async () => localGraph,
+      organisation: 'CPAS (exemple local)',
+      lang: 'fr',
+      pageUrl: `${window.location.origin}/`,
+    });
   }, [userEmail]);
   const today = isoDateOfLocalDay(new Date());
   const palette = THEMES[theme].palette;
@@ -159,13 +161,14 @@ function LocalIntranet({ users }: { users: LocalUser[] }): JSX.Element {
               </Text>
               <PstApp
                 view={webPart.view}
-                repository={repository}
-                mail={localMail}
+                repository={services.repository}
+                mail={services.mail}
                 lang="fr"
                 today={today}
                 host="local"
                 // a deep link (#pst=action-12) opens in one web part: the tree
-                initialNodeId={webPart.view === 'tree' ? (window.location.hash.match(/pst=([\w-]+)/) ?? [])[1] : undefined}
+                initialNodeId={webPart.view === 'tree' ? nodeIdFromHash(window.location.hash) : undefined}
+                linkForNode={services.linkForNode}
               />
             </section>
           ))}
