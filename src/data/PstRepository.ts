@@ -3,40 +3,10 @@
  * SharePoint (`SharePointPstRepository`); the local mode runs the same implementation
  * against the embedded store.
  */
-import type {
-  Action,
-  CheckIn,
-  Indicator,
-  OperationalObjective,
-  Person,
-  Plan,
-  PlanData,
-  Section,
-  StrategicObjective,
-} from '../domain/model';
-import type { PlanSync } from '../import/compare/comparePlans';
+import type { Action, CheckIn, Indicator, Person, PlanData } from '../domain/model';
+import type { PlanSync } from '../domain/planSync';
+import type { PstSnapshot } from '../domain/snapshot';
 import type { ProvisioningReport, ProvisioningState } from './provisioning';
-
-/** Who is looking, read in the same round trip as the plan. */
-export interface PstViewer {
-  readonly user: Person;
-  /** May edit every action (coordination), not only those they lead. */
-  readonly canEditAllActions: boolean;
-}
-
-/**
- * The structure and the action sheets of the PST: what every view starts from. The long
- * texts of the sheets (description, risks, comments…) are left out: the panel reads them.
- */
-export interface PstSnapshot {
-  readonly viewer?: PstViewer;
-  readonly plans: Plan[];
-  readonly sections: Section[];
-  readonly strategicObjectives: StrategicObjective[];
-  readonly operationalObjectives: OperationalObjective[];
-  readonly actions: Action[];
-  readonly indicators: Indicator[];
-}
 
 /** One action as its panel shows it, with the version its edits must match. */
 export interface ActionDetails {

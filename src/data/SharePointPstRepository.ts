@@ -46,7 +46,6 @@ import {
   PlanImport,
   PlanImportResult,
   PstRepository,
-  PstSnapshot,
   SiteImportOptions,
   SiteImportResult,
 } from './PstRepository';
@@ -54,6 +53,7 @@ import { addUserToPstGroup, grantActionToLead } from './permissions';
 import { inspectPstLists, provisionPst, ProvisioningReport, ProvisioningState } from './provisioning';
 import { httpStatusOf, listUrl } from './sharePointPaths';
 import { MAX_PAGE_SIZE } from '../domain/limits';
+import type { PstSnapshot } from '../domain/snapshot';
 
 /** Check-ins shown in an action's panel (newest first). */
 const CHECK_INS_IN_PANEL = 200;

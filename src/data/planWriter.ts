@@ -16,7 +16,8 @@ import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import type { Action, OperationalObjective, Plan, PlanData, Section, StrategicObjective } from '../domain/model';
 import { itemsOfPlan } from '../domain/plans';
-import type { ImportedKind as Kind, PlanImport, PlanImportResult, PstSnapshot, SiteImportOptions, SiteImportResult, WriteCount } from './PstRepository';
+import type { ImportedKind as Kind, PlanImport, PlanImportResult, SiteImportOptions, SiteImportResult, WriteCount } from './PstRepository';
+import type { PstSnapshot } from '../domain/snapshot';
 import { actionsList, indicatorsList, ListDef, operationalObjectivesList, plansList, sectionsList, strategicObjectivesList } from '../schema/listSchema';
 import {
   actionFromItem,
@@ -37,7 +38,7 @@ import {
 import { queryFor } from '../schema/query';
 import { listUrl } from './sharePointPaths';
 import { MAX_BATCH_REQUESTS, MAX_PAGE_SIZE } from '../domain/limits';
-import { choosePlanWithReason, ItemUpdate, PlanSync, planSync, structuralOverlap, WEAK_PLAN_CHOICES } from '../import/compare/comparePlans';
+import { choosePlanWithReason, ItemUpdate, PlanSync, planSync, structuralOverlap, WEAK_PLAN_CHOICES } from '../domain/planSync';
 
 /** Share of OS/OO in common for a document to be taken as a version of a stored plan. */
 const MIN_OVERLAP = 0.3;

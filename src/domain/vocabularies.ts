@@ -161,6 +161,13 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
+/** The comparison key of a title: normalised, without final punctuation. */
+export function titleKey(title: string): string {
+  return normalizeText(title)
+    .replace(/[\s.;:,!?…-]+$/, '')
+    .trim();
+}
+
 // ---------------------------------------------------------------- reading document texts
 
 export interface StatusReading {

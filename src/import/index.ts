@@ -10,4 +10,4 @@ export { reportFigures, valuesToCheck } from './report';
 export type { ReportFigures } from './report';
 export { FIELD_NAMES_FR } from './lines/fieldLabels';
 export { writeTemplate } from './spreadsheet/spreadsheet';
-export { syncTotals } from './compare/comparePlans';
+export { syncTotals } from '../domain/planSync';

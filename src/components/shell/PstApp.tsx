@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { DefaultButton, Dropdown, ITheme, MessageBar, MessageBarType, Panel, PanelType, Spinner, SpinnerSize, Stack, ThemeProvider } from '@fluentui/react';
 import * as strings from 'PstStrings';
-import type { PstRepository, PstSnapshot } from '../../data/PstRepository';
+import type { PstRepository } from '../../data/PstRepository';
+import type { PstSnapshot } from '../../domain/snapshot';
 import type { ProvisioningState } from '../../data/provisioning';
 import { httpStatusOf } from '../../data/sharePointPaths';
 import type { Action, IsoDate, Person, Plan } from '../../domain/model';

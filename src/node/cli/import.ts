@@ -22,7 +22,7 @@ import type { ImportAnalysis } from '../../import/importDocument';
 import { analyseFile } from './readFile';
 import { formatReport } from '../../import/report';
 import { writeTemplate } from '../../import/spreadsheet/spreadsheet';
-import { syncTotals } from '../../import/compare/comparePlans';
+import { syncTotals } from '../../domain/planSync';
 import { isLocalUrl, sharePointTokenProvider } from '../sp/credentials';
 import { createNodeSp, TokenProvider, webServerRelativeUrlOf } from '../sp/nodeSp';
 import { SAMPLE_USERS } from '../local/samplePst';

@@ -4,7 +4,8 @@
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { PstApp } from '../../../src/components/shell/PstApp';
-import type { PstRepository, PstSnapshot } from '../../../src/data/PstRepository';
+import type { PstRepository } from '../../../src/data/PstRepository';
+import type { PstSnapshot } from '../../../src/domain/snapshot';
 import type { ProvisioningState } from '../../../src/data/provisioning';
 import { createAction } from '../../../src/domain/model';
 import { PST_LISTS } from '../../../src/schema/listSchema';

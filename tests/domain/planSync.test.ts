@@ -4,11 +4,11 @@
  * action is one add; matching by code, then by title path, then by a unique title;
  * follow-up data, resolved people and values the document does not state are kept.
  */
-import type { Action, PlanData } from '../../../src/domain/model';
-import type { OutlineDocument } from '../../../src/import/toPlan';
-import { planFromOutline } from '../../../src/import/toPlan';
-import type { PstSnapshot } from '../../../src/data/PstRepository';
-import { choosePlan, planSync, syncTotals } from '../../../src/import/compare/comparePlans';
+import type { Action, PlanData } from '../../src/domain/model';
+import type { OutlineDocument } from '../../src/import/toPlan';
+import { planFromOutline } from '../../src/import/toPlan';
+import type { PstSnapshot } from '../../src/domain/snapshot';
+import { choosePlan, planSync, syncTotals } from '../../src/domain/planSync';
 
 /** A small PST: 2 OS, 3 OO, 4 actions (one with a sub-action). */
 function outline(withCodes = true): OutlineDocument {

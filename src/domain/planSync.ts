@@ -22,10 +22,11 @@
  * `changes` are the incoming placeholder ids: `matches` maps the matched ones to stored
  * ids; the others are items added by the same sync.
  */
-import type { Action, OperationalObjective, Period, Person, Plan, PlanData, Section, StrategicObjective } from '../../domain/model';
-import { displayNameOf } from '../../domain/model';
-import { titleKey } from '../toPlan';
-import type { PstSnapshot } from '../../data/PstRepository';
+import type { Action, OperationalObjective, Period, Person, Plan, PlanData, Section, StrategicObjective } from './model';
+import { displayNameOf } from './model';
+import { titleKey } from './vocabularies';
+import { decodeEntities } from '../text/richText';
+import type { PstSnapshot } from './snapshot';
 
 export interface ItemUpdate<T> {
   readonly existingId: number;
@@ -70,15 +71,13 @@ function isEmpty(value: unknown): value is Empty {
   return false;
 }
 
-const ENTITIES: { readonly [e: string]: string } = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
-
 /** Text as a reader sees it: SharePoint may return rich text as HTML and change line endings. */
 function plainText(value: string): string {
   return value
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(?:p|div|li)>/gi, '\n')
     .replace(/<[^>]+>/g, '')
-    .replace(/&(#39|amp|lt|gt|quot|apos|nbsp);/g, (_m, e: string) => ENTITIES[e])
+    .replace(/&[^\s&;]{1,32};/g, decodeEntities)
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t\u00a0]+/g, ' ')
     .replace(/ *\n */g, '\n')

@@ -1,0 +1,27 @@
+/**
+ * What every view starts from: the plans of the site and their items, as the data layer
+ * reads them in one round trip. A type of the domain, so that the rules that compare or
+ * roll up plans need not know where it comes from.
+ */
+import type { Action, Indicator, OperationalObjective, Person, Plan, Section, StrategicObjective } from './model';
+
+/** Who is looking, read in the same round trip as the plan. */
+export interface PstViewer {
+  readonly user: Person;
+  /** May edit every action (coordination), not only those they lead. */
+  readonly canEditAllActions: boolean;
+}
+
+/**
+ * The structure and the action sheets of the PST: what every view starts from. The long
+ * texts of the sheets (description, risks, comments…) are left out: the panel reads them.
+ */
+export interface PstSnapshot {
+  readonly viewer?: PstViewer;
+  readonly plans: Plan[];
+  readonly sections: Section[];
+  readonly strategicObjectives: StrategicObjective[];
+  readonly operationalObjectives: OperationalObjective[];
+  readonly actions: Action[];
+  readonly indicators: Indicator[];
+}
