@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { BUILT_IN_FIELDS } from '../fields/builtInFields';
 import { parseFieldXml, withXmlAttribute } from '../fields/fieldXml';
 import { invalidArgument, itemNotFound, SharePointError } from '../http/errors';
-import type { FieldRecord, ItemRecord, ListRecord, StoreGroup, StoreUser } from '../types';
+import type { FieldRecord, ItemRecord, ListRecord, StoreGroup, StoreUser } from '../records';
 import { isoSeconds } from '../values/siteTimeZone';
 import { checkRequired, normalizeItemChanges, ValueChecks } from '../values/itemValues';
 import { assertSafeInternalName, indexStatement } from './columns';

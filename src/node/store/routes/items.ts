@@ -12,7 +12,7 @@ import { badRequest, etagMismatch, itemNotFound } from '../http/errors';
 import { itemEtag, ItemProjector } from '../items/itemProjection';
 import { ItemQuery } from '../items/itemQuery';
 import { PathSegment, firstArgument } from '../odata/path';
-import type { ItemRecord, ListRecord } from '../types';
+import type { ItemRecord, ListRecord } from '../records';
 import type { RequestContext } from './context';
 import { isRead, isUpdate, unsupported } from './results';
 import { breakInheritanceRoute, resetInheritanceRoute, roleAssignmentsRoute } from './security';

@@ -9,7 +9,7 @@
 import type { RouteResult } from '../http/apiTypes';
 import { badRequest, fileNotFound, listNotFound, notImplemented, unknownProperty } from '../http/errors';
 import { firstArgument, PathSegment } from '../odata/path';
-import type { ListRecord } from '../types';
+import type { ListRecord } from '../records';
 import type { RequestContext } from './context';
 import { listEntity, listPath, rootFolderEntity } from './entityBuilders';
 import { fieldsRoute } from './fields';

@@ -8,7 +8,7 @@
 import type { RouteResult } from '../http/apiTypes';
 import { badRequest, SharePointError } from '../http/errors';
 import { firstArgument, PathSegment } from '../odata/path';
-import type { StoreGroup, StoreUser } from '../types';
+import type { StoreGroup, StoreUser } from '../records';
 import type { RequestContext } from './context';
 import { groupEntity, userEntity, webEntity } from './entityBuilders';
 import { getListRoute, listsRoute } from './lists';

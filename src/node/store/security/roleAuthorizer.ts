@@ -12,7 +12,8 @@
  * https://learn.microsoft.com/en-us/sharepoint/understanding-permission-levels
  */
 import { itemScope, listScope, StoreDatabase, WEB_SCOPE } from '../db/database';
-import type { Authorizer, AuthorizationContext, ItemRecord, ListRecord, Operation, StoreUser } from '../types';
+import type { ItemRecord, ListRecord, StoreUser } from '../records';
+import type { Authorizer, AuthorizationContext, Operation } from './authorization';
 import { kindsOf, PermissionKind, ROLE_DEFINITIONS } from './permissionMasks';
 
 const LIMITED_ACCESS = ROLE_DEFINITIONS.find((d) => d.roleTypeKind === 1)!;
