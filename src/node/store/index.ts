@@ -20,7 +20,8 @@
  */
 export { startEmbeddedStore } from './server';
 export type { EmbeddedStore, EmbeddedStoreOptions, RequestLogEntry, ExtraRoutes } from './server';
-export { StoreDatabase, displayNameFromEmail, urlNameFromTitle, WEB_SCOPE, listScope, itemScope } from './db/database';
+export { StoreDatabase, displayNameFromEmail, urlNameFromTitle } from './db/database';
+export { WEB_SCOPE, listScope, itemScope } from './db/scopes';
 export type { NewUser, NewList, ListChanges, FieldChanges, StoreValidation } from './db/database';
 export { defaultResolveUser, LOCAL_TOKEN_PREFIX, USER_COOKIE } from './http/auth';
 export { parseFieldXml } from './fields/fieldXml';

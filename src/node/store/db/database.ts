@@ -15,6 +15,7 @@ import { isoSeconds } from '../values/siteTimeZone';
 import { checkRequired, normalizeItemChanges, ValueChecks } from '../values/itemValues';
 import { assertSafeInternalName, indexStatement } from './columns';
 import { CREATE_TABLES, SCHEMA_VERSION } from './schema';
+import { itemScope, listScope, WEB_SCOPE } from './scopes';
 import { openSqlite, Sqlite } from './sqlite';
 import type { StatementSync } from 'node:sqlite';
 
@@ -70,16 +71,6 @@ export function urlNameFromTitle(title: string): string {
   const cleaned = title.replace(/[\s~"#%&*:<>?/\\{|}.'–—]+/g, '');
   return cleaned === '' ? 'List' : cleaned;
 }
-
-export function itemScope(listId: string, itemId: number): string {
-  return `item:${listId}:${itemId}`;
-}
-
-export function listScope(listId: string): string {
-  return `list:${listId}`;
-}
-
-export const WEB_SCOPE = 'web';
 
 /**
  * How writes are checked. 'sharepoint' (default) refuses what SharePoint Online's REST

@@ -11,7 +11,8 @@
  *   items they created ("Create items and edit items that were created by the user").
  * https://learn.microsoft.com/en-us/sharepoint/understanding-permission-levels
  */
-import { itemScope, listScope, StoreDatabase, WEB_SCOPE } from '../db/database';
+import type { StoreDatabase } from '../db/database';
+import { itemScope, listScope, WEB_SCOPE } from '../db/scopes';
 import type { ItemRecord, ListRecord, StoreUser } from '../records';
 import type { Authorizer, AuthorizationContext, Operation } from './authorization';
 import { kindsOf, PermissionKind, ROLE_DEFINITIONS } from './permissionMasks';
