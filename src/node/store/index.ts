@@ -20,9 +20,13 @@
  */
 export { startEmbeddedStore } from './server';
 export type { EmbeddedStore, EmbeddedStoreOptions, RequestLogEntry, ExtraRoutes } from './server';
-export { StoreDatabase, displayNameFromEmail, urlNameFromTitle } from './db/database';
+export { StoreDatabase } from './db/database';
+export type { StoreValidation } from './db/connection';
+export { urlNameFromTitle } from './db/listStore';
+export type { NewList, ListChanges, FieldChanges } from './db/listStore';
+export { displayNameFromEmail } from './db/principalStore';
+export type { NewUser } from './db/principalStore';
 export { WEB_SCOPE, listScope, itemScope } from './db/scopes';
-export type { NewUser, NewList, ListChanges, FieldChanges, StoreValidation } from './db/database';
 export { defaultResolveUser, LOCAL_TOKEN_PREFIX, USER_COOKIE } from './http/auth';
 export { parseFieldXml } from './fields/fieldXml';
 export { Permissions, allowEverything } from './security/authorization';

@@ -11,7 +11,8 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { StoreDatabase, StoreValidation } from './db/database';
+import type { StoreValidation } from './db/connection';
+import { StoreDatabase } from './db/database';
 import type { ApiRequest, ApiResponse } from './http/apiTypes';
 import { defaultResolveUser } from './http/auth';
 import { formatBatchResponse, parseBatch, toApiRequest } from './http/batch';
