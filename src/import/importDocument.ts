@@ -9,7 +9,7 @@ import { PlanFromOutline, planFromOutline } from './toPlan';
 import { ImportError } from './errors';
 import { ParseAnomaly, parseOutline, ParsedOutline } from './outline/outlineParser';
 import { DocumentFormat, ReadDocument, readDocument } from './read';
-import { outlineFromRows } from './spreadsheet/spreadsheet';
+import { outlineFromRows } from './spreadsheet/rowsToOutline';
 import { baseName } from '../text/normalize';
 import { MAX_TITLE_LENGTH } from '../domain/limits';
 

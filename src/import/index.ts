@@ -9,5 +9,5 @@ export { isImportError } from './errors';
 export { reportFigures, valuesToCheck } from './report';
 export type { ReportFigures } from './report';
 export { FIELD_NAMES_FR } from './lines/fieldLabels';
-export { writeTemplate } from './spreadsheet/spreadsheet';
+export { writeTemplate } from './spreadsheet/template';
 export { syncTotals } from '../domain/planSync';

@@ -5,7 +5,7 @@
  * Office file, an unknown format. No Node module: the browser's import view uses it too.
  */
 import { ImportError } from '../errors';
-import { readCsvRows, readXlsxRows } from '../spreadsheet/spreadsheet';
+import { readCsvRows, readXlsxRows } from '../spreadsheet/readRows';
 import type { SourceLine } from '../lines/sourceLines';
 import { baseName, extensionOf, formatMegabytes } from '../../text/normalize';
 import { readDocxLines } from './docx';

@@ -12,6 +12,13 @@ export type XmlEvent =
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
+/**
+ * XML's references: the five named entities (and `&nbsp;`), `&#…;` and `&#x…;` taken at
+ * face value. Not text/richText's decoder, which reads references the way a browser
+ * does: there `&#128;`–`&#159;` become Windows-1252 characters (€, ’, –) and an
+ * over-long reference (`&#x000000041;`) is cut after 8 hex or 10 decimal digits, where
+ * XML means U+0080–U+009F and "A".
+ */
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, entity: string) => {
     if (entity.charAt(0) === '#') {

@@ -21,7 +21,7 @@ import { isImportError } from '../../import/errors';
 import type { ImportAnalysis } from '../../import/importDocument';
 import { analyseFile } from './readFile';
 import { formatReport } from '../../import/report';
-import { writeTemplate } from '../../import/spreadsheet/spreadsheet';
+import { writeTemplate } from '../../import/spreadsheet/template';
 import { syncTotals } from '../../domain/planSync';
 import { isLocalUrl, sharePointTokenProvider } from '../sp/credentials';
 import { createNodeSp, TokenProvider, webServerRelativeUrlOf } from '../sp/nodeSp';

@@ -19,29 +19,22 @@
  *   made-up success.
  */
 export { startEmbeddedStore } from './server';
-export type { EmbeddedStore, EmbeddedStoreOptions } from './server';
-export { StoreDatabase, displayNameFromEmail, urlNameFromTitle, WEB_SCOPE, listScope, itemScope } from './db/database';
-export type { NewUser, NewList, ListChanges, FieldChanges, StoreValidation } from './db/database';
+export type { EmbeddedStore, EmbeddedStoreOptions, RequestLogEntry, ExtraRoutes } from './server';
+export { StoreDatabase } from './db/database';
+export type { StoreValidation } from './db/connection';
+export { urlNameFromTitle } from './db/listStore';
+export type { NewList, ListChanges, FieldChanges } from './db/listStore';
+export { displayNameFromEmail } from './db/principalStore';
+export type { NewUser } from './db/principalStore';
+export { WEB_SCOPE, listScope, itemScope } from './db/scopes';
 export { defaultResolveUser, LOCAL_TOKEN_PREFIX, USER_COOKIE } from './http/auth';
 export { parseFieldXml } from './fields/fieldXml';
 export { Permissions, allowEverything } from './security/authorization';
+export type { Operation, Authorizer, AuthorizationContext, AuthorizationResult } from './security/authorization';
 export { roleBasedAuthorizer } from './security/roleAuthorizer';
 export { PermissionKind, ROLE_DEFINITIONS, FULL_MASK, EMPTY_MASK, maskOf, hasKind } from './security/permissionMasks';
 export type { BasePermissions, RoleDefinition } from './security/permissionMasks';
 export { LIST_VIEW_THRESHOLD, DEFAULT_TOP } from './items/itemQuery';
 export { brusselsDayOf, brusselsMidnightUtc, dateOnlyValue } from './values/siteTimeZone';
-export type {
-  StoreUser,
-  StoreGroup,
-  FieldRecord,
-  FieldType,
-  ListRecord,
-  ItemRecord,
-  Operation,
-  Authorizer,
-  AuthorizationContext,
-  AuthorizationResult,
-  FaultOptions,
-  RequestLogEntry,
-  ExtraRoutes,
-} from './types';
+export type { StoreUser, StoreGroup, FieldRecord, FieldType, ListRecord, ItemRecord } from './records';
+export type { FaultOptions } from './http/faults';

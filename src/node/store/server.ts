@@ -11,16 +11,26 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { StoreDatabase, StoreValidation } from './db/database';
+import type { StoreValidation } from './db/connection';
+import { StoreDatabase } from './db/database';
 import type { ApiRequest, ApiResponse } from './http/apiTypes';
 import { defaultResolveUser } from './http/auth';
 import { formatBatchResponse, parseBatch, toApiRequest } from './http/batch';
 import { badRequest, isSharePointError, unauthenticated } from './http/errors';
-import { FaultInjector } from './http/faults';
+import { FaultInjector, FaultOptions } from './http/faults';
 import { serializeError } from './http/serialize';
 import { apiPathOf, ApiRouter } from './routes/router';
-import { allowEverything, Permissions } from './security/authorization';
-import type { Authorizer, ExtraRoutes, FaultOptions, RequestLogEntry, StoreUser } from './types';
+import type { StoreUser } from './records';
+import { allowEverything, Authorizer, Permissions } from './security/authorization';
+
+export interface RequestLogEntry {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly bytes: number;
+}
+
+export type ExtraRoutes = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean | Promise<boolean>;
 
 export interface EmbeddedStoreOptions {
   /** SQLite file path, or ':memory:'. */

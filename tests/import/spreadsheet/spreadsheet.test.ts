@@ -7,7 +7,10 @@ import { strToU8 } from 'fflate';
 import { writeXlsx } from '../../../src/export/xlsx';
 import { analyseDocument } from '../../../src/import/importDocument';
 import { formatReport } from '../../../src/import/report';
-import { outlineFromRows, readCsvRows, readXlsxRows, TEMPLATE_COLUMNS, writeTemplate } from '../../../src/import/spreadsheet/spreadsheet';
+import { TEMPLATE_COLUMNS } from '../../../src/import/spreadsheet/columns';
+import { readCsvRows, readXlsxRows } from '../../../src/import/spreadsheet/readRows';
+import { outlineFromRows } from '../../../src/import/spreadsheet/rowsToOutline';
+import { writeTemplate } from '../../../src/import/spreadsheet/template';
 
 describe('the template', () => {
   const template = writeTemplate();

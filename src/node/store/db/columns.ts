@@ -4,7 +4,7 @@
  * same expression (https://www.sqlite.org/expridx.html), so both are built here.
  */
 import { ITEM_COLUMN_OF } from '../fields/builtInFields';
-import type { FieldRecord } from '../types';
+import type { FieldRecord } from '../records';
 
 const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

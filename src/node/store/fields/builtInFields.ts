@@ -3,7 +3,7 @@
  * are kept by the store itself (ID, Created, Modified, Author, Editor, version), except
  * Title, a required single line of text. Ids are SharePoint's well-known field ids.
  */
-import type { FieldRecord, FieldType } from '../types';
+import type { FieldRecord, FieldType } from '../records';
 
 function builtIn(
   id: string,

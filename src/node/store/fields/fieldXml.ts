@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { badRequest } from '../http/errors';
-import type { FieldRecord, FieldType } from '../types';
+import type { FieldRecord, FieldType } from '../records';
 
 const SUPPORTED_TYPES: readonly FieldType[] = [
   'Text',

@@ -6,8 +6,18 @@
  * generator so that a test fails the same requests every run, and BEFORE anything is read
  * or written: a client that retries never applies a write twice.
  */
-import type { FaultOptions } from '../types';
 import type { ApiResponse } from './apiTypes';
+
+export interface FaultOptions {
+  /** Share of `/_api` requests answered 429 (0…1). */
+  readonly rate429?: number;
+  /** Share of `/_api` requests answered 503 (0…1). */
+  readonly rate503?: number;
+  /** `Retry-After` header value, in seconds (default 1). */
+  readonly retryAfterSeconds?: number;
+  /** Seed of the deterministic generator deciding which requests fail. */
+  readonly seed?: number;
+}
 
 /** mulberry32: small, fast, good enough to spread faults evenly. */
 function generator(seed: number): () => number {

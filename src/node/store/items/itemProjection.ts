@@ -8,8 +8,8 @@
  */
 import type { StoreDatabase } from '../db/database';
 import { unknownFieldInQuery } from '../http/errors';
+import type { FieldRecord, ItemRecord, ListRecord, StoreUser } from '../records';
 import type { BasePermissions } from '../security/permissionMasks';
-import type { FieldRecord, ItemRecord, ListRecord, StoreUser } from '../types';
 import { isLookupField, isPersonField, isReferenceField } from '../values/itemValues';
 import { notExpanded, PERSON_PROPERTIES } from './itemProperties';
 

@@ -9,7 +9,7 @@
 import { collationOf, indexName, isTextLike, valueExpression } from '../db/columns';
 import type { StoreDatabase } from '../db/database';
 import { badRequest, unknownFieldInQuery } from '../http/errors';
-import type { FieldRecord, ListRecord } from '../types';
+import type { FieldRecord, ListRecord } from '../records';
 import { isLookupField, isPersonField, isReferenceField } from '../values/itemValues';
 
 export type ValueKind = 'text' | 'number' | 'date' | 'boolean' | 'multiText' | 'multiNumber';

@@ -22,7 +22,7 @@ import type { StoreDatabase } from '../db/database';
 import { badRequest, notImplemented, thresholdExceeded } from '../http/errors';
 import { FilterNode, Literal, topLevelConjuncts } from '../odata/filter';
 import type { OrderKey, QueryOptions } from '../odata/queryOptions';
-import type { ItemRecord, ListRecord } from '../types';
+import type { ItemRecord, ListRecord } from '../records';
 import { isoSeconds } from '../values/siteTimeZone';
 import { ItemProperties, ResolvedProperty } from './itemProperties';
 

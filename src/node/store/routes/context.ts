@@ -6,9 +6,9 @@ import type { StoreDatabase } from '../db/database';
 import type { ApiRequest } from '../http/apiTypes';
 import { badRequest } from '../http/errors';
 import { parseQueryOptions, QueryOptions } from '../odata/queryOptions';
-import type { Permissions } from '../security/authorization';
+import type { ItemRecord, ListRecord, StoreUser } from '../records';
+import type { Operation, Permissions } from '../security/authorization';
 import type { BasePermissions } from '../security/permissionMasks';
-import type { ItemRecord, ListRecord, Operation, StoreUser } from '../types';
 
 export class RequestContext {
   private parsedOptions?: QueryOptions;

@@ -5,8 +5,8 @@
  * (EffectiveBasePermissions, HasUniqueRoleAssignments) are computed only when selected.
  */
 import type { Entity } from '../odata/entities';
+import type { FieldRecord, FieldType, ListRecord, StoreGroup, StoreUser } from '../records';
 import { ROLE_DEFINITIONS, RoleDefinition } from '../security/permissionMasks';
-import type { FieldRecord, FieldType, ListRecord, StoreGroup, StoreUser } from '../types';
 import type { RequestContext } from './context';
 
 /** Site language: French (1036), the users' language. */

@@ -8,7 +8,7 @@
 import type { RouteResult } from '../http/apiTypes';
 import { badRequest, columnNotFound, notImplemented, unknownProperty } from '../http/errors';
 import { firstArgument, PathSegment } from '../odata/path';
-import type { FieldRecord, ListRecord } from '../types';
+import type { FieldRecord, ListRecord } from '../records';
 import type { RequestContext } from './context';
 import { fieldEntity } from './entityBuilders';
 import { collectionResult, entityResult, isRead, isUpdate, NO_CONTENT, unsupported } from './results';

@@ -7,16 +7,16 @@
  * https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/working-with-lists-and-list-items-with-rest
  */
 import { randomUUID } from 'node:crypto';
+import { itemScope } from '../db/scopes';
 import type { RouteResult } from '../http/apiTypes';
 import { badRequest, etagMismatch, itemNotFound } from '../http/errors';
 import { itemEtag, ItemProjector } from '../items/itemProjection';
 import { ItemQuery } from '../items/itemQuery';
 import { PathSegment, firstArgument } from '../odata/path';
-import type { ItemRecord, ListRecord } from '../types';
+import type { ItemRecord, ListRecord } from '../records';
 import type { RequestContext } from './context';
 import { isRead, isUpdate, unsupported } from './results';
 import { breakInheritanceRoute, resetInheritanceRoute, roleAssignmentsRoute } from './security';
-import { itemScope } from '../db/database';
 
 function projector(ctx: RequestContext, list: ListRecord, select = ctx.options.select, expand = ctx.options.expand): ItemProjector {
   return new ItemProjector({

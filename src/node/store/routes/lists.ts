@@ -6,17 +6,17 @@
  * Unknown list: 404 SPException "List '…' does not exist at site with URL '…'"; unknown
  * URL in getList: 404 FileNotFoundException, as SharePoint Online answers them.
  */
+import { listScope } from '../db/scopes';
 import type { RouteResult } from '../http/apiTypes';
 import { badRequest, fileNotFound, listNotFound, notImplemented, unknownProperty } from '../http/errors';
 import { firstArgument, PathSegment } from '../odata/path';
-import type { ListRecord } from '../types';
+import type { ListRecord } from '../records';
 import type { RequestContext } from './context';
 import { listEntity, listPath, rootFolderEntity } from './entityBuilders';
 import { fieldsRoute } from './fields';
 import { itemByIdRoute, itemsRoute } from './items';
 import { collectionResult, entityResult, isRead, isUpdate, unsupported } from './results';
 import { breakInheritanceRoute, resetInheritanceRoute, roleAssignmentsRoute } from './security';
-import { listScope } from '../db/database';
 
 /** Body properties of `lists.add` and list MERGE that the store applies. */
 const WRITABLE = new Set(['Title', 'Description', 'BaseTemplate', 'EnableVersioning', 'WriteSecurity']);

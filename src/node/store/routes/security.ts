@@ -9,8 +9,8 @@
 import type { RouteResult } from '../http/apiTypes';
 import { badRequest, SharePointError } from '../http/errors';
 import { firstArgument, PathSegment } from '../odata/path';
+import type { ItemRecord, ListRecord } from '../records';
 import { ROLE_DEFINITIONS, RoleDefinition } from '../security/permissionMasks';
-import type { ItemRecord, ListRecord } from '../types';
 import type { RequestContext } from './context';
 import { roleAssignmentEntities, roleDefinitionEntity } from './entityBuilders';
 import { collectionResult, entityResult, isRead, OK_EMPTY, unsupported } from './results';

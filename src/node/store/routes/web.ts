@@ -5,16 +5,16 @@
  * members (node_modules/@pnp/sp/site-groups/types.js), role definitions and assignments,
  * and EffectiveBasePermissions. https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/complete-basic-operations-using-sharepoint-rest-endpoints
  */
+import { WEB_SCOPE } from '../db/scopes';
 import type { RouteResult } from '../http/apiTypes';
 import { badRequest, SharePointError } from '../http/errors';
 import { firstArgument, PathSegment } from '../odata/path';
-import type { StoreGroup, StoreUser } from '../types';
+import type { StoreGroup, StoreUser } from '../records';
 import type { RequestContext } from './context';
 import { groupEntity, userEntity, webEntity } from './entityBuilders';
 import { getListRoute, listsRoute } from './lists';
 import { collectionResult, entityResult, isRead, OK_EMPTY, unsupported } from './results';
 import { roleAssignmentsRoute, roleDefinitionsRoute } from './security';
-import { WEB_SCOPE } from '../db/database';
 
 function userNotFound(): SharePointError {
   return new SharePointError(404, '-2146232832, Microsoft.SharePoint.SPException', 'User cannot be found.');

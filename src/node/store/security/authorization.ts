@@ -8,8 +8,26 @@
  */
 import type { StoreDatabase } from '../db/database';
 import { accessDenied } from '../http/errors';
-import type { Authorizer, ItemRecord, ListRecord, Operation, StoreUser } from '../types';
+import type { ItemRecord, ListRecord, StoreUser } from '../records';
 import { BasePermissions, EMPTY_MASK, FULL_MASK, maskOf, PermissionKind, READ_KINDS } from './permissionMasks';
+
+export type Operation = 'read' | 'addItem' | 'editItem' | 'deleteItem' | 'manageLists' | 'managePermissions';
+
+export interface AuthorizationContext {
+  readonly user: StoreUser;
+  readonly operation: Operation;
+  readonly list?: ListRecord;
+  readonly item?: ItemRecord;
+  /** What a write would set (normalized values by internal name). */
+  readonly changes?: Record<string, unknown>;
+  /** The store's data, for authorizers that look at groups, role assignments or other items. */
+  readonly db: StoreDatabase;
+}
+
+export type AuthorizationResult = { allowed: true } | { allowed: false; message?: string };
+
+/** Called before every operation; EffectiveBasePermissions are derived from it too. */
+export type Authorizer = (context: AuthorizationContext) => AuthorizationResult;
 
 export const allowEverything: Authorizer = () => ({ allowed: true });
 

@@ -11,8 +11,10 @@
  *   items they created ("Create items and edit items that were created by the user").
  * https://learn.microsoft.com/en-us/sharepoint/understanding-permission-levels
  */
-import { itemScope, listScope, StoreDatabase, WEB_SCOPE } from '../db/database';
-import type { Authorizer, AuthorizationContext, ItemRecord, ListRecord, Operation, StoreUser } from '../types';
+import type { StoreDatabase } from '../db/database';
+import { itemScope, listScope, WEB_SCOPE } from '../db/scopes';
+import type { ItemRecord, ListRecord, StoreUser } from '../records';
+import type { Authorizer, AuthorizationContext, Operation } from './authorization';
 import { kindsOf, PermissionKind, ROLE_DEFINITIONS } from './permissionMasks';
 
 const LIMITED_ACCESS = ROLE_DEFINITIONS.find((d) => d.roleTypeKind === 1)!;

@@ -19,7 +19,7 @@ import {
   SharePointError,
   unknownProperty,
 } from '../http/errors';
-import type { FieldRecord } from '../types';
+import type { FieldRecord } from '../records';
 import { dateOnlyValue, isoSeconds } from './siteTimeZone';
 
 export interface ValueChecks {

@@ -1,11 +1,8 @@
 /**
- * The records of the embedded store and the hooks a host can plug in (who the caller is,
- * what they may do, which faults to inject). Everything here is plain data: the HTTP layer
- * turns it into SharePoint's REST shapes.
+ * The records of the embedded store: rows of its users, groups, lists, fields and items,
+ * as plain data. The HTTP layer turns them into SharePoint's REST shapes. This file imports
+ * nothing, so that every layer (the database included) can use it.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { StoreDatabase } from './db/database';
-
 /** A site user (a row of SharePoint's "User Information List"). */
 export interface StoreUser {
   readonly id: number;
@@ -97,41 +94,3 @@ export interface ItemRecord {
   readonly hasUniqueRoleAssignments: boolean;
   readonly values: Readonly<Record<string, unknown>>;
 }
-
-export type Operation = 'read' | 'addItem' | 'editItem' | 'deleteItem' | 'manageLists' | 'managePermissions';
-
-export interface AuthorizationContext {
-  readonly user: StoreUser;
-  readonly operation: Operation;
-  readonly list?: ListRecord;
-  readonly item?: ItemRecord;
-  /** What a write would set (normalized values by internal name). */
-  readonly changes?: Record<string, unknown>;
-  /** The store's data, for authorizers that look at groups, role assignments or other items. */
-  readonly db: StoreDatabase;
-}
-
-export type AuthorizationResult = { allowed: true } | { allowed: false; message?: string };
-
-/** Called before every operation; EffectiveBasePermissions are derived from it too. */
-export type Authorizer = (context: AuthorizationContext) => AuthorizationResult;
-
-export interface FaultOptions {
-  /** Share of `/_api` requests answered 429 (0…1). */
-  readonly rate429?: number;
-  /** Share of `/_api` requests answered 503 (0…1). */
-  readonly rate503?: number;
-  /** `Retry-After` header value, in seconds (default 1). */
-  readonly retryAfterSeconds?: number;
-  /** Seed of the deterministic generator deciding which requests fail. */
-  readonly seed?: number;
-}
-
-export interface RequestLogEntry {
-  readonly method: string;
-  readonly path: string;
-  readonly status: number;
-  readonly bytes: number;
-}
-
-export type ExtraRoutes = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
