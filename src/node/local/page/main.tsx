@@ -13,6 +13,7 @@ import { HOST_THEMES, HostTheme, THEMES } from '../../../components/ui/themes';
 import { SharePointPstRepository } from '../../../data/SharePointPstRepository';
 import { GraphMailService, GraphRequestClient } from '../../../mail/mailService';
 import { isoDateOfLocalDay } from '../../../domain/model';
+import { escapeHtml } from '../../../text/htmlEntities';
 import type { LocalUser } from '../samplePst';
 
 // Icon fonts from the local server, not Microsoft's CDN: the page works offline.
@@ -78,7 +79,7 @@ function Outbox(): JSX.Element {
             <Text variant="small" block>
               {`À ${mail.to.join(', ')} · de ${mail.sender} · ${new Date(mail.sentAt).toLocaleString('fr-BE')}`}
             </Text>
-            {open === mail.id && <iframe title={mail.subject} sandbox="" srcDoc={mail.html || `<pre>${mail.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</pre>`} style={{ width: '100%', height: 420, border: 'none', background: '#fff' }} />}
+            {open === mail.id && <iframe title={mail.subject} sandbox="" srcDoc={mail.html || `<pre>${escapeHtml(mail.text)}</pre>`} style={{ width: '100%', height: 420, border: 'none', background: '#fff' }} />}
           </li>
         ))}
       </ul>
