@@ -4,6 +4,7 @@
  * spreadsheet library in the web part bundle. Zipping is done by fflate.
  */
 import { strToU8, zipSync } from 'fflate';
+import { escapeAttribute } from '../text/htmlEntities';
 
 export type CellStyle = 'text' | 'bold' | 'title' | 'percent' | 'euro' | 'date' | 'integer' | 'decimal';
 
@@ -46,17 +47,11 @@ const STYLES_XML =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
-function escapeXml(text: string): string {
-  return (
-    text
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      // Characters XML 1.0 forbids (pasted control characters) would make the file unreadable.
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-  );
+/** Cell text and sheet names: `escapeAttribute`, without the characters XML 1.0 forbids. */
+function xmlText(text: string): string {
+  // Pasted control characters would make the file unreadable.
+  // eslint-disable-next-line no-control-regex
+  return escapeAttribute(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 
 /** Column letters: 0 → A, 25 → Z, 26 → AA. */
@@ -79,7 +74,7 @@ function cellXml(cell: Cell, ref: string): string {
   const s = STYLE_INDEX[style] ? ` s="${STYLE_INDEX[style]}"` : '';
   if (style === 'date' && typeof value === 'string') return `<c r="${ref}"${s}><v>${excelSerialDay(value)}</v></c>`;
   if (typeof value === 'number') return isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : '';
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
 }
 
 function sheetXml(sheet: Sheet): string {
@@ -133,7 +128,7 @@ export function writeXlsx(sheets: readonly Sheet[]): Uint8Array {
     'xl/workbook.xml': strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
         '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-        `<sheets>${names.map((n, i) => `<sheet name="${escapeXml(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>` +
+        `<sheets>${names.map((n, i) => `<sheet name="${xmlText(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>` +
         '</workbook>',
     ),
     'xl/_rels/workbook.xml.rels': strToU8(

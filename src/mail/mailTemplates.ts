@@ -7,6 +7,7 @@ import type { Action, Person } from '../domain/model';
 import type { CommitteeDigest, LeadDigest, ReminderItem } from '../domain/reminders';
 import { formatDate, formatPercent } from '../domain/parsing';
 import { statusLabel, Lang } from '../domain/vocabularies';
+import { escapeHtmlStrict } from '../text/htmlEntities';
 
 export interface RenderedMail {
   readonly subject: string;
@@ -95,10 +96,6 @@ const T = {
   },
 };
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
 const FONT = "font-family:'Segoe UI',Arial,sans-serif;font-size:14px;color:#242424;";
 const CELL = 'padding:6px 10px;border-bottom:1px solid #e1e1e1;vertical-align:top;text-align:left;';
 const HEAD = `${CELL}background:#f3f2f1;font-weight:bold;`;
@@ -108,11 +105,11 @@ function page(context: MailContext, greeting: string, paragraphs: string[], tabl
   return (
     `<!DOCTYPE html><html lang="${context.lang}"><head><meta charset="utf-8"></head>` +
     `<body style="margin:0;padding:0;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="${FONT}"><tr><td style="padding:16px;">` +
-    `<p style="${FONT}">${escapeHtml(greeting)}</p>` +
+    `<p style="${FONT}">${escapeHtmlStrict(greeting)}</p>` +
     paragraphs.map((p) => `<p style="${FONT}">${p}</p>`).join('') +
     tables.join('') +
-    `<p style="${FONT}">${escapeHtml(t.regards)}</p>` +
-    `<p style="${FONT}font-size:12px;color:#616161;">${escapeHtml(t.footer(context.organisation))}</p>` +
+    `<p style="${FONT}">${escapeHtmlStrict(t.regards)}</p>` +
+    `<p style="${FONT}font-size:12px;color:#616161;">${escapeHtmlStrict(t.footer(context.organisation))}</p>` +
     '</td></tr></table></body></html>'
   );
 }
@@ -120,7 +117,7 @@ function page(context: MailContext, greeting: string, paragraphs: string[], tabl
 function table(headers: string[], rows: string[][]): string {
   return (
     `<table cellpadding="0" cellspacing="0" style="${FONT}border-collapse:collapse;margin:8px 0 16px;">` +
-    `<tr>${headers.map((h) => `<th style="${HEAD}">${escapeHtml(h)}</th>`).join('')}</tr>` +
+    `<tr>${headers.map((h) => `<th style="${HEAD}">${escapeHtmlStrict(h)}</th>`).join('')}</tr>` +
     rows.map((r) => `<tr>${r.map((c) => `<td style="${CELL}">${c}</td>`).join('')}</tr>`).join('') +
     '</table>'
   );
@@ -128,7 +125,7 @@ function table(headers: string[], rows: string[][]): string {
 
 function actionLink(context: MailContext, action: Action): string {
   const label = action.code ? `${action.code} – ${action.title}` : action.title;
-  return `<a href="${escapeHtml(context.linkToAction(action.id))}" style="color:#4f52b2;">${escapeHtml(label)}</a>`;
+  return `<a href="${escapeHtmlStrict(context.linkToAction(action.id))}" style="color:#4f52b2;">${escapeHtmlStrict(label)}</a>`;
 }
 
 function actionLabel(action: Action): string {
@@ -151,9 +148,9 @@ function actionSheet(context: MailContext, action: Action): { html: string; text
   ];
   const html =
     `<table cellpadding="0" cellspacing="0" style="${FONT}border-collapse:collapse;margin:8px 0 16px;">` +
-    rows.map(([k, v]) => `<tr><th style="${HEAD}">${escapeHtml(k)}</th><td style="${CELL}">${escapeHtml(v)}</td></tr>`).join('') +
+    rows.map(([k, v]) => `<tr><th style="${HEAD}">${escapeHtmlStrict(k)}</th><td style="${CELL}">${escapeHtmlStrict(v)}</td></tr>`).join('') +
     '</table>' +
-    `<p style="${FONT}"><a href="${escapeHtml(context.linkToAction(action.id))}" style="display:inline-block;padding:8px 16px;background:#5b5fc7;color:#ffffff;text-decoration:none;border-radius:4px;">${escapeHtml(t.open)}</a></p>`;
+    `<p style="${FONT}"><a href="${escapeHtmlStrict(context.linkToAction(action.id))}" style="display:inline-block;padding:8px 16px;background:#5b5fc7;color:#ffffff;text-decoration:none;border-radius:4px;">${escapeHtmlStrict(t.open)}</a></p>`;
   const text = rows.map(([k, v]) => `${k} : ${v}`).concat([`${t.open} : ${context.linkToAction(action.id)}`]);
   return { html, text };
 }
@@ -169,7 +166,7 @@ export function assignmentMail(action: Action, lead: Person, assignedBy: Person,
   const body = t.assignedBody(assignedBy.displayName);
   return {
     subject: t.assignedSubject(action.title),
-    html: page(context, t.hello(lead.displayName), [escapeHtml(body)], [sheet.html]),
+    html: page(context, t.hello(lead.displayName), [escapeHtmlStrict(body)], [sheet.html]),
     text: plain(t.hello(lead.displayName), [body], [sheet.text], context),
   };
 }
@@ -181,7 +178,7 @@ export function updateRequestMail(action: Action, lead: Person, requestedBy: Per
   const extra = message && message.trim() ? [`${t.message} : ${message.trim()}`] : [];
   return {
     subject: t.updateSubject(action.title),
-    html: page(context, t.hello(lead.displayName), [escapeHtml(body), ...extra.map(escapeHtml)], [sheet.html]),
+    html: page(context, t.hello(lead.displayName), [escapeHtmlStrict(body), ...extra.map(escapeHtmlStrict)], [sheet.html]),
     text: plain(t.hello(lead.displayName), [body, ...extra], [sheet.text], context),
   };
 }
@@ -199,10 +196,10 @@ export function leadDigestMail(digest: LeadDigest, context: MailContext): Render
   const headers = [t.action, t.objective, t.situation, t.due, t.lastCheckIn];
   const rows = digest.items.map((item) => [
     actionLink(context, item.action),
-    escapeHtml(context.pathOf(item.action)),
-    `<strong>${escapeHtml(situation(item, context.lang))}</strong>`,
-    escapeHtml(item.dueDate ? formatDate(item.dueDate) : '—'),
-    escapeHtml(item.lastCheckInDate ? formatDate(item.lastCheckInDate) : t.none),
+    escapeHtmlStrict(context.pathOf(item.action)),
+    `<strong>${escapeHtmlStrict(situation(item, context.lang))}</strong>`,
+    escapeHtmlStrict(item.dueDate ? formatDate(item.dueDate) : '—'),
+    escapeHtmlStrict(item.lastCheckInDate ? formatDate(item.lastCheckInDate) : t.none),
   ]);
   const text = digest.items.map(
     (item) =>
@@ -210,7 +207,7 @@ export function leadDigestMail(digest: LeadDigest, context: MailContext): Render
   );
   return {
     subject: t.digestSubject(actionCount),
-    html: page(context, t.hello(digest.recipient.displayName), [escapeHtml(t.digestIntro)], [table(headers, rows)]),
+    html: page(context, t.hello(digest.recipient.displayName), [escapeHtmlStrict(t.digestIntro)], [table(headers, rows)]),
     text: plain(t.hello(digest.recipient.displayName), [t.digestIntro], [text], context),
   };
 }
@@ -222,19 +219,19 @@ export function committeeDigestMail(digest: CommitteeDigest, recipientName: stri
     {
       title: t.lateTitle(digest.late.length),
       headers: [t.action, t.lead, t.due, t.daysLate],
-      rows: digest.late.map((i) => [actionLink(context, i.action), escapeHtml(lead(i.action)), escapeHtml(i.dueDate ? formatDate(i.dueDate) : '—'), escapeHtml(t.days(i.days))]),
+      rows: digest.late.map((i) => [actionLink(context, i.action), escapeHtmlStrict(lead(i.action)), escapeHtmlStrict(i.dueDate ? formatDate(i.dueDate) : '—'), escapeHtmlStrict(t.days(i.days))]),
       text: digest.late.map((i) => `- ${actionLabel(i.action)} – ${lead(i.action)} – ${i.dueDate ? formatDate(i.dueDate) : '—'} – ${t.days(i.days)}`),
     },
     {
       title: t.blockedTitle(digest.blocked.length),
       headers: [t.action, t.lead, t.status],
-      rows: digest.blocked.map((a) => [actionLink(context, a), escapeHtml(lead(a)), escapeHtml(a.status ? statusLabel(a.status, context.lang) : '—')]),
+      rows: digest.blocked.map((a) => [actionLink(context, a), escapeHtmlStrict(lead(a)), escapeHtmlStrict(a.status ? statusLabel(a.status, context.lang) : '—')]),
       text: digest.blocked.map((a) => `- ${actionLabel(a)} – ${lead(a)}`),
     },
     {
       title: t.doneTitle(digest.doneThisWeek.length),
       headers: [t.action, t.lead],
-      rows: digest.doneThisWeek.map((a) => [actionLink(context, a), escapeHtml(lead(a))]),
+      rows: digest.doneThisWeek.map((a) => [actionLink(context, a), escapeHtmlStrict(lead(a))]),
       text: digest.doneThisWeek.map((a) => `- ${actionLabel(a)} – ${lead(a)}`),
     },
   ].filter((s) => s.rows.length > 0);
@@ -243,8 +240,8 @@ export function committeeDigestMail(digest: CommitteeDigest, recipientName: stri
     html: page(
       context,
       t.hello(recipientName),
-      [escapeHtml(t.committeeIntro)],
-      sections.map((s) => `<h3 style="${FONT}font-size:16px;">${escapeHtml(s.title)}</h3>${table(s.headers, s.rows)}`),
+      [escapeHtmlStrict(t.committeeIntro)],
+      sections.map((s) => `<h3 style="${FONT}font-size:16px;">${escapeHtmlStrict(s.title)}</h3>${table(s.headers, s.rows)}`),
     ),
     text: plain(t.hello(recipientName), [t.committeeIntro], sections.map((s) => [s.title, ...s.text]), context),
   };

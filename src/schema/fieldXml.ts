@@ -3,19 +3,11 @@
  * `fields/createFieldAsXml`. Internal names come from `Name`/`StaticName`; the
  * display name is French, the users' language.
  */
+import { escapeXml } from '../text/htmlEntities';
 import { FieldDef, FieldKind, ListKey } from './listSchema';
 
 /** Belgian French: currency fields show `1 234,50 €`. */
 export const LCID_FR_BE = 2060;
-
-export function escapeXml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
 
 const FIELD_TYPE: { readonly [K in FieldKind]: string } = {
   text: 'Text',

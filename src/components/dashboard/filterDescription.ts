@@ -1,5 +1,5 @@
 import * as strings from 'PstStrings';
-import type { PstFilter, PstFilterOptions } from '../../domain/filter/filters';
+import type { PstFilter, PstFilterOptions } from '../../domain/filter';
 import { healthLabel, priorityLabel, statusLabel, voletLabel, Lang } from '../../domain/vocabularies';
 import { formatMessage } from '../../text/format';
 

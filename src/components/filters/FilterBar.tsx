@@ -11,8 +11,8 @@ import {
   Toggle,
 } from '@fluentui/react';
 import * as strings from 'PstStrings';
-import type { PstFilter, PstFilterOptions, StatusFilterValue } from '../../domain/filter/filters';
-import { LATENESS_STATES, activeCriteriaCount, isEmptyFilter } from '../../domain/filter/filters';
+import type { PstFilter, PstFilterOptions, StatusFilterValue } from '../../domain/filter';
+import { LATENESS_STATES, activeCriteriaCount, isEmptyFilter } from '../../domain/filter';
 import type { LatenessState } from '../../domain/lateness';
 import type { Health, Priority, Volet } from '../../domain/model';
 import { Lang, healthLabel, priorityLabel, statusLabel, voletLabel } from '../../domain/vocabularies';

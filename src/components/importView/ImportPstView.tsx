@@ -22,7 +22,8 @@ import {
 } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { PstRepository, SiteImportResult } from '../../data/PstRepository';
-import { filterFromQuery, PstFilter } from '../../domain/filter/filters';
+import type { PstFilter } from '../../domain/filter';
+import { filterFromQuery } from '../../domain/links/filterQuery';
 import type { IsoDate, Plan } from '../../domain/model';
 import type { Lang } from '../../domain/vocabularies';
 import type { ImportAnalysis } from '../../import';

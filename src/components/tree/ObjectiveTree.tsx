@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { ContextualMenu, DefaultButton, DirectionalHint, IContextualMenuItem, MessageBar, MessageBarType, Text, useTheme } from '@fluentui/react';
 import * as strings from 'PstStrings';
-import type { FilterableData, PstFilter } from '../../domain/filter/filters';
-import { filterOptions, filterPlanData, isEmptyFilter, searchTerms } from '../../domain/filter/filters';
+import type { FilterableData, PstFilter } from '../../domain/filter';
+import { filterOptions, filterPlanData, isEmptyFilter, searchTerms } from '../../domain/filter';
 import type { LatenessThresholds } from '../../domain/lateness';
 import type { Action, IsoDate, OperationalObjective, Person, Plan, Volet } from '../../domain/model';
 import { rollUp } from '../../domain/rollup';

@@ -5,7 +5,8 @@ import * as React from 'react';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { setIconOptions } from '@fluentui/react';
 import { FilterBar, FilterBarProps } from '../../../src/components/filters/FilterBar';
-import { PstFilter, filterOptions, filterToQuery } from '../../../src/domain/filter/filters';
+import { PstFilter, filterOptions } from '../../../src/domain/filter';
+import { filterToQuery } from '../../../src/domain/links/filterQuery';
 import { DATA } from '../tree/fixtures';
 
 setIconOptions({ disableWarnings: true });

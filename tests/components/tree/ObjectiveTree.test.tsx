@@ -5,7 +5,7 @@ import * as React from 'react';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { setIconOptions } from '@fluentui/react';
 import { ObjectiveTree, ObjectiveTreeProps } from '../../../src/components/tree/ObjectiveTree';
-import { PstFilter, filterPlanData } from '../../../src/domain/filter/filters';
+import { PstFilter, filterPlanData } from '../../../src/domain/filter';
 import { buildPlanTree, formatPercent, rollUp } from '../../../src/domain';
 import { DATA, ME, TODAY, bigPlan } from './fixtures';
 

@@ -1,5 +1,5 @@
 import { buildPlanTree, rollUp, statsOf } from '../../../src/domain';
-import { filterPlanData } from '../../../src/domain/filter/filters';
+import { filterPlanData } from '../../../src/domain/filter';
 import { defaultLinkForNode, linkToNode, nodeIdFromHash } from '../../../src/domain/links/nodeLinks';
 import { countsLine, highlightPieces, plural } from '../../../src/components/tree/texts';
 import {

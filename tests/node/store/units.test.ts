@@ -76,6 +76,12 @@ describe('field XML', () => {
     expect(parseFieldXml(fieldXml(f.code, ids))).toMatchObject({ type: 'Text', maxLength: 50, title: 'Code' });
     expect(parseFieldXml(fieldXml(f.progress, ids))).toMatchObject({ type: 'Number', min: 0, max: 100, decimals: 1 });
   });
+
+  it('reads back titles and choices with markup characters and references unchanged', () => {
+    const tricky = `L'été <"R&D"> &amp; &#233; \u{1F600}`;
+    const field = { internalName: 'PstTricky', kind: 'choice' as const, title: { fr: tricky, en: tricky }, choices: [tricky, '&lt;'] };
+    expect(parseFieldXml(fieldXml(field, {}))).toMatchObject({ title: tricky, choices: [tricky, '&lt;'] });
+  });
 });
 
 describe('Brussels time for date-only columns', () => {

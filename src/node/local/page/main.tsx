@@ -14,6 +14,7 @@ import { createPstServices } from '../../../components/host/createPstServices';
 import type { GraphRequestClient } from '../../../mail/mailService';
 import { nodeIdFromHash } from '../../../domain/links/nodeLinks';
 import { isoDateOfLocalDay } from '../../../domain/model';
+import { escapeHtml } from '../../../text/htmlEntities';
 import type { LocalUser } from '../samplePst';
 
 // Icon fonts from the local server, not Microsoft's CDN: the page works offline.
@@ -79,7 +80,7 @@ function Outbox(): JSX.Element {
             <Text variant="small" block>
               {`À ${mail.to.join(', ')} · de ${mail.sender} · ${new Date(mail.sentAt).toLocaleString('fr-BE')}`}
             </Text>
-            {open === mail.id && <iframe title={mail.subject} sandbox="" srcDoc={mail.html || `<pre>${mail.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</pre>`} style={{ width: '100%', height: 420, border: 'none', background: '#fff' }} />}
+            {open === mail.id && <iframe title={mail.subject} sandbox="" srcDoc={mail.html || `<pre>${escapeHtml(mail.text)}</pre>`} style={{ width: '100%', height: 420, border: 'none', background: '#fff' }} />}
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@
  * https://learn.microsoft.com/en-us/sharepoint/dev/schema/field-element-field
  */
 import { randomUUID } from 'node:crypto';
+import { decodeEntities } from '../../../text/htmlEntities';
 import { badRequest } from '../http/errors';
 import type { FieldRecord, FieldType } from '../records';
 
@@ -24,23 +25,12 @@ const SUPPORTED_TYPES: readonly FieldType[] = [
   'LookupMulti',
 ];
 
-export function decodeXmlEntities(value: string): string {
-  return value
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCharCode(parseInt(code, 16)))
-    .replace(/&amp;/g, '&');
-}
-
 function attributesOf(tag: string): Map<string, string> {
   const attributes = new Map<string, string>();
   const pattern = /([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/g;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(tag)) !== null) {
-    attributes.set(match[1].toLowerCase(), decodeXmlEntities(match[3] ?? match[4] ?? ''));
+    attributes.set(match[1].toLowerCase(), decodeEntities(match[3] ?? match[4] ?? '', 'xml'));
   }
   return attributes;
 }
@@ -70,7 +60,7 @@ export function parseFieldXml(schemaXml: string): FieldRecord {
   const choices: string[] = [];
   const choicePattern = /<CHOICE>([\s\S]*?)<\/CHOICE>/gi;
   let choice: RegExpExecArray | null;
-  while ((choice = choicePattern.exec(schemaXml)) !== null) choices.push(decodeXmlEntities(choice[1]));
+  while ((choice = choicePattern.exec(schemaXml)) !== null) choices.push(decodeEntities(choice[1], 'xml'));
 
   const lookupList = attributes.get('list')?.replace(/[{}]/g, '').toLowerCase();
   return {
