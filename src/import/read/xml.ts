@@ -5,35 +5,21 @@
  * the readers need, without a DOM (which Node does not have).
  */
 
+import { decodeEntities } from '../../text/htmlEntities';
+
 export type XmlEvent =
   | { readonly type: 'open'; readonly name: string; readonly attributes: Readonly<Record<string, string>>; readonly selfClosing: boolean }
   | { readonly type: 'close'; readonly name: string }
   | { readonly type: 'text'; readonly text: string };
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/**
- * XML's references: the five named entities (and `&nbsp;`), `&#…;` and `&#x…;` taken at
- * face value. Not text/richText's decoder, which reads references the way a browser
- * does: there `&#128;`–`&#159;` become Windows-1252 characters (€, ’, –) and an
- * over-long reference (`&#x000000041;`) is cut after 8 hex or 10 decimal digits, where
- * XML means U+0080–U+009F and "A".
- */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, entity: string) => {
-    if (entity.charAt(0) === '#') {
-      const code = entity.charAt(1) === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-      return isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    }
-    return ENTITIES[entity] !== undefined ? ENTITIES[entity] : whole;
-  });
-}
+/** XML's references (`'xml'`: the five named entities, `&#…;` at face value), from the one entity table. */
+const decodeXml = (text: string): string => decodeEntities(text, 'xml');
 
 function parseAttributes(source: string): Record<string, string> {
   const attributes: Record<string, string> = {};
   const pattern = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
   let match: RegExpExecArray | null;
-  while ((match = pattern.exec(source)) !== null) attributes[match[1]] = decodeEntities(match[2] !== undefined ? match[2] : match[3]);
+  while ((match = pattern.exec(source)) !== null) attributes[match[1]] = decodeXml(match[2] !== undefined ? match[2] : match[3]);
   return attributes;
 }
 
@@ -52,7 +38,7 @@ export function walkXml(xml: string, visit: (event: XmlEvent) => void): void {
         if (selfClosing) visit({ type: 'close', name: match[3] });
       }
     } else if (match[6] !== undefined) {
-      visit({ type: 'text', text: decodeEntities(match[6]) });
+      visit({ type: 'text', text: decodeXml(match[6]) });
     }
   }
 }
