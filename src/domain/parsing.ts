@@ -435,7 +435,3 @@ export function formatPeriod(period: Period | null | undefined): string {
   }
 }
 
-/** The French name of a month, 1..12 ("février"). */
-export function frenchMonthName(month: number): string {
-  return MONTHS_FR[month - 1];
-}

@@ -36,7 +36,6 @@ export const ACTION_STATUS_LABELS: { readonly [S in ActionStatus]: Labels } = {
 };
 
 /** French labels in the order of ACTION_STATUSES (for a choice field that stores labels). */
-export const ACTION_STATUS_LABELS_FR: readonly string[] = ACTION_STATUSES.map((s) => ACTION_STATUS_LABELS[s].fr);
 
 // ---------------------------------------------------------------- health
 
@@ -51,7 +50,6 @@ export const HEALTH_LABELS: { readonly [H in Health]: Labels } = {
   pause: { fr: 'En pause', en: 'Paused' },
 };
 
-export const HEALTH_LABELS_FR: readonly string[] = HEALTHS.map((h) => HEALTH_LABELS[h].fr);
 
 // ---------------------------------------------------------------- priority
 
@@ -72,7 +70,6 @@ export const PRIORITY_LABELS: { readonly [P in Priority]: Labels } = {
   postpose: { fr: 'Postposé', en: 'Postponed' },
 };
 
-export const PRIORITY_LABELS_FR: readonly string[] = PRIORITIES.map((p) => PRIORITY_LABELS[p].fr);
 
 // ---------------------------------------------------------------- volet, budget service, SDG
 
@@ -100,7 +97,6 @@ export const BUDGET_SERVICE_LABELS: { readonly [B in BudgetService]: Labels } = 
 /** UN Sustainable Development Goals (ODD), 1 to 17. */
 export const SDG_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17] as const;
 
-export type SdgNumber = (typeof SDG_NUMBERS)[number];
 
 // ---------------------------------------------------------------- guards and labels
 

@@ -62,13 +62,6 @@ export function hasKind(mask: BasePermissions, kind: number): boolean {
   return kindsOf(mask).has(kind);
 }
 
-/** Union of masks. */
-export function combineMasks(masks: readonly BasePermissions[]): BasePermissions {
-  const kinds = new Set<number>();
-  for (const mask of masks) for (const k of kindsOf(mask)) kinds.add(k);
-  return kinds.size === 63 ? FULL_MASK : maskOf(kinds);
-}
-
 /** What "Read" grants (SharePoint's Read role definition). */
 export const READ_KINDS: readonly number[] = [1, 6, 7, 13, 17, 18, 23, 28, 37, 38, 40];
 
