@@ -120,6 +120,10 @@ const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
 
 // ---------------------------------------------------------------- parser state
 
+/** The levels of the parser's context, outermost first. */
+const CONTEXT_LEVELS = ['volet', 'section', 'axis', 'os', 'oo', 'action', 'subAction'] as const;
+type ContextLevel = (typeof CONTEXT_LEVELS)[number];
+
 interface SectionEntry {
   readonly code: string | null;
   readonly text: string;
@@ -527,6 +531,17 @@ class OutlineParser {
 
   // ================================================================ helpers
 
+  /** Forgets every level under `level`: a heading closes what was open below it. */
+  private closeBelow(level: ContextLevel): void {
+    const below = (other: ContextLevel): boolean => CONTEXT_LEVELS.indexOf(other) > CONTEXT_LEVELS.indexOf(level);
+    if (below('section')) this.sections = [];
+    if (below('axis')) this.axis = null;
+    if (below('os')) this.os = null;
+    if (below('oo')) this.oo = null;
+    if (below('action')) this.action = null;
+    if (below('subAction')) this.subAction = null;
+  }
+
   private nextContentIndex(index: number): number | null {
     for (let j = index + 1; j < this.lines.length; j++) {
       if (!this.lines[j].blank && !this.lines[j].noise) return j;
@@ -580,12 +595,7 @@ class OutlineParser {
     if (volet && volet.kind === 'volet' && !(this.sheet && this.sheet.current && this.sheet.current.target !== 'title' && !line.headingLevel && !line.emphasized && volet.code === null)) {
       this.endBlock();
       this.volet = { volet: volet.volet, text: line.text, code: volet.code };
-      this.sections = [];
-      this.axis = null;
-      this.os = null;
-      this.oo = null;
-      this.action = null;
-      this.subAction = null;
+      this.closeBelow('volet');
       return i;
     }
 
@@ -776,11 +786,7 @@ class OutlineParser {
     }
     const entry: SectionEntry = { code, text: squeeze(text), rank, title: bareTitle };
     this.sections.push(entry);
-    this.axis = null;
-    this.os = null;
-    this.oo = null;
-    this.action = null;
-    this.subAction = null;
+    this.closeBelow('section');
     const index = this.sections.length - 1;
     const holder = { title: entry.text as string | null };
     this.title = {
@@ -890,22 +896,18 @@ class OutlineParser {
       case 'axis': {
         this.endBlock();
         this.openSection(line, keyword.code, line.text, keyword.code ? keyword.code.split('.').length : 1, keyword.title || undefined);
-        this.axis = null;
         return i;
       }
       case 'os': {
         this.endBlock();
-        this.oo = null;
-        this.action = null;
-        this.subAction = null;
+        this.closeBelow('os');
         const os = this.newOs(line, keyword.code, title);
         this.title = this.titleTarget(os.os, 'os', line, title === '');
         return i;
       }
       case 'oo': {
         this.endBlock();
-        this.action = null;
-        this.subAction = null;
+        this.closeBelow('oo');
         const oo = this.newOo(line, keyword.code, title === '' ? null : title, 'heading');
         this.title = this.titleTarget(oo.oo, 'oo', line, title === '');
         return i;
@@ -938,10 +940,7 @@ class OutlineParser {
         this.endBlock();
         this.sections = this.sections.filter((s) => s.rank < 100);
         this.axis = { code, title, sourceLine: line.n, text: line.text };
-        this.os = null;
-        this.oo = null;
-        this.action = null;
-        this.subAction = null;
+        this.closeBelow('axis');
         const holder = { title: title as string | null };
         this.title = {
           owner: holder,
@@ -958,17 +957,14 @@ class OutlineParser {
       }
       case 'os': {
         this.endBlock();
-        this.oo = null;
-        this.action = null;
-        this.subAction = null;
+        this.closeBelow('os');
         const os = this.newOs(line, code, title);
         this.title = this.titleTarget(os.os, 'os', line, title === '');
         return i;
       }
       case 'oo': {
         this.endBlock();
-        this.action = null;
-        this.subAction = null;
+        this.closeBelow('oo');
         if (code && this.os && this.os.os.code && code.split('.').length > 1) {
           const prefix = code.slice(0, code.lastIndexOf('.'));
           if (prefix !== this.os.os.code) this.ensureOsForCode(line, prefix);
@@ -1089,7 +1085,7 @@ class OutlineParser {
     this.actionParents.set(action, parent);
     this.actionLines.set(action, line);
     this.action = action;
-    this.subAction = null;
+    this.closeBelow('action');
     return action;
   }
 
