@@ -19,7 +19,7 @@ import { interpretVoletText } from '../../domain/vocabularies';
 import { Sheet, writeXlsx } from '../../export/xlsx';
 import { ImportError } from '../errors';
 import { FieldTarget, matchLabel } from '../lines/fieldLabels';
-import type { ParseAnomaly, ParsedOutline } from '../outline/outlineParser';
+import type { ParseAnomaly, ParsedOutline } from '../outline/parseResult';
 import { decodeText } from '../read/text';
 import { walkXml } from '../read/xml';
 import { foldChars, squeeze } from '../../text/normalize';
