@@ -7,7 +7,8 @@
 import type { OutlineDocument } from './toPlan';
 import { PlanFromOutline, planFromOutline } from './toPlan';
 import { ImportError } from './errors';
-import { ParseAnomaly, parseOutline, ParsedOutline } from './outline/outlineParser';
+import { parseOutline } from './outline/outlineParser';
+import type { ParseAnomaly, ParsedOutline } from './outline/parseResult';
 import { DocumentFormat, ReadDocument, readDocument } from './read';
 import { outlineFromRows } from './spreadsheet/rowsToOutline';
 import { baseName } from '../text/normalize';

@@ -6,7 +6,7 @@
  */
 import { FIELD_NAMES_FR } from './lines/fieldLabels';
 import type { ImportAnalysis } from './importDocument';
-import type { AnomalyKind } from './outline/outlineParser';
+import type { AnomalyKind } from './outline/parseResult';
 
 const FORMAT_NAMES: { readonly [format: string]: string } = {
   docx: 'document Word',

@@ -5,8 +5,8 @@ import {
   planFromOutline,
   readResources,
   splitSectionHeading,
-  titleKey,
 } from '../../src/import/toPlan';
+import { titleKey } from '../../src/domain/vocabularies';
 
 function doc(strategicObjectives: OutlineStrategicObjective[], extra: Partial<OutlineDocument> = {}): OutlineDocument {
   return { organisation: 'CPAS de Test', period: '2019-2024', strategicObjectives, ...extra };

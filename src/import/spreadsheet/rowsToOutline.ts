@@ -9,12 +9,12 @@
  * Rows whose title starts with "Exemple" are the template's examples: skipped.
  */
 import type { OutlineAction, OutlineActionFields, OutlineDocument, OutlineOperationalObjective, OutlineStrategicObjective } from '../toPlan';
-import { titleKey } from '../toPlan';
+import { titleKey } from '../../domain/vocabularies';
 import { isParseError, parseProgress } from '../../domain/parsing';
 import { interpretVoletText } from '../../domain/vocabularies';
 import { ImportError } from '../errors';
 import type { FieldTarget } from '../lines/fieldLabels';
-import type { ParseAnomaly, ParsedOutline } from '../outline/outlineParser';
+import type { ParseAnomaly, ParsedOutline } from '../outline/parseResult';
 import { foldChars, squeeze } from '../../text/normalize';
 import { ColumnKey, EXAMPLE_PREFIX, findHeader } from './columns';
 

@@ -7,7 +7,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { OutlineDocument } from '../../../src/import/toPlan';
-import { parseOutline, ParsedOutline } from '../../../src/import/outline/outlineParser';
+import { parseOutline } from '../../../src/import/outline/outlineParser';
+import type { ParsedOutline } from '../../../src/import/outline/parseResult';
 import { scoreOutline } from '../../../src/import/scoring';
 import { linesOfText } from '../../../src/import/lines/sourceLines';
 

@@ -1,0 +1,31 @@
+/** What parsing a PST document gives: the outline, the anomalies met and the sheet labels read. */
+import type { Line } from '../lines/sourceLines';
+import type { OutlineDocument } from '../toPlan';
+
+export type AnomalyKind =
+  | 'duplicateCode'
+  | 'orphanAction'
+  | 'missingLevel'
+  | 'unrecognisedText'
+  | 'codeAnomaly'
+  | 'missingTitle'
+  | 'emptyObjective'
+  | 'longTitle';
+
+export interface ParseAnomaly {
+  readonly kind: AnomalyKind;
+  readonly line: number;
+  readonly page?: number;
+  /** French, for the PST coordinator. */
+  readonly message: string;
+}
+
+export interface ParsedOutline {
+  readonly outline: OutlineDocument;
+  readonly anomalies: ParseAnomaly[];
+  /** Sheet labels recognised per field (how many actions carry each), for the report. */
+  readonly fieldCounts: { readonly [field: string]: number };
+}
+
+/** How the parts of the parser note an anomaly at a source line. */
+export type ReportAnomaly = (kind: AnomalyKind, line: Line | null, message: string) => void;

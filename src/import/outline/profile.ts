@@ -1,0 +1,306 @@
+/**
+ * The profile of a whole document decides what its numbering means: which depth of "1.",
+ * "1.1.", "1.1.1." is an axis, an OS, an OO or an action, and how its action sheets are
+ * laid out. It is read once, before the pass that builds the tree.
+ */
+import { matchLabel } from '../lines/fieldLabels';
+import { Level, NumberedHeading, readsLikeStrategicObjective } from '../lines/headings';
+import { foldChars } from '../../text/normalize';
+import type { DocumentLines } from './documentLines';
+
+export type Role = 'section' | 'os' | 'oo' | 'group' | 'action' | 'subAction' | 'listItem';
+
+export interface Profile {
+  /** Levels named by keywords somewhere in the document. */
+  readonly keywordLevels: ReadonlySet<Level>;
+  /** Role of a bare numbered heading by depth ("1.1." has depth 2). */
+  readonly numberedRole: ReadonlyMap<number, Role>;
+  /** Line indexes of accepted bare numbered headings. */
+  readonly numberedLines: ReadonlySet<number>;
+  /** Role of an unnumbered markdown/Word heading by level, when headings carry the structure. */
+  readonly headingRole: ReadonlyMap<number, Role>;
+  /** Depth of OO codes, when codes tell it (used to place coded actions). */
+  readonly ooDepth: number | null;
+  /** Action codes go deeper than OO + 1: an unnumbered project-group level sits in between. */
+  readonly groupsExpected: boolean;
+  /** In action sheets, the OS/OO labels come before the title label (they open the sheet). */
+  readonly parentLabelsPrecedeTitle: boolean;
+  /** Sheets printed as tables: "DÉPARTEMENT CRÈCHE" is a label and its value without colon. */
+  readonly tableSheets: boolean;
+}
+
+export function buildProfile(doc: DocumentLines): Profile {
+  const keywordLevels = new Set<Level>();
+  const keywordDepths: { [level: string]: number[] } = {};
+  doc.candidates.forEach((found) => {
+    for (const c of found) {
+      if (c.kind === 'keyword' && c.level !== 'axis') {
+        keywordLevels.add(c.level);
+        if (c.code && /^\d+(?:\.\d+)*(?:\.[A-Z])?$/.test(c.code)) {
+          (keywordDepths[c.level] = keywordDepths[c.level] || []).push(c.code.split('.').length);
+        }
+      }
+    }
+  });
+
+  // Sheet title labels ("TITRE", "Intitulé de l'action :") and the codes they carry.
+  const titleLabelLines: number[] = [];
+  const sheetCodeLines = new Set<number>();
+  const sheetActionDepths: number[] = [];
+  let upperCaseLabels = 0;
+  let labelLines = 0;
+  for (let i = 0; i < doc.lines.length; i++) {
+    const line = doc.lines[i];
+    if (line.blank || line.noise || line.bullet) continue;
+    const next = doc.nextContentIndex(i);
+    const match = matchLabel(line.text, next === null ? null : doc.lines[next].text, { allowUpperCaseWithoutColon: true });
+    if (!match) continue;
+    labelLines++;
+    if (/^[^\p{Ll}]*$/u.test(match.labelText)) upperCaseLabels++;
+    if (match.target !== 'title') continue;
+    // Only strong title labels open sheets: alone, with a colon, or with a code after them.
+    const keywordish = doc.candidates[i].some((c) => c.kind === 'keyword' && c.level === 'action');
+    const restCode = /^(\d+(?:\.\d+)+)\s*(?:→|->|=>|[:\-–]|\s)/.exec(match.rest + ' ');
+    let codeLine = -1;
+    let code: string | null = null;
+    if (restCode) {
+      code = restCode[1];
+      codeLine = i;
+    } else if (match.rest === '' && next !== null) {
+      const nextCode = /^(\d+(?:\.\d+)+)\.?\s*(?:→|->|=>|[:\-–]|\s)/.exec(doc.lines[next].text + ' ');
+      if (nextCode) {
+        code = nextCode[1];
+        codeLine = next;
+      }
+    }
+    if (match.rest === '' || code !== null || (keywordish && match.rest !== '') || /^[^\p{Ll}]*$/u.test(match.labelText)) {
+      titleLabelLines.push(i);
+      if (code !== null) {
+        sheetCodeLines.add(codeLine);
+        sheetActionDepths.push(code.split('.').length);
+      }
+    }
+  }
+
+  const parentLabelsPrecedeTitle = parentLabelsBeforeTitles(doc, titleLabelLines);
+
+  // Bare numbered headings, validated as a consistent numbering.
+  const numberedLines = acceptedNumberedLines(doc, sheetCodeLines);
+  const depthCounts = new Map<number, number>();
+  numberedLines.forEach((i) => {
+    const n = doc.numberedAt(i) as NumberedHeading;
+    depthCounts.set(n.parts.length, (depthCounts.get(n.parts.length) || 0) + 1);
+  });
+  const depths = Array.from(depthCounts.keys()).sort((a, b) => a - b);
+
+  const numberedRole = new Map<number, Role>();
+  let ooDepth: number | null = null;
+  let groupsExpected = false;
+  const typedDepth = (level: Level): number | null => {
+    const list = keywordDepths[level];
+    if (!list || list.length === 0) return null;
+    const counts = new Map<number, number>();
+    list.forEach((d) => counts.set(d, (counts.get(d) || 0) + 1));
+    return Array.from(counts.entries()).sort((a, b) => b[1] - a[1])[0][0];
+  };
+
+  if (keywordLevels.has('os') || keywordLevels.has('oo')) {
+    const osD = typedDepth('os');
+    const ooD = typedDepth('oo');
+    const actionD = typedDepth('action');
+    ooDepth = ooD;
+    for (const d of depths) {
+      if (d === osD) numberedRole.set(d, 'os');
+      else if (d === ooD) numberedRole.set(d, 'oo');
+      else if (d === actionD) numberedRole.set(d, 'action');
+      else if (osD !== null && d < osD) numberedRole.set(d, 'section');
+      else if (actionD !== null && d > actionD) numberedRole.set(d, 'subAction');
+      else numberedRole.set(d, 'listItem');
+    }
+  } else if (sheetActionDepths.length > 0) {
+    const minAction = Math.min(...sheetActionDepths);
+    const maxAction = Math.max(...sheetActionDepths);
+    ooDepth = minAction - 1;
+    groupsExpected = maxAction > minAction;
+    for (const d of depths) numberedRole.set(d, roleFromOoDepth(d, ooDepth, maxAction));
+  } else if (depths.length > 0) {
+    const deepest = depths[depths.length - 1];
+    const osLike = depths.find((d) => shareOf(doc, numberedLines, d, (title) => readsLikeStrategicObjective(title)) >= 0.5);
+    const bulletsUnderDeepest = shareWithBulletsBelow(doc, numberedLines, deepest) >= 0.5;
+    if (osLike !== undefined && osLike < deepest) {
+      ooDepth = osLike + 1;
+    } else if (bulletsUnderDeepest || deepest <= 2) {
+      ooDepth = deepest;
+    } else {
+      ooDepth = deepest - 1;
+    }
+    for (const d of depths) numberedRole.set(d, roleFromOoDepth(d, ooDepth, ooDepth + 1));
+  }
+
+  // Unnumbered headings (markdown "##", Word heading styles) carry the structure only
+  // when nothing else does.
+  const headingRole = new Map<number, Role>();
+  if (keywordLevels.size === 0 && numberedLines.size === 0 && titleLabelLines.length === 0) {
+    const levels = new Map<number, number[]>();
+    doc.lines.forEach((line, i) => {
+      if (line.headingLevel && !line.noise && doc.candidates[i].length === 0) {
+        (levels.get(line.headingLevel) || levels.set(line.headingLevel, []).get(line.headingLevel)!).push(i);
+      }
+    });
+    const headingLevels = Array.from(levels.keys()).sort((a, b) => a - b);
+    if (headingLevels.length > 0) {
+      const deepest = headingLevels[headingLevels.length - 1];
+      const indexes = new Set(levels.get(deepest));
+      const bullets = shareWithBulletsBelow(doc, indexes, deepest, true) >= 0.5;
+      const osLike = headingLevels.find(
+        (level) => (levels.get(level) || []).filter((i) => readsLikeStrategicObjective(doc.lines[i].text)).length >= (levels.get(level) || []).length / 2,
+      );
+      const oo = osLike !== undefined && osLike < deepest ? headingLevels[headingLevels.indexOf(osLike) + 1] : bullets || headingLevels.length <= 2 ? deepest : headingLevels[headingLevels.length - 2];
+      const ooIndex = headingLevels.indexOf(oo);
+      headingLevels.forEach((level, index) => {
+        const role: Role =
+          index === ooIndex ? 'oo' : index === ooIndex - 1 ? 'os' : index < ooIndex - 1 ? 'section' : index === ooIndex + 1 ? 'action' : 'subAction';
+        headingRole.set(level, role);
+      });
+    }
+  }
+
+  return {
+    keywordLevels,
+    numberedRole,
+    numberedLines,
+    headingRole,
+    ooDepth,
+    groupsExpected,
+    parentLabelsPrecedeTitle,
+    tableSheets: titleLabelLines.length > 0 && upperCaseLabels >= labelLines / 2,
+  };
+}
+
+function roleFromOoDepth(depth: number, ooDepth: number, actionDepth: number): Role {
+  if (depth === ooDepth) return 'oo';
+  if (depth === ooDepth - 1) return 'os';
+  if (depth < ooDepth - 1) return 'section';
+  if (depth < actionDepth) return 'group';
+  if (depth === actionDepth) return 'action';
+  return 'subAction';
+}
+
+function shareOf(doc: DocumentLines, indexes: ReadonlySet<number>, depth: number, test: (title: string) => boolean): number {
+  let total = 0;
+  let yes = 0;
+  indexes.forEach((i) => {
+    const n = doc.numberedAt(i) as NumberedHeading;
+    if (n.parts.length !== depth) return;
+    total++;
+    if (test(n.title)) yes++;
+  });
+  return total === 0 ? 0 : yes / total;
+}
+
+/** Share of the headings of one depth (or heading level) followed by bullets before the next heading. */
+function shareWithBulletsBelow(doc: DocumentLines, indexes: ReadonlySet<number>, depth: number, byHeadingLevel = false): number {
+  let total = 0;
+  let withBullets = 0;
+  indexes.forEach((i) => {
+    const level = byHeadingLevel ? doc.lines[i].headingLevel : (doc.numberedAt(i) as NumberedHeading).parts.length;
+    if (level !== depth) return;
+    total++;
+    for (let j = i + 1; j < doc.lines.length; j++) {
+      const line = doc.lines[j];
+      if (line.blank || line.noise) continue;
+      if (line.headingLevel || doc.candidates[j].some((c) => c.kind !== 'listHeader')) break;
+      if (line.bullet) {
+        withBullets++;
+        break;
+      }
+    }
+  });
+  return total === 0 ? 0 : withBullets / total;
+}
+
+function acceptedNumberedLines(doc: DocumentLines, excluded: ReadonlySet<number>): Set<number> {
+  const candidates: { index: number; parts: readonly number[] }[] = [];
+  doc.lines.forEach((line, i) => {
+    if (excluded.has(i) || line.bullet) return;
+    const n = doc.numberedAt(i);
+    // A keyword line ("Action 1.1.1 …") is not a bare numbered heading.
+    if (n && !doc.candidates[i].some((c) => c.kind === 'keyword')) candidates.push({ index: i, parts: n.parts });
+  });
+  const hasDeeper = candidates.some((c) => c.parts.length >= 2);
+  // A top-level "2." counts only if the next deeper heading starts with "2.": numbered
+  // paragraphs inside descriptions do not open children.
+  const filtered = candidates.filter((c, k) => {
+    if (c.parts.length !== 1 || !hasDeeper) return true;
+    const deeper = candidates.slice(k + 1).find((d) => d.parts.length >= 2);
+    return deeper !== undefined && deeper.parts[0] === c.parts[0];
+  });
+  const accepted = new Set<number>();
+  let path: readonly number[] = [];
+  for (const c of filtered) {
+    const d = c.parts.length;
+    const value = c.parts[d - 1];
+    let ok = false;
+    if (d === 1) {
+      ok = path.length === 0 ? value <= 3 : value === path[0] + 1 || value === path[0] + 2;
+    } else {
+      const samePrefix = path.length >= d - 1 && c.parts.slice(0, d - 1).every((p, k) => p === path[k]);
+      if (samePrefix) {
+        const last = path.length >= d ? path[d - 1] : 0;
+        ok = value === last + 1 || (last > 0 && value === last + 2) || (last === 0 && value <= 2);
+      } else if (d >= 3 && path.length >= d - 2 && c.parts.slice(0, d - 2).every((p, k) => p === path[k])) {
+        // The heading one level up is missing from the document ("1.3.1" before "1.3.1.1").
+        const parentLast = path.length >= d - 1 ? path[d - 2] : 0;
+        ok = c.parts[d - 2] === parentLast + 1 && value === 1;
+      } else if (path.length === 0 && c.parts.every((p) => p <= 2)) {
+        ok = true;
+      }
+    }
+    if (ok) {
+      accepted.add(c.index);
+      path = c.parts;
+    }
+  }
+  return accepted;
+}
+
+/**
+ * Whether, in action sheets, the OS/OO labels come just before the title label (they
+ * open the sheet) rather than inside it. Each OS/OO label is counted for the title
+ * label it touches: no other label between them.
+ */
+function parentLabelsBeforeTitles(doc: DocumentLines, titleLines: readonly number[]): boolean {
+  if (titleLines.length === 0) return false;
+  const titles = new Set(titleLines);
+  const kindOf = (i: number): 'parent' | 'title' | 'label' | null => {
+    const line = doc.lines[i];
+    if (line.blank || line.noise || line.bullet) return null;
+    if (titles.has(i)) return 'title';
+    const folded = foldChars(line.text);
+    if (/^(?:objectif\s+(?:strategique|operationnel)|o\.?s\.?\s*[:\d]|o\.?o\.?\s*[:\d])/.test(folded) || /^objectif\s*$/.test(folded)) return 'parent';
+    const next = doc.nextContentIndex(i);
+    const label = matchLabel(line.text, next === null ? null : doc.lines[next].text, { allowUpperCaseWithoutColon: true });
+    return label ? 'label' : null;
+  };
+  const kinds = doc.lines.map((_l, i) => kindOf(i));
+  let before = 0;
+  let after = 0;
+  kinds.forEach((kind, i) => {
+    if (kind !== 'parent') return;
+    for (let j = i + 1; j < kinds.length; j++) {
+      if (kinds[j] === 'title') {
+        before++;
+        break;
+      }
+      if (kinds[j] === 'label') break;
+    }
+    for (let j = i - 1; j >= 0; j--) {
+      if (kinds[j] === 'title') {
+        after++;
+        break;
+      }
+      if (kinds[j] === 'label') break;
+    }
+  });
+  return before > after;
+}
