@@ -57,16 +57,8 @@ export type ActionChanges = Partial<Omit<Action, 'id'>>;
 
 export type NewCheckIn = Omit<CheckIn, 'id' | 'author'>;
 
-/**
- * Someone else saved the action after it was loaded. Carries the version now stored,
- * so that the UI can show it next to what the user typed; nothing was written.
- */
-export class ConflictError extends Error {
-  constructor(readonly current: ActionDetails) {
-    super("Cette action a été modifiée par quelqu'un d'autre entre-temps.");
-    this.name = 'ConflictError';
-  }
-}
+/** Thrown by the edits below when the action changed meanwhile; defined with the other errors. */
+export { ConflictError } from './errors';
 
 /** A whole plan to write: the ids inside are placeholders that link the items together. */
 export interface PlanImport extends PlanData {

@@ -5,11 +5,5 @@ export function listUrl(webServerRelativeUrl: string, list: Pick<ListDef, 'urlNa
   return `${webServerRelativeUrl.replace(/\/+$/, '')}/Lists/${list.urlName}`;
 }
 
-export function httpStatusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
-
-export function isNotFound(error: unknown): boolean {
-  return httpStatusOf(error) === 404;
-}
+/** Defined with the error classes; still offered here to the SharePoint helpers. */
+export { httpStatusOf, isNotFound } from './errors';
