@@ -13,6 +13,7 @@ import '@pnp/sp/site-users/web';
 import '@pnp/sp/profiles';
 import { PermissionKind } from '@pnp/sp/security';
 import type { Action, CheckIn, Person, PlanData } from '../domain/model';
+import { checkInEffect } from '../domain/checkIns';
 import {
   ListDef,
   actionsList,
@@ -210,16 +211,7 @@ export class SharePointPstRepository implements PstRepository {
   }
 
   async addCheckIn(checkIn: NewCheckIn, actionEtag: string): Promise<{ checkIn: CheckIn; actionEtag: string }> {
-    const newEtag = await this.updateAction(
-      checkIn.actionId,
-      {
-        status: checkIn.status,
-        progressPercent: checkIn.percent,
-        health: checkIn.health,
-        lastCheckInDate: checkIn.date,
-      },
-      actionEtag,
-    );
+    const newEtag = await this.updateAction(checkIn.actionId, checkInEffect(checkIn), actionEtag);
     const added: ListItem = await this.list(checkInsList).items.add(checkInToItem(checkIn));
     const saved = checkInFromItem(added);
     return { checkIn: { ...saved, author: await this.currentUser() }, actionEtag: newEtag };
