@@ -18,7 +18,7 @@ import type { Person } from '../../../domain/model';
 import type { MailService } from '../../../mail/mailService';
 import { formatMessage } from '../../../text/format';
 import { useMounted } from '../../ui/useMounted';
-import { conflictOf } from '../panelModel';
+import { conflictOf } from '../save/saveModel';
 
 export interface LeadAssignmentProps {
   readonly details: ActionDetails;
