@@ -15,6 +15,7 @@ import type {
   StrategicObjective,
 } from '../domain/model';
 import type { PlanSync } from '../import/compare/comparePlans';
+import type { ActionDetails } from './actionDetails';
 import type { ProvisioningReport, ProvisioningState } from './provisioning';
 
 /** Who is looking, read in the same round trip as the plan. */
@@ -38,20 +39,8 @@ export interface PstSnapshot {
   readonly indicators: Indicator[];
 }
 
-/** One action as its panel shows it, with the version its edits must match. */
-export interface ActionDetails {
-  readonly action: Action;
-  /** SharePoint's ETag of the action item: an edit based on another version is refused. */
-  readonly etag: string;
-  readonly indicators: Indicator[];
-  /** Newest first. */
-  readonly checkIns: CheckIn[];
-  /** Whether the signed-in user may edit this action (lead of it, or coordinator). */
-  readonly canEdit: boolean;
-  /** Who saved this version, and when (ISO date-time): shown when an edit collides. */
-  readonly modifiedBy: Person | null;
-  readonly modified: string | null;
-}
+/** One action as its panel shows it (in its own file: the errors carry it too). */
+export type { ActionDetails } from './actionDetails';
 
 export type ActionChanges = Partial<Omit<Action, 'id'>>;
 

@@ -3,7 +3,7 @@
  * network failure…) is translated here, once, by `PstError.from`; the components tell the
  * kinds apart with `instanceof` and never read HTTP status codes.
  */
-import type { ActionDetails } from './PstRepository';
+import type { ActionDetails } from './actionDetails';
 
 export type PstErrorKind = 'conflict' | 'forbidden' | 'notFound' | 'invalidRequest' | 'busy' | 'network' | 'unexpected';
 
