@@ -6,37 +6,12 @@
 import type { Action, CheckIn, Indicator, Person, PlanData } from '../domain/model';
 import type { PlanSync } from '../domain/planSync';
 import type { PstSnapshot } from '../domain/snapshot';
+import type { ActionDetails } from './actionDetails';
 import type { ProvisioningReport, ProvisioningState } from './provisioning';
-
-/** One action as its panel shows it, with the version its edits must match. */
-export interface ActionDetails {
-  readonly action: Action;
-  /** SharePoint's ETag of the action item: an edit based on another version is refused. */
-  readonly etag: string;
-  readonly indicators: Indicator[];
-  /** Newest first. */
-  readonly checkIns: CheckIn[];
-  /** Whether the signed-in user may edit this action (lead of it, or coordinator). */
-  readonly canEdit: boolean;
-  /** Who saved this version, and when (ISO date-time): shown when an edit collides. */
-  readonly modifiedBy: Person | null;
-  readonly modified: string | null;
-}
 
 export type ActionChanges = Partial<Omit<Action, 'id'>>;
 
 export type NewCheckIn = Omit<CheckIn, 'id' | 'author'>;
-
-/**
- * Someone else saved the action after it was loaded. Carries the version now stored,
- * so that the UI can show it next to what the user typed; nothing was written.
- */
-export class ConflictError extends Error {
-  constructor(readonly current: ActionDetails) {
-    super("Cette action a été modifiée par quelqu'un d'autre entre-temps.");
-    this.name = 'ConflictError';
-  }
-}
 
 /** A whole plan to write: the ids inside are placeholders that link the items together. */
 export interface PlanImport extends PlanData {

@@ -13,6 +13,7 @@ import '@pnp/sp/site-users/web';
 import '@pnp/sp/profiles';
 import { PermissionKind } from '@pnp/sp/security';
 import type { CheckIn, Person, PlanData } from '../domain/model';
+import { checkInEffect } from '../domain/checkIns';
 import {
   ListDef,
   actionsList,
@@ -37,21 +38,13 @@ import {
   sectionFromItem,
   strategicObjectiveFromItem,
 } from '../schema/mapping';
-import {
-  ActionChanges,
-  ActionDetails,
-  ConflictError,
-  LeadAssignment,
-  NewCheckIn,
-  PlanImport,
-  PlanImportResult,
-  PstRepository,
-  SiteImportOptions,
-  SiteImportResult,
-} from './PstRepository';
+import { ActionChanges, LeadAssignment, NewCheckIn, PlanImport, PlanImportResult, PstRepository, SiteImportOptions, SiteImportResult } from './PstRepository';
+import { ActionDetails } from './actionDetails';
+import { ConflictError } from './errors';
 import { addUserToPstGroup, grantActionToLead } from './permissions';
 import { inspectPstLists, provisionPst, ProvisioningReport, ProvisioningState } from './provisioning';
-import { httpStatusOf, listUrl } from './sharePointPaths';
+import { listUrl } from './sharePointPaths';
+import { httpStatusOf } from './errors';
 import { MAX_PAGE_SIZE } from '../domain/limits';
 import type { PstSnapshot } from '../domain/snapshot';
 
@@ -201,16 +194,7 @@ export class SharePointPstRepository implements PstRepository {
   }
 
   async addCheckIn(checkIn: NewCheckIn, actionEtag: string): Promise<{ checkIn: CheckIn; actionEtag: string }> {
-    const newEtag = await this.updateAction(
-      checkIn.actionId,
-      {
-        status: checkIn.status,
-        progressPercent: checkIn.percent,
-        health: checkIn.health,
-        lastCheckInDate: checkIn.date,
-      },
-      actionEtag,
-    );
+    const newEtag = await this.updateAction(checkIn.actionId, checkInEffect(checkIn), actionEtag);
     const added: ListItem = await this.list(checkInsList).items.add(checkInToItem(checkIn));
     const saved = checkInFromItem(added);
     return { checkIn: { ...saved, author: await this.currentUser() }, actionEtag: newEtag };

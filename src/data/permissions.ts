@@ -25,7 +25,8 @@ import '@pnp/sp/security';
 import '@pnp/sp/site-groups/web';
 import '@pnp/sp/site-users/web';
 import { ListKey, PST_LISTS } from '../schema/listSchema';
-import { isNotFound, listUrl } from './sharePointPaths';
+import { listUrl } from './sharePointPaths';
+import { isNotFound } from './errors';
 
 /** SP.RoleType */
 export const enum RoleType {

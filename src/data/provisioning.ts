@@ -13,7 +13,8 @@ import '@pnp/sp/lists';
 import '@pnp/sp/fields';
 import { ListDef, ListKey, PST_LISTS } from '../schema/listSchema';
 import { fieldXml, sharePointFieldType } from '../schema/fieldXml';
-import { isNotFound, listUrl } from './sharePointPaths';
+import { listUrl } from './sharePointPaths';
+import { isNotFound } from './errors';
 import { ensurePstPermissions } from './permissions';
 
 /** SP.AddFieldOptions: AddFieldInternalNameHint (8) keeps `Name` as the internal name; AddFieldToDefaultView (16). */

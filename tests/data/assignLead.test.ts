@@ -6,7 +6,7 @@
  */
 import { startEmbeddedStore, roleBasedAuthorizer, EmbeddedStore } from '../../src/node/store';
 import { SharePointPstRepository } from '../../src/data/SharePointPstRepository';
-import { ConflictError } from '../../src/data/PstRepository';
+import { ConflictError } from '../../src/data/errors';
 import { addUserToPstGroup, grantActionToLead } from '../../src/data/permissions';
 import { createNodeSp } from '../../src/node/sp/nodeSp';
 import { createAction } from '../../src/domain/model';

@@ -4,7 +4,7 @@
  */
 import { startEmbeddedStore, roleBasedAuthorizer, EmbeddedStore } from '../../src/node/store';
 import { SharePointPstRepository } from '../../src/data/SharePointPstRepository';
-import { ConflictError } from '../../src/data/PstRepository';
+import { ConflictError } from '../../src/data/errors';
 import { ensurePstLists } from '../../src/data/provisioning';
 import { addUserToPstGroup, ensurePstPermissions, grantActionToLead } from '../../src/data/permissions';
 import { createNodeSp } from '../../src/node/sp/nodeSp';

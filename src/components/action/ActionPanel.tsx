@@ -12,7 +12,8 @@ import {
   Stack,
 } from '@fluentui/react';
 import * as strings from 'PstStrings';
-import type { ActionDetails, PstRepository } from '../../data/PstRepository';
+import type { PstRepository } from '../../data/PstRepository';
+import type { ActionDetails } from '../../data/actionDetails';
 import type { Action, IsoDate, Person } from '../../domain/model';
 import type { Lang } from '../../domain/vocabularies';
 import { formatMessage } from '../../text/format';

@@ -4,7 +4,7 @@ import * as strings from 'PstStrings';
 import type { PstRepository } from '../../data/PstRepository';
 import type { PstSnapshot } from '../../domain/snapshot';
 import type { ProvisioningState } from '../../data/provisioning';
-import { httpStatusOf } from '../../data/sharePointPaths';
+import { InvalidRequestError, NotFoundError, PstError } from '../../data/errors';
 import type { Action, IsoDate, Person, Plan } from '../../domain/model';
 import { currentPlan, itemsOfPlan, planLabel } from '../../domain/plans';
 import { filterOptions, filterPlanData, PstFilter } from '../../domain/filter';
@@ -104,9 +104,9 @@ export function PstApp(props: PstAppProps): JSX.Element {
         setState({ kind: 'ready', snapshot });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        // A missing list answers 404, a missing column 400: both mean "provision first".
-        const status = httpStatusOf(error);
-        if (status === 404 || status === 400) {
+        // A missing list is "not found", a missing column an invalid request: both mean "provision first".
+        const failure = PstError.from(error);
+        if (failure instanceof NotFoundError || failure instanceof InvalidRequestError) {
           const [listsState, canManageLists] = await Promise.all([repository.inspectLists(), repository.canManageLists()]);
           if (!listsState.upToDate) {
             setState({ kind: 'listsMissing', state: listsState, canManageLists });

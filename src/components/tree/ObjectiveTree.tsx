@@ -7,25 +7,17 @@ import type { LatenessThresholds } from '../../domain/lateness';
 import type { Action, IsoDate, OperationalObjective, Person, Plan, Volet } from '../../domain/model';
 import { rollUp } from '../../domain/rollup';
 import { buildPlanTree } from '../../domain/tree';
-import { Lang, normalizeText } from '../../domain/vocabularies';
+import type { Lang } from '../../domain/vocabularies';
 import { FilterBar } from '../filters/FilterBar';
 import { useStableId } from '../ui/useStableId';
 import { formatMessage } from '../../text/format';
 import { defaultLinkForNode } from '../../domain/links/nodeLinks';
 import { TreeProgress, TreeRow, statsProgress } from './TreeRow';
 import { countsLine } from './texts';
-import {
-  ExpansionState,
-  INITIAL_EXPANSION,
-  TreeEntry,
-  ancestorsOf,
-  buildTreeModel,
-  isExpanded,
-  parseNodeId,
-  setExpanded,
-  visibleKeys,
-} from './treeModel';
+import { TreeEntry, buildTreeModel, isExpanded, parseNodeId } from './treeModel';
 import { getTreeClassNames } from './treeStyles';
+import { useTreeKeyboard } from './useTreeKeyboard';
+import { useTreeSelection } from './useTreeSelection';
 
 /** The loaded PST: a PstSnapshot (plans[]) or a PlanTreeInput (plan) will do. */
 export interface ObjectiveTreeData extends FilterableData {
@@ -60,7 +52,6 @@ export interface ObjectiveTreeProps {
 }
 
 const UNTITLED_PLAN: Plan = { id: 0, title: 'PST', organisation: null, startYear: null, endYear: null };
-const TYPE_AHEAD_MS = 700;
 
 function voletTitle(volet: Volet | null): string {
   if (volet === 'interne') return strings.Volet_interne;
@@ -73,16 +64,6 @@ function mapById<T extends { id: number }>(items: readonly T[]): Map<number, T> 
   const map = new Map<number, T>();
   for (const item of items) map.set(item.id, item);
   return map;
-}
-
-function entryText(entry: TreeEntry): string {
-  return normalizeText(entry.code ? `${entry.code} ${entry.title}` : entry.title);
-}
-
-function matchesAnyTerm(entry: TreeEntry, terms: readonly string[]): boolean {
-  const title = normalizeText(entry.title);
-  const code = entry.code ? normalizeText(entry.code) : '';
-  return terms.some((term) => title.indexOf(term) >= 0 || code.indexOf(term) >= 0 || code.replace(/ /g, '').indexOf(term) >= 0);
 }
 
 async function copyText(text: string): Promise<void> {
@@ -175,53 +156,19 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
   const filterActive = !isEmptyFilter(filter);
   const terms = React.useMemo(() => searchTerms(filter.search), [filter.search]);
 
-  // ---- view state
-  const [expansion, setExpansion] = React.useState<ExpansionState>(INITIAL_EXPANSION);
-  const [focusedKey, setFocusedKey] = React.useState<string | null>(null);
+  // ---- view state: open items, focus and selection (useTreeSelection), the live region, the item menu
+  const domIdOf = React.useCallback((entry: TreeEntry): string => `${baseId}-${entry.serial}`, [baseId]);
+  const { expansion, setExpansion, visible, tabKey, selectedKey, focusKey, toggle, onFocus } = useTreeSelection(model, {
+    terms,
+    selectedNodeId,
+    domIdOf,
+  });
   const [status, setStatus] = React.useState<string>('');
   const [menu, setMenu] = React.useState<{ key: string; target: HTMLElement } | null>(null);
-  const pendingFocus = React.useRef<{ key: string; scroll: boolean } | null>(null);
-  const typeAhead = React.useRef({ text: '', at: 0 });
-
-  const visible = React.useMemo(() => visibleKeys(model, expansion), [model, expansion]);
-  const visibleSet = React.useMemo(() => new Set(visible), [visible]);
-
-  // The one item in the tab order: the focused one if still shown, else its nearest shown ancestor.
-  let tabKey: string | undefined;
-  if (focusedKey !== null && model.entries.has(focusedKey)) {
-    tabKey = focusedKey;
-    while (tabKey !== undefined && !visibleSet.has(tabKey)) {
-      const parentKey: string | null | undefined = model.entries.get(tabKey)?.parentKey;
-      tabKey = parentKey ?? undefined;
-    }
-  }
-  if (tabKey === undefined) tabKey = visible[0];
-
-  const focusedEntry = focusedKey !== null ? model.entries.get(focusedKey) : undefined;
-  const selectedKey =
-    selectedNodeId === undefined
-      ? undefined
-      : focusedEntry && focusedEntry.nodeId === selectedNodeId
-        ? focusedEntry.key
-        : model.primaryKeyByNodeId.get(selectedNodeId);
-
-  const domIdOf = React.useCallback((entry: TreeEntry): string => `${baseId}-${entry.serial}`, [baseId]);
 
   // Everything the stable callbacks need, as of the last render.
-  const live = React.useRef({ props, model, expansion, visible });
-  live.current = { props, model, expansion, visible };
-
-  const focusKey = React.useCallback((key: string | undefined, scroll = false): void => {
-    if (key === undefined) return;
-    pendingFocus.current = { key, scroll };
-    setFocusedKey(key);
-  }, []);
-
-  const toggle = React.useCallback((key: string): void => {
-    const entry = live.current.model.entries.get(key);
-    if (!entry) return;
-    setExpansion((state) => setExpanded(state, [entry], !isExpanded(state, entry)));
-  }, []);
+  const live = React.useRef({ props, model });
+  live.current = { props, model };
 
   const activate = React.useCallback(
     (key: string): void => {
@@ -251,127 +198,15 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
   }, []);
   const onCopyLink = React.useCallback((key: string): void => void copyLink(key), [copyLink]);
 
-  // ---- search: open the way to every node whose title or code matches
-  React.useEffect(() => {
-    if (terms.length === 0) return;
-    const toOpen = new Map<string, TreeEntry>();
-    model.entries.forEach((entry) => {
-      if (!matchesAnyTerm(entry, terms)) return;
-      for (const ancestor of ancestorsOf(model, entry.key)) toOpen.set(ancestor.key, ancestor);
-    });
-    if (toOpen.size > 0) setExpansion((state) => setExpanded(state, Array.from(toOpen.values()), true));
-  }, [terms, model]);
-
-  // ---- deep link: open the ancestors of the selected node, focus and scroll to it
-  const handledSelection = React.useRef<string | undefined>(undefined);
-  React.useEffect(() => {
-    if (selectedNodeId === undefined) {
-      handledSelection.current = undefined;
-      return;
-    }
-    if (handledSelection.current === selectedNodeId) return;
-    if (focusedEntry && focusedEntry.nodeId === selectedNodeId) {
-      handledSelection.current = selectedNodeId;
-      return;
-    }
-    const key = model.primaryKeyByNodeId.get(selectedNodeId);
-    if (key === undefined) return; // not shown (yet): try again when the data or the filter change
-    handledSelection.current = selectedNodeId;
-    setExpansion((state) => setExpanded(state, ancestorsOf(model, key), true));
-    focusKey(key, true);
-  }, [selectedNodeId, model, focusedEntry, focusKey]);
-
-  // ---- move the DOM focus where the keyboard (or a deep link) asked, once the item is rendered
-  React.useEffect(() => {
-    const pending = pendingFocus.current;
-    if (!pending) return;
-    const entry = model.entries.get(pending.key);
-    const element = entry ? document.getElementById(domIdOf(entry)) : null;
-    if (!element) return;
-    pendingFocus.current = null;
-    if (pending.scroll && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'center' });
-    if (document.activeElement !== element) element.focus({ preventScroll: pending.scroll });
+  const onKeyDown = useTreeKeyboard({
+    model,
+    visible,
+    expansion,
+    setExpansion,
+    focusKey,
+    activate,
+    openMenu: (key, target) => setMenu({ key, target }),
   });
-
-  // ---- keyboard (WAI-ARIA tree pattern)
-  const onKeyDown = (event: React.KeyboardEvent<HTMLElement>): void => {
-    const target = event.target as HTMLElement;
-    if (target.getAttribute('role') !== 'treeitem') return;
-    const key = target.getAttribute('data-key');
-    const entry = key !== null ? model.entries.get(key) : undefined;
-    if (!entry) return;
-    const index = visible.indexOf(entry.key);
-    const open = isExpanded(expansion, entry);
-    let handled = true;
-    switch (event.key) {
-      case 'ArrowDown':
-        focusKey(visible[index + 1]);
-        break;
-      case 'ArrowUp':
-        focusKey(visible[index - 1]);
-        break;
-      case 'Home':
-        focusKey(visible[0]);
-        break;
-      case 'End':
-        focusKey(visible[visible.length - 1]);
-        break;
-      case 'ArrowRight':
-        if (entry.childKeys.length === 0) break;
-        if (!open) setExpansion((state) => setExpanded(state, [entry], true));
-        else focusKey(entry.childKeys[0]);
-        break;
-      case 'ArrowLeft':
-        if (open) setExpansion((state) => setExpanded(state, [entry], false));
-        else if (entry.parentKey !== null) focusKey(entry.parentKey);
-        break;
-      case 'Enter':
-      case ' ':
-      case 'Spacebar':
-        activate(entry.key);
-        break;
-      case '*': {
-        const siblings = entry.parentKey === null ? model.rootKeys : (model.entries.get(entry.parentKey) as TreeEntry).childKeys;
-        setExpansion((state) => setExpanded(state, siblings.map((k) => model.entries.get(k) as TreeEntry), true));
-        break;
-      }
-      case 'ContextMenu':
-        setMenu({ key: entry.key, target });
-        break;
-      case 'F10':
-        if (event.shiftKey) setMenu({ key: entry.key, target });
-        else handled = false;
-        break;
-      default:
-        handled = false;
-        if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && event.key.trim() !== '') {
-          const now = Date.now();
-          const typed = now - typeAhead.current.at > TYPE_AHEAD_MS ? event.key : typeAhead.current.text + event.key;
-          typeAhead.current = { text: typed, at: now };
-          const prefix = normalizeText(typed);
-          const start = typed.length === 1 ? index + 1 : index;
-          for (let i = 0; i < visible.length; i++) {
-            const candidate = model.entries.get(visible[(start + i) % visible.length]) as TreeEntry;
-            if (normalizeText(candidate.title).indexOf(prefix) === 0 || entryText(candidate).indexOf(prefix) === 0) {
-              focusKey(candidate.key);
-              break;
-            }
-          }
-          handled = true;
-        }
-    }
-    if (handled) {
-      event.preventDefault();
-      event.stopPropagation();
-    }
-  };
-
-  const onFocus = (event: React.FocusEvent<HTMLElement>): void => {
-    const target = event.target as HTMLElement;
-    if (target.getAttribute('role') !== 'treeitem') return;
-    const key = target.getAttribute('data-key');
-    if (key !== null && key !== focusedKey) setFocusedKey(key);
-  };
 
   // ---- rendering
   // A flat tree (levels, set sizes and positions on each item) rather than nested groups:

@@ -14,7 +14,7 @@ import { ReminderThresholds, DEFAULT_REMINDER_THRESHOLDS } from '../../domain/re
 import { SharePointPstRepository } from '../../data/SharePointPstRepository';
 import { SharePointReminderLedger } from '../../data/SharePointReminderLedger';
 import { PST_GROUPS } from '../../data/permissions';
-import { isNotFound } from '../../data/sharePointPaths';
+import { isNotFound } from '../../data/errors';
 import { createNodeSp, webServerRelativeUrlOf } from '../sp/nodeSp';
 import { isLocalUrl, sharePointTokenProvider } from '../sp/credentials';
 import { GraphMailGateway } from '../../mail/graphMailGateway';

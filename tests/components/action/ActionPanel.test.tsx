@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { ConflictError } from '../../../src/data/PstRepository';
-import type { ActionDetails } from '../../../src/data/PstRepository';
+import { ConflictError } from '../../../src/data/errors';
+import type { ActionDetails } from '../../../src/data/actionDetails';
 import {
   NBSP,
   TODAY,

@@ -1,24 +1,12 @@
-import {
-  conflictAuthor,
-  conflictMessage,
-  conflictOf,
-  latenessTexts,
-  objectivePaths,
-  pathText,
-  readPercent,
-  readSdgs,
-  readSheet,
-  saveErrorMessage,
-  sheetConflictRows,
-  sheetValuesOf,
-  withLastCheckIn,
-} from '../../../src/components/action/panelModel';
+import { latenessTexts, objectivePaths, pathText, readPercent, readSdgs, withLastCheckIn } from '../../../src/components/action/panelModel';
+import { conflictAuthor, conflictMessage, conflictOf, saveErrorMessage } from '../../../src/components/action/save/saveModel';
+import { readSheet, sheetConflictRows, sheetValuesOf } from '../../../src/components/action/sheet/sheetFields';
 import { indicatorProgress } from '../../../src/components/action/sheet/IndicatorTable';
 import { plannedDateText } from '../../../src/components/action/sheet/ActionSheet';
 import { initialCheckInValues, checkCheckIn } from '../../../src/components/action/checkIn/CheckInForm';
 import { checkSheet } from '../../../src/components/action/sheet/SheetEditForm';
 import { sortCheckIns } from '../../../src/components/action/checkIn/CheckInHistory';
-import { ConflictError } from '../../../src/data/PstRepository';
+import { ConflictError } from '../../../src/data/errors';
 import { classifyLateness } from '../../../src/domain/lateness';
 import { createAction } from '../../../src/domain/model';
 import { checkIns, jean, period, sampleAction, sampleDetails } from './panelTestSupport';

@@ -2,7 +2,8 @@ import * as React from 'react';
 import { setIconOptions } from '@fluentui/react';
 import { render } from '@testing-library/react';
 import { ActionPanel, ActionPanelProps } from '../../../src/components/action/ActionPanel';
-import type { ActionDetails, PstRepository } from '../../../src/data/PstRepository';
+import type { PstRepository } from '../../../src/data/PstRepository';
+import type { ActionDetails } from '../../../src/data/actionDetails';
 import { Action, CheckIn, createAction, Period } from '../../../src/domain/model';
 import { isParseError, parsePeriod } from '../../../src/domain/parsing';
 

@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { ensurePstLists } from '../../../src/data/provisioning';
-import { ConflictError } from '../../../src/data/PstRepository';
+import { ConflictError } from '../../../src/data/errors';
 import { SharePointPstRepository } from '../../../src/data/SharePointPstRepository';
 import type { ListKey } from '../../../src/schema/listSchema';
 import { loadSampleDirectly, LoadedSample } from './sampleFixture';

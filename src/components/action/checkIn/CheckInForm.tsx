@@ -15,26 +15,18 @@ import {
   TextField,
 } from '@fluentui/react';
 import * as strings from 'PstStrings';
-import type { ActionDetails, NewCheckIn, PstRepository } from '../../../data/PstRepository';
+import type { NewCheckIn, PstRepository } from '../../../data/PstRepository';
+import type { ActionDetails } from '../../../data/actionDetails';
+import { actionAfterCheckIn } from '../../../domain/checkIns';
 import type { Action, ActionStatus, CheckIn, Health, IsoDate } from '../../../domain/model';
 import { formatDate, formatNumber } from '../../../domain/parsing';
 import { validateCheckIn } from '../../../domain/validation';
 import { Lang, healthLabel, isActionStatus, isHealth, statusLabel } from '../../../domain/vocabularies';
 import { ConflictNotice } from '../save/ConflictNotice';
+import type { ConflictRow } from '../save/saveModel';
+import { useConflictSave } from '../save/useConflictSave';
 import { FieldWarnings, usePanelClassNames } from '../parts';
-import {
-  ConflictRow,
-  HEALTH_ICONS,
-  conflictAuthor,
-  conflictMessage,
-  conflictOf,
-  healthOptions,
-  readDay,
-  readPercent,
-  saveErrorMessage,
-  statusOptions,
-} from '../panelModel';
-import { useMounted } from '../../ui/useMounted';
+import { HEALTH_ICONS, healthOptions, readDay, readPercent, statusOptions } from '../panelModel';
 
 export interface CheckInFormProps {
   readonly details: ActionDetails;
@@ -147,12 +139,17 @@ function conflictRows(values: CheckInValues, current: Action, lang: Lang): Confl
 /** A check-in in under a minute: status, percent, health, comment, date (today). */
 export function CheckInForm({ details, repository, today, lang, onSaved, onReplaceDetails }: CheckInFormProps): JSX.Element {
   const classNames = usePanelClassNames();
-  const mounted = useMounted();
   const [values, setValues] = React.useState<CheckInValues>(() => initialCheckInValues(details.action, today));
   const [submitted, setSubmitted] = React.useState(false);
-  const [busy, setBusy] = React.useState(false);
-  const [saveError, setSaveError] = React.useState<string | null>(null);
-  const [conflict, setConflict] = React.useState<ActionDetails | null>(null);
+  const saving = useConflictSave({
+    details,
+    onTakeTheirs: (stored) => {
+      setValues(initialCheckInValues(stored.action, today));
+      setSubmitted(false);
+    },
+    onReplaceDetails,
+  });
+  const { conflict, busy } = saving;
 
   const statusRef = React.useRef<IDropdown>(null);
   const percentRef = React.useRef<ITextField>(null);
@@ -171,49 +168,24 @@ export function CheckInForm({ details, repository, today, lang, onSaved, onRepla
   const errors = submitted ? check.errors : {};
   const set = <K extends CheckInField>(field: K, value: CheckInValues[K]): void => setValues((v) => ({ ...v, [field]: value }));
 
-  const save = async (on: ActionDetails): Promise<void> => {
-    setSubmitted(true);
-    setSaveError(null);
-    if (!check.checkIn) {
-      const first = FIELD_ORDER.find((f) => check.errors[f]);
-      if (first) focusField(first);
-      return;
-    }
-    const checkIn = check.checkIn;
-    setBusy(true);
-    try {
-      const saved = await repository.addCheckIn(checkIn, on.etag);
-      // The repository gives the action the check-in's status, percent, health and date.
-      const action: Action = {
-        ...on.action,
-        status: checkIn.status,
-        progressPercent: checkIn.percent,
-        health: checkIn.health,
-        lastCheckInDate: checkIn.date,
-      };
-      if (!mounted.current) return;
-      setConflict(null);
-      setSubmitted(false);
-      setValues(initialCheckInValues(action, today));
-      onSaved({ ...on, action, etag: saved.actionEtag, checkIns: [saved.checkIn, ...on.checkIns] });
-    } catch (error) {
-      if (!mounted.current) return;
-      const current = conflictOf(error);
-      if (current) setConflict(current);
-      else setSaveError(saveErrorMessage(error));
-    } finally {
-      if (mounted.current) setBusy(false);
-    }
-  };
-
-  const takeTheirs = (): void => {
-    if (!conflict) return;
-    setValues(initialCheckInValues(conflict.action, today));
-    setSubmitted(false);
-    setSaveError(null);
-    setConflict(null);
-    onReplaceDetails(conflict);
-  };
+  const save = (on: ActionDetails): Promise<void> =>
+    saving.run(on, {
+      prepare: () => {
+        setSubmitted(true);
+        if (check.checkIn) return check.checkIn;
+        const first = FIELD_ORDER.find((f) => check.errors[f]);
+        if (first) focusField(first);
+        return null;
+      },
+      write: (checkIn, target) => repository.addCheckIn(checkIn, target.etag),
+      onWritten: (saved, checkIn, target) => {
+        // The action as the repository now stores it (the same rule: domain/checkIns).
+        const action = actionAfterCheckIn(target.action, checkIn);
+        setSubmitted(false);
+        setValues(initialCheckInValues(action, today));
+        onSaved({ ...target, action, etag: saved.actionEtag, checkIns: [saved.checkIn, ...target.checkIns] });
+      },
+    });
 
   const healthChoices: IChoiceGroupOption[] = healthOptions(lang).map((o) => ({
     key: o.key,
@@ -304,16 +276,16 @@ export function CheckInForm({ details, repository, today, lang, onSaved, onRepla
           </div>
           {conflict && (
             <ConflictNotice
-              message={conflictMessage(conflictAuthor(conflict, details))}
+              message={saving.conflictMessage ?? ''}
               rows={conflictRows(values, conflict.action, lang)}
               busy={busy}
               onKeepMine={() => void save(conflict)}
-              onTakeTheirs={takeTheirs}
+              onTakeTheirs={saving.takeTheirs}
             />
           )}
-          {saveError && (
+          {saving.saveError && (
             <MessageBar messageBarType={MessageBarType.error} isMultiline>
-              {saveError}
+              {saving.saveError}
             </MessageBar>
           )}
           {!conflict && (

@@ -13,12 +13,13 @@ import {
   Stack,
 } from '@fluentui/react';
 import * as strings from 'PstStrings';
-import type { ActionDetails, PstRepository } from '../../../data/PstRepository';
+import type { PstRepository } from '../../../data/PstRepository';
+import type { ActionDetails } from '../../../data/actionDetails';
 import type { Person } from '../../../domain/model';
 import type { MailService } from '../../../mail/mailService';
 import { formatMessage } from '../../../text/format';
 import { useMounted } from '../../ui/useMounted';
-import { conflictOf } from '../panelModel';
+import { conflictOf } from '../save/saveModel';
 
 export interface LeadAssignmentProps {
   readonly details: ActionDetails;

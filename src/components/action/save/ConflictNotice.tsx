@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, Text } from '@fluentui/react';
 import * as strings from 'PstStrings';
-import type { ConflictRow } from '../panelModel';
+import type { ConflictRow } from './saveModel';
 import { usePanelClassNames } from '../parts';
 
 export interface ConflictNoticeProps {

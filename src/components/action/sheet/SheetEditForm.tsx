@@ -15,31 +15,26 @@ import {
   TextField,
 } from '@fluentui/react';
 import * as strings from 'PstStrings';
-import type { ActionDetails, PstRepository } from '../../../data/PstRepository';
+import type { PstRepository } from '../../../data/PstRepository';
+import type { ActionDetails } from '../../../data/actionDetails';
 import type { Action } from '../../../domain/model';
 import { validateAction } from '../../../domain/validation';
 import type { Lang } from '../../../domain/vocabularies';
 import { ConflictNotice } from '../save/ConflictNotice';
+import { useConflictSave } from '../save/useConflictSave';
 import { FieldWarnings, usePanelClassNames } from '../parts';
 import {
   SHEET_FIELDS,
+  SHEET_GROUPS,
   SheetField,
   SheetValues,
-  budgetServiceOptions,
-  conflictAuthor,
-  conflictMessage,
-  conflictOf,
-  healthOptions,
-  priorityOptions,
   readSheet,
-  saveErrorMessage,
   sheetConflictRows,
-  sheetFieldLabel,
+  sheetField,
   sheetFieldOfIssue,
+  sheetFieldsOfGroup,
   sheetValuesOf,
-  statusOptions,
-} from '../panelModel';
-import { useMounted } from '../../ui/useMounted';
+} from './sheetFields';
 
 export interface SheetEditFormProps {
   readonly details: ActionDetails;
@@ -51,47 +46,6 @@ export interface SheetEditFormProps {
   readonly onReplaceDetails: (details: ActionDetails) => void;
   readonly onCancel: () => void;
 }
-
-type FieldKind =
-  | { kind: 'text'; hint?: () => string; required?: boolean }
-  | { kind: 'multiline'; hint?: () => string }
-  | { kind: 'choice'; options: (lang: Lang) => { key: string; text: string }[] };
-
-const FIELD_KINDS: { readonly [F in SheetField]: FieldKind } = {
-  title: { kind: 'text', required: true },
-  code: { kind: 'text' },
-  plannedStart: { kind: 'text', hint: () => strings.EditDateHint },
-  plannedEnd: { kind: 'text', hint: () => strings.EditDateHint },
-  department: { kind: 'text' },
-  priority: { kind: 'choice', options: priorityOptions },
-  status: { kind: 'choice', options: statusOptions },
-  progressPercent: { kind: 'text', hint: () => strings.CheckInPercentHint },
-  health: { kind: 'choice', options: healthOptions },
-  description: { kind: 'multiline', hint: () => strings.EditRichTextHint },
-  context: { kind: 'multiline', hint: () => strings.EditRichTextHint },
-  steps: { kind: 'multiline', hint: () => strings.EditRichTextHint },
-  servicesInvolved: { kind: 'multiline', hint: () => strings.EditOnePerLine },
-  partners: { kind: 'multiline', hint: () => strings.EditOnePerLine },
-  risks: { kind: 'multiline', hint: () => strings.EditOnePerLine },
-  deliverables: { kind: 'multiline' },
-  labels: { kind: 'multiline', hint: () => strings.EditOnePerLine },
-  sdgs: { kind: 'text', hint: () => strings.EditSdgsHint },
-  policyObjective: { kind: 'multiline' },
-  synergies: { kind: 'multiline' },
-  etp: { kind: 'text' },
-  budget: { kind: 'text' },
-  budgetService: { kind: 'choice', options: budgetServiceOptions },
-  resourcesText: { kind: 'multiline' },
-  comments: { kind: 'multiline' },
-};
-
-/** How the fields are grouped on screen (same order as SHEET_FIELDS, which is the focus order). */
-const GROUPS: readonly { title: () => string; fields: readonly SheetField[] }[] = [
-  { title: () => strings.PanelHeading, fields: ['title', 'code', 'plannedStart', 'plannedEnd', 'department', 'priority', 'status', 'progressPercent', 'health'] },
-  { title: () => strings.PanelSectionDescription, fields: ['description', 'context', 'steps', 'servicesInvolved', 'partners', 'risks', 'deliverables'] },
-  { title: () => strings.PanelSectionSteering, fields: ['labels', 'sdgs', 'policyObjective', 'synergies'] },
-  { title: () => strings.PanelSectionResources, fields: ['etp', 'budget', 'budgetService', 'resourcesText', 'comments'] },
-];
 
 export interface SheetCheck {
   readonly reading: ReturnType<typeof readSheet>;
@@ -120,64 +74,52 @@ export function checkSheet(values: SheetValues, base: Action, lang: Lang, target
 /** The coordinator's form for the main fields of the sheet. */
 export function SheetEditForm({ details, repository, lang, onSaved, onReplaceDetails, onCancel }: SheetEditFormProps): JSX.Element {
   const classNames = usePanelClassNames();
-  const mounted = useMounted();
   const base = details.action;
   const [values, setValues] = React.useState<SheetValues>(() => sheetValuesOf(base));
   const [submitted, setSubmitted] = React.useState(false);
-  const [busy, setBusy] = React.useState(false);
-  const [saveError, setSaveError] = React.useState<string | null>(null);
   const [info, setInfo] = React.useState<string | null>(null);
-  const [conflict, setConflict] = React.useState<ActionDetails | null>(null);
   const refs = React.useRef<Partial<Record<SheetField, ITextField | IDropdown | null>>>({});
   React.useEffect(() => {
     refs.current.title?.focus();
   }, []);
 
+  const saving = useConflictSave({
+    details,
+    onTakeTheirs: (stored) => {
+      setValues(sheetValuesOf(stored.action));
+      setSubmitted(false);
+    },
+    onReplaceDetails,
+  });
+  const { conflict, busy } = saving;
   const check = React.useMemo(() => checkSheet(values, base, lang, conflict ? conflict.action : base), [values, base, lang, conflict]);
   const errors = submitted ? check.errors : {};
 
-  const save = async (on: ActionDetails): Promise<void> => {
-    setSubmitted(true);
-    setSaveError(null);
-    setInfo(null);
-    const first = SHEET_FIELDS.find((f) => check.errors[f]);
-    if (first) {
-      refs.current[first]?.focus();
-      return;
-    }
-    const changes = check.reading.changes;
-    if (Object.keys(changes).length === 0) {
-      setInfo(strings.EditNoChanges);
-      return;
-    }
-    setBusy(true);
-    try {
-      const etag = await repository.updateAction(base.id, changes, on.etag);
-      if (!mounted.current) return;
-      setConflict(null);
-      onSaved({ ...on, action: { ...on.action, ...changes }, etag });
-    } catch (error) {
-      if (!mounted.current) return;
-      const current = conflictOf(error);
-      if (current) setConflict(current);
-      else setSaveError(saveErrorMessage(error));
-    } finally {
-      if (mounted.current) setBusy(false);
-    }
-  };
-
-  const takeTheirs = (): void => {
-    if (!conflict) return;
-    setValues(sheetValuesOf(conflict.action));
-    setSubmitted(false);
-    setSaveError(null);
-    setConflict(null);
-    onReplaceDetails(conflict);
-  };
+  const save = (on: ActionDetails): Promise<void> =>
+    saving.run(on, {
+      prepare: () => {
+        setSubmitted(true);
+        setInfo(null);
+        const first = SHEET_FIELDS.find((f) => check.errors[f.key]);
+        if (first) {
+          refs.current[first.key]?.focus();
+          return null;
+        }
+        const changes = check.reading.changes;
+        if (Object.keys(changes).length === 0) {
+          setInfo(strings.EditNoChanges);
+          return null;
+        }
+        return changes;
+      },
+      write: (changes, target) => repository.updateAction(base.id, changes, target.etag),
+      onWritten: (etag, changes, target) => onSaved({ ...target, action: { ...target.action, ...changes }, etag }),
+    });
 
   const renderField = (field: SheetField): JSX.Element => {
-    const kind = FIELD_KINDS[field];
-    const label = sheetFieldLabel(field);
+    const descriptor = sheetField(field);
+    const kind = descriptor.input;
+    const label = descriptor.label();
     const onText = (_: unknown, value?: string): void => setValues((v) => ({ ...v, [field]: value ?? '' }));
     let input: JSX.Element;
     if (kind.kind === 'choice') {
@@ -235,10 +177,10 @@ export function SheetEditForm({ details, repository, lang, onSaved, onReplaceDet
         }}
       >
         <Stack tokens={{ childrenGap: 16 }}>
-          {GROUPS.map((group) => (
-            <fieldset key={group.fields[0]} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
+          {SHEET_GROUPS.map((group) => (
+            <fieldset key={group.key} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
               <legend className={classNames.sectionTitle}>{group.title()}</legend>
-              <Stack tokens={{ childrenGap: 8 }}>{group.fields.map(renderField)}</Stack>
+              <Stack tokens={{ childrenGap: 8 }}>{sheetFieldsOfGroup(group.key).map(renderField)}</Stack>
             </fieldset>
           ))}
           {check.others.length > 0 && (
@@ -255,16 +197,16 @@ export function SheetEditForm({ details, repository, lang, onSaved, onReplaceDet
           )}
           {conflict && (
             <ConflictNotice
-              message={conflictMessage(conflictAuthor(conflict, details))}
+              message={saving.conflictMessage ?? ''}
               rows={sheetConflictRows(values, conflict.action, lang)}
               busy={busy}
               onKeepMine={() => void save(conflict)}
-              onTakeTheirs={takeTheirs}
+              onTakeTheirs={saving.takeTheirs}
             />
           )}
-          {saveError && (
+          {saving.saveError && (
             <MessageBar messageBarType={MessageBarType.error} isMultiline>
-              {saveError}
+              {saving.saveError}
             </MessageBar>
           )}
           {info && (

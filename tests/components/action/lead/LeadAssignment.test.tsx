@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { ConflictError } from '../../../../src/data/PstRepository';
+import { ConflictError } from '../../../../src/data/errors';
 import type { Person } from '../../../../src/domain/model';
 import { fakeRepository, jean, renderPanel, sampleDetails } from '../panelTestSupport';
 
