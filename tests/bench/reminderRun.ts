@@ -59,15 +59,15 @@ async function main(): Promise<void> {
     const size = { os: 10, oo: 100, actions: actionCount, checkIns: 0, leads };
     insertGeneratedPlan(store, ids, mailbox.id, size, TODAY);
 
-    // The ledger: a third of it names reminders today's run would send (they must not go
-    // again), the rest older reminders, one run date per day over two years.
+    // The ledger: every ninth entry names a reminder today's run would send (it must not go
+    // again), the others older reminders, one run date per day over two years.
     const due = leadDigests(generatedActions(size, TODAY), TODAY, new Set(), DEFAULT_REMINDER_THRESHOLDS).digests.flatMap((d) => d.keys);
     const f = reminderLedgerList.fields;
     const recorded = new Set<string>();
     const entries = Array.from({ length: ledgerCount }, (_, i) => {
-      const current = i % 3 === 0 && i / 3 < due.length;
-      const key = current ? due[i / 3] : `overdue:${(i % actionCount) + 1}:${addDays(TODAY, -i)}#0`;
-      if (current) recorded.add(key);
+      const current = i % 9 === 0 && i / 9 < due.length;
+      const key = current ? due[i / 9] : `overdue:${(i % actionCount) + 1}:${addDays(TODAY, -i)}#0`;
+      recorded.add(key);
       return {
         [f.title.internalName]: key,
         [f.recipient.internalName]: 'chef@cpas.example',
