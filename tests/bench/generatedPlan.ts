@@ -70,6 +70,8 @@ export function generatedActions(size: PlanSize, today: IsoDate): Action[] {
       description: '<p>Description de l’action, avec un contexte de quelques lignes comme dans les fiches réelles.</p>',
       lastCheckInDate: addDays(today, -(i % 90)),
       projectLead: leads.length > 0 ? leads[i % leads.length] : null,
+      // Every third action has a team of two.
+      team: leads.length > 2 && i % 3 === 0 ? [leads[(i + 1) % leads.length], leads[(i + 2) % leads.length]] : [],
     }),
   );
 }
