@@ -25,3 +25,13 @@ export interface PstSnapshot {
   readonly actions: Action[];
   readonly indicators: Indicator[];
 }
+
+/**
+ * The snapshot after a save of one action (a check-in, a sheet edit, a new lead): the
+ * action as written takes the place of the one loaded, nothing else is read again.
+ */
+export function withSavedAction(snapshot: PstSnapshot, action: Action): PstSnapshot {
+  const index = snapshot.actions.findIndex((a) => a.id === action.id);
+  const actions = index < 0 ? [...snapshot.actions, action] : snapshot.actions.map((a, i) => (i === index ? action : a));
+  return { ...snapshot, actions };
+}
