@@ -24,7 +24,7 @@ import {
   sectionsList,
   strategicObjectivesList,
 } from '../schema/listSchema';
-import { lookupIdProperty, queryFor } from '../schema/query';
+import { lookupIdProperty, queryFor, QueryScope } from '../schema/query';
 import {
   actionFromItem,
   actionToItem,
@@ -44,6 +44,7 @@ import { ConflictError } from './errors';
 import { addUserToPstGroup, grantActionToLead } from './permissions';
 import { inspectPstLists, provisionPst, ProvisioningReport, ProvisioningState } from './provisioning';
 import { listUrl } from './sharePointPaths';
+import { batched, followPages, noMetadata, readPage } from './requests';
 import { httpStatusOf } from './errors';
 import { MAX_PAGE_SIZE } from '../domain/limits';
 import type { PstSnapshot } from '../domain/snapshot';
@@ -70,7 +71,7 @@ export class SharePointPstRepository implements PstRepository {
     return sp.web.getList(listUrl(this.webServerRelativeUrl, list));
   }
 
-  private query(list: ListDef, sp: SPFI = this.sp, scope: 'all' | 'summary' = 'all') {
+  private query(list: ListDef, sp: SPFI = this.sp, scope: QueryScope = 'all') {
     const { select, expand } = queryFor(list, scope);
     const items = this.list(list, sp).items.select(...select);
     return expand.length > 0 ? items.expand(...expand) : items;
@@ -113,23 +114,29 @@ export class SharePointPstRepository implements PstRepository {
     return load;
   }
 
+  /**
+   * The snapshot: the first page of every list, the viewer and their right in one `$batch`,
+   * then the next pages of the lists that have more (a plan past 5,000 actions), followed
+   * through `odata.nextLink`. Only the fields the views show (`'summary'`), without OData
+   * metadata; indicators are left to the panel.
+   */
   private async fetchSnapshot(): Promise<PstSnapshot> {
-    const [batchedSp, execute] = this.sp.batched();
-    const read = (list: ListDef): Promise<ListItem[]> => this.query(list, batchedSp, 'summary').top(MAX_PAGE_SIZE)();
+    const [batchedSp, execute] = batched(this.sp);
+    const summary = (list: ListDef, sp: SPFI) => this.query(list, sp, 'summary').using(noMetadata()).top(MAX_PAGE_SIZE);
+    const read = (list: ListDef): Promise<ListItem[]> => readPage(summary(list, batchedSp)).then((first) => followPages(summary(list, this.sp), first));
     const pending = Promise.all([
       read(plansList),
       read(sectionsList),
       read(strategicObjectivesList),
       read(operationalObjectivesList),
       read(actionsList),
-      read(indicatorsList),
       batchedSp.web.currentUser.select('Id', 'Title', 'Email')() as Promise<{ Id: number; Title: string; Email?: string }>,
       this.list(actionsList, batchedSp).currentUserHasPermissions(PermissionKind.EditListItems),
     ]);
     // Errors surface through `pending` (each request's own error, e.g. a missing list).
     pending.catch(() => undefined);
     await execute();
-    const [plans, sections, strategic, operational, actions, indicators, user, canEditAllActions] = await pending;
+    const [plans, sections, strategic, operational, actions, user, canEditAllActions] = await pending;
     return {
       viewer: { user: { id: user.Id, displayName: user.Title, email: user.Email || undefined }, canEditAllActions },
       plans: plans.map(planFromItem),
@@ -137,12 +144,12 @@ export class SharePointPstRepository implements PstRepository {
       strategicObjectives: strategic.map(strategicObjectiveFromItem),
       operationalObjectives: operational.map(operationalObjectiveFromItem),
       actions: actions.map(actionFromItem),
-      indicators: indicators.map(indicatorFromItem),
+      indicators: [],
     };
   }
 
   async loadActionDetails(actionId: number): Promise<ActionDetails> {
-    const [batchedSp, execute] = this.sp.batched();
+    const [batchedSp, execute] = batched(this.sp);
     const actionIdFilter = (list: ListDef) => `${lookupIdProperty(list.fields.action)} eq ${actionId}`;
     const pending = Promise.all([
       // select/expand go on the item itself: PnPjs drops a collection's query in getById.

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { DefaultButton, Dropdown, ITheme, MessageBar, MessageBarType, Panel, PanelType, Spinner, SpinnerSize, Stack, ThemeProvider } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { PstRepository } from '../../data/PstRepository';
-import type { PstSnapshot } from '../../domain/snapshot';
+import { PstSnapshot, withSavedAction } from '../../domain/snapshot';
 import type { ProvisioningState } from '../../data/provisioning';
 import { InvalidRequestError, NotFoundError, PstError } from '../../data/errors';
 import type { Action, IsoDate, Person, Plan } from '../../domain/model';
@@ -29,8 +29,21 @@ export type PstView = 'tree' | 'cards' | 'dashboard';
 /** The coordinator's import view is loaded when opened: the web parts' bundles do not carry it. */
 const ImportPstView = React.lazy(() => import(/* webpackChunkName: 'pst-import-view' */ '../importView/ImportPstView').then((m) => ({ default: m.ImportPstView })));
 
-/** Window event: PST data changed on this page (a check-in, an edit). */
+/**
+ * Window event: PST data changed on this page. With the action as saved (a check-in, a sheet
+ * edit, a new lead), every web part of the page puts it in its plan without reading anything;
+ * without one (an import), they load the plan again.
+ */
 export const PST_DATA_CHANGED = 'pst-data-changed';
+
+export interface PstDataChange {
+  /** The action as it was just written. */
+  readonly action?: Action;
+}
+
+function announceChange(change: PstDataChange): void {
+  window.dispatchEvent(new CustomEvent<PstDataChange>(PST_DATA_CHANGED, { detail: change }));
+}
 
 export interface PstAppProps {
   readonly view: PstView;
@@ -123,11 +136,19 @@ export function PstApp(props: PstAppProps): JSX.Element {
     load().catch((error: unknown) => setState({ kind: 'error', message: String(error) }));
   }, [load]);
 
-  // Several PST web parts on one page: when one saves, the others refresh their figures.
+  // Several PST web parts on one page: when one saves, all of them take the saved action
+  // into their plan (no reload); after an import, they load the plan again.
   React.useEffect(() => {
-    const refresh = (): void => void load(true);
-    window.addEventListener(PST_DATA_CHANGED, refresh);
-    return () => window.removeEventListener(PST_DATA_CHANGED, refresh);
+    const changed = (event: Event): void => {
+      const action = (event as CustomEvent<PstDataChange | null>).detail?.action;
+      if (!action) {
+        void load(true);
+        return;
+      }
+      setState((current) => (current.kind === 'ready' ? { kind: 'ready', snapshot: withSavedAction(current.snapshot, action) } : current));
+    };
+    window.addEventListener(PST_DATA_CHANGED, changed);
+    return () => window.removeEventListener(PST_DATA_CHANGED, changed);
   }, [load]);
 
   const content = (() => {
@@ -169,7 +190,7 @@ export function PstApp(props: PstAppProps): JSX.Element {
               setOpenActionId(id);
             }}
             onClosePanel={() => setOpenActionId(null)}
-            onSaved={() => window.dispatchEvent(new CustomEvent(PST_DATA_CHANGED))}
+            onSaved={(action) => announceChange({ action })}
             today={today}
             lang={lang}
             view={view}
@@ -290,7 +311,7 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
               existingPlans={snapshot.plans}
               lang={lang}
               today={today}
-              onImported={() => window.dispatchEvent(new CustomEvent(PST_DATA_CHANGED))}
+              onImported={() => announceChange({})}
             />
           </React.Suspense>
         </Panel>

@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { StoreValidation } from './db/connection';
 import { StoreDatabase } from './db/database';
@@ -27,7 +28,10 @@ export interface RequestLogEntry {
   readonly method: string;
   readonly path: string;
   readonly status: number;
+  /** Bytes of the body on the wire: compressed when the client asked for gzip. */
   readonly bytes: number;
+  /** Bytes of the body before compression. */
+  readonly bodyBytes: number;
 }
 
 export type ExtraRoutes = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean | Promise<boolean>;
@@ -83,17 +87,40 @@ function headerMap(req: http.IncomingMessage): Map<string, string> {
   return headers;
 }
 
-function send(res: http.ServerResponse, response: ApiResponse): number {
-  const bytes = Buffer.byteLength(response.body, 'utf8');
+/** Smaller bodies are sent as they are: compressing them gains nothing. */
+const MIN_COMPRESSED_BYTES = 1024;
+
+/** Whether `Accept-Encoding` takes gzip (`gzip`, `gzip;q=0.8`, `*`; not `gzip;q=0`). */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  if (!acceptEncoding) return false;
+  return acceptEncoding.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding.trim() !== 'gzip' && coding.trim() !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.substring(2)) > 0;
+  });
+}
+
+/**
+ * Sends the response; JSON and `$batch` bodies gzip-compressed when the client accepts it, as
+ * SharePoint Online does (browsers and Node's fetch ask for it). Returns the bytes sent and
+ * the bytes of the body before compression.
+ */
+function send(res: http.ServerResponse, response: ApiResponse, acceptEncoding?: string): { bytes: number; bodyBytes: number } {
+  const raw = Buffer.from(response.body, 'utf8');
+  const type = Object.entries(response.headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  const compress = raw.length >= MIN_COMPRESSED_BYTES && /json|multipart|text|xml/i.test(type) && acceptsGzip(acceptEncoding);
+  const body = compress ? gzipSync(raw) : raw;
   res.writeHead(response.status, {
     ...response.headers,
-    'Content-Length': String(bytes),
+    ...(compress ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+    'Content-Length': String(body.length),
     'X-SharePointHealthScore': '0',
     SPRequestGuid: randomUUID(),
     'X-Content-Type-Options': 'nosniff',
   });
-  res.end(response.body);
-  return bytes;
+  res.end(body);
+  return { bytes: body.length, bodyBytes: raw.length };
 }
 
 function readablePath(url: URL): string {
@@ -117,12 +144,12 @@ export async function startEmbeddedStore(options: EmbeddedStoreOptions): Promise
     const override = headers.get('x-http-method');
     const method = (req.method === 'POST' && override ? override : req.method ?? 'GET').toUpperCase();
     const body = await readBody(req);
-    const log = (response: ApiResponse, bytes: number): void => {
-      requests.push({ method, path: readablePath(url), status: response.status, bytes });
+    const log = (response: ApiResponse, sent: { bytes: number; bodyBytes: number }): void => {
+      requests.push({ method, path: readablePath(url), status: response.status, ...sent });
       // A long-running local server keeps the last requests only.
       if (requests.length > MAX_LOGGED_REQUESTS) requests.splice(0, requests.length - MAX_LOGGED_REQUESTS / 2);
     };
-    const answer = (response: ApiResponse): void => log(response, send(res, response));
+    const answer = (response: ApiResponse): void => log(response, send(res, response, headers.get('accept-encoding')));
 
     const fault = faults.decide();
     if (fault) return answer(fault);

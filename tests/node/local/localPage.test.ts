@@ -134,9 +134,24 @@ describe('the local intranet in Chromium', () => {
     await page.context().close();
   });
 
-  it('lets a lead add a check-in from the panel, and the dashboard changes', async () => {
-    const page = await openAs(LEAD);
+  it('lets a lead add a check-in from the panel, and the dashboard changes without the plan being loaded again', async () => {
+    // The snapshot is the only $batch that reads the plans list: count those requests.
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1100 } });
+    await context.addCookies([{ name: 'pst-user', value: encodeURIComponent(LEAD), url: baseUrl }]);
+    const page = await context.newPage();
+    const snapshotLoads: string[] = [];
+    const apiRequests: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().includes('/_api/')) return;
+      apiRequests.push(`${request.method()} ${request.url()}`);
+      if (request.url().endsWith('/_api/$batch') && /Lists(%2F|\/)PstPlans/.test(request.postData() ?? '')) snapshotLoads.push(request.url());
+    });
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole('tree').first().waitFor({ timeout: 60_000 });
     const dashboard = webPart(page, 'Tableau de bord du PST');
+    await dashboard.locator('.pst-kpi').first().waitFor();
+    // the three web parts of the page share one load
+    expect(snapshotLoads).toHaveLength(1);
     const progressBefore = await dashboard.locator('.pst-kpi').nth(3).innerText();
     const cards = webPart(page, 'Fiches projets');
     await cards.getByRole('switch', { name: 'Mes actions' }).click();
@@ -150,6 +165,7 @@ describe('the local intranet in Chromium', () => {
     await panel.getByRole('heading', { name: 'Ajouter un suivi' }).waitFor();
     await panel.getByLabel('Avancement (%)').fill('99');
     await panel.getByLabel('Commentaire').fill('Réception provisoire signée, reste la formation des agents.');
+    const requestsBeforeSave = apiRequests.length;
     await panel.getByRole('button', { name: 'Enregistrer le suivi' }).click();
     await panel.getByText('Suivi enregistré.').waitFor({ timeout: 20_000 });
     await panel.getByText('Réception provisoire signée, reste la formation des agents.').first().waitFor();
@@ -158,6 +174,9 @@ describe('the local intranet in Chromium', () => {
     await page.waitForTimeout(1500);
     const progressAfter = await dashboard.locator('.pst-kpi').nth(3).innerText();
     expect(progressAfter).not.toBe(progressBefore);
+    // the save wrote the action and the check-in; no web part read the plan again
+    expect(snapshotLoads).toHaveLength(1);
+    expect(apiRequests.length - requestsBeforeSave).toBeGreaterThan(0);
     await page.context().close();
   });
 
