@@ -15,7 +15,7 @@ export interface SourceLine {
   readonly page?: number;
 }
 
-export type NoiseKind = 'pageNumber' | 'runningHeader' | 'placeholder' | 'rule';
+export type NoiseKind = 'pageNumber' | 'runningHeader' | 'placeholder' | 'rule' | 'tableOfContents';
 
 export interface Line {
   readonly n: number;
@@ -99,7 +99,7 @@ export function prepareLines(source: readonly SourceLine[]): Line[] {
   for (const s of source) {
     for (const cell of tableCells(s)) lines.push(prepareOne(cell));
   }
-  return markRunningHeaders(lines);
+  return markTableOfContents(markRunningHeaders(lines));
 }
 
 /**
@@ -156,6 +156,40 @@ function markRunningHeaders(lines: Line[]): Line[] {
     if (near >= indexes.length * 0.6) indexes.forEach((i) => headers.add(i));
   });
   return lines.map((line, i) => (headers.has(i) ? { ...line, noise: 'runningHeader' } : line));
+}
+
+/** "Objectif stratégique 1 : … ........ 3": a dot leader before a page number. */
+const TOC_LEADER = /(?:\.{4,}|…{2,}|(?:\s\.){3,}|_{4,})\s*\d{1,3}$/;
+const TOC_HEADING = /^(?:table des matieres|sommaire|table of contents|contents|index)\s*:?$/;
+/** A title followed by its page number ("Méthodologie   4"). */
+const TOC_ENTRY = /\p{L}.*\s\d{1,3}$/u;
+
+/**
+ * Tables of contents repeat the headings with their page numbers: they are not the plan.
+ * A line with a dot leader is an entry wherever it is; after a "Table des matières"
+ * heading, so is every line ending with a page number, until two lines in a row are not.
+ */
+function markTableOfContents(lines: Line[]): Line[] {
+  const toc = new Set<number>();
+  lines.forEach((line, i) => {
+    if (!line.blank && !line.noise && TOC_LEADER.test(line.text)) toc.add(i);
+  });
+  lines.forEach((line, i) => {
+    if (line.blank || line.noise || !TOC_HEADING.test(foldChars(line.text))) return;
+    const entries: number[] = [];
+    let misses = 0;
+    for (let j = i + 1; j < lines.length && misses < 2; j++) {
+      const next = lines[j];
+      if (next.blank || next.noise) continue;
+      if (toc.has(j) || TOC_ENTRY.test(next.text)) {
+        entries.push(j);
+        misses = 0;
+      } else misses++;
+    }
+    if (entries.length >= 2) [i].concat(entries).forEach((k) => toc.add(k));
+  });
+  if (toc.size === 0) return lines;
+  return lines.map((line, i) => (toc.has(i) ? { ...line, noise: 'tableOfContents' } : line));
 }
 
 function prepareOne(source: SourceLine): Line {

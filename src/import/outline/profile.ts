@@ -7,8 +7,9 @@ import { matchLabel } from '../lines/fieldLabels';
 import { Level, NumberedHeading, readsLikeStrategicObjective } from '../lines/headings';
 import { foldChars } from '../../text/normalize';
 import type { DocumentLines } from './documentLines';
+import { Role, acceptedNumberedLines, rolesFromAnchors, typedDepths } from './numbering';
 
-export type Role = 'section' | 'os' | 'oo' | 'group' | 'action' | 'subAction' | 'listItem';
+export type { Role } from './numbering';
 
 export interface Profile {
   /** Levels named by keywords somewhere in the document. */
@@ -84,8 +85,12 @@ export function buildProfile(doc: DocumentLines): Profile {
 
   const parentLabelsPrecedeTitle = parentLabelsBeforeTitles(doc, titleLabelLines);
 
-  // Bare numbered headings, validated as a consistent numbering.
-  const numberedLines = acceptedNumberedLines(doc, sheetCodeLines);
+  // Bare numbered headings, validated as a consistent numbering; depths that keywords
+  // name are not bare heading levels.
+  const keywordDocument = keywordLevels.has('os') || keywordLevels.has('oo');
+  const anchors = typedDepths(keywordDepths);
+  const ownedDepths = new Set<number>(keywordDocument ? Array.from(anchors.values()) : []);
+  const numberedLines = acceptedNumberedLines(doc, sheetCodeLines, ownedDepths);
   const depthCounts = new Map<number, number>();
   numberedLines.forEach((i) => {
     const n = doc.numberedAt(i) as NumberedHeading;
@@ -93,30 +98,13 @@ export function buildProfile(doc: DocumentLines): Profile {
   });
   const depths = Array.from(depthCounts.keys()).sort((a, b) => a - b);
 
-  const numberedRole = new Map<number, Role>();
+  let numberedRole = new Map<number, Role>();
   let ooDepth: number | null = null;
   let groupsExpected = false;
-  const typedDepth = (level: Level): number | null => {
-    const list = keywordDepths[level];
-    if (!list || list.length === 0) return null;
-    const counts = new Map<number, number>();
-    list.forEach((d) => counts.set(d, (counts.get(d) || 0) + 1));
-    return Array.from(counts.entries()).sort((a, b) => b[1] - a[1])[0][0];
-  };
 
-  if (keywordLevels.has('os') || keywordLevels.has('oo')) {
-    const osD = typedDepth('os');
-    const ooD = typedDepth('oo');
-    const actionD = typedDepth('action');
-    ooDepth = ooD;
-    for (const d of depths) {
-      if (d === osD) numberedRole.set(d, 'os');
-      else if (d === ooD) numberedRole.set(d, 'oo');
-      else if (d === actionD) numberedRole.set(d, 'action');
-      else if (osD !== null && d < osD) numberedRole.set(d, 'section');
-      else if (actionD !== null && d > actionD) numberedRole.set(d, 'subAction');
-      else numberedRole.set(d, 'listItem');
-    }
+  if (keywordDocument) {
+    ooDepth = anchors.get('oo') ?? null;
+    numberedRole = rolesFromAnchors(depths, anchors);
   } else if (sheetActionDepths.length > 0) {
     const minAction = Math.min(...sheetActionDepths);
     const maxAction = Math.max(...sheetActionDepths);
@@ -217,51 +205,6 @@ function shareWithBulletsBelow(doc: DocumentLines, indexes: ReadonlySet<number>,
     }
   });
   return total === 0 ? 0 : withBullets / total;
-}
-
-function acceptedNumberedLines(doc: DocumentLines, excluded: ReadonlySet<number>): Set<number> {
-  const candidates: { index: number; parts: readonly number[] }[] = [];
-  doc.lines.forEach((line, i) => {
-    if (excluded.has(i) || line.bullet) return;
-    const n = doc.numberedAt(i);
-    // A keyword line ("Action 1.1.1 …") is not a bare numbered heading.
-    if (n && !doc.candidates[i].some((c) => c.kind === 'keyword')) candidates.push({ index: i, parts: n.parts });
-  });
-  const hasDeeper = candidates.some((c) => c.parts.length >= 2);
-  // A top-level "2." counts only if the next deeper heading starts with "2.": numbered
-  // paragraphs inside descriptions do not open children.
-  const filtered = candidates.filter((c, k) => {
-    if (c.parts.length !== 1 || !hasDeeper) return true;
-    const deeper = candidates.slice(k + 1).find((d) => d.parts.length >= 2);
-    return deeper !== undefined && deeper.parts[0] === c.parts[0];
-  });
-  const accepted = new Set<number>();
-  let path: readonly number[] = [];
-  for (const c of filtered) {
-    const d = c.parts.length;
-    const value = c.parts[d - 1];
-    let ok = false;
-    if (d === 1) {
-      ok = path.length === 0 ? value <= 3 : value === path[0] + 1 || value === path[0] + 2;
-    } else {
-      const samePrefix = path.length >= d - 1 && c.parts.slice(0, d - 1).every((p, k) => p === path[k]);
-      if (samePrefix) {
-        const last = path.length >= d ? path[d - 1] : 0;
-        ok = value === last + 1 || (last > 0 && value === last + 2) || (last === 0 && value <= 2);
-      } else if (d >= 3 && path.length >= d - 2 && c.parts.slice(0, d - 2).every((p, k) => p === path[k])) {
-        // The heading one level up is missing from the document ("1.3.1" before "1.3.1.1").
-        const parentLast = path.length >= d - 1 ? path[d - 2] : 0;
-        ok = c.parts[d - 2] === parentLast + 1 && value === 1;
-      } else if (path.length === 0 && c.parts.every((p) => p <= 2)) {
-        ok = true;
-      }
-    }
-    if (ok) {
-      accepted.add(c.index);
-      path = c.parts;
-    }
-  }
-  return accepted;
 }
 
 /**
