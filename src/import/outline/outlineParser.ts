@@ -151,6 +151,15 @@ class OutlineParser {
         return i;
       }
     }
+    if (keyword && this.sheet && this.namesParentInSheet(keyword, next)) {
+      // "Objectif opérationnel 102. …" between two labels of a sheet: the sheet names its OO.
+      const target = keyword.level === 'os' ? 'strategicObjective' : 'operationalObjective';
+      const inline = [keyword.code, keyword.title].filter((t) => t).join(' ');
+      const capture: FieldCapture = { target, label: { target, lineCount: 1, rest: inline, labelText: '' }, labelLine: line, inline, lines: [] };
+      this.sheet.fields.push(capture);
+      this.sheet.current = capture;
+      return i;
+    }
     if (keyword && !(this.sheet && keyword.code === null && (keyword.level === 'action' || keyword.level === 'axis'))) {
       return this.onKeyword(i, line, keyword);
     }
@@ -224,6 +233,14 @@ class OutlineParser {
     // What follows continues this text, not the heading before it.
     this.title = null;
     return i;
+  }
+
+  /** An OS/OO line inside a titled sheet, followed by a label: a field of the sheet, not a heading. */
+  private namesParentInSheet(keyword: KeywordHeading, next: Line | null): boolean {
+    const sheet = this.sheet as Sheet;
+    if ((keyword.level !== 'os' && keyword.level !== 'oo') || keyword.title === '' || this.profile.parentLabelsPrecedeTitle) return false;
+    const titled = !!sheet.action.title || sheet.titleInline !== '' || sheet.titleLines.length > 0;
+    return titled && next !== null && labelAt(this.profile, next, null) !== null;
   }
 
   private currentItemIsFresh(): boolean {

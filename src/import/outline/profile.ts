@@ -226,24 +226,22 @@ function parentLabelsBeforeTitles(doc: DocumentLines, titleLines: readonly numbe
     return label ? 'label' : null;
   };
   const kinds = doc.lines.map((_l, i) => kindOf(i));
+  // Each run of OS/OO lines counts once: followed by a title, it opens the sheet; followed
+  // by other labels, it is inside the sheet (a summary list before the first sheet is one run).
   let before = 0;
   let after = 0;
-  kinds.forEach((kind, i) => {
-    if (kind !== 'parent') return;
-    for (let j = i + 1; j < kinds.length; j++) {
-      if (kinds[j] === 'title') {
-        before++;
-        break;
-      }
-      if (kinds[j] === 'label') break;
+  let inRun = false;
+  kinds.forEach((kind) => {
+    if (kind === null) return;
+    if (kind === 'parent') {
+      inRun = true;
+      return;
     }
-    for (let j = i - 1; j >= 0; j--) {
-      if (kinds[j] === 'title') {
-        after++;
-        break;
-      }
-      if (kinds[j] === 'label') break;
+    if (inRun) {
+      if (kind === 'title') before++;
+      else after++;
     }
+    inRun = false;
   });
   return before > after;
 }
