@@ -127,7 +127,9 @@ class OutlineParser {
 
     // ---- volet ("PARTIE II : LE VOLET EXTERNE")
     const volet = candidates.find((c) => c.kind === 'volet');
-    if (volet && volet.kind === 'volet' && !(this.sheet && this.sheet.current && this.sheet.current.target !== 'title' && !line.headingLevel && !line.emphasized && volet.code === null)) {
+    // "Volet : Externe" on every sheet is a field of the action, not a new part of the plan.
+    const voletField = /^volet\s*[:：]/i.test(line.text) && (this.sheet !== null || this.cursor.action !== null);
+    if (volet && volet.kind === 'volet' && !voletField && !(this.sheet && this.sheet.current && this.sheet.current.target !== 'title' && !line.headingLevel && !line.emphasized && volet.code === null)) {
       this.endBlock();
       this.cursor.volet = { volet: volet.volet, text: line.text, code: volet.code };
       this.cursor.closeBelow('volet');

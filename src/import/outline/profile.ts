@@ -3,7 +3,8 @@
  * "1.1.", "1.1.1." is an axis, an OS, an OO or an action, and how its action sheets are
  * laid out. It is read once, before the pass that builds the tree.
  */
-import { matchLabel } from '../lines/fieldLabels';
+import { FieldTarget, matchLabel } from '../lines/fieldLabels';
+import { repeatedLabels } from './repeatedLabels';
 import { Level, NumberedHeading, readsLikeStrategicObjective } from '../lines/headings';
 import { foldChars } from '../../text/normalize';
 import type { DocumentLines } from './documentLines';
@@ -28,6 +29,8 @@ export interface Profile {
   readonly parentLabelsPrecedeTitle: boolean;
   /** Sheets printed as tables: "DÉPARTEMENT CRÈCHE" is a label and its value without colon. */
   readonly tableSheets: boolean;
+  /** Longer labels this document repeats on its sheets ("Priorité du projet"), by label key. */
+  readonly learnedLabels: ReadonlyMap<string, FieldTarget>;
 }
 
 export function buildProfile(doc: DocumentLines): Profile {
@@ -162,6 +165,7 @@ export function buildProfile(doc: DocumentLines): Profile {
     groupsExpected,
     parentLabelsPrecedeTitle,
     tableSheets: titleLabelLines.length > 0 && upperCaseLabels >= labelLines / 2,
+    learnedLabels: repeatedLabels(doc),
   };
 }
 
