@@ -92,7 +92,7 @@ export function stripMarkup(text: string): { text: string; emphasized: boolean }
   return { text: value, emphasized };
 }
 
-const PAGE_NUMBER = /^(?:-\s*)?(?:page|p\.)?\s*\d{1,3}(?:\s*(?:\/|sur|of)\s*\d{1,3})?(?:\s*-)?$/i;
+const PAGE_NUMBER = /^(?:-\s*)?(?:page|p\.)?\s*\d{1,3}(?:\s*(?:\/|sur|de|of)\s*\d{1,3})?(?:\s*-)?$/i;
 
 export function prepareLines(source: readonly SourceLine[]): Line[] {
   const lines: Line[] = [];

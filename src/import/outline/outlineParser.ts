@@ -45,7 +45,7 @@ import { OutlineTree } from './outlineTree';
 import type { ParseAnomaly, ParsedOutline, ReportAnomaly } from './parseResult';
 import { Profile, Role, buildProfile } from './profile';
 import { FieldCapture, Sheet, SheetCapture } from './sheets';
-import { TitleTarget, continueTitle, titleTarget } from './titles';
+import { TitleTarget, continueTitle, continuesCapitalTitle, titleTarget } from './titles';
 import { UnclaimedText } from './unclaimedText';
 
 export function parseOutline(source: readonly SourceLine[], options: { sourceName?: string } = {}): ParsedOutline {
@@ -135,6 +135,9 @@ class OutlineParser {
       this.cursor.closeBelow('volet');
       return i;
     }
+
+    // ---- a title in capitals cut after a connector, whose next line starts like a label
+    if (continuesCapitalTitle(this.title, line) && continueTitle(this.title, this.list, line, true)) return i;
 
     // ---- sheet labels (inside a sheet, labels come before everything but strong headings)
     const label = labelAt(this.profile, line, next);

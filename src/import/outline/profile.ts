@@ -59,8 +59,10 @@ export function buildProfile(doc: DocumentLines): Profile {
     const next = doc.nextContentIndex(i);
     const match = matchLabel(line.text, next === null ? null : doc.lines[next].text, { allowUpperCaseWithoutColon: true });
     if (!match) continue;
-    labelLines++;
-    if (/^[^\p{Ll}]*$/u.test(match.labelText)) upperCaseLabels++;
+    // "ACTION 1.1.1 : …" in capitals is a heading, not a sign that labels are written in capitals.
+    const codedHeading = doc.candidates[i].some((c) => c.kind === 'keyword' && c.code !== null);
+    if (!codedHeading) labelLines++;
+    if (!codedHeading && /^[^\p{Ll}]*$/u.test(match.labelText)) upperCaseLabels++;
     if (match.target !== 'title') continue;
     // Only strong title labels open sheets: alone, with a colon, or with a code after them.
     const keywordish = doc.candidates[i].some((c) => c.kind === 'keyword' && c.level === 'action');
