@@ -54,6 +54,7 @@ const PLACEHOLDER = new RegExp(
     '^cliquez (?:ou appuyez )?ici pour (?:entrer|taper|saisir) (?:du|le|un) texte\\.?$',
     '^click or tap here to enter text\\.?$',
     '^(?:texte|texte a saisir|saisir le texte|votre texte ici)\\.?$',
+    '^(?:your (?:content|text) (?:goes )?here|insert (?:your )?text here|type (?:your )?text here|ins[ée]re[zr] (?:votre|le|du) texte(?: ici)?|(?:votre|le) contenu (?:ici|à venir)|texte à venir)\\.?$',
   ].join('|'),
   'i',
 );
