@@ -47,6 +47,7 @@ import { Profile, Role, buildProfile } from './profile';
 import { FieldCapture, Sheet, SheetCapture } from './sheets';
 import { TitleTarget, continueTitle, continuesCapitalTitle, titleTarget } from './titles';
 import { UnclaimedText } from './unclaimedText';
+import { findStatedTotals } from './statedTotals';
 
 export function parseOutline(source: readonly SourceLine[], options: { sourceName?: string } = {}): ParsedOutline {
   return new OutlineParser(new DocumentLines(prepareLines(source)), options.sourceName).parse();
@@ -92,7 +93,7 @@ class OutlineParser {
     this.flushPending();
     finishOutline(this.tree, this.doc, this.profile, this.unclaimed.preamble, this.report);
     const outline = this.tree.outline;
-    return { outline, anomalies: this.anomalies.sort((a, b) => a.line - b.line), fieldCounts: countFields(outline) };
+    return { outline, anomalies: this.anomalies.sort((a, b) => a.line - b.line), fieldCounts: countFields(outline), statedTotals: findStatedTotals(this.doc.lines) };
   }
 
   // ================================================================ main loop
