@@ -146,7 +146,8 @@ export function reviewImport(outline: OutlineDocument, anomalies: readonly Parse
     actions: level('actions', untitledActions + count('longValue') + anomalies.filter((a) => a.kind === 'orphanAction').length),
   };
   const confidences = [levels.strategicObjectives, levels.operationalObjectives, levels.actions].map((l) => l.confidence);
-  const verdict: Verdict = confidences.indexOf('faible') >= 0 ? 'aNePasImporterTelQuel' : warnings.length > 0 || confidences.indexOf('moyenne') >= 0 ? 'aVerifier' : 'importable';
+  const toCheck = warnings.length > 0 || confidences.indexOf('moyenne') >= 0 || anomalies.some((a) => a.kind !== 'emptyObjective' && a.kind !== 'longTitle');
+  const verdict: Verdict = confidences.indexOf('faible') >= 0 ? 'aNePasImporterTelQuel' : toCheck ? 'aVerifier' : 'importable';
   const verdictText =
     verdict === 'aNePasImporterTelQuel'
       ? "À ne pas importer tel quel : une partie de la structure a probablement été mal lue (voir ci-dessus). Corrigez la lecture avec un fichier --rules ou le modèle Excel."

@@ -357,6 +357,12 @@ export interface LabelContext {
   readonly learned?: ReadonlyMap<string, FieldTarget>;
 }
 
+/** A label the parser always recognises for a target ("Chef de projet" for projectLead). */
+export function canonicalLabel(target: FieldTarget): string {
+  const label = LABELS[target][0];
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
 /** The comparable form of a label as written: "Priorité du projet" → "priorite du projet". */
 export function labelKey(text: string): string {
   return labelTokens(foldChars(text).replace(/'/g, ' ')).join(' ');
