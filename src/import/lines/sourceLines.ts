@@ -6,6 +6,7 @@
  * placeholders). Source line numbers are kept for the report.
  */
 import { foldChars, squeeze } from '../../text/normalize';
+import { matchLabel } from './fieldLabels';
 
 /** One line as a reader produced it (1-based line number in the extracted text). */
 export interface SourceLine {
@@ -100,7 +101,25 @@ export function prepareLines(source: readonly SourceLine[]): Line[] {
   for (const s of source) {
     for (const cell of tableCells(s)) lines.push(prepareOne(cell));
   }
-  return markTableOfContents(markRunningHeaders(lines));
+  return markTableOfContents(markRunningHeaders(withoutParagraphBlanks(lines)));
+}
+
+/**
+ * A document where a blank line follows nearly every line (every printed line its own
+ * Word paragraph, as PDFs converted to Word are): the blank after each line says
+ * nothing there, so it is dropped; the blank lines after it still separate blocks.
+ */
+function withoutParagraphBlanks(lines: Line[]): Line[] {
+  let content = 0;
+  let followedByBlank = 0;
+  lines.forEach((line, i) => {
+    if (line.blank) return;
+    content++;
+    if (i + 1 < lines.length && lines[i + 1].blank) followedByBlank++;
+  });
+  if (content < 20 || followedByBlank < content * 0.9) return lines;
+  // The blank that closes each paragraph goes; an empty paragraph still separates blocks.
+  return lines.filter((line, i) => !(line.blank && line.noise === null && i > 0 && !lines[i - 1].blank));
 }
 
 /**
@@ -147,6 +166,8 @@ function markRunningHeaders(lines: Line[]): Line[] {
   const occurrences = new Map<string, number[]>();
   lines.forEach((line, i) => {
     if (line.blank || line.noise || line.bullet || line.text.length > 120 || !/\p{L}{3}/u.test(line.text)) return;
+    // "Échéance : 2026" on three sheets that end a page is a value, not a running header.
+    if (/[:：]\s*\S/.test(line.text) && matchLabel(line.text, null, { allowUpperCaseWithoutColon: false })) return;
     const key = foldChars(line.text);
     occurrences.set(key, (occurrences.get(key) || []).concat([i]));
   });
