@@ -117,7 +117,7 @@ function withoutParagraphBlanks(lines: Line[]): Line[] {
     content++;
     if (i + 1 < lines.length && lines[i + 1].blank) followedByBlank++;
   });
-  if (content < 20 || followedByBlank < content * 0.9) return lines;
+  if (content < 20 || followedByBlank < content * 0.99) return lines;
   // The blank that closes each paragraph goes; an empty paragraph still separates blocks.
   return lines.filter((line, i) => !(line.blank && line.noise === null && i > 0 && !lines[i - 1].blank));
 }
