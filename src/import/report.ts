@@ -87,6 +87,11 @@ export function formatReport(analysis: ImportAnalysis): string {
   out.push(`  Actions                   : ${figures.actions}`);
   out.push(`  Sous-actions              : ${figures.subActions}`);
   out.push('');
+  if (analysis.profileLines && analysis.profileLines.length > 0) {
+    out.push('Lecture du document (profil)');
+    for (const line of analysis.profileLines) out.push(`  ${line}`);
+    out.push('');
+  }
   const review = reviewImport(analysis.outline, analysis.anomalies, analysis.statedTotals);
   out.push('Confiance par niveau (trouvés / annoncés par le document)');
   const levelLines: [string, (typeof review.levels)['actions']][] = [

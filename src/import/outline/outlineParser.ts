@@ -48,6 +48,7 @@ import { FieldCapture, Sheet, SheetCapture } from './sheets';
 import { TitleTarget, continueTitle, continuesCapitalTitle, titleTarget } from './titles';
 import { UnclaimedText } from './unclaimedText';
 import { findStatedTotals } from './statedTotals';
+import { describeProfile } from './describeProfile';
 
 export function parseOutline(source: readonly SourceLine[], options: { sourceName?: string } = {}): ParsedOutline {
   return new OutlineParser(new DocumentLines(prepareLines(source)), options.sourceName).parse();
@@ -93,7 +94,7 @@ class OutlineParser {
     this.flushPending();
     finishOutline(this.tree, this.doc, this.profile, this.unclaimed.preamble, this.report);
     const outline = this.tree.outline;
-    return { outline, anomalies: this.anomalies.sort((a, b) => a.line - b.line), fieldCounts: countFields(outline), statedTotals: findStatedTotals(this.doc.lines) };
+    return { outline, anomalies: this.anomalies.sort((a, b) => a.line - b.line), fieldCounts: countFields(outline), statedTotals: findStatedTotals(this.doc.lines), profileLines: describeProfile(this.profile) };
   }
 
   // ================================================================ main loop

@@ -28,6 +28,8 @@ export interface ParsedOutline {
   readonly fieldCounts: { readonly [field: string]: number };
   /** The totals the document states about itself, when it does. */
   readonly statedTotals?: StatedTotals | null;
+  /** How the document was read (its profile), in French, one line per finding. */
+  readonly profileLines?: readonly string[];
 }
 
 /** How the parts of the parser note an anomaly at a source line. */
