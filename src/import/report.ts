@@ -7,6 +7,7 @@
 import { FIELD_NAMES_FR } from './lines/fieldLabels';
 import type { ImportAnalysis } from './importDocument';
 import type { AnomalyKind } from './outline/parseResult';
+import { reviewImport } from './review';
 
 const FORMAT_NAMES: { readonly [format: string]: string } = {
   docx: 'document Word',
@@ -85,6 +86,28 @@ export function formatReport(analysis: ImportAnalysis): string {
   out.push(`  Objectifs opérationnels   : ${figures.operationalObjectives}`);
   out.push(`  Actions                   : ${figures.actions}`);
   out.push(`  Sous-actions              : ${figures.subActions}`);
+  out.push('');
+  if (analysis.profileLines && analysis.profileLines.length > 0) {
+    out.push('Lecture du document (profil)');
+    for (const line of analysis.profileLines) out.push(`  ${line}`);
+    out.push('');
+  }
+  const review = reviewImport(analysis.outline, analysis.anomalies, analysis.statedTotals);
+  out.push('Confiance par niveau (trouvés / annoncés par le document)');
+  const levelLines: [string, (typeof review.levels)['actions']][] = [
+    ['Objectifs stratégiques ', review.levels.strategicObjectives],
+    ['Objectifs opérationnels', review.levels.operationalObjectives],
+    ['Actions                ', review.levels.actions],
+  ];
+  for (const [name, level] of levelLines) {
+    const stated = level.stated === null ? 'total non annoncé' : level.stated === level.found ? `${level.stated} annoncés : identique` : `${level.stated} annoncés : DIFFÉRENT`;
+    out.push(`  ${name}   : ${level.found} (${stated}) — confiance ${level.confidence}`);
+  }
+  if (review.warnings.length > 0) {
+    out.push(`Avertissements (${review.warnings.length})`);
+    for (const w of review.warnings) out.push(`  ${w.line > 0 ? `${where} ${w.line}` : 'document'} — ${w.message}`);
+  }
+  out.push(`Verdict : ${review.verdictText}`);
   out.push('');
 
   const fieldKeys = Object.keys(analysis.fieldCounts).sort((a, b) => analysis.fieldCounts[b] - analysis.fieldCounts[a]);
