@@ -54,6 +54,8 @@ export interface EmbeddedStoreOptions {
   readonly extraRoutes?: ExtraRoutes;
   /** Largest request body accepted, in bytes (default 2 MiB, see http/limits.ts). */
   readonly maxRequestBytes?: number;
+  /** Entries the request log keeps at most (default 20,000; the oldest half goes when full). */
+  readonly requestLogSize?: number;
 }
 
 export interface EmbeddedStore {
@@ -115,6 +117,7 @@ export async function startEmbeddedStore(options: EmbeddedStoreOptions): Promise
   const resolveUser = options.resolveUser ?? defaultResolveUser;
   const requests: RequestLogEntry[] = [];
   const maxRequestBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
+  const logSize = Math.max(2, options.requestLogSize ?? MAX_LOGGED_REQUESTS);
 
   const serveApi = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, apiPath: string): Promise<void> => {
     const headers = headerMap(req);
@@ -123,7 +126,7 @@ export async function startEmbeddedStore(options: EmbeddedStoreOptions): Promise
     const log = (response: ApiResponse, bytes: number): void => {
       requests.push({ method, path: readablePath(url), status: response.status, bytes });
       // A long-running local server keeps the last requests only.
-      if (requests.length > MAX_LOGGED_REQUESTS) requests.splice(0, requests.length - MAX_LOGGED_REQUESTS / 2);
+      if (requests.length > logSize) requests.splice(0, requests.length - Math.floor(logSize / 2));
     };
     const answer = (response: ApiResponse): void => log(response, send(res, response));
     const read = await readLimitedBody(req, maxRequestBytes);
