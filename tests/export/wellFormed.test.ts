@@ -40,7 +40,7 @@ function hostilePlan() {
       code: `1.1.${i + 1}`,
       title: hostile('action', i),
       operationalObjectiveIds: [2],
-      status: i % 2 ? 'EN_COURS' : 'BLOQUE',
+      status: i % 2 ? 'EN_COURS' : 'PROBLEME',
       progressPercent: 10,
       plannedEnd: end,
       department: hostile('service', i + 3),
