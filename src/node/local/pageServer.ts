@@ -41,7 +41,8 @@ export async function createPageServer(locale = 'fr-fr', dataFolder?: string): P
     appType: 'spa',
     logLevel: 'warn',
     plugins: [spfxStrings(locale)],
-    server: { middlewareMode: true, hmr: false, fs: { strict: true, allow: [path.join(REPO_ROOT, 'src'), path.join(REPO_ROOT, 'node_modules')], deny } },
+    // ws: false: no WebSocket server (with hmr: false Vite still opened one on port 24678, on every interface).
+    server: { middlewareMode: true, hmr: false, ws: false, fs: { strict: true, allow: [path.join(REPO_ROOT, 'src'), path.join(REPO_ROOT, 'node_modules')], deny } },
   });
 }
 
