@@ -27,7 +27,7 @@ import { syncTotals } from '../../domain/planSync';
 import { isLocalUrl, sharePointTokenProvider } from '../sp/credentials';
 import { createNodeSp, TokenProvider, webServerRelativeUrlOf } from '../sp/nodeSp';
 import { SAMPLE_USERS } from '../local/samplePst';
-import { localToken } from '../local/seed';
+import { localToken, readLocalKey } from '../local/localSession';
 
 /** The site of `npm start` (the embedded store), used when no --site is given. */
 const LOCAL_SITE = process.env.PST_SITE_URL || `http://localhost:${process.env.PORT || '4321'}/sites/pst`;
@@ -197,7 +197,12 @@ async function main(): Promise<void> {
   }
 
   const token: TokenProvider | undefined = isLocalUrl(site)
-    ? async () => localToken(values.as || (SAMPLE_USERS.find((u) => u.role === 'coordinator') || SAMPLE_USERS[0]).email)
+    ? async () =>
+        localToken(
+          values.as || (SAMPLE_USERS.find((u) => u.role === 'coordinator') || SAMPLE_USERS[0]).email,
+          // The sign-in key of the running `npm start` (data/local-session.key, or PST_LOCAL_KEY).
+          readLocalKey(path.resolve(__dirname, '../../..', 'data', 'pst.sqlite')),
+        )
     : sharePointTokenProvider(site, { deviceCode: values['device-code'] });
   const sp = createNodeSp(site, token);
   const web = webServerRelativeUrlOf(site);

@@ -24,6 +24,7 @@ let server: ChildProcess;
 let baseUrl: string;
 let browser: Browser;
 let dataFolder: string;
+let sessionKey: string;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -58,11 +59,18 @@ async function startIntranet(): Promise<void> {
     server.stderr!.on('data', read);
     server.on('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
   });
+  const keyFile = path.join(dataFolder, 'local-session.key');
+  expect((fs.statSync(keyFile).mode & 0o777).toString(8)).toBe('600');
+  sessionKey = fs.readFileSync(keyFile, 'utf8').trim();
 }
 
 async function openAs(email: string, theme = 'sharepoint', width = 1600): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 1100 } });
-  await context.addCookies([{ name: 'pst-user', value: encodeURIComponent(email), url: baseUrl }]);
+  // Signed in as a test does (the key file of the data folder), then as the chosen account.
+  await context.addCookies([
+    { name: 'pst-session', value: sessionKey, url: baseUrl },
+    { name: 'pst-user', value: encodeURIComponent(email), url: baseUrl },
+  ]);
   await context.addInitScript((t) => window.localStorage.setItem('pst-theme', t), theme);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/`);
@@ -109,6 +117,21 @@ afterAll(async () => {
 });
 
 describe('the local intranet in Chromium', () => {
+  it('signs a browser in through the link npm start prints, and shows the sign-in page without it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole('heading', { name: 'Connexion locale' }).waitFor();
+    expect(await page.evaluate(async () => (await fetch('/local/outbox')).status)).toBe(401);
+    await page.goto(`${baseUrl}/local/signin?cle=${encodeURIComponent(sessionKey)}`);
+    await page.getByRole('tree').first().waitFor({ timeout: 60_000 });
+    expect(new URL(page.url()).pathname).toBe('/');
+    // HttpOnly: the page's scripts never see the key.
+    expect(await page.evaluate(() => document.cookie)).not.toContain('pst-session');
+    expect(await page.evaluate(async () => (await fetch('/local/outbox')).status)).toBe(200);
+    await context.close();
+  });
+
   it('shows the three web parts with the sample PST, and expands the whole tree', async () => {
     const page = await openAs(COORDINATOR);
     const tree = webPart(page, 'Arbre des objectifs');
