@@ -23,6 +23,8 @@ export class OutlineTree {
   readonly actionParents = new Map<OutlineAction, OoContext | null>();
   private readonly osLines = new Map<OutlineStrategicObjective, Line>();
   private readonly ooContexts = new Map<OutlineOperationalObjective, OoContext>();
+  /** titleKey of the titles already met: an OS or OO found again is compared without normalising every title again. */
+  private readonly keys = new Map<string, string>();
 
   constructor(
     readonly outline: OutlineDocument,
@@ -39,7 +41,7 @@ export class OutlineTree {
     // The same OS named again (sheets that repeat their parents): the same objective.
     if (key !== '') {
       for (const os of this.outline.strategicObjectives) {
-        if (titleKey(os.title || '') === key && (os.code || null) === code) {
+        if ((os.code || null) === code && this.keyOf(os.title) === key) {
           const found = { os, line: this.lineOfOs(os) || line };
           this.cursor.os = found;
           return found;
@@ -64,6 +66,16 @@ export class OutlineTree {
     this.osLines.set(os, line);
     this.cursor.os = context;
     return context;
+  }
+
+  private keyOf(title: string | null | undefined): string {
+    const text = title || '';
+    let key = this.keys.get(text);
+    if (key === undefined) {
+      key = titleKey(text);
+      this.keys.set(text, key);
+    }
+    return key;
   }
 
   lineOfOs(os: OutlineStrategicObjective): Line | undefined {
@@ -95,7 +107,7 @@ export class OutlineTree {
     const key = titleKey(title || '');
     if (key !== '' || code) {
       for (const oo of os.os.operationalObjectives) {
-        const sameTitle = key !== '' && titleKey(oo.title || '') === key;
+        const sameTitle = key !== '' && this.keyOf(oo.title) === key;
         if (sameTitle && (oo.code || null) === code) {
           const found = this.ooContexts.get(oo) as OoContext;
           this.cursor.oo = found;
