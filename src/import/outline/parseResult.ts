@@ -10,7 +10,8 @@ export type AnomalyKind =
   | 'codeAnomaly'
   | 'missingTitle'
   | 'emptyObjective'
-  | 'longTitle';
+  | 'longTitle'
+  | 'valueToCheck';
 
 export interface ParseAnomaly {
   readonly kind: AnomalyKind;
