@@ -4,11 +4,30 @@
  * starting with "(projet" is not a label, PDF paragraph spacing does not join two
  * titles, owner-password PDFs open, Heading styles and one-paragraph-per-line Word files.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import type { OutlineDocument } from '../../../src/import/toPlan';
+import { OutlineScore, scoreOutline } from '../../../src/import/scoring';
 import { parseOutline } from '../../../src/import/outline/outlineParser';
 import { readDocument } from '../../../src/import/read';
 import { linesOfText } from '../../../src/import/lines/sourceLines';
 import { makeDocx, makePdf } from '../support/makeDocuments';
+
+const SAMPLES = path.resolve(__dirname, '../../../../shared/samples');
+
+function sample(prefix: string): { text: string; expected: OutlineDocument } {
+  const file = fs.readdirSync(SAMPLES).find((f) => f.startsWith(prefix) && f.endsWith('.txt')) as string;
+  return {
+    text: fs.readFileSync(path.join(SAMPLES, file), 'utf8'),
+    expected: JSON.parse(fs.readFileSync(path.join(SAMPLES, file.replace(/\.txt$/, '.expected.json')), 'utf8')) as OutlineDocument,
+  };
+}
+
+/** The lowest precision or recall over the levels, and the share of actions under their parent. */
+function worst(score: OutlineScore): number {
+  const levels = [score.strategicObjectives, score.operationalObjectives, score.actions, score.subActions];
+  return Math.min(score.actionsUnderRightParent, ...levels.map((l) => Math.min(l.precision, l.recall)));
+}
 
 function outlineOf(fileName: string, bytes: Uint8Array): OutlineDocument {
   const read = readDocument(fileName, bytes);
@@ -56,5 +75,84 @@ describe('the running-header filter keeps real values repeated near page ends', 
     expect(actions.map((a) => a.code)).toEqual(['1.1.1', '1.1.2', '1.1.3']);
     expect(actions.map((a) => a.fields && a.fields.projectLead)).toEqual(['Marie Dupont', 'Marie Dupont', 'Marie Dupont']);
     expect(actions.map((a) => a.title).join(' ')).not.toMatch(/Nulle-Part/);
+  });
+});
+
+describe('a wrapped line that begins with "(projet" continues the title', () => {
+  const sheet = [
+    'Objectif stratégique 1 : Être un CPAS accueillant',
+    '',
+    'Objectif opérationnel 1.1 : Améliorer l’accueil des bénéficiaires',
+    '',
+    'Action 1.1.1 : Créer une permanence juridique gratuite dans les locaux du CPAS',
+    '(projet : convention avec le barreau de Mons)',
+    'Chef de projet : Jean Martin',
+    '',
+    'Action 1.1.2 : Mettre en place un service de médiation de dettes',
+    '(Projet pilote avec la commune)',
+    'Chef de projet : Marie Dupont',
+  ];
+  const expectTwoActions = (outline: OutlineDocument) => {
+    const actions = actionsOf(outline);
+    expect(actions.map((a) => [a.code, a.title, a.fields && a.fields.projectLead])).toEqual([
+      ['1.1.1', 'Créer une permanence juridique gratuite dans les locaux du CPAS (projet : convention avec le barreau de Mons)', 'Jean Martin'],
+      ['1.1.2', 'Mettre en place un service de médiation de dettes (Projet pilote avec la commune)', 'Marie Dupont'],
+    ]);
+  };
+
+  it('in a PDF (one line per printed line)', () => {
+    expectTwoActions(outlineOf('pst.pdf', makePdf(sheet)));
+  });
+
+  it('in a Word document (a soft line break inside the paragraph)', () => {
+    const docx = makeDocx([
+      { text: sheet[0], heading: 1 },
+      { text: sheet[2], heading: 2 },
+      { text: `${sheet[4]}\n${sheet[5]}` },
+      { text: sheet[6] },
+      { text: `${sheet[8]}\n${sheet[9]}` },
+      { text: sheet[10] },
+    ]);
+    expectTwoActions(outlineOf('pst.docx', docx));
+  });
+});
+
+describe('PDF paragraph spacing does not join an OO title to the next title', () => {
+  // Word's "space after" (4 pt under 12 pt lines) instead of empty paragraphs.
+  const spacing = { paragraphGap: 4, lineHeight: 12, linesPerPage: 60, header: 'Programme stratégique transversal', pageNumbers: true };
+
+  it('a numbered OO title and the title of its first project stay two lines', () => {
+    const pdf = makePdf(
+      [
+        '1. LE SERVICE À LA POPULATION',
+        '',
+        '1.1. Améliorer l’offre de services à adapter qualitativement et quantitativement en',
+        'fonction de l’évolution du public et de la société',
+        '',
+        '1.1.1. Accueil',
+        '',
+        'Amélioration des espaces d’accueil et accueil téléphonique',
+        '',
+        'Rénover la salle d’attente et installer un système de file d’attente avec des tickets',
+        'numérotés, comme dans les administrations communales',
+      ],
+      spacing,
+    );
+    const read = readDocument('pst.pdf', pdf);
+    const texts = read.kind === 'text' ? read.lines.map((l) => l.text.trim()) : [];
+    const at = texts.indexOf('1.1.1. Accueil');
+    expect(texts.slice(at, at + 3)).toEqual(['1.1.1. Accueil', '', 'Amélioration des espaces d’accueil et accueil téléphonique']);
+    // The lines of one wrapped paragraph are not split.
+    const oo = texts.findIndex((t) => t.startsWith('1.1. Améliorer'));
+    expect(texts[oo + 1]).toBe('fonction de l’évolution du public et de la société');
+  });
+
+  it.each(['002', '003', '004'])('sample %s printed with paragraph spacing reads like its text', (prefix) => {
+    const { text, expected } = sample(prefix);
+    const fromText = worst(scoreOutline(parseOutline(linesOfText(text)).outline, expected));
+    const score = scoreOutline(outlineOf('pst.pdf', makePdf(text.split(/\r?\n/), spacing)), expected);
+    expect(score.operationalObjectives).toMatchObject({ matched: expected.strategicObjectives.reduce((n, os) => n + os.operationalObjectives.length, 0), precision: 1 });
+    // 002 has a title with a lone "-" line that no PDF keeps apart (see readers.test.ts).
+    expect(worst(score)).toBeGreaterThanOrEqual(prefix === '002' ? 0.97 : fromText);
   });
 });

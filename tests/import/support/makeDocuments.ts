@@ -94,6 +94,13 @@ export interface PdfOptions {
   /** Page numbers at the bottom of every page. */
   readonly pageNumbers?: boolean;
   readonly linesPerPage?: number;
+  /**
+   * Paragraph spacing instead of empty paragraphs (Word's "space after"): a run of blank
+   * lines moves down by this many points only, instead of a line height per blank line.
+   */
+  readonly paragraphGap?: number;
+  /** Line height in points (14 by default, for a 10-point font). */
+  readonly lineHeight?: number;
 }
 
 /**
@@ -123,7 +130,14 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
     const ops: string[] = ['BT', '/F1 10 Tf', '12 TL'];
     let y = 800;
     if (options.header) ops.push(`1 0 0 1 72 ${y + 20} Tm <${encode(options.header)}> Tj`);
+    let previousBlank = false;
     for (const line of lines.slice(start, start + perPage)) {
+      if (options.paragraphGap !== undefined && line.trim() === '') {
+        if (!previousBlank) y -= options.paragraphGap;
+        previousBlank = true;
+        continue;
+      }
+      previousBlank = false;
       const indent = line.length - line.trimStart().length;
       const text = line.trim();
       // Split the line into two pieces drawn separately, as PDF producers often do.
@@ -135,7 +149,7 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
         ops.push(`1 0 0 1 ${x} ${y} Tm [<${encode(first)}>] TJ`);
         if (second) ops.push(`1 0 0 1 ${x + first.length * 5 + 5} ${y} Tm <${encode(second)}> Tj`);
       }
-      y -= 14;
+      y -= options.lineHeight || 14;
     }
     if (options.pageNumbers) ops.push(`1 0 0 1 300 30 Tm <${encode(String(pageNo))}> Tj`);
     ops.push('ET');
