@@ -263,3 +263,39 @@ export function asWordParagraphs(text: string): DocxParagraph[] {
   flush();
   return paragraphs;
 }
+
+/**
+ * The sample as a PDF converted to Word: every printed line is its own paragraph, an
+ * empty line an empty paragraph (no soft line breaks, no styles).
+ */
+export function asLineParagraphs(text: string): DocxParagraph[] {
+  return text.split(/\r?\n/).map((line) => ({ text: line.replace(/\*\*/g, '').trim() }));
+}
+
+/**
+ * The sample as Word paragraphs whose OS, OO and action titles use Heading 1, 2 and 3:
+ * `levels` maps a 1-based line number to its level; the heading paragraph takes that
+ * line and the following lines of its block that continue the title (`title`).
+ */
+export function asHeadingParagraphs(text: string, levels: ReadonlyMap<number, { level: number; title: string }>): DocxParagraph[] {
+  const lines = text.split(/\r?\n/).map((line) => line.replace(/\*\*/g, '').trim());
+  const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const paragraphs: DocxParagraph[] = [];
+  let block: string[] = [];
+  const flush = () => {
+    if (block.length > 0) paragraphs.push({ text: block.join('\n') });
+    block = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const heading = levels.get(i + 1);
+    if (heading) {
+      flush();
+      const parts = [lines[i]];
+      while (i + 1 < lines.length && lines[i + 1] !== '' && !levels.has(i + 2) && fold(heading.title).indexOf(fold(lines[i + 1])) >= 0) parts.push(lines[++i]);
+      paragraphs.push({ text: parts.join(' '), heading: heading.level });
+    } else if (lines[i] === '' || /^-{3,}$/.test(lines[i])) flush();
+    else block.push(lines[i]);
+  }
+  flush();
+  return paragraphs;
+}
