@@ -156,3 +156,29 @@ describe('PDF paragraph spacing does not join an OO title to the next title', ()
     expect(worst(score)).toBeGreaterThanOrEqual(prefix === '002' ? 0.97 : fromText);
   });
 });
+
+describe('owner-password PDFs (printable, not editable) open', () => {
+  const { text, expected } = sample('003');
+  const plain = scoreOutline(outlineOf('pst.pdf', makePdf(text.split(/\r?\n/))), expected);
+
+  it.each(['rc4-40', 'rc4-128', 'aes-128', 'aes-256'] as const)('encrypted with %s and an empty user password', (encryption) => {
+    const pdf = makePdf(text.split(/\r?\n/), { encryption, header: 'PST 2025-2030', pageNumbers: true });
+    const raw = new TextDecoder('latin1').decode(pdf);
+    expect(raw).toMatch(/\/Encrypt \d+ 0 R/);
+    // The text is not readable in the file itself.
+    expect(raw).not.toMatch(/beginbfchar/);
+    const score = scoreOutline(outlineOf('protege.pdf', pdf), expected);
+    expect(score).toEqual(plain);
+    expect(worst(score)).toBe(1);
+  });
+
+  it('a PDF that needs a password to open is still refused, in French', () => {
+    const pdf = makePdf(['Objectif stratégique 1 : Être un CPAS accueillant'], { encryption: 'rc4-128' });
+    const raw = new TextDecoder('latin1').decode(pdf);
+    // A /U that the empty password does not give: a user password was set.
+    const locked = raw.replace(/\/U <([0-9a-f]+)>/, (_m, u: string) => `/U <${'0'.repeat(u.length)}>`);
+    expect(locked).not.toBe(raw);
+    const bytes = Uint8Array.from(Array.from(locked).map((c) => c.charCodeAt(0)));
+    expect(() => readDocument('verrouille.pdf', bytes)).toThrow(/protégé par un mot de passe d’ouverture/);
+  });
+});

@@ -5,6 +5,7 @@
  * compressed pages, a running header and page numbers).
  */
 import { strToU8, zipSync, zlibSync } from 'fflate';
+import { encryptionFor, PdfEncryption } from './encryptPdf';
 
 const xmlEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -101,6 +102,8 @@ export interface PdfOptions {
   readonly paragraphGap?: number;
   /** Line height in points (14 by default, for a 10-point font). */
   readonly lineHeight?: number;
+  /** Protected by an owner password only (printable, not editable): the user password is empty. */
+  readonly encryption?: PdfEncryption;
 }
 
 /**
@@ -156,8 +159,10 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
     pages.push(ops.join('\n'));
   }
 
-  const objects: (string | Uint8Array)[] = [];
-  const add = (content: string | Uint8Array) => {
+  const objects: (string | Uint8Array | ((num: number) => Uint8Array))[] = [];
+  const security = options.encryption ? encryptionFor(options.encryption) : null;
+  const stream = (data: Uint8Array, compress: boolean) => (num: number) => streamObject(data, compress, security ? (body) => security.encrypt(num, body) : undefined);
+  const add = (content: string | Uint8Array | ((num: number) => Uint8Array)) => {
     objects.push(content);
     return objects.length;
   };
@@ -175,7 +180,7 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
     ...chunk(cmapLines, 100).map((group) => `${group.length} beginbfchar\n${group.join('\n')}\nendbfchar`),
     'endcmap CMapName currentdict /CMap defineresource pop end end',
   ].join('\n');
-  const toUnicode = add(streamObject(strToU8(cmap), false));
+  const toUnicode = add(stream(strToU8(cmap), false));
   const descriptor = add('<< /Type /FontDescriptor /FontName /ABCDEF+Calibri /Flags 32 /FontBBox [0 -250 1000 750] /ItalicAngle 0 /Ascent 750 /Descent -250 /CapHeight 700 /StemV 80 >>');
   const cidFont = add(
     `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Calibri /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${descriptor} 0 R /DW 500 >>`,
@@ -183,7 +188,7 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
   const font = add(`<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Calibri /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R] /ToUnicode ${toUnicode} 0 R >>`);
   const pageIds: number[] = [];
   for (const page of pages) {
-    const content = add(streamObject(strToU8(page), true));
+    const content = add(stream(strToU8(page), true));
     pageIds.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 842] /Contents ${content} 0 R /Resources << /Font << /F1 ${font} 0 R >> >> >>`));
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
@@ -195,13 +200,24 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
   objects.forEach((content, index) => {
     offsets.push(length);
     const head = strToU8(`${index + 1} 0 obj\n`);
-    const body = typeof content === 'string' ? strToU8(content) : content;
+    const body = typeof content === 'string' ? strToU8(content) : typeof content === 'function' ? content(index + 1) : content;
     const tail = strToU8('\nendobj\n');
     parts.push(head, body, tail);
     length += head.length + body.length + tail.length;
   });
-  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
-  parts.push(strToU8(`${xref}trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${length}\n%%EOF\n`));
+  let encrypt = '';
+  if (security) {
+    const head = strToU8(`${objects.length + 1} 0 obj\n`);
+    const body = strToU8(security.dictionary, true);
+    const tail = strToU8('\nendobj\n');
+    offsets.push(length);
+    parts.push(head, body, tail);
+    length += head.length + body.length + tail.length;
+    encrypt = ` /Encrypt ${objects.length + 1} 0 R /ID [<${security.idHex}> <${security.idHex}>]`;
+  }
+  const count = objects.length + (security ? 1 : 0);
+  const xrefTable = [`xref\n0 ${count + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  parts.push(strToU8(`${xrefTable}trailer\n<< /Size ${count + 1} /Root ${catalog} 0 R${encrypt} >>\nstartxref\n${length}\n%%EOF\n`));
   const total = parts.reduce((n, p) => n + p.length, 0);
   const out = new Uint8Array(total);
   let offset = 0;
@@ -212,8 +228,9 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
   return out;
 }
 
-function streamObject(data: Uint8Array, compress: boolean): Uint8Array {
-  const body = compress ? zlibSync(data) : data;
+function streamObject(data: Uint8Array, compress: boolean, encrypt?: (body: Uint8Array) => Uint8Array): Uint8Array {
+  const plain = compress ? zlibSync(data) : data;
+  const body = encrypt ? encrypt(plain) : plain;
   const head = strToU8(`<< /Length ${body.length}${compress ? ' /Filter /FlateDecode' : ''} >>\nstream\n`);
   const tail = strToU8('\nendstream');
   const out = new Uint8Array(head.length + body.length + tail.length);
