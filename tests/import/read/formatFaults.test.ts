@@ -11,7 +11,7 @@ import { OutlineScore, scoreOutline } from '../../../src/import/scoring';
 import { parseOutline } from '../../../src/import/outline/outlineParser';
 import { readDocument } from '../../../src/import/read';
 import { linesOfText } from '../../../src/import/lines/sourceLines';
-import { makeDocx, makePdf } from '../support/makeDocuments';
+import { asHeadingParagraphs, asLineParagraphs, makeDocx, makePdf } from '../support/makeDocuments';
 
 const SAMPLES = path.resolve(__dirname, '../../../../shared/samples');
 
@@ -180,5 +180,32 @@ describe('owner-password PDFs (printable, not editable) open', () => {
     expect(locked).not.toBe(raw);
     const bytes = Uint8Array.from(Array.from(locked).map((c) => c.charCodeAt(0)));
     expect(() => readDocument('verrouille.pdf', bytes)).toThrow(/protégé par un mot de passe d’ouverture/);
+  });
+});
+
+describe('Word documents read like their text', () => {
+  it.each(['002', '003', '004'])('sample %s as a PDF converted to Word (one paragraph per printed line)', (prefix) => {
+    const { text, expected } = sample(prefix);
+    const score = scoreOutline(outlineOf('converti.docx', makeDocx(asLineParagraphs(text))), expected);
+    // 002 has a title with a lone "-" line that a line-by-line copy cannot keep apart (as in a PDF).
+    expect(worst(score)).toBeGreaterThanOrEqual(prefix === '002' ? 0.97 : 1);
+    expect(score.subActions.recall).toBe(1);
+  });
+
+  it('sample 003 with its OS, OO and action titles in Heading 1, 2 and 3', () => {
+    const { text, expected } = sample('003');
+    const fromText = parseOutline(linesOfText(text)).outline;
+    const levels = new Map<number, { level: number; title: string }>();
+    for (const os of fromText.strategicObjectives) {
+      if (os.sourceLine) levels.set(os.sourceLine, { level: 1, title: os.title || '' });
+      for (const oo of os.operationalObjectives) {
+        if (oo.sourceLine) levels.set(oo.sourceLine, { level: 2, title: oo.title || '' });
+        for (const a of oo.actions) if (a.sourceLine) levels.set(a.sourceLine, { level: 3, title: a.title || '' });
+      }
+    }
+    const docx = makeDocx(asHeadingParagraphs(text, levels));
+    const read = readDocument('titres.docx', docx);
+    expect(read.kind === 'text' && read.lines.filter((l) => /^### Action 1\.1\.1 :/.test(l.text))).toHaveLength(1);
+    expect(worst(scoreOutline(outlineOf('titres.docx', docx), expected))).toBe(1);
   });
 });

@@ -283,10 +283,11 @@ export function asWordParagraphs(text: string): DocxParagraph[] {
 
 /**
  * The sample as a PDF converted to Word: every printed line is its own paragraph, an
- * empty line an empty paragraph (no soft line breaks, no styles).
+ * empty line an empty paragraph (no soft line breaks, no styles; leading spaces kept for
+ * the indentation a converter gives).
  */
 export function asLineParagraphs(text: string): DocxParagraph[] {
-  return text.split(/\r?\n/).map((line) => ({ text: line.replace(/\*\*/g, '').trim() }));
+  return text.split(/\r?\n/).map((line) => ({ text: line.replace(/\*\*/g, '').trimEnd() }));
 }
 
 /**
