@@ -8,6 +8,7 @@ import { FIELD_NAMES_FR } from './lines/fieldLabels';
 import type { ImportAnalysis } from './importDocument';
 import type { AnomalyKind } from './outline/parseResult';
 import { reviewImport } from './review';
+import { capPerKind, omittedLine, WARNING_TITLES } from './reportLimits';
 
 const FORMAT_NAMES: { readonly [format: string]: string } = {
   docx: 'document Word',
@@ -27,6 +28,7 @@ const ANOMALY_TITLES: { readonly [K in AnomalyKind]: string } = {
   missingTitle: 'intitulé manquant',
   emptyObjective: 'objectif sans action',
   longTitle: 'intitulé trop long',
+  valueToCheck: 'valeur à vérifier',
 };
 
 export interface ReportFigures {
@@ -126,16 +128,20 @@ export function formatReport(analysis: ImportAnalysis): string {
   if (anomalies.length === 0) out.push('Anomalies : aucune.');
   else {
     out.push(`Anomalies (${anomalies.length})`);
-    for (const a of anomalies) {
+    const capped = capPerKind(anomalies, (a) => a.kind);
+    for (const a of capped.listed) {
       const place = a.line > 0 ? `${where} ${a.line}${a.page ? ` (page ${a.page})` : ''}` : 'document';
       out.push(`  ${place} — ${ANOMALY_TITLES[a.kind]} : ${a.message}`);
     }
+    for (const o of capped.omitted) out.push(omittedLine(o.count, ANOMALY_TITLES[o.kind as AnomalyKind]));
   }
   const warnings = valuesToCheck(analysis);
   if (warnings.length > 0) {
     out.push('');
     out.push(`Valeurs à vérifier (${warnings.length})`);
-    for (const w of warnings) out.push(`  ${w.path} — ${w.message}`);
+    const capped = capPerKind(warnings, (w) => w.code);
+    for (const w of capped.listed) out.push(`  ${w.path} — ${w.message}`);
+    for (const o of capped.omitted) out.push(omittedLine(o.count, (WARNING_TITLES as { readonly [code: string]: string })[o.kind] || o.kind));
   }
   return out.join('\n');
 }

@@ -286,6 +286,7 @@ define([], function () {
     ImportAnomaly_missingTitle: "missing title",
     ImportAnomaly_emptyObjective: "objective without actions",
     ImportAnomaly_longTitle: "title too long",
+    ImportAnomaly_valueToCheck: "value to check",
     ImportTreePreview: "Tree preview",
     ImportComparing: "Comparing with the site…",
     ImportWillCreate: "No plan on this site matches this document: the import will create a new plan.",

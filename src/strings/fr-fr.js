@@ -286,6 +286,7 @@ define([], function () {
     ImportAnomaly_missingTitle: "intitulé manquant",
     ImportAnomaly_emptyObjective: "objectif sans action",
     ImportAnomaly_longTitle: "intitulé trop long",
+    ImportAnomaly_valueToCheck: "valeur à vérifier",
     ImportTreePreview: "Aperçu de l'arbre",
     ImportComparing: "Comparaison avec le site…",
     ImportWillCreate: "Aucun plan de ce site ne correspond à ce document : l'import créera un nouveau plan.",

@@ -285,6 +285,7 @@ declare interface IPstStrings {
   ImportAnomaly_missingTitle: string;
   ImportAnomaly_emptyObjective: string;
   ImportAnomaly_longTitle: string;
+  ImportAnomaly_valueToCheck: string;
   ImportTreePreview: string;
   ImportComparing: string;
   ImportWillCreate: string;

@@ -425,12 +425,16 @@ function acceptRest(labelPart: string, afterLabel: string, context: LabelContext
   return null;
 }
 
+/** "(projet pilote : …)", "[Fiche …]": a parenthesis continues a wrapped title, no label starts with one. */
+const OPENS_ASIDE = /^[([{«"“]/;
+
 /**
  * The label at the start of `line`, possibly completed by `next` (the following
  * non-blank line) when `line` holds only the first half of a label.
  */
 export function matchLabel(line: string, next: string | null, context: LabelContext): LabelMatch | null {
   const text = line.trim();
+  if (OPENS_ASIDE.test(text)) return null;
   if (context.learned && context.learned.size > 0) {
     const prefix = colonLabelPrefix(text);
     const target = prefix ? context.learned.get(labelKey(prefix)) : undefined;
@@ -480,6 +484,7 @@ export function matchLabel(line: string, next: string | null, context: LabelCont
 
 /** Whether the whole line is a label or the first half of one (used to end a title). */
 export function looksLikeLabelStart(line: string): boolean {
+  if (OPENS_ASIDE.test(line.trim())) return false;
   const tokens = tokensWithOffsets(line.trim()).map((t) => t.text);
   return tokens.length > 0 && (longestLabelAt(tokens.map((t, i) => ({ text: t, end: i }))) !== null || isLabelPrefix(tokens));
 }

@@ -7,6 +7,7 @@
  */
 import { foldChars, squeeze } from '../../text/normalize';
 import { matchLabel } from './fieldLabels';
+import { headingCandidates } from './headings';
 
 /** One line as a reader produced it (1-based line number in the extracted text). */
 export interface SourceLine {
@@ -141,7 +142,10 @@ function tableCells(source: SourceLine): SourceLine[] {
  * Running headers and footers: the same line printed on many pages. A line counts as
  * one only when it repeats at least three times and most of its occurrences touch a page
  * boundary (a change of PDF page, a form feed, a page number line): a value repeated in
- * many action sheets ("Améliorer le service à la population.") is not a header.
+ * many action sheets ("Améliorer le service à la population.") is not a header. Neither
+ * is what a sheet says at its top or bottom: a numbered heading ("Objectif opérationnel
+ * 1.1 : …", repeated by every sheet of that OO), a "label : value" line, or the value
+ * under a label ("Chef de projet :" / "Marie Dupont", the same lead on three sheets).
  */
 function markRunningHeaders(lines: Line[]): Line[] {
   const boundary = new Set<number>();
@@ -169,13 +173,17 @@ function markRunningHeaders(lines: Line[]): Line[] {
     // "Échéance : 2026" on three sheets that end a page is a value, not a running header.
     if (/[:：]\s*\S/.test(line.text) && matchLabel(line.text, null, { allowUpperCaseWithoutColon: false })) return;
     const key = foldChars(line.text);
-    occurrences.set(key, (occurrences.get(key) || []).concat([i]));
+    const list = occurrences.get(key);
+    if (list) list.push(i);
+    else occurrences.set(key, [i]);
   });
   const headers = new Set<number>();
   occurrences.forEach((indexes) => {
     if (indexes.length < 3) return;
     const near = indexes.filter(nearBoundary).length;
-    if (near >= indexes.length * 0.6) indexes.forEach((i) => headers.add(i));
+    if (near < indexes.length * 0.6 || readsAsContent(lines, indexes[0])) return;
+    const values = indexes.filter((i) => followsALabel(lines, i)).length;
+    if (values < indexes.length * 0.5) indexes.forEach((i) => headers.add(i));
   });
   return lines.map((line, i) => (headers.has(i) ? { ...line, noise: 'runningHeader' } : line));
 }
@@ -212,6 +220,28 @@ function markTableOfContents(lines: Line[]): Line[] {
   });
   if (toc.size === 0) return lines;
   return lines.map((line, i) => (toc.has(i) ? { ...line, noise: 'tableOfContents' } : line));
+}
+
+const LABEL_CONTEXT = { allowUpperCaseWithoutColon: false };
+
+/** A numbered heading or a sheet label ("Chef de projet :", "Échéance : 2027"): what a sheet repeats, never page furniture. */
+function readsAsContent(lines: readonly Line[], index: number): boolean {
+  const text = lines[index].text;
+  if (headingCandidates(text).some((c) => c.kind === 'keyword' && c.level !== 'axis' && c.code !== null)) return true;
+  return matchLabel(text, null, LABEL_CONTEXT) !== null;
+}
+
+/** The previous line with text (on the same page) is a label alone ("Chef de projet :"). */
+function followsALabel(lines: readonly Line[], index: number): boolean {
+  for (let j = index - 1; j >= 0 && index - j <= 4; j--) {
+    const line = lines[j];
+    if (line.blank || line.noise) continue;
+    if (line.page !== lines[index].page) return false;
+    if (/[:：]$/.test(line.text)) return true;
+    const label = matchLabel(line.text, null, LABEL_CONTEXT);
+    return label !== null && label.rest === '';
+  }
+  return false;
 }
 
 function prepareOne(source: SourceLine): Line {

@@ -11,7 +11,8 @@ export type AnomalyKind =
   | 'codeAnomaly'
   | 'missingTitle'
   | 'emptyObjective'
-  | 'longTitle';
+  | 'longTitle'
+  | 'valueToCheck';
 
 export interface ParseAnomaly {
   readonly kind: AnomalyKind;
