@@ -1,0 +1,19 @@
+/** pdfmake's server build for the command line and the tests: Roboto from the package's files, nothing fetched. */
+import * as path from 'node:path';
+import pdfmake = require('pdfmake');
+import type { PdfEngine } from '../../export/report/pdf';
+
+let configured = false;
+
+export function nodePdfEngine(): PdfEngine {
+  if (!configured) {
+    const fontsFolder = path.dirname(require.resolve('pdfmake/fonts/Roboto'));
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const roboto = require('pdfmake/fonts/Roboto') as Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>>;
+    pdfmake.addFonts(roboto);
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontsFolder + path.sep));
+    configured = true;
+  }
+  return pdfmake;
+}
