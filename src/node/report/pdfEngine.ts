@@ -1,7 +1,10 @@
 /** pdfmake's server build for the command line and the tests: Roboto from the package's files, nothing fetched. */
 import * as path from 'node:path';
-import pdfmake = require('pdfmake');
 import type { PdfEngine } from '../../export/report/pdf';
+
+// The server build is CommonJS and exports its instance; required here, as the tests and tsx run it.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const pdfmake = require('pdfmake') as typeof import('pdfmake');
 
 let configured = false;
 
