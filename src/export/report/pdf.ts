@@ -132,7 +132,8 @@ export function pdfDefinition(doc: ReportDocument): object {
     pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN],
     info: { title: doc.title, subject: doc.footer, creator: 'PST CPAS', producer: 'PST CPAS' },
     language: doc.language,
-    defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15 },
+    // No ligatures: « ffi » stays three letters for search, copy, screen readers and text extractors.
+    defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15, fontFeatures: { liga: false, clig: false } },
     styles: {
       h1: { fontSize: 15, bold: true, color: ACCENT, margin: [0, 10, 0, 4] },
       h2: { fontSize: 12, bold: true, color: ACCENT, margin: [0, 8, 0, 3] },
