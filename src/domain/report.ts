@@ -139,9 +139,11 @@ interface Context {
   readonly transversal: Set<number>;
 }
 
-function latestCheckIns(checkIns: readonly CheckIn[]): Map<number, CheckIn> {
+/** The newest check-in of each action on or before `today` (a report « au 30/06 » ignores later ones). */
+function latestCheckIns(checkIns: readonly CheckIn[], today: IsoDate): Map<number, CheckIn> {
   const latest = new Map<number, CheckIn>();
   for (const checkIn of checkIns) {
+    if (checkIn.date > today) continue;
     const known = latest.get(checkIn.actionId);
     if (!known || checkIn.date > known.date || (checkIn.date === known.date && checkIn.id > known.id)) latest.set(checkIn.actionId, checkIn);
   }
@@ -261,7 +263,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
   for (const indicator of input.indicators ?? []) indicators.set(indicator.actionId, (indicators.get(indicator.actionId) ?? []).concat(indicator));
   const ctx: Context = {
     rollup,
-    latest: latestCheckIns(input.checkIns ?? []),
+    latest: latestCheckIns(input.checkIns ?? [], options.today),
     indicators,
     transversal: new Set(input.actions.filter((a) => a.operationalObjectiveIds.length > 1).map((a) => a.id)),
   };

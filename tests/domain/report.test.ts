@@ -61,8 +61,10 @@ describe('the report model', () => {
     ]);
   });
 
-  it('moves with the date of the data: before the deadlines, nothing is late', () => {
+  it('moves with the date of the data: before the deadlines, nothing is late; later check-ins are not shown', () => {
     const early = buildReport(input, { variant: 'retards', today: '2026-01-10' });
+    const midYear = buildReport(input, { variant: 'complet', today: '2026-07-01' });
+    expect(midYear.groups[1].operationalObjectives[0].actions[0].lastCheckIn?.comment).toBe('Ancien commentaire');
     expect(early.summary.late).toEqual([]);
     expect(early.groups[0].actions).toEqual([]);
     for (const variant of REPORT_VARIANTS) expect(buildReport(input, { variant, today: TODAY }).variant).toBe(variant);

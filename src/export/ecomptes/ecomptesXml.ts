@@ -265,6 +265,7 @@ export function ecomptesXml(input: EcomptesInput, options: EcomptesOptions): Eco
   const rollup = rollUp(tree, { today: options.today });
   const latest = new Map<number, CheckIn>();
   for (const c of input.checkIns ?? []) {
+    if (c.date > options.today) continue;
     const known = latest.get(c.actionId);
     if (!known || c.date > known.date || (c.date === known.date && c.id > known.id)) latest.set(c.actionId, c);
   }
