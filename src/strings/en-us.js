@@ -318,6 +318,26 @@ define([], function () {
     LeadPermissionFailed: "{0} is saved as the project lead but did not get the right to edit this action ({1}). The site owner can run “Create the PST lists” again (npm run provision) to update the permissions.",
     LeadConflict: "This action was changed in the meantime: the current version is shown. Assign the project lead again.",
     LeadAssignFailed: "The project lead could not be changed: {0}",
-    LeadAlready: "{0} is already the project lead of this action."
+    LeadAlready: "{0} is already the project lead of this action.",
+    ImportProfileTitle: "How the document was read",
+    ImportCorrectIntro: "If something was misread, correct it: the preview is read again at once.",
+    ImportCorrectLines: "Lines starting with",
+    ImportCorrectLinesHint: "Example: “1.1.1” or “Chantier”. A digit stands for any number.",
+    ImportCorrectLevel: "are read as",
+    ImportLevelOs: "strategic objectives",
+    ImportLevelOo: "operational objectives",
+    ImportLevelAction: "actions / projects",
+    ImportLevelSubAction: "sub-actions",
+    ImportLevelIgnore: "to be ignored",
+    ImportCorrectApplyLines: "Correct these lines",
+    ImportCorrectLabel: "Label (in the sheets)",
+    ImportCorrectField: "is the field",
+    ImportCorrectApplyLabel: "Read this label as a field",
+    ImportCorrectionsList: "Corrections applied ({0})",
+    ImportCorrectionLevelItem: "lines “{0}…”: {1}",
+    ImportCorrectionFieldItem: "label “{0}”: field {1}",
+    ImportCorrectionRemove: "Remove correction {0}",
+    ImportRulesDownload: "Download the rules (JSON for --rules)",
+    ImportCorrectionRefused: "Correction not applied: {0}"
   };
 });

@@ -318,6 +318,26 @@ define([], function () {
     LeadPermissionFailed: "{0} est enregistré comme chef de projet, mais n'a pas reçu le droit de modifier cette action ({1}). Le propriétaire du site peut relancer « Créer les listes du PST » (npm run provision) pour mettre les droits à jour.",
     LeadConflict: "Cette action a été modifiée entre-temps : la version actuelle est affichée. Désignez à nouveau le chef de projet.",
     LeadAssignFailed: "Le chef de projet n'a pas pu être changé : {0}",
-    LeadAlready: "{0} est déjà chef de projet de cette action."
+    LeadAlready: "{0} est déjà chef de projet de cette action.",
+    ImportProfileTitle: "Comment le document a été lu",
+    ImportCorrectIntro: "Si une partie est mal lue, corrigez-la : l'aperçu est relu aussitôt.",
+    ImportCorrectLines: "Lignes qui commencent par",
+    ImportCorrectLinesHint: "Exemple : « 1.1.1 » ou « Chantier ». Un chiffre vaut pour tout nombre.",
+    ImportCorrectLevel: "sont lues comme",
+    ImportLevelOs: "objectifs stratégiques (OS)",
+    ImportLevelOo: "objectifs opérationnels (OO)",
+    ImportLevelAction: "actions / projets",
+    ImportLevelSubAction: "sous-actions",
+    ImportLevelIgnore: "à ignorer",
+    ImportCorrectApplyLines: "Corriger ces lignes",
+    ImportCorrectLabel: "Libellé (dans les fiches)",
+    ImportCorrectField: "est le champ",
+    ImportCorrectApplyLabel: "Lire ce libellé comme un champ",
+    ImportCorrectionsList: "Corrections appliquées ({0})",
+    ImportCorrectionLevelItem: "lignes « {0}… » : {1}",
+    ImportCorrectionFieldItem: "libellé « {0} » : champ {1}",
+    ImportCorrectionRemove: "Retirer la correction {0}",
+    ImportRulesDownload: "Télécharger les règles (JSON pour --rules)",
+    ImportCorrectionRefused: "Correction non appliquée : {0}"
   };
 });

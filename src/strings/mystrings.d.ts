@@ -318,6 +318,26 @@ declare interface IPstStrings {
   LeadConflict: string;
   LeadAssignFailed: string;
   LeadAlready: string;
+  ImportProfileTitle: string;
+  ImportCorrectIntro: string;
+  ImportCorrectLines: string;
+  ImportCorrectLinesHint: string;
+  ImportCorrectLevel: string;
+  ImportLevelOs: string;
+  ImportLevelOo: string;
+  ImportLevelAction: string;
+  ImportLevelSubAction: string;
+  ImportLevelIgnore: string;
+  ImportCorrectApplyLines: string;
+  ImportCorrectLabel: string;
+  ImportCorrectField: string;
+  ImportCorrectApplyLabel: string;
+  ImportCorrectionsList: string;
+  ImportCorrectionLevelItem: string;
+  ImportCorrectionFieldItem: string;
+  ImportCorrectionRemove: string;
+  ImportRulesDownload: string;
+  ImportCorrectionRefused: string;
 }
 
 declare module 'PstStrings' {

@@ -55,8 +55,8 @@ function expectAtLeast95(found: OutlineDocument, wanted: OutlineDocument): void 
 }
 
 describe('layout fixtures', () => {
-  it('are at least seven, each with its document', () => {
-    expect(NAMES.length).toBeGreaterThanOrEqual(7);
+  it('are at least ten, each with its document', () => {
+    expect(NAMES.length).toBeGreaterThanOrEqual(10);
     for (const name of NAMES) expect(fs.existsSync(path.join(LAYOUTS, `${name}.txt`))).toBe(true);
   });
 });
@@ -133,6 +133,36 @@ describe('what the layouts need', () => {
     const texts = JSON.stringify(parsed.outline);
     expect(texts).not.toMatch(/Your content goes here|Insérez votre texte/);
     expect(parsed.anomalies).toEqual([]);
+  });
+
+  it('bare hundreds are OS, OO of the OS of their hundred, and projects, without a rules file (08, 10)', () => {
+    const parsed = parseOutline(linesOfText(text('08-centaines-sans-prefixe')));
+    expect(parsed.profileLines).toEqual(expect.arrayContaining(['lignes « 100 … » : objectifs stratégiques', 'lignes « 101 … » : objectifs opérationnels', 'lignes « 101.1 … » : actions / projets']));
+    expect(parsed.outline.strategicObjectives.map((os) => [os.code, os.operationalObjectives.map((oo) => oo.code)])).toEqual([
+      ['100', ['101', '102']],
+      ['200', ['201', '202']],
+      ['300', ['301', '302']],
+    ]);
+    const glued = parseOutline(linesOfText(text('10-centaines-codes-colles')));
+    expect(glued.profileLines).toEqual(expect.arrayContaining(['lignes « 1. … » : objectifs stratégiques', 'lignes « 1011 … » : actions / projets']));
+    // "2011 Ouvrir …" under OO 201 is a project code, not a year.
+    expect(glued.outline.strategicObjectives[1].operationalObjectives[0].actions.map((a) => a.code)).toEqual(['2011', '2012']);
+    // The numbered political axes of the method chapter are no objectives.
+    expect(glued.outline.strategicObjectives.map((os) => os.title)).toEqual(['Un CPAS solidaire', 'Un CPAS ouvert sur son territoire']);
+  });
+
+  it('roman numerals and letters that repeat like levels are levels; a lettered list inside a sheet is not (09)', () => {
+    const parsed = parseOutline(linesOfText(text('09-romains-et-lettres')));
+    expect(parsed.profileLines).toEqual(expect.arrayContaining(['lignes « I. … » : objectifs stratégiques', 'lignes « A) … » : objectifs opérationnels', 'lignes « 1. … » : actions / projets']));
+    const titles = JSON.stringify(parsed.outline.strategicObjectives.map((os) => os.operationalObjectives.map((oo) => oo.title)));
+    expect(titles).not.toMatch(/personnes âgées|zone de police/);
+  });
+
+  it('a lettered list alone is no level: the numbering the profile read stays', () => {
+    const doc = ['1. Un CPAS solidaire', '1.1 Aider', '1.1.1 Ouvrir une épicerie', 'Publics :', 'A. Les familles', 'B. Les aînés', '1.1.2 Créer un colis', '1.2 Loger', '1.2.1 Créer un logement', '1.2.2 Créer un second logement'];
+    const parsed = parseOutline(linesOfText(doc.join('\n')));
+    expect(parsed.profileLines?.some((l) => l.includes('« A'))).toBe(false);
+    expect(parsed.outline.counts).toMatchObject({ operationalObjectives: 2, actions: 4 });
   });
 
   it('without its rules, the layout of 07 is refused rather than imported wrong', () => {

@@ -100,8 +100,9 @@ function keywordHeading(text: string, folded: string): KeywordHeading | null {
     if (codeText === null && !separated && rest !== '') continue;
     // A bare "OS" or "OO" needs a code or a colon; "Os" alone is not a heading.
     if ((level === 'os' || level === 'oo') && /^o\.?\s?[so]\.?$|^oop?$/.test(keyword[0]) && codeText === null && !separated) continue;
-    // "Projet 2020 : …" is a year, not a code.
-    if (codeText !== null && /^(?:19|20)\d\d$/.test(codeText) && level !== 'os' && level !== 'oo') continue;
+    // "Projet 2020 : …" is a year, not a code; "Projet n° 2011" is a code.
+    const numberSigned = sign !== null && /[°#]|^\s*n[or]|^\s*numero/.test(sign[0]);
+    if (codeText !== null && !numberSigned && /^(?:19|20)\d\d$/.test(codeText) && level !== 'os' && level !== 'oo') continue;
     const normalised = codeText === null ? null : normaliseCode(codeText);
     return {
       kind: 'keyword',

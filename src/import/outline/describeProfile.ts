@@ -3,6 +3,7 @@
  * where each line can be corrected): « lignes « 1.1.1 … » : actions ; « Objectif
  * opérationnel n.n » : OO ».
  */
+import type { SchemeLevel } from './numberingSchemes';
 import type { Profile, Role } from './profile';
 
 const ROLE_FR: { readonly [R in Role]: string } = {
@@ -20,9 +21,9 @@ function numberShape(depth: number): string {
   return Array.from({ length: depth }, () => 'n').join('.');
 }
 
-export function describeProfile(profile: Profile): string[] {
-  const out: string[] = [];
-  if (profile.keywordLevels.size > 0) {
+export function describeProfile(profile: Profile, schemes: readonly SchemeLevel[] = []): string[] {
+  const out: string[] = schemes.map((s) => `lignes ${s.shape} : ${ROLE_FR[s.level]}`);
+  if (schemes.length === 0 && profile.keywordLevels.size > 0) {
     out.push(`niveaux nommés par un mot-clé : ${Array.from(profile.keywordLevels).map((l) => LEVEL_FR[l] || l).join(', ')}`);
   }
   Array.from(profile.numberedRole.entries())

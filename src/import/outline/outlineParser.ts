@@ -49,9 +49,11 @@ import { TitleTarget, continueTitle, continuesCapitalTitle, titleTarget } from '
 import { UnclaimedText } from './unclaimedText';
 import { findStatedTotals } from './statedTotals';
 import { describeProfile } from './describeProfile';
+import { SchemeLevel, readNumberingSchemes } from './numberingSchemes';
 
 export function parseOutline(source: readonly SourceLine[], options: { sourceName?: string } = {}): ParsedOutline {
-  return new OutlineParser(new DocumentLines(prepareLines(source)), options.sourceName).parse();
+  const schemes = readNumberingSchemes(prepareLines(source));
+  return new OutlineParser(new DocumentLines(schemes.lines), options.sourceName, schemes.levels).parse();
 }
 
 /** The one pass over the lines: it decides what each line is and hands it to the part that keeps it. */
@@ -77,6 +79,7 @@ class OutlineParser {
   constructor(
     private readonly doc: DocumentLines,
     sourceName?: string,
+    private readonly schemes: readonly SchemeLevel[] = [],
   ) {
     const outline: OutlineDocument = { source: sourceName, title: null, organisation: null, period: null, strategicObjectives: [] };
     this.profile = buildProfile(doc);
@@ -94,7 +97,7 @@ class OutlineParser {
     this.flushPending();
     finishOutline(this.tree, this.doc, this.profile, this.unclaimed.preamble, this.report);
     const outline = this.tree.outline;
-    return { outline, anomalies: this.anomalies.sort((a, b) => a.line - b.line), fieldCounts: countFields(outline), statedTotals: findStatedTotals(this.doc.lines), profileLines: describeProfile(this.profile) };
+    return { outline, anomalies: this.anomalies.sort((a, b) => a.line - b.line), fieldCounts: countFields(outline), statedTotals: findStatedTotals(this.doc.lines), profileLines: describeProfile(this.profile, this.schemes) };
   }
 
   // ================================================================ main loop
