@@ -317,6 +317,39 @@ declare interface IPstStrings {
   LeadConflict: string;
   LeadAssignFailed: string;
   LeadAlready: string;
+  DashTilesHint: string;
+  DashTileFilterOn: string;
+  DashObjectiveRow: string;
+  DashObjectiveHint: string;
+  DashColumnObjective: string;
+  DashColumnStatus: string;
+  DashStatusSummary: string;
+  DashLegendPlanned: string;
+  DashLegendDone: string;
+  DashQuarterBar: string;
+  DashAttentionTitle: string;
+  DashNothingBlocked: string;
+  DashColumnReason: string;
+  DashColumnSince: string;
+  DashColumnState: string;
+  DashStateBlocked: string;
+  DashStateAtRisk: string;
+  DashNoReason: string;
+  DashReasonLoading: string;
+  DashSinceUnknown: string;
+  DashSinceOn: string;
+  DashDueOn: string;
+  DashAgendaTitle: string;
+  DashAgendaTodo: string;
+  DashAgendaOverdue: string;
+  DashAgendaDueSoon: string;
+  DashAgendaStale: string;
+  DashAgendaNothing: string;
+  DashAgendaDueIn: string;
+  DashAgendaDueToday: string;
+  DashAgendaNeverChecked: string;
+  DashAgendaStaleDays: string;
+  DashAgendaAnd: string;
 }
 
 declare module 'PstStrings' {
