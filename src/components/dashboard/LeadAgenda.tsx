@@ -32,7 +32,7 @@ function why(item: AgendaItem): string {
 export function LeadAgenda({ agenda, lang, onOpenAction }: { agenda: Agenda; lang: Lang; onOpenAction: (id: number) => void }): JSX.Element {
   const theme = useTheme();
   const c = dashboardColours(theme);
-  const colour = (item: AgendaItem) => (item.reason === 'overdue' ? c.late : item.reason === 'dueSoon' ? c.blocked : c.subtext);
+  const colour = (item: AgendaItem) => (item.reason === 'overdue' ? c.late : item.reason === 'dueSoon' ? c.text : c.subtext);
   return (
     <div>
       <Text block styles={{ root: { fontWeight: 600, marginBottom: 6 } }}>

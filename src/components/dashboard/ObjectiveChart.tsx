@@ -33,11 +33,23 @@ function Bar({ progress, colours }: { progress: number | null; colours: Dashboar
   );
 }
 
+/** A count with a marker in its meaning colour; the text stays in the body colour (contrast at any size). */
+function Count({ text, colour, c }: { text: string; colour: string; c: DashboardColours }): JSX.Element {
+  return (
+    <Text styles={{ root: { color: c.text, fontWeight: 600, whiteSpace: 'nowrap' } }}>
+      <svg width="10" height="10" aria-hidden="true" focusable="false" style={{ marginRight: 4 }}>
+        <rect width="10" height="10" rx="2" fill={colour} />
+      </svg>
+      {text}
+    </Text>
+  );
+}
+
 function Counts({ o, lang, colours }: { o: ObjectiveFigure; lang: Lang; colours: DashboardColours }): JSX.Element {
   return (
     <span style={{ display: 'inline-flex', gap: 8, flexWrap: 'wrap' }}>
-      {o.stats.late > 0 && <Text styles={{ root: { color: colours.late, fontWeight: 600 } }}>{plural(strings.TreeCountLate, o.stats.late, lang)}</Text>}
-      {o.stats.blocked > 0 && <Text styles={{ root: { color: colours.blocked, fontWeight: 600 } }}>{plural(strings.TreeCountBlocked, o.stats.blocked, lang)}</Text>}
+      {o.stats.late > 0 && <Count text={plural(strings.TreeCountLate, o.stats.late, lang)} colour={colours.late} c={colours} />}
+      {o.stats.blocked > 0 && <Count text={plural(strings.TreeCountBlocked, o.stats.blocked, lang)} colour={colours.blocked} c={colours} />}
     </span>
   );
 }
@@ -56,7 +68,10 @@ function Row({ o, lang, narrow, colours, chevron }: { o: ObjectiveFigure; lang: 
       <span style={{ gridArea: 'bar' }}>
         <Bar progress={o.stats.progress} colours={colours} />
       </span>
-      <Text style={{ gridArea: 'pct', textAlign: 'right', fontWeight: 600, whiteSpace: 'nowrap' }}>{percentOf(o)}</Text>
+      <Text style={{ gridArea: 'pct', textAlign: 'right', fontWeight: 600, whiteSpace: 'nowrap' }}>
+        <span style={VISUALLY_HIDDEN}>{`${strings.Progress} `}</span>
+        {percentOf(o)}
+      </Text>
       <span style={{ gridArea: 'counts' }}>
         <Counts o={o} lang={lang} colours={colours} />
       </span>
@@ -66,8 +81,9 @@ function Row({ o, lang, narrow, colours, chevron }: { o: ObjectiveFigure; lang: 
 
 /**
  * Progress per strategic objective as a bar chart: one row per OS, a button that opens its
- * OO rows (Enter or Space). Each row's accessible name states its figures (the chart's text
- * alternative); the bars themselves are hidden from screen readers.
+ * OO rows (Enter or Space). A row's text is its name (name, « Avancement 45 % », the late
+ * and blocked counts when there are some: the chart's text alternative, read as it is
+ * seen); the bars themselves are hidden from screen readers.
  */
 export function ObjectiveChart({ strategicObjectives, operationalObjectives, lang }: ObjectiveChartProps): JSX.Element {
   const theme = useTheme();
@@ -117,7 +133,6 @@ export function ObjectiveChart({ strategicObjectives, operationalObjectives, lan
                 className={rowButton}
                 aria-expanded={expanded}
                 aria-controls={expanded ? listId : undefined}
-                aria-label={objectiveRowText(os, lang)}
                 aria-describedby={hintId}
                 onClick={() => toggle(os.id)}
               >
