@@ -37,6 +37,7 @@ function Tile({ label, value, detail, colour, tile, pressed, onPress, describedB
     minWidth: 140,
     padding: '8px 12px',
     boxSizing: 'border-box',
+    width: '100%',
     height: '100%',
     textAlign: 'left',
     font: 'inherit',
@@ -64,7 +65,7 @@ function Tile({ label, value, detail, colour, tile, pressed, onPress, describedB
           {detail}
         </Text>
       )}
-      {pressed && (
+      {pressed && tile !== 'all' && (
         <Text variant="small" block styles={{ root: { fontWeight: 600 } }}>
           {`✓ ${strings.DashTileFilterOn}`}
         </Text>

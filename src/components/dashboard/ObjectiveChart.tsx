@@ -57,8 +57,8 @@ function Counts({ o, lang, colours }: { o: ObjectiveFigure; lang: Lang; colours:
 /** One row: the name, then the bar with its percentage on the same line, then the counts. */
 function Row({ o, lang, narrow, colours, chevron }: { o: ObjectiveFigure; lang: Lang; narrow: boolean; colours: DashboardColours; chevron?: boolean | null }): JSX.Element {
   const grid = narrow
-    ? { gridTemplateColumns: '16px minmax(0, 1fr) 48px', gridTemplateAreas: '"icon name name" ". bar pct" ". counts counts"' }
-    : { gridTemplateColumns: '16px minmax(0, 2fr) minmax(80px, 1.4fr) 48px minmax(0, 1fr)', gridTemplateAreas: '"icon name bar pct counts"' };
+    ? { gridTemplateColumns: '16px minmax(0, 1fr) minmax(48px, max-content)', gridTemplateAreas: '"icon name name" ". bar pct" ". counts counts"' }
+    : { gridTemplateColumns: '16px minmax(0, 2fr) minmax(80px, 1.4fr) minmax(48px, max-content) minmax(0, 1fr)', gridTemplateAreas: '"icon name bar pct counts"' };
   return (
     <span style={{ display: 'grid', columnGap: 10, rowGap: 2, alignItems: 'center', width: '100%', ...grid }}>
       <span style={{ gridArea: 'icon' }} aria-hidden="true">

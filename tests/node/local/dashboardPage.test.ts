@@ -21,7 +21,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const COORDINATOR = 'anne.dupont@cpas.example';
 const LEAD = 'julien.leclercq@cpas.example';
 const DASHBOARD = 'Tableau de bord du PST';
-const THEMES = ['sharepoint', 'teamsDefault', 'teamsDark', 'teamsContrast'];
+const THEMES = (process.env.PST_DASHBOARD_THEMES ?? 'sharepoint,teamsDefault,teamsDark,teamsContrast').split(',');
 
 let server: ChildProcess;
 let baseUrl: string;
@@ -127,6 +127,14 @@ describe('the dashboard in Chromium', () => {
         const violations = await seriousViolations(page, `section[aria-label="${DASHBOARD}"]`);
         expect({ theme, label, violations }).toEqual({ theme, label, violations: [] });
         await dashboard(page).screenshot({ path: path.join(SHOTS, `dashboard-${theme}-${label}.png`) });
+        // the same in parts that can be looked at (the whole dashboard is long)
+        const box = (await dashboard(page).boundingBox())!;
+        const scrollY = await page.evaluate(() => window.scrollY);
+        for (const [part, top] of [['a', 0], ['b', 1500], ['c', 3000]] as const) {
+          if (top >= box.height) break;
+          const clip = { x: box.x, y: box.y + scrollY + top, width: box.width, height: Math.min(1500, box.height - top) };
+          await page.screenshot({ path: path.join(SHOTS, `dashboard-${theme}-${label}-${part}.png`), fullPage: true, clip });
+        }
         await page.context().close();
       }
     }
