@@ -338,6 +338,39 @@ declare interface IPstStrings {
   ImportCorrectionRemove: string;
   ImportRulesDownload: string;
   ImportCorrectionRefused: string;
+  DashTilesHint: string;
+  DashTileFilterOn: string;
+  DashObjectiveRow: string;
+  DashObjectiveHint: string;
+  DashColumnObjective: string;
+  DashColumnStatus: string;
+  DashStatusSummary: string;
+  DashLegendPlanned: string;
+  DashLegendDone: string;
+  DashQuarterBar: string;
+  DashAttentionTitle: string;
+  DashNothingBlocked: string;
+  DashColumnReason: string;
+  DashColumnSince: string;
+  DashColumnState: string;
+  DashStateBlocked: string;
+  DashStateAtRisk: string;
+  DashNoReason: string;
+  DashReasonLoading: string;
+  DashSinceUnknown: string;
+  DashSinceOn: string;
+  DashDueOn: string;
+  DashAgendaTitle: string;
+  DashAgendaTodo: string;
+  DashAgendaOverdue: string;
+  DashAgendaDueSoon: string;
+  DashAgendaStale: string;
+  DashAgendaNothing: string;
+  DashAgendaDueIn: string;
+  DashAgendaDueToday: string;
+  DashAgendaNeverChecked: string;
+  DashAgendaStaleDays: string;
+  DashAgendaAnd: string;
 }
 
 declare module 'PstStrings' {

@@ -8,7 +8,7 @@ import { InvalidRequestError, NotFoundError, PstError } from '../../data/errors'
 import type { Action, IsoDate, Person, Plan } from '../../domain/model';
 import { currentPlan, itemsOfPlan, planLabel } from '../../domain/plans';
 import { filterOptions, filterPlanData, PstFilter } from '../../domain/filter';
-import { filterFromQuery } from '../../domain/links/filterQuery';
+import { leadAgenda, leadsAnAction } from '../../domain/leadAgenda';
 import { dashboardFigures } from '../../domain/dashboard';
 import { rollUp } from '../../domain/rollup';
 import { buildPlanTree } from '../../domain/tree';
@@ -17,6 +17,7 @@ import type { MailService } from '../../mail/mailService';
 import { ProvisioningPrompt } from './ProvisioningPrompt';
 import { ObjectiveTree } from '../tree/ObjectiveTree';
 import { FilterBar } from '../filters/FilterBar';
+import { useSharedFilter } from '../filters/useSharedFilter';
 import { ProjectCards, CardGroup, CardItem } from '../cards/ProjectCards';
 import { PstDashboard, DashboardWidget } from '../dashboard/PstDashboard';
 import { describeFilter } from '../dashboard/filterDescription';
@@ -103,7 +104,8 @@ export function PstApp(props: PstAppProps): JSX.Element {
   const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
   const [me, setMe] = React.useState<Person | null>(null);
   const [isCoordinator, setIsCoordinator] = React.useState(false);
-  const [filter, setFilter] = React.useState<PstFilter>(() => filterFromQuery(props.defaultFilterQuery ?? ''));
+  // The filter is shared with the page's other PST web parts (and its URL): see useSharedFilter.
+  const { filter, setFilter, applyDefault } = useSharedFilter(props.defaultFilterQuery);
   const [selectedNodeId, setSelectedNodeId] = React.useState<string | undefined>(initialNodeId);
   const [openActionId, setOpenActionId] = React.useState<number | null>(() => actionIdOf(initialNodeId));
 
@@ -150,6 +152,14 @@ export function PstApp(props: PstAppProps): JSX.Element {
     window.addEventListener(PST_DATA_CHANGED, changed);
     return () => window.removeEventListener(PST_DATA_CHANGED, changed);
   }, [load]);
+
+  // Lead-first start: a project lead (who does not coordinate) starts on « Mes actions »,
+  // unless the URL, the property pane or the user already chose a filter.
+  React.useEffect(() => {
+    if (state.kind !== 'ready') return;
+    const viewer = state.snapshot.viewer;
+    if (viewer && !viewer.canEditAllActions && leadsAnAction(state.snapshot.actions, viewer.user)) applyDefault({ mine: true });
+  }, [state, applyDefault]);
 
   const content = (() => {
     switch (state.kind) {
@@ -226,6 +236,9 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   const operational = React.useMemo(() => new Map(snapshot.operationalObjectives.map((oo) => [oo.id, oo])), [snapshot]);
   const strategic = React.useMemo(() => new Map(snapshot.strategicObjectives.map((os) => [os.id, os])), [snapshot]);
 
+  const repository = props.repository;
+  const loadCheckIns = React.useCallback((actionId: number) => repository.loadActionDetails(actionId).then((details) => details.checkIns), [repository]);
+
   const [importOpen, setImportOpen] = React.useState(false);
   // The coordinator imports from the tree, or from any view while the site has no plan yet.
   const canImport = props.isCoordinator && (view === 'tree' || snapshot.plans.length === 0);
@@ -278,6 +291,8 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
     );
   } else {
     const figures = dashboardFigures(filtered, today);
+    // The lead's own actions, from the whole plan (not only the filtered ones), most urgent first.
+    const agenda = me && !props.isCoordinator && leadsAnAction(data.actions, me) ? leadAgenda(data.actions, me, today) : null;
     body = (
       <Stack tokens={{ childrenGap: 12 }}>
         <div className="pst-no-print">{filterBar}</div>
@@ -286,6 +301,10 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
           lang={lang}
           onOpenAction={onOpenAction}
           widgets={props.dashboardWidgets}
+          filter={filter}
+          onFilterChange={onFilterChange}
+          agenda={agenda}
+          loadCheckIns={loadCheckIns}
           onExport={() => downloadDashboardWorkbook(figures, { planTitle: data.plan.title, filterLines: describeFilter(filter, options, lang) }, lang)}
         />
       </Stack>

@@ -55,6 +55,10 @@ function repository(overrides: Partial<PstRepository>): PstRepository & { calls:
   };
 }
 
+// React's act() may still be flushing effects when the last test returns (the plan dropdown's
+// last update): let it finish before jsdom is torn down, or the worker dies on "document".
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 200)));
+
 describe('PstApp on a site without the PST lists', () => {
   it('offers a site owner to create the lists, creates them, then shows the plan', async () => {
     let provisioned = false;

@@ -177,8 +177,8 @@ describe('the local intranet in Chromium', () => {
     expect(snapshotLoads).toHaveLength(1);
     const progressBefore = await dashboard.locator('.pst-kpi').nth(3).innerText();
     const cards = webPart(page, 'Fiches projets');
-    await cards.getByRole('switch', { name: 'Mes actions' }).click();
-    await page.waitForTimeout(500);
+    // a project lead starts on « Mes actions » (issue 15): no click needed
+    expect(await cards.getByRole('switch', { name: 'Mes actions' }).isChecked()).toBe(true);
     const mine = cards.getByRole('listitem');
     expect(await mine.count()).toBeGreaterThan(0);
     // one of the lead's actions that is not finished
