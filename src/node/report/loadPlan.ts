@@ -19,7 +19,8 @@ import { actionFromItem, checkInFromItem, ListItem } from '../../schema/mapping'
 import { createNodeSp, TokenProvider, webServerRelativeUrlOf } from '../sp/nodeSp';
 import { isLocalUrl, sharePointTokenProvider } from '../sp/credentials';
 import { SAMPLE_USERS } from '../local/samplePst';
-import { localToken } from '../local/seed';
+import * as path from 'path';
+import { localToken, readLocalKey } from '../local/localSession';
 
 /** The site of `npm start` (the embedded store), used when no --site is given. */
 export const LOCAL_SITE = process.env.PST_SITE_URL || `http://localhost:${process.env.PORT || '4321'}/sites/pst`;
@@ -55,7 +56,12 @@ async function readAll(sp: SPFI, web: string, list: ListDef): Promise<ListItem[]
 
 export function spForSite(site: string, options: { deviceCode?: boolean; as?: string } = {}): SPFI {
   const token: TokenProvider | undefined = isLocalUrl(site)
-    ? async () => localToken(options.as || (SAMPLE_USERS.find((u) => u.role === 'coordinator') || SAMPLE_USERS[0]).email)
+    ? async () =>
+        localToken(
+          options.as || (SAMPLE_USERS.find((u) => u.role === 'coordinator') || SAMPLE_USERS[0]).email,
+          // The sign-in key of the running `npm start` (data/local-session.key, or PST_LOCAL_KEY).
+          readLocalKey(path.resolve(__dirname, '../../..', 'data', 'pst.sqlite')),
+        )
     : sharePointTokenProvider(site, { deviceCode: options.deviceCode });
   return createNodeSp(site, token);
 }

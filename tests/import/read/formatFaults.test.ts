@@ -209,3 +209,13 @@ describe('Word documents read like their text', () => {
     expect(worst(scoreOutline(outlineOf('titres.docx', docx), expected))).toBe(1);
   });
 });
+
+describe('PDF ligatures mapped with spaced hex strings read as their letters', () => {
+  it('« efficace », « officiel » and the codes after them are not shifted', () => {
+    const lines = ['OS 1 – Être un CPAS efficace et officiel', '1.1. Simplifier les flux financiers', 'OS 2 – Affirmer sa fierté'];
+    const pdf = makePdf(lines, { ligatures: true });
+    const read = readDocument('ligatures.pdf', pdf);
+    const texts = read.kind === 'text' ? read.lines.map((l) => l.text.trim()).filter((t) => t !== '') : [];
+    expect(texts).toEqual(lines);
+  });
+});

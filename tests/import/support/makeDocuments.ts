@@ -100,6 +100,11 @@ export interface PdfOptions {
    * lines moves down by this many points only, instead of a line height per blank line.
    */
   readonly paragraphGap?: number;
+  /**
+   * Ligatures as one glyph each ("ffi", "fi"…), mapped in bfrange arrays whose hex strings
+   * hold spaces (`[<0066 0066 0069>]`), as some PDF writers do.
+   */
+  readonly ligatures?: boolean;
   /** Line height in points (14 by default, for a 10-point font). */
   readonly lineHeight?: number;
   /** Protected by an owner password only (printable, not editable): the user password is empty. */
@@ -117,7 +122,8 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
   const codeOf = new Map<string, number>();
   const encode = (text: string): string => {
     let hex = '';
-    for (const ch of Array.from(text)) {
+    const glyphs = options.ligatures ? text.match(/ffi|ffl|ff|fi|fl|[\s\S]/gu) || [] : Array.from(text);
+    for (const ch of glyphs) {
       let code = codeOf.get(ch);
       if (code === undefined) {
         code = chars.length + 1;
@@ -168,16 +174,17 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
   };
   const catalog = add('');
   const pagesObj = add('');
-  const cmapLines = chars.map((ch, k) => {
-    let hex = '';
-    for (let i = 0; i < ch.length; i++) hex += ch.charCodeAt(i).toString(16).padStart(4, '0');
-    return `<${(k + 1).toString(16).padStart(4, '0')}> <${hex}>`;
-  });
+  const unitsOf = (ch: string): string[] => Array.from({ length: ch.length }, (_, i) => ch.charCodeAt(i).toString(16).padStart(4, '0'));
+  const cmapLines = chars.map((ch, k) => `<${(k + 1).toString(16).padStart(4, '0')}> <${unitsOf(ch).join('')}>`);
+  const code4 = (n: number): string => n.toString(16).padStart(4, '0');
+  const rangeLines = chars.map((ch, k) => `<${code4(k + 1)}> <${code4(k + 1)}> [<${unitsOf(ch).join(' ')}>]`);
   const cmap = [
     '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
     '/CMapName /Adobe-Identity-UCS def /CMapType 2 def',
     '1 begincodespacerange <0000> <FFFF> endcodespacerange',
-    ...chunk(cmapLines, 100).map((group) => `${group.length} beginbfchar\n${group.join('\n')}\nendbfchar`),
+    ...(options.ligatures
+      ? chunk(rangeLines, 100).map((group) => `${group.length} beginbfrange\n${group.join('\n')}\nendbfrange`)
+      : chunk(cmapLines, 100).map((group) => `${group.length} beginbfchar\n${group.join('\n')}\nendbfchar`)),
     'endcmap CMapName currentdict /CMap defineresource pop end end',
   ].join('\n');
   const toUnicode = add(stream(strToU8(cmap), false));
