@@ -27,6 +27,8 @@ let server: ChildProcess;
 let baseUrl: string;
 let browser: Browser;
 let dataFolder: string;
+/** The local sign-in key `npm start` writes next to its data file. */
+let sessionKey: string;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -61,11 +63,15 @@ async function startIntranet(): Promise<void> {
     server.stderr!.on('data', read);
     server.on('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
   });
+  sessionKey = fs.readFileSync(path.join(dataFolder, 'local-session.key'), 'utf8').trim();
 }
 
 async function openAs(email: string, theme: string, width: number, query = ''): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 1000 } });
-  await context.addCookies([{ name: 'pst-user', value: encodeURIComponent(email), url: baseUrl }]);
+  await context.addCookies([
+    { name: 'pst-session', value: sessionKey, url: baseUrl },
+    { name: 'pst-user', value: encodeURIComponent(email), url: baseUrl },
+  ]);
   await context.addInitScript((t) => window.localStorage.setItem('pst-theme', t), theme);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/${query}`);

@@ -160,7 +160,10 @@ describe('the local intranet in Chromium', () => {
   it('lets a lead add a check-in from the panel, and the dashboard changes without the plan being loaded again', async () => {
     // The snapshot is the only $batch that reads the plans list: count those requests.
     const context = await browser.newContext({ viewport: { width: 1600, height: 1100 } });
-    await context.addCookies([{ name: 'pst-user', value: encodeURIComponent(LEAD), url: baseUrl }]);
+    await context.addCookies([
+      { name: 'pst-session', value: sessionKey, url: baseUrl },
+      { name: 'pst-user', value: encodeURIComponent(LEAD), url: baseUrl },
+    ]);
     const page = await context.newPage();
     const snapshotLoads: string[] = [];
     const apiRequests: string[] = [];
