@@ -12,7 +12,7 @@ import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
 import '@pnp/sp/profiles';
 import { PermissionKind } from '@pnp/sp/security';
-import type { CheckIn, Person, PlanData } from '../domain/model';
+import type { Action, CheckIn, Person, PlanData } from '../domain/model';
 import {
   ListDef,
   actionsList,
@@ -41,7 +41,7 @@ import { ActionChanges, LeadAssignment, NewCheckIn, PlanImport, PlanImportResult
 import { ActionDetails } from './actionDetails';
 import { ConflictError } from './errors';
 import { addUserToPstGroup } from './permissions';
-import { belongsToAction, composeEtag, ensureActionSpace, linkedProgressId, PROGRESS_SELECT, splitEtag, withProgress } from './actionSpaces';
+import { belongsToAction, composeEtag, ensureActionSpace, isStale, linkedProgressId, PROGRESS_SELECT, progressPayload, splitEtag, withProgress } from './actionSpaces';
 import { applyToProgress, findCheckInByKey, newCheckInKey, savedCheckIn, writeCheckIn } from './checkInWriter';
 import { inspectPstLists, provisionPst, ProvisioningReport, ProvisioningState } from './provisioning';
 import { listUrl } from './sharePointPaths';
@@ -59,6 +59,15 @@ function hasPermission(mask: unknown, kind: number): boolean {
   const bit = kind - 1;
   if (bit < 32) return (Number(value.Low) & (1 << bit)) !== 0 || (bit === 31 && Number(value.Low) >= 2147483648);
   return (Number(value.High) & (1 << (bit - 32))) !== 0;
+}
+
+/** The summary fields (those a check-in sets) among an edit's changes, when they change. */
+function summaryChanges(action: Action, changes: ActionChanges): ActionChanges {
+  const summary: Record<string, unknown> = {};
+  for (const key of ['status', 'progressPercent', 'health', 'lastCheckInDate'] as const) {
+    if (key in changes && changes[key] !== action[key]) summary[key] = changes[key];
+  }
+  return summary as ActionChanges;
 }
 
 function etagOf(item: ListItem): string {
@@ -165,14 +174,16 @@ export class SharePointPstRepository implements PstRepository {
         .expand(...queryFor(actionsList).expand)() as Promise<ListItem>,
       this.query(indicatorsList, batchedSp).filter(actionIdFilter(indicatorsList)).top(MAX_PAGE_SIZE)() as Promise<ListItem[]>,
       // Filtered on the indexed action column: the check-in list grows past the threshold.
-      this.query(checkInsList, batchedSp)
-        .select('FileDirRef')
+      this.list(checkInsList, batchedSp)
+        .items.select(...queryFor(checkInsList).select, 'FileDirRef')
+        .expand(...queryFor(checkInsList).expand)
         .filter(actionIdFilter(checkInsList))
         .orderBy(checkInsList.fields.date.internalName, false)
         .top(CHECK_INS_IN_PANEL)() as Promise<ListItem[]>,
       this.list(actionsList, batchedSp).items.getById(actionId).currentUserHasPermissions(PermissionKind.EditListItems),
       this.list(progressList, batchedSp)
-        .items.select(...PROGRESS_SELECT, 'EffectiveBasePermissions')
+        .items.select(...PROGRESS_SELECT, 'EffectiveBasePermissions', 'Modified', 'Editor/Id', 'Editor/Title', 'Editor/EMail')
+        .expand('Editor')
         .filter(actionIdFilter(progressList))
         .top(50)() as Promise<ListItem[]>,
     ]);
@@ -181,8 +192,11 @@ export class SharePointPstRepository implements PstRepository {
     const [item, indicators, checkIns, canEditAction, progressItems] = await pending;
     const progress = progressItems.find((p) => p.Id === linkedProgressId(item));
     const canEditProgress = progress !== undefined && hasPermission(progress.EffectiveBasePermissions, PermissionKind.EditListItems);
-    const editor = item[actionsList.fields.editor.internalName] as { Id?: number; Title?: string; EMail?: string } | undefined;
-    const modified = item[actionsList.fields.modified.internalName];
+    // Who saved last: on the action item (the coordination) or its progress item (a check-in).
+    const progressIsLater = progress !== undefined && String(progress.Modified ?? '') >= String(item[actionsList.fields.modified.internalName] ?? '');
+    const latest = progressIsLater ? progress : item;
+    const editor = latest[actionsList.fields.editor.internalName] as { Id?: number; Title?: string; EMail?: string } | undefined;
+    const modified = latest[actionsList.fields.modified.internalName];
     return {
       action: withProgress(actionFromItem(item), item, progress),
       etag: composeEtag(etagOf(item), progress ? etagOf(progress) : null),
@@ -206,9 +220,20 @@ export class SharePointPstRepository implements PstRepository {
     const payload = { ...changedProperties(before, actionToItem({ ...current.action, ...changes })), ...extra };
     if (Object.keys(payload).length === 0 && current.etag === etag) return etag;
     const sent = splitEtag(etag);
+    const stored = splitEtag(current.etag);
+    // A check-in recorded since (the progress item changed) is a newer version too.
+    if (sent.progress !== null && sent.progress !== '*' && sent.progress !== stored.progress) throw new ConflictError(current);
     try {
+      let progressEtag = stored.progress;
+      const summary = summaryChanges(current.action, changes);
+      const progressId = await this.linkedProgress(actionId);
+      if (progressId !== null && Object.keys(summary).length > 0) {
+        // The sheet's status, % and health live in the progress item (the one the leads keep).
+        const written = await this.list(progressList).items.getById(progressId).update(progressPayload(summary), stored.progress ?? '*');
+        progressEtag = (written as { etag?: string }).etag ?? '*';
+      }
       const result = await this.list(actionsList).items.getById(actionId).update(payload, sent.action);
-      return composeEtag((result as { etag?: string }).etag ?? '*', splitEtag(current.etag).progress);
+      return composeEtag((result as { etag?: string }).etag ?? '*', progressEtag);
     } catch (error) {
       if (httpStatusOf(error) === 412) throw new ConflictError(await this.loadActionDetails(actionId));
       throw error;
@@ -243,6 +268,10 @@ export class SharePointPstRepository implements PstRepository {
       throw error;
     }
     return { checkIn: savedCheckIn(existing ?? { Id: id }, checkIn, me), actionEtag: composeEtag(splitEtag(current.etag).action, newProgressEtag) };
+  }
+
+  private async linkedProgress(actionId: number): Promise<number | null> {
+    return linkedProgressId(await this.list(actionsList).items.getById(actionId).select('Id', actionsList.fields.progressItem.internalName)());
   }
 
   /** The action's linked progress item: id, ETag and the key of the last check-in applied. */
@@ -287,7 +316,7 @@ export class SharePointPstRepository implements PstRepository {
     if (current.etag !== etag && current.action.projectLead?.id === user.Id && linked !== null) {
       return { etag: current.etag, lead: resolved, permissionError: null };
     }
-    if (splitEtag(current.etag).action !== splitEtag(etag).action && splitEtag(etag).action !== '*') throw new ConflictError(current);
+    if (isStale(current.etag, etag)) throw new ConflictError(current);
     let permissionError: string | null = null;
     let progressItemId = linked;
     try {

@@ -154,11 +154,13 @@ export async function ensureActionSpace(
 ): Promise<ActionSpace> {
   const progressItemId = await ensureProgressItem(sp, webServerRelativeUrl, action, linkedProgressId, meId);
   const folderId = await ensureFolder(sp, webServerRelativeUrl, action.id);
-  const level = await leadLevelId(sp);
+  const level = leadId === null && previousLeadId === null ? 0 : await leadLevelId(sp);
   const folder = sp.web.getList(listUrl(webServerRelativeUrl, checkInsList)).items.getById(folderId);
   const progress = sp.web.getList(listUrl(webServerRelativeUrl, progressList)).items.getById(progressItemId);
-  await grant(folder, level, leadId, previousLeadId);
-  await grant(progress, level, leadId, previousLeadId);
+  if (level !== 0) {
+    await grant(folder, level, leadId, previousLeadId);
+    await grant(progress, level, leadId, previousLeadId);
+  }
   await progress.update({ [`${progressList.fields.lead.internalName}Id`]: leadId });
   return { folderId, progressItemId };
 }
@@ -168,6 +170,14 @@ export async function ensureActionSpace(
 /** An action's version as the panel sees it: its item's ETag and its progress item's, as one opaque string. */
 export function composeEtag(actionEtag: string, progressEtag: string | null): string {
   return progressEtag ? `${actionEtag}|${progressEtag}` : actionEtag;
+}
+
+/** Whether `sent` is an older version than `current` (either item changed since); `*` matches anything. */
+export function isStale(current: string, sent: string): boolean {
+  if (sent.trim() === '*') return false;
+  const a = splitEtag(current);
+  const b = splitEtag(sent);
+  return a.action !== b.action || (b.progress !== null && b.progress !== '*' && a.progress !== b.progress);
 }
 
 export function splitEtag(etag: string): { action: string; progress: string | null } {
