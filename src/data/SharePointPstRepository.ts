@@ -41,7 +41,7 @@ import { ActionChanges, LeadAssignment, NewCheckIn, PlanImport, PlanImportResult
 import { ActionDetails } from './actionDetails';
 import { ConflictError } from './errors';
 import { addUserToPstGroup } from './permissions';
-import { belongsToAction, composeEtag, ensureActionSpace, isStale, linkedProgressId, PROGRESS_SELECT, progressPayload, splitEtag, withProgress } from './actionSpaces';
+import { belongsToAction, composeEtag, ensureActionSpace, linkedProgressId, PROGRESS_SELECT, progressPayload, splitEtag, withProgress } from './actionSpaces';
 import { applyToProgress, findCheckInByKey, newCheckInKey, savedCheckIn, writeCheckIn } from './checkInWriter';
 import { inspectPstLists, provisionPst, ProvisioningReport, ProvisioningState } from './provisioning';
 import { listUrl } from './sharePointPaths';
@@ -316,12 +316,17 @@ export class SharePointPstRepository implements PstRepository {
     if (current.etag !== etag && current.action.projectLead?.id === user.Id && linked !== null) {
       return { etag: current.etag, lead: resolved, permissionError: null };
     }
-    if (isStale(current.etag, etag)) throw new ConflictError(current);
+    // The action item decides: its progress item changing (a check-in, or the set-up of an
+    // interrupted attempt of this assignment) does not make the lead's choice stale.
+    const sent = splitEtag(etag).action;
+    if (sent !== '*' && sent !== splitEtag(current.etag).action) throw new ConflictError(current);
     let permissionError: string | null = null;
     let progressItemId = linked;
+    let progressEtag = splitEtag(current.etag).progress;
     try {
       const space = await ensureActionSpace(this.sp, this.webServerRelativeUrl, current.action, linked, me.id!, user.Id, current.action.projectLead?.id ?? null);
       progressItemId = space.progressItemId;
+      progressEtag = space.progressEtag;
       // Check-ins are added by the leads group: a lead named for the first time joins it.
       await addUserToPstGroup(this.sp, 'leads', lead.email);
     } catch (error) {
@@ -329,8 +334,8 @@ export class SharePointPstRepository implements PstRepository {
     }
     // The last write: the lead, and the progress item the action points to.
     const link = progressItemId !== null && progressItemId !== linked ? { [actionsList.fields.progressItem.internalName]: progressItemId } : {};
-    const newEtag = await this.saveChanges(current, { projectLead: resolved }, etag, link);
-    return { etag: newEtag, lead: resolved, permissionError };
+    const newEtag = await this.saveChanges(current, { projectLead: resolved }, composeEtag(sent, splitEtag(current.etag).progress), link);
+    return { etag: composeEtag(splitEtag(newEtag).action, progressEtag), lead: resolved, permissionError };
   }
 
   async importDocumentPlan(data: PlanData, options: SiteImportOptions = {}): Promise<SiteImportResult> {

@@ -137,6 +137,8 @@ async function grant(item: { roleAssignments: { add(p: number, r: number): Promi
 export interface ActionSpace {
   readonly folderId: number;
   readonly progressItemId: number;
+  /** The progress item's ETag once set up. */
+  readonly progressEtag: string;
 }
 
 /**
@@ -161,8 +163,8 @@ export async function ensureActionSpace(
     await grant(folder, level, leadId, previousLeadId);
     await grant(progress, level, leadId, previousLeadId);
   }
-  await progress.update({ [`${progressList.fields.lead.internalName}Id`]: leadId });
-  return { folderId, progressItemId };
+  const written = await progress.update({ [`${progressList.fields.lead.internalName}Id`]: leadId });
+  return { folderId, progressItemId, progressEtag: (written as { etag?: string }).etag ?? '*' };
 }
 
 // ------------------------------------------------------------------ reading
@@ -170,14 +172,6 @@ export async function ensureActionSpace(
 /** An action's version as the panel sees it: its item's ETag and its progress item's, as one opaque string. */
 export function composeEtag(actionEtag: string, progressEtag: string | null): string {
   return progressEtag ? `${actionEtag}|${progressEtag}` : actionEtag;
-}
-
-/** Whether `sent` is an older version than `current` (either item changed since); `*` matches anything. */
-export function isStale(current: string, sent: string): boolean {
-  if (sent.trim() === '*') return false;
-  const a = splitEtag(current);
-  const b = splitEtag(sent);
-  return a.action !== b.action || (b.progress !== null && b.progress !== '*' && a.progress !== b.progress);
 }
 
 export function splitEtag(etag: string): { action: string; progress: string | null } {
