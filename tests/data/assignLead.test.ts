@@ -101,8 +101,10 @@ describe('assigning a project lead', () => {
   it('a version saved by someone else in between is a conflict, and the lead does not change', async () => {
     const coordinator = as(store, COORDINATOR);
     const stale = (await coordinator.loadActionDetails(actionId)).etag;
-    const marc = await as(store, MARC).loadActionDetails(actionId);
-    await as(store, MARC).addCheckIn({ actionId, date: '2026-11-22', status: 'EN_COURS', percent: 40, health: 'bon', comment: null }, marc.etag);
+    // Another member of the coordination saves the sheet meanwhile (a lead's check-in does not
+    // touch the action item, so it does not make the choice of a lead stale).
+    const other = as(store, OWNER);
+    await other.updateAction(actionId, { title: 'Horaires élargis' }, (await other.loadActionDetails(actionId)).etag);
     await expect(coordinator.assignLead(actionId, { displayName: 'Sophie Lambert', email: SOPHIE }, stale)).rejects.toBeInstanceOf(ConflictError);
     expect((await coordinator.loadActionDetails(actionId)).action.projectLead?.email).toBe(MARC);
   });

@@ -188,7 +188,7 @@ export abstract class PrincipalStore extends ListStore {
   effectiveScope(listId?: string, itemId?: number): string {
     if (listId !== undefined && itemId !== undefined) {
       // An item inherits from its folder, the folder from its parent folder, then the list.
-      let row = this.prepare("SELECT id, unique_permissions, json_extract(data, '$.FileDirRef') AS dir FROM items WHERE list_id = ? AND id = ?").get(listId, itemId);
+      let row: Row | undefined = this.prepare("SELECT id, unique_permissions, json_extract(data, '$.FileDirRef') AS dir FROM items WHERE list_id = ? AND id = ?").get(listId, itemId);
       for (let depth = 0; row && depth < 64; depth++) {
         if (row.unique_permissions === 1) return itemScope(listId, row.id as number);
         if (typeof row.dir !== 'string') break;
