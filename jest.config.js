@@ -2,6 +2,8 @@
 module.exports = {
   testEnvironment: '<rootDir>/tests/support/nodeEnvironmentWithFetch.js',
   roots: ['<rootDir>/tests'],
+  // Component and store tests render and query for real: on a loaded CI machine 5 s is too short.
+  testTimeout: 30000,
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json'}],

@@ -81,7 +81,11 @@ export interface PstRepository {
   provisionLists(): Promise<ProvisioningReport>;
   /** The signed-in user. */
   currentUser(): Promise<Person>;
-  /** Everything the tree, cards and dashboard show, and who is looking, in one batched round trip. */
+  /**
+   * Everything the tree, cards and dashboard show (only that: the panel reads the rest), and
+   * who is looking: the first pages in one batched round trip, then the next pages of a list
+   * past 5,000 items.
+   */
   loadSnapshot(): Promise<PstSnapshot>;
   /** One action with its indicators, check-ins and the user's right to edit it. */
   loadActionDetails(actionId: number): Promise<ActionDetails>;

@@ -24,7 +24,7 @@ import {
   sectionsList,
   strategicObjectivesList,
 } from '../schema/listSchema';
-import { lookupIdProperty, queryFor } from '../schema/query';
+import { lookupIdProperty, queryFor, QueryScope } from '../schema/query';
 import {
   actionFromItem,
   actionToItem,
@@ -45,6 +45,7 @@ import { belongsToAction, composeEtag, ensureActionSpace, linkedProgressId, PROG
 import { applyToProgress, findCheckInByKey, newCheckInKey, savedCheckIn, writeCheckIn } from './checkInWriter';
 import { inspectPstLists, provisionPst, ProvisioningReport, ProvisioningState } from './provisioning';
 import { listUrl } from './sharePointPaths';
+import { batched, followPages, noMetadata, readPage } from './requests';
 import { httpStatusOf } from './errors';
 import { MAX_PAGE_SIZE } from '../domain/limits';
 import type { PstSnapshot } from '../domain/snapshot';
@@ -89,7 +90,7 @@ export class SharePointPstRepository implements PstRepository {
     return sp.web.getList(listUrl(this.webServerRelativeUrl, list));
   }
 
-  private query(list: ListDef, sp: SPFI = this.sp, scope: 'all' | 'summary' = 'all') {
+  private query(list: ListDef, sp: SPFI = this.sp, scope: QueryScope = 'all') {
     const { select, expand } = queryFor(list, scope);
     const items = this.list(list, sp).items.select(...select);
     return expand.length > 0 ? items.expand(...expand) : items;
@@ -132,25 +133,32 @@ export class SharePointPstRepository implements PstRepository {
     return load;
   }
 
+  /**
+   * The snapshot: the first page of every list, the viewer and their right in one `$batch`,
+   * then the next pages of the lists that have more (a plan past 5,000 actions), followed
+   * through `odata.nextLink`. Only the fields the views show (`'summary'`), without OData
+   * metadata; indicators are left to the panel.
+   */
   private async fetchSnapshot(): Promise<PstSnapshot> {
-    const [batchedSp, execute] = this.sp.batched();
-    const read = (list: ListDef): Promise<ListItem[]> => this.query(list, batchedSp, 'summary').top(MAX_PAGE_SIZE)();
+    const [batchedSp, execute] = batched(this.sp);
+    const summary = (list: ListDef, sp: SPFI) => this.query(list, sp, 'summary').using(noMetadata()).top(MAX_PAGE_SIZE);
+    const read = (list: ListDef): Promise<ListItem[]> => readPage(summary(list, batchedSp)).then((first) => followPages(summary(list, this.sp), first));
+    const progressQuery = (sp: SPFI) => this.list(progressList, sp).items.select(...PROGRESS_SELECT).using(noMetadata()).top(MAX_PAGE_SIZE);
     const pending = Promise.all([
       read(plansList),
       read(sectionsList),
       read(strategicObjectivesList),
       read(operationalObjectivesList),
       read(actionsList),
-      read(indicatorsList),
       // What the leads keep up to date (status, %, health, last check-in): see actionSpaces.ts.
-      this.list(progressList, batchedSp).items.select(...PROGRESS_SELECT).top(MAX_PAGE_SIZE)() as Promise<ListItem[]>,
+      readPage(progressQuery(batchedSp)).then((first) => followPages(progressQuery(this.sp), first)),
       batchedSp.web.currentUser.select('Id', 'Title', 'Email')() as Promise<{ Id: number; Title: string; Email?: string }>,
       this.list(actionsList, batchedSp).currentUserHasPermissions(PermissionKind.EditListItems),
     ]);
     // Errors surface through `pending` (each request's own error, e.g. a missing list).
     pending.catch(() => undefined);
     await execute();
-    const [plans, sections, strategic, operational, actions, indicators, progress, user, canEditAllActions] = await pending;
+    const [plans, sections, strategic, operational, actions, progress, user, canEditAllActions] = await pending;
     const progressById = new Map(progress.map((p) => [p.Id, p]));
     return {
       viewer: { user: { id: user.Id, displayName: user.Title, email: user.Email || undefined }, canEditAllActions },
@@ -159,12 +167,12 @@ export class SharePointPstRepository implements PstRepository {
       strategicObjectives: strategic.map(strategicObjectiveFromItem),
       operationalObjectives: operational.map(operationalObjectiveFromItem),
       actions: actions.map((item) => withProgress(actionFromItem(item), item, progressById.get(linkedProgressId(item) ?? 0))),
-      indicators: indicators.map(indicatorFromItem),
+      indicators: [],
     };
   }
 
   async loadActionDetails(actionId: number): Promise<ActionDetails> {
-    const [batchedSp, execute] = this.sp.batched();
+    const [batchedSp, execute] = batched(this.sp);
     const actionIdFilter = (list: ListDef) => `${lookupIdProperty(list.fields.action)} eq ${actionId}`;
     const pending = Promise.all([
       // select/expand go on the item itself: PnPjs drops a collection's query in getById.

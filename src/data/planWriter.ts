@@ -37,6 +37,7 @@ import {
 } from '../schema/mapping';
 import { queryFor } from '../schema/query';
 import { listUrl } from './sharePointPaths';
+import { batched, followPages, readPage } from './requests';
 import { MAX_BATCH_REQUESTS, MAX_PAGE_SIZE } from '../domain/limits';
 import { choosePlanWithReason, ItemUpdate, PlanSync, planSync, structuralOverlap, WEAK_PLAN_CHOICES } from '../domain/planSync';
 
@@ -55,12 +56,14 @@ const KIND_NAMES_FR: { readonly [K in Kind]: string } = {
 
 /** Every plan of the site with its items (the sheets' long texts included: the sync compares them). */
 export async function loadStoredPst(sp: SPFI, webServerRelativeUrl: string): Promise<PstSnapshot> {
-  const [batchedSp, execute] = sp.batched();
-  const read = (list: ListDef): Promise<ListItem[]> => {
+  const [batchedSp, execute] = batched(sp);
+  const query = (list: ListDef, from: SPFI) => {
     const { select, expand } = queryFor(list);
-    const items = batchedSp.web.getList(listUrl(webServerRelativeUrl, list)).items.select(...select);
-    return (expand.length > 0 ? items.expand(...expand) : items).top(MAX_PAGE_SIZE)();
+    const items = from.web.getList(listUrl(webServerRelativeUrl, list)).items.select(...select);
+    return (expand.length > 0 ? items.expand(...expand) : items).top(MAX_PAGE_SIZE);
   };
+  // The first page of each list in one batch, then the next pages (a plan past 5,000 actions).
+  const read = (list: ListDef): Promise<ListItem[]> => readPage(query(list, batchedSp)).then((first) => followPages(query(list, sp), first));
   const pending = Promise.all([read(plansList), read(sectionsList), read(strategicObjectivesList), read(operationalObjectivesList), read(actionsList)]);
   pending.catch(() => undefined);
   await execute();
@@ -134,7 +137,7 @@ class SyncWriter {
   async run(requests: readonly Pending[]): Promise<boolean> {
     for (let start = 0; start < requests.length; start += MAX_BATCH_REQUESTS) {
       const slice = requests.slice(start, start + MAX_BATCH_REQUESTS);
-      const [batchedSp, execute] = this.sp.batched();
+      const [batchedSp, execute] = batched(this.sp);
       const pending = slice.map((r) => r.run(batchedSp));
       const settled = Promise.all(pending.map((p) => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }))));
       let batchError: unknown = null;
@@ -419,7 +422,7 @@ export async function writeNewPlan(sp: SPFI, webServerRelativeUrl: string, data:
 async function addAll(sp: SPFI, webServerRelativeUrl: string, list: ListDef, payloads: ItemPayload[]): Promise<ListItem[]> {
   const added: ListItem[] = [];
   for (let start = 0; start < payloads.length; start += MAX_BATCH_REQUESTS) {
-    const [batchedSp, execute] = sp.batched();
+    const [batchedSp, execute] = batched(sp);
     // PnPjs v4: every request of a batch needs its own queryable instance.
     const pending = Promise.all(
       payloads.slice(start, start + MAX_BATCH_REQUESTS).map((p) => batchedSp.web.getList(listUrl(webServerRelativeUrl, list)).items.add(p) as Promise<ListItem>),

@@ -9,6 +9,7 @@ import { statsOf, rollUp, PlanRollup, ProgressStats } from './rollup';
 import { buildPlanTree, distinctActions, topLevelActionNodes, StrategicObjectiveNode, SectionNode, PlanTreeInput, PlanTree } from './tree';
 import { ACTION_STATUSES, ActionStatus } from './vocabularies';
 import { compareCodes } from './tree';
+import type { AttentionKind } from './attention';
 
 export interface ObjectiveFigure {
   readonly id: number;
@@ -22,6 +23,14 @@ export interface LateActionFigure {
   readonly lead: Person | null;
   readonly daysLate: number;
   readonly dueDate: IsoDate;
+}
+
+/** A blocked action, or one whose health is « à risque ». */
+export interface AttentionFigure {
+  readonly action: Action;
+  readonly kind: AttentionKind;
+  readonly lead: Person | null;
+  readonly lastCheckInDate: IsoDate | null;
 }
 
 export interface ServiceFigure {
@@ -48,6 +57,10 @@ export interface DashboardFigures {
   readonly statusDistribution: { readonly status: ActionStatus | null; readonly count: number }[];
   /** Most days late first. */
   readonly lateActions: LateActionFigure[];
+  /** Open actions without a recent check-in (lateness flag `stale`). */
+  readonly stale: number;
+  /** Blocked actions first, then those at risk; by code inside each. */
+  readonly attentionActions: AttentionFigure[];
   /** Most actions first. */
   readonly services: ServiceFigure[];
   /** Chronological; quarters without planned ends inside the span are listed with 0. */
@@ -110,6 +123,17 @@ export function dashboardFigures(input: PlanTreeInput, today: IsoDate): Dashboar
   }
   lateActions.sort((a, b) => b.daysLate - a.daysLate || compareCodes(a.action.code, b.action.code));
 
+  let stale = 0;
+  const attentionActions: AttentionFigure[] = [];
+  for (const action of planActions) {
+    const figures = rollup.actions.get(action.id)!;
+    if (figures.lateness.flags.stale) stale += 1;
+    const open = !figures.lateness.flags.done && !figures.lateness.flags.cancelled;
+    const kind: AttentionKind | null = figures.blocked ? 'blocked' : open && action.health === 'risque' ? 'atRisk' : null;
+    if (kind) attentionActions.push({ action, kind, lead: action.projectLead, lastCheckInDate: action.lastCheckInDate ?? null });
+  }
+  attentionActions.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'blocked' ? -1 : 1) || compareCodes(a.action.code, b.action.code));
+
   const byService = new Map<string, Action[]>();
   for (const action of planActions) {
     const service = (action.department ?? '').trim();
@@ -151,6 +175,8 @@ export function dashboardFigures(input: PlanTreeInput, today: IsoDate): Dashboar
     operationalObjectives,
     statusDistribution,
     lateActions,
+    stale,
+    attentionActions,
     services,
     quarters,
     tree,

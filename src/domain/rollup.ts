@@ -88,7 +88,8 @@ function ownPercent(action: Action): number | null {
   return Math.min(100, Math.max(0, percent));
 }
 
-function isBlocked(action: Action): boolean {
+/** Status PROBLEME, or health `blocage` on an action neither done nor cancelled (rule 6). */
+export function isBlocked(action: Pick<Action, 'status' | 'health'>): boolean {
   if (action.status === 'PROBLEME') return true;
   return action.health === 'blocage' && action.status !== 'TERMINE' && action.status !== 'ANNULE_ABANDONNE';
 }

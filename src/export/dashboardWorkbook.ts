@@ -1,85 +1,18 @@
 /**
  * The dashboard as an Excel workbook: the same figures as the screen, with the plan,
- * the export date and the active filters at the top of every sheet.
+ * the export date and the active filters at the top of every sheet. The texts are in
+ * src/strings/workbook.ts; this file only assembles them.
  */
 import type { DashboardFigures, ObjectiveFigure } from '../domain/dashboard';
 import type { ProgressStats } from '../domain/rollup';
 import { formatDate } from '../domain/parsing';
 import { statusLabel, Lang } from '../domain/vocabularies';
+import { WORKBOOK_TEXTS } from '../strings/workbook';
 import { Cell, Sheet, StyledCell } from './xlsx';
 
 const bold = (value: string): StyledCell => ({ value, style: 'bold' });
 const percent = (value: number | null): StyledCell => ({ value: value === null ? null : value / 100, style: 'percent' });
 const integer = (value: number): StyledCell => ({ value, style: 'integer' });
-
-const LABELS = {
-  fr: {
-    exported: 'Exporté le',
-    filters: 'Filtres',
-    noFilter: 'aucun (tout le PST)',
-    summary: 'Synthèse',
-    objectives: 'Par objectif',
-    statuses: 'Statuts',
-    late: 'En retard',
-    services: 'Par service',
-    quarters: 'Échéances par trimestre',
-    figure: 'Indicateur',
-    value: 'Valeur',
-    actions: 'Actions',
-    done: 'Terminées',
-    lateCount: 'En retard',
-    blocked: 'Bloquées',
-    cancelled: 'Annulées',
-    progress: 'Avancement',
-    realisation: 'Taux de réalisation',
-    level: 'Niveau',
-    code: 'Code',
-    title: 'Intitulé',
-    status: 'Statut',
-    unknown: 'Inconnu',
-    count: 'Nombre',
-    lead: 'Chef de projet',
-    due: 'Échéance',
-    daysLate: 'Jours de retard',
-    service: 'Service',
-    noService: '(sans service)',
-    quarter: 'Trimestre',
-    planned: 'Fins prévues',
-  },
-  en: {
-    exported: 'Exported on',
-    filters: 'Filters',
-    noFilter: 'none (whole PST)',
-    summary: 'Summary',
-    objectives: 'By objective',
-    statuses: 'Statuses',
-    late: 'Late',
-    services: 'By service',
-    quarters: 'Planned ends per quarter',
-    figure: 'Figure',
-    value: 'Value',
-    actions: 'Actions',
-    done: 'Done',
-    lateCount: 'Late',
-    blocked: 'Blocked',
-    cancelled: 'Cancelled',
-    progress: 'Progress',
-    realisation: 'Realisation rate',
-    level: 'Level',
-    code: 'Code',
-    title: 'Title',
-    status: 'Status',
-    unknown: 'Unknown',
-    count: 'Count',
-    lead: 'Project lead',
-    due: 'Due',
-    daysLate: 'Days late',
-    service: 'Service',
-    noService: '(no service)',
-    quarter: 'Quarter',
-    planned: 'Planned ends',
-  },
-};
 
 export interface WorkbookHeader {
   readonly planTitle: string;
@@ -88,7 +21,7 @@ export interface WorkbookHeader {
 }
 
 export function dashboardWorkbook(figures: DashboardFigures, header: WorkbookHeader, lang: Lang = 'fr'): Sheet[] {
-  const l = LABELS[lang];
+  const l = WORKBOOK_TEXTS[lang];
   const top = (sheetTitle: string): Cell[][] => [
     [{ value: `${header.planTitle} – ${sheetTitle}`, style: 'title' }],
     [l.exported, formatDate(figures.today)],
@@ -122,8 +55,8 @@ export function dashboardWorkbook(figures: DashboardFigures, header: WorkbookHea
       ...top(l.objectives),
       [bold(l.level), bold(l.code), bold(l.title), ...statsHeader],
       ...figures.strategicObjectives.flatMap((os) => [
-        objectiveRow('OS', os),
-        ...figures.operationalObjectives.filter((oo) => oo.strategicObjectiveId === os.id).map((oo) => objectiveRow('OO', oo)),
+        objectiveRow(l.strategicLevel, os),
+        ...figures.operationalObjectives.filter((oo) => oo.strategicObjectiveId === os.id).map((oo) => objectiveRow(l.operationalLevel, oo)),
       ]),
     ],
   };
@@ -162,7 +95,7 @@ export function dashboardWorkbook(figures: DashboardFigures, header: WorkbookHea
     rows: [
       ...top(l.quarters),
       [bold(l.quarter), bold(l.planned), bold(l.done)],
-      ...figures.quarters.map((q) => [`T${q.quarter} ${q.year}`, integer(q.planned), integer(q.done)]),
+      ...figures.quarters.map((q) => [l.quarterName(q.quarter, q.year), integer(q.planned), integer(q.done)]),
     ],
   };
   return [summary, objectives, statuses, late, services, quarters];

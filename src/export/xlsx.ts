@@ -4,7 +4,7 @@
  * spreadsheet library in the web part bundle. Zipping is done by fflate.
  */
 import { strToU8, zipSync } from 'fflate';
-import { escapeAttribute } from '../text/htmlEntities';
+import { escapeAttribute, withoutXmlForbidden } from '../text/htmlEntities';
 
 export type CellStyle = 'text' | 'bold' | 'title' | 'percent' | 'euro' | 'date' | 'integer' | 'decimal';
 
@@ -47,11 +47,27 @@ const STYLES_XML =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
-/** Cell text and sheet names: `escapeAttribute`, without the characters XML 1.0 forbids. */
+/** Excel's limit on the characters of a cell; a longer text makes Excel repair the file. */
+export const MAX_CELL_CHARACTERS = 32767;
+
+/**
+ * Cell text and sheet names: escaped, without the characters XML 1.0 forbids (a pasted
+ * U+FFFF or control character made the worksheet not well-formed).
+ */
 function xmlText(text: string): string {
-  // Pasted control characters would make the file unreadable.
-  // eslint-disable-next-line no-control-regex
-  return escapeAttribute(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return escapeAttribute(withoutXmlForbidden(text));
+}
+
+/** The first `length` UTF-16 units of a text, never cutting a surrogate pair in two. */
+function prefix(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const cut = text.substring(0, length);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.substring(0, length - 1) : cut;
+}
+
+/** At most Excel's 32,767 characters. */
+function cellText(text: string): string {
+  return prefix(withoutXmlForbidden(text), MAX_CELL_CHARACTERS);
 }
 
 /** Column letters: 0 → A, 25 → Z, 26 → AA. */
@@ -74,7 +90,9 @@ function cellXml(cell: Cell, ref: string): string {
   const s = STYLE_INDEX[style] ? ` s="${STYLE_INDEX[style]}"` : '';
   if (style === 'date' && typeof value === 'string') return `<c r="${ref}"${s}><v>${excelSerialDay(value)}</v></c>`;
   if (typeof value === 'number') return isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : '';
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+  // An inline string is text whatever it starts with ("=SOMME(A1)", "+32…", "-", "@"):
+  // no cell is ever written as a formula (`<f>`), so nothing in a title is evaluated.
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(cellText(value))}</t></is></c>`;
 }
 
 function sheetXml(sheet: Sheet): string {
@@ -92,11 +110,13 @@ function sheetXml(sheet: Sheet): string {
 }
 
 export function safeSheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[:\\/?*[\]]/g, ' ').trim().substring(0, 31) || 'Feuille';
+  // Excel also refuses a name starting or ending with an apostrophe.
+  const cleaned = withoutXmlForbidden(name).replace(/[:\\/?*[\]]/g, ' ').trim().replace(/^'+|'+$/g, '').trim();
+  const base = prefix(cleaned, 31) || 'Feuille';
   let candidate = base;
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
     const suffix = ` (${n})`;
-    candidate = base.substring(0, 31 - suffix.length) + suffix;
+    candidate = prefix(base, 31 - suffix.length) + suffix;
   }
   taken.add(candidate.toLowerCase());
   return candidate;

@@ -12,6 +12,7 @@ import type { ParseAnomaly, ParsedOutline } from './outline/parseResult';
 import { DocumentFormat, ReadDocument, readDocument } from './read';
 import { outlineFromRows } from './spreadsheet/rowsToOutline';
 import { baseName } from '../text/normalize';
+import { ImportRules, applyRules } from './lines/rules';
 import { MAX_TITLE_LENGTH } from '../domain/limits';
 
 export interface ImportAnalysis extends ParsedOutline {
@@ -21,9 +22,17 @@ export interface ImportAnalysis extends ParsedOutline {
   readonly plan: PlanFromOutline;
 }
 
-function understand(fileName: string, document: ReadDocument): ImportAnalysis {
+export interface AnalyseOptions {
+  /** The coordinator's corrections of how this layout is read (see `lines/rules.ts`). */
+  readonly rules?: ImportRules;
+}
+
+function understand(fileName: string, document: ReadDocument, options: AnalyseOptions = {}): ImportAnalysis {
   const name = baseName(fileName);
-  const parsed = document.kind === 'table' ? outlineFromRows(document.rows, name) : parseOutline(document.lines, { sourceName: name });
+  const parsed =
+    document.kind === 'table'
+      ? outlineFromRows(document.rows, name)
+      : parseOutline(options.rules ? applyRules(document.lines, options.rules) : document.lines, { sourceName: name });
   checkLooksLikeAPst(name, parsed.outline);
   const anomalies = parsed.anomalies.slice();
   const plan = fitTitles(planFromOutline(parsed.outline), parsed.outline, anomalies);
@@ -104,6 +113,6 @@ function checkLooksLikeAPst(name: string, outline: OutlineDocument): void {
   }
 }
 
-export function analyseDocument(fileName: string, bytes: Uint8Array): ImportAnalysis {
-  return understand(fileName, readDocument(fileName, bytes));
+export function analyseDocument(fileName: string, bytes: Uint8Array, options: AnalyseOptions = {}): ImportAnalysis {
+  return understand(fileName, readDocument(fileName, bytes), options);
 }

@@ -3,7 +3,11 @@
  * chunk, so that the web parts' bundles do not carry the readers and the parser.
  */
 export { analyseDocument } from './importDocument';
-export type { ImportAnalysis } from './importDocument';
+export type { AnalyseOptions, ImportAnalysis } from './importDocument';
+export { applyRules, parseRules, RulesError } from './lines/rules';
+export type { ImportRules } from './lines/rules';
+export { reviewImport } from './review';
+export type { ImportReview } from './review';
 export { checkBeforeReading } from './read';
 export { isImportError } from './errors';
 export { reportFigures, valuesToCheck } from './report';

@@ -7,6 +7,8 @@
 import { FIELD_NAMES_FR } from './lines/fieldLabels';
 import type { ImportAnalysis } from './importDocument';
 import type { AnomalyKind } from './outline/parseResult';
+import { reviewImport } from './review';
+import { capPerKind, omittedLine, WARNING_TITLES } from './reportLimits';
 
 const FORMAT_NAMES: { readonly [format: string]: string } = {
   docx: 'document Word',
@@ -26,6 +28,7 @@ const ANOMALY_TITLES: { readonly [K in AnomalyKind]: string } = {
   missingTitle: 'intitulé manquant',
   emptyObjective: 'objectif sans action',
   longTitle: 'intitulé trop long',
+  valueToCheck: 'valeur à vérifier',
 };
 
 export interface ReportFigures {
@@ -86,6 +89,28 @@ export function formatReport(analysis: ImportAnalysis): string {
   out.push(`  Actions                   : ${figures.actions}`);
   out.push(`  Sous-actions              : ${figures.subActions}`);
   out.push('');
+  if (analysis.profileLines && analysis.profileLines.length > 0) {
+    out.push('Lecture du document (profil)');
+    for (const line of analysis.profileLines) out.push(`  ${line}`);
+    out.push('');
+  }
+  const review = reviewImport(analysis.outline, analysis.anomalies, analysis.statedTotals);
+  out.push('Confiance par niveau (trouvés / annoncés par le document)');
+  const levelLines: [string, (typeof review.levels)['actions']][] = [
+    ['Objectifs stratégiques ', review.levels.strategicObjectives],
+    ['Objectifs opérationnels', review.levels.operationalObjectives],
+    ['Actions                ', review.levels.actions],
+  ];
+  for (const [name, level] of levelLines) {
+    const stated = level.stated === null ? 'total non annoncé' : level.stated === level.found ? `${level.stated} annoncés : identique` : `${level.stated} annoncés : DIFFÉRENT`;
+    out.push(`  ${name}   : ${level.found} (${stated}) — confiance ${level.confidence}`);
+  }
+  if (review.warnings.length > 0) {
+    out.push(`Avertissements (${review.warnings.length})`);
+    for (const w of review.warnings) out.push(`  ${w.line > 0 ? `${where} ${w.line}` : 'document'} — ${w.message}`);
+  }
+  out.push(`Verdict : ${review.verdictText}`);
+  out.push('');
 
   const fieldKeys = Object.keys(analysis.fieldCounts).sort((a, b) => analysis.fieldCounts[b] - analysis.fieldCounts[a]);
   if (fieldKeys.length === 0) {
@@ -103,16 +128,20 @@ export function formatReport(analysis: ImportAnalysis): string {
   if (anomalies.length === 0) out.push('Anomalies : aucune.');
   else {
     out.push(`Anomalies (${anomalies.length})`);
-    for (const a of anomalies) {
+    const capped = capPerKind(anomalies, (a) => a.kind);
+    for (const a of capped.listed) {
       const place = a.line > 0 ? `${where} ${a.line}${a.page ? ` (page ${a.page})` : ''}` : 'document';
       out.push(`  ${place} — ${ANOMALY_TITLES[a.kind]} : ${a.message}`);
     }
+    for (const o of capped.omitted) out.push(omittedLine(o.count, ANOMALY_TITLES[o.kind as AnomalyKind]));
   }
   const warnings = valuesToCheck(analysis);
   if (warnings.length > 0) {
     out.push('');
     out.push(`Valeurs à vérifier (${warnings.length})`);
-    for (const w of warnings) out.push(`  ${w.path} — ${w.message}`);
+    const capped = capPerKind(warnings, (w) => w.code);
+    for (const w of capped.listed) out.push(`  ${w.path} — ${w.message}`);
+    for (const o of capped.omitted) out.push(omittedLine(o.count, (WARNING_TITLES as { readonly [code: string]: string })[o.kind] || o.kind));
   }
   return out.join('\n');
 }

@@ -1,13 +1,15 @@
 /**
  * The mails of the PST, in French (English when the recipient's language is English):
  * subject, HTML that renders in Outlook (tables and inline styles only, no CSS classes,
- * no images) and the same content as plain text.
+ * no images) and the same content as plain text. The texts are in src/strings/mail.ts;
+ * this file only assembles them.
  */
 import type { Action, Person } from '../domain/model';
 import type { CommitteeDigest, LeadDigest, ReminderItem } from '../domain/reminders';
 import { formatDate, formatPercent } from '../domain/parsing';
 import { statusLabel, Lang } from '../domain/vocabularies';
 import { escapeHtmlStrict } from '../text/htmlEntities';
+import { MAIL_TEXTS } from '../strings/mail';
 
 export interface RenderedMail {
   readonly subject: string;
@@ -25,83 +27,12 @@ export interface MailContext {
   readonly pathOf: (action: Action) => string;
 }
 
-const T = {
-  fr: {
-    hello: (name: string) => `Bonjour ${name},`,
-    regards: 'Bien à vous,',
-    footer: (org: string) => `Programme stratégique transversal – ${org}. Ce message est envoyé automatiquement par le suivi du PST.`,
-    open: "Ouvrir l'action",
-    code: 'Code',
-    action: 'Action',
-    objective: 'Objectif',
-    due: 'Échéance',
-    lastCheckIn: 'Dernier suivi',
-    none: 'aucun',
-    status: 'Statut',
-    progress: 'Avancement',
-    assignedSubject: (title: string) => `PST : vous êtes chef de projet de « ${title} »`,
-    assignedBody: (by: string) => `${by} vous a désigné(e) chef de projet de l'action suivante du PST. Vous pouvez la consulter et y noter l'avancement à tout moment.`,
-    updateSubject: (title: string) => `PST : mise à jour demandée pour « ${title} »`,
-    updateBody: (by: string) => `${by} vous demande de mettre à jour l'avancement de l'action suivante (statut, pourcentage, commentaire). Cela prend moins d'une minute.`,
-    message: 'Message',
-    digestSubject: (n: number) => `PST : ${n} action${n > 1 ? 's' : ''} demande${n > 1 ? 'nt' : ''} votre attention`,
-    digestIntro: 'Voici les actions du PST dont vous êtes chef de projet et qui demandent votre attention :',
-    overdue: (d: number) => `En retard de ${d} jour${d > 1 ? 's' : ''}`,
-    dueSoon: (d: number) => (d === 0 ? "Échéance aujourd'hui" : `Échéance dans ${d} jour${d > 1 ? 's' : ''}`),
-    stale: (d: number) => `Sans suivi depuis ${d} jour${d > 1 ? 's' : ''}`,
-    situation: 'Situation',
-    committeeSubject: (week: string) => `PST : synthèse de la semaine du ${week}`,
-    committeeIntro: 'Synthèse hebdomadaire du PST pour le comité de pilotage.',
-    lateTitle: (n: number) => `Actions en retard (${n})`,
-    blockedTitle: (n: number) => `Actions bloquées (${n})`,
-    doneTitle: (n: number) => `Actions terminées cette semaine (${n})`,
-    lead: 'Chef de projet',
-    noLead: 'non désigné',
-    daysLate: 'Retard',
-    days: (d: number) => `${d} j`,
-  },
-  en: {
-    hello: (name: string) => `Hello ${name},`,
-    regards: 'Kind regards,',
-    footer: (org: string) => `Strategic programme (PST) – ${org}. This message is sent automatically by the PST follow-up.`,
-    open: 'Open the action',
-    code: 'Code',
-    action: 'Action',
-    objective: 'Objective',
-    due: 'Due',
-    lastCheckIn: 'Last check-in',
-    none: 'none',
-    status: 'Status',
-    progress: 'Progress',
-    assignedSubject: (title: string) => `PST: you lead "${title}"`,
-    assignedBody: (by: string) => `${by} made you the project lead of the following PST action. You can open it and record its progress at any time.`,
-    updateSubject: (title: string) => `PST: update requested for "${title}"`,
-    updateBody: (by: string) => `${by} asks you to update the progress of the following action (status, percentage, comment). It takes less than a minute.`,
-    message: 'Message',
-    digestSubject: (n: number) => `PST: ${n} action${n > 1 ? 's' : ''} need${n > 1 ? '' : 's'} your attention`,
-    digestIntro: 'These PST actions you lead need your attention:',
-    overdue: (d: number) => `${d} day${d > 1 ? 's' : ''} late`,
-    dueSoon: (d: number) => (d === 0 ? 'Due today' : `Due in ${d} day${d > 1 ? 's' : ''}`),
-    stale: (d: number) => `No check-in for ${d} day${d > 1 ? 's' : ''}`,
-    situation: 'Situation',
-    committeeSubject: (week: string) => `PST: summary of the week of ${week}`,
-    committeeIntro: 'Weekly PST summary for the steering committee.',
-    lateTitle: (n: number) => `Late actions (${n})`,
-    blockedTitle: (n: number) => `Blocked actions (${n})`,
-    doneTitle: (n: number) => `Actions completed this week (${n})`,
-    lead: 'Project lead',
-    noLead: 'not assigned',
-    daysLate: 'Delay',
-    days: (d: number) => `${d} d`,
-  },
-};
-
 const FONT = "font-family:'Segoe UI',Arial,sans-serif;font-size:14px;color:#242424;";
 const CELL = 'padding:6px 10px;border-bottom:1px solid #e1e1e1;vertical-align:top;text-align:left;';
 const HEAD = `${CELL}background:#f3f2f1;font-weight:bold;`;
 
 function page(context: MailContext, greeting: string, paragraphs: string[], tables: string[]): string {
-  const t = T[context.lang];
+  const t = MAIL_TEXTS[context.lang];
   return (
     `<!DOCTYPE html><html lang="${context.lang}"><head><meta charset="utf-8"></head>` +
     `<body style="margin:0;padding:0;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="${FONT}"><tr><td style="padding:16px;">` +
@@ -137,7 +68,7 @@ function dueOf(action: Action): string | null {
 }
 
 function actionSheet(context: MailContext, action: Action): { html: string; text: string[] } {
-  const t = T[context.lang];
+  const t = MAIL_TEXTS[context.lang];
   const rows: [string, string][] = [
     [t.action, actionLabel(action)],
     [t.objective, context.pathOf(action)],
@@ -156,12 +87,12 @@ function actionSheet(context: MailContext, action: Action): { html: string; text
 }
 
 function plain(greeting: string, paragraphs: string[], blocks: string[][], context: MailContext): string {
-  const t = T[context.lang];
+  const t = MAIL_TEXTS[context.lang];
   return [greeting, '', ...paragraphs.flatMap((p) => [p, '']), ...blocks.flatMap((b) => [...b, '']), t.regards, '', t.footer(context.organisation)].join('\n');
 }
 
 export function assignmentMail(action: Action, lead: Person, assignedBy: Person, context: MailContext): RenderedMail {
-  const t = T[context.lang];
+  const t = MAIL_TEXTS[context.lang];
   const sheet = actionSheet(context, action);
   const body = t.assignedBody(assignedBy.displayName);
   return {
@@ -172,7 +103,7 @@ export function assignmentMail(action: Action, lead: Person, assignedBy: Person,
 }
 
 export function updateRequestMail(action: Action, lead: Person, requestedBy: Person, message: string | null, context: MailContext): RenderedMail {
-  const t = T[context.lang];
+  const t = MAIL_TEXTS[context.lang];
   const sheet = actionSheet(context, action);
   const body = t.updateBody(requestedBy.displayName);
   const extra = message && message.trim() ? [`${t.message} : ${message.trim()}`] : [];
@@ -184,14 +115,14 @@ export function updateRequestMail(action: Action, lead: Person, requestedBy: Per
 }
 
 function situation(item: ReminderItem, lang: Lang): string {
-  const t = T[lang];
+  const t = MAIL_TEXTS[lang];
   if (item.kind === 'overdue') return t.overdue(item.days);
   if (item.kind === 'dueSoon') return t.dueSoon(item.days);
   return t.stale(item.days);
 }
 
 export function leadDigestMail(digest: LeadDigest, context: MailContext): RenderedMail {
-  const t = T[context.lang];
+  const t = MAIL_TEXTS[context.lang];
   const actionCount = new Set(digest.items.map((i) => i.action.id)).size;
   const headers = [t.action, t.objective, t.situation, t.due, t.lastCheckIn];
   const rows = digest.items.map((item) => [
@@ -213,7 +144,7 @@ export function leadDigestMail(digest: LeadDigest, context: MailContext): Render
 }
 
 export function committeeDigestMail(digest: CommitteeDigest, recipientName: string, context: MailContext): RenderedMail {
-  const t = T[context.lang];
+  const t = MAIL_TEXTS[context.lang];
   const lead = (a: Action) => a.projectLead?.displayName ?? t.noLead;
   const sections: { title: string; headers: string[]; rows: string[][]; text: string[] }[] = [
     {

@@ -12,6 +12,7 @@ import type { Action, IsoDate, Person } from '../domain/model';
 import { committeeDigest, leadDigests, ReminderThresholds, DEFAULT_REMINDER_THRESHOLDS } from '../domain/reminders';
 import type { LedgerEntry, ReminderLedger } from '../domain/reminders';
 import type { Lang } from '../domain/vocabularies';
+import { MAIL_TEXTS } from '../strings/mail';
 import { committeeDigestMail, leadDigestMail, MailContext, RenderedMail } from './mailTemplates';
 import { buildMimeMessage, MimeAddress } from './mime';
 import type { ActivityFeed } from './teamsActivity';
@@ -112,7 +113,7 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
     const messageId = messageIdFor('committee', [weekly.key], domain);
     planned.push({
       to: committee.map((p) => ({ name: p.displayName, email: p.email })),
-      mail: committeeDigestMail(weekly, 'Comité de pilotage', { ...options.context, lang: 'fr' }),
+      mail: committeeDigestMail(weekly, MAIL_TEXTS.fr.committee, { ...options.context, lang: 'fr' }),
       messageId,
       items: weekly.late.length + weekly.blocked.length + weekly.doneThisWeek.length,
       entries: [{ key: weekly.key, recipient: committee.map((p) => p.email).join(';'), kind: 'committee', runDate: options.today, messageId }],

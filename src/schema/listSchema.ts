@@ -64,6 +64,12 @@ export interface FieldDef {
    * the tree, cards and dashboard never show.
    */
   readonly detailOnly?: boolean;
+  /**
+   * Read with the whole plan (the snapshot, `queryFor(list, 'summary')`): what the tree, the
+   * cards, the dashboard, the filters, the roll-up and the reminders show or compute from.
+   * Nothing else travels with the snapshot: the panel reads the rest of an action.
+   */
+  readonly summary?: boolean;
 }
 
 export interface ListDef<F extends string = string> {
@@ -88,7 +94,11 @@ const builtInTitle = (fr: string, en: string): FieldDef => ({
   title: t(fr, en),
   builtIn: true,
   required: true,
+  summary: true,
 });
+
+/** The same field, read with the snapshot. */
+const inSummary = (field: FieldDef): FieldDef => ({ ...field, summary: true });
 
 const modifiedField: FieldDef = {
   internalName: 'Modified',
@@ -97,14 +107,15 @@ const modifiedField: FieldDef = {
   builtIn: true,
 };
 
-const code: FieldDef = { internalName: 'PstCode', kind: 'text', title: t('Code', 'Code'), indexed: true, maxLength: 50 };
-const sortOrder: FieldDef = { internalName: 'PstSortOrder', kind: 'number', title: t('Ordre', 'Order'), decimals: 0 };
+const code: FieldDef = { internalName: 'PstCode', kind: 'text', title: t('Code', 'Code'), indexed: true, maxLength: 50, summary: true };
+const sortOrder: FieldDef = { internalName: 'PstSortOrder', kind: 'number', title: t('Ordre', 'Order'), decimals: 0, summary: true };
 const volet: FieldDef = {
   internalName: 'PstVolet',
   kind: 'choice',
   title: t('Volet', 'Part'),
   choices: VOLETS,
   indexed: true,
+  summary: true,
 };
 const statusChoices: FieldDef = {
   internalName: 'PstStatus',
@@ -145,9 +156,9 @@ export const plansList = {
   growsPastThreshold: false,
   fields: {
     title: builtInTitle('Titre', 'Title'),
-    organisation: { internalName: 'PstOrganisation', kind: 'text', title: t('Organisation', 'Organisation') },
-    periodStart: { internalName: 'PstPeriodStart', kind: 'number', title: t('Début de la période', 'Period start'), decimals: 0 },
-    periodEnd: { internalName: 'PstPeriodEnd', kind: 'number', title: t('Fin de la période', 'Period end'), decimals: 0 },
+    organisation: { internalName: 'PstOrganisation', kind: 'text', title: t('Organisation', 'Organisation'), summary: true },
+    periodStart: { internalName: 'PstPeriodStart', kind: 'number', title: t('Début de la période', 'Period start'), decimals: 0, summary: true },
+    periodEnd: { internalName: 'PstPeriodEnd', kind: 'number', title: t('Fin de la période', 'Period end'), decimals: 0, summary: true },
     modified: modifiedField,
   },
 } as const satisfies ListDef;
@@ -162,13 +173,14 @@ export const sectionsList = {
     title: builtInTitle('Intitulé', 'Title'),
     code,
     volet,
-    plan: { internalName: 'PstPlan', kind: 'lookup', title: t('Plan', 'Plan'), lookupList: 'plans', indexed: true },
+    plan: { internalName: 'PstPlan', kind: 'lookup', title: t('Plan', 'Plan'), lookupList: 'plans', indexed: true, summary: true },
     parentSection: {
       internalName: 'PstParentSection',
       kind: 'lookup',
       title: t('Section parente', 'Parent section'),
       lookupList: 'sections',
       indexed: true,
+      summary: true,
     },
     sortOrder,
     modified: modifiedField,
@@ -185,8 +197,8 @@ export const strategicObjectivesList = {
     title: builtInTitle('Intitulé', 'Title'),
     code,
     volet,
-    section: { internalName: 'PstSection', kind: 'lookup', title: t('Section', 'Section'), lookupList: 'sections', indexed: true },
-    plan: { internalName: 'PstPlan', kind: 'lookup', title: t('Plan', 'Plan'), lookupList: 'plans', indexed: true },
+    section: { internalName: 'PstSection', kind: 'lookup', title: t('Section', 'Section'), lookupList: 'sections', indexed: true, summary: true },
+    plan: { internalName: 'PstPlan', kind: 'lookup', title: t('Plan', 'Plan'), lookupList: 'plans', indexed: true, summary: true },
     description: { internalName: 'PstDescription', kind: 'richText', title: t('Description', 'Description') },
     sortOrder,
     modified: modifiedField,
@@ -209,6 +221,7 @@ export const operationalObjectivesList = {
       lookupList: 'strategicObjectives',
       indexed: true,
       required: true,
+      summary: true,
     },
     description: { internalName: 'PstDescription', kind: 'richText', title: t('Description', 'Description') },
     sortOrder,
@@ -233,6 +246,7 @@ export const actionsList = {
       kind: 'lookupMulti',
       title: t('Objectifs opérationnels', 'Operational objectives'),
       lookupList: 'operationalObjectives',
+      summary: true,
     },
     parentAction: {
       internalName: 'PstParentAction',
@@ -240,6 +254,7 @@ export const actionsList = {
       title: t('Action parente', 'Parent action'),
       lookupList: 'actions',
       indexed: true,
+      summary: true,
     },
     sortOrder,
     // Unnumbered headings that group actions inside an OO in some documents.
@@ -248,16 +263,16 @@ export const actionsList = {
     description: { internalName: 'PstDescription', kind: 'richText', title: t('Description', 'Description'), detailOnly: true },
     context: { internalName: 'PstContext', kind: 'richText', title: t('Contexte', 'Context'), detailOnly: true },
     steps: { internalName: 'PstSteps', kind: 'richText', title: t('Étapes', 'Steps'), detailOnly: true },
-    plannedStart: { internalName: 'PstPlannedStart', kind: 'date', title: t('Début prévu', 'Planned start'), indexed: true },
-    plannedEnd: { internalName: 'PstPlannedEnd', kind: 'date', title: t('Fin prévue', 'Planned end'), indexed: true },
+    plannedStart: { internalName: 'PstPlannedStart', kind: 'date', title: t('Début prévu', 'Planned start'), indexed: true, summary: true },
+    plannedEnd: { internalName: 'PstPlannedEnd', kind: 'date', title: t('Fin prévue', 'Planned end'), indexed: true, summary: true },
     plannedStartText: { internalName: 'PstPlannedStartText', kind: 'text', title: t('Début prévu (texte)', 'Planned start (text)'), detailOnly: true },
     plannedEndText: { internalName: 'PstPlannedEndText', kind: 'text', title: t('Fin prévue (texte)', 'Planned end (text)'), detailOnly: true },
-    department: { internalName: 'PstDepartment', kind: 'text', title: t('Service pilote', 'Lead department'), indexed: true },
+    department: { internalName: 'PstDepartment', kind: 'text', title: t('Service pilote', 'Lead department'), indexed: true, summary: true },
     servicesInvolved: { internalName: 'PstServicesInvolved', kind: 'note', title: t('Services associés', 'Services involved'), detailOnly: true },
     partners: { internalName: 'PstPartners', kind: 'note', title: t('Partenaires', 'Partners'), detailOnly: true },
-    projectLead: { internalName: 'PstProjectLead', kind: 'person', title: t('Chef de projet', 'Project lead'), indexed: true },
-    projectLeadText: { internalName: 'PstProjectLeadText', kind: 'text', title: t('Chef de projet (texte)', 'Project lead (text)') },
-    team: { internalName: 'PstTeam', kind: 'personMulti', title: t('Équipe', 'Team') },
+    projectLead: { internalName: 'PstProjectLead', kind: 'person', title: t('Chef de projet', 'Project lead'), indexed: true, summary: true },
+    projectLeadText: { internalName: 'PstProjectLeadText', kind: 'text', title: t('Chef de projet (texte)', 'Project lead (text)'), summary: true },
+    team: { internalName: 'PstTeam', kind: 'personMulti', title: t('Équipe', 'Team'), summary: true },
     teamText: { internalName: 'PstTeamText', kind: 'note', title: t('Équipe (texte)', 'Team (text)'), detailOnly: true },
     pilot: { internalName: 'PstPilot', kind: 'person', title: t('Pilote (CODIR)', 'Sponsor (management board)'), indexed: true },
     mandatary: { internalName: 'PstMandatary', kind: 'text', title: t('Mandataire', 'Elected official'), detailOnly: true },
@@ -267,11 +282,12 @@ export const actionsList = {
       title: t('Priorité', 'Priority'),
       choices: PRIORITIES,
       indexed: true,
+      summary: true,
     },
-    status: statusChoices,
+    status: inSummary(statusChoices),
     statusText: { internalName: 'PstStatusText', kind: 'text', title: t('État (texte du document)', 'State (document text)'), detailOnly: true },
-    health: healthChoices,
-    progress: percent('Avancement (%)', 'Progress (%)'),
+    health: inSummary(healthChoices),
+    progress: inSummary(percent('Avancement (%)', 'Progress (%)')),
     progressText: { internalName: 'PstProgressText', kind: 'text', title: t('Avancement (texte)', 'Progress (text)'), detailOnly: true },
     indicatorsText: { internalName: 'PstIndicatorsText', kind: 'note', title: t('Indicateurs (texte)', 'Indicators (text)'), detailOnly: true },
     risks: { internalName: 'PstRisks', kind: 'note', title: t('Risques', 'Risks'), detailOnly: true },
@@ -285,24 +301,25 @@ export const actionsList = {
       choices: BUDGET_SERVICES,
     },
     resourcesText: { internalName: 'PstResourcesText', kind: 'note', title: t('Moyens (texte)', 'Resources (text)'), detailOnly: true },
-    sdgs: { internalName: 'PstSdgs', kind: 'multiChoice', title: t('ODD', 'SDGs'), choices: SDG_NUMBERS.map(String) },
+    sdgs: { internalName: 'PstSdgs', kind: 'multiChoice', title: t('ODD', 'SDGs'), choices: SDG_NUMBERS.map(String), summary: true },
     labels: {
       internalName: 'PstLabels',
       kind: 'multiChoice',
       title: t('Labels et plans sectoriels', 'Labels and sector plans'),
       choices: ['PCS', 'PPI', 'Etats généraux', 'PCDR', 'Plan climat'],
       fillInChoice: true,
+      summary: true,
     },
     policyObjective: { internalName: 'PstPolicyObjective', kind: 'note', title: t('Objectif politique', 'Policy objective'), detailOnly: true },
     synergies: { internalName: 'PstSynergies', kind: 'note', title: t('Synergies commune/CPAS', 'Municipality/CPAS synergies'), detailOnly: true },
     comments: { internalName: 'PstComments', kind: 'note', title: t('Commentaires', 'Comments'), detailOnly: true },
-    weight: { internalName: 'PstWeight', kind: 'number', title: t('Poids', 'Weight'), min: 0, decimals: 2 },
+    weight: { internalName: 'PstWeight', kind: 'number', title: t('Poids', 'Weight'), min: 0, decimals: 2, summary: true },
     // Written with each check-in so that the dashboard and the reminder job never scan
     // the check-in list (which grows past the threshold) to know who is silent.
-    lastCheckIn: { internalName: 'PstLastCheckIn', kind: 'date', title: t('Dernier suivi', 'Last check-in'), indexed: true },
+    lastCheckIn: { internalName: 'PstLastCheckIn', kind: 'date', title: t('Dernier suivi', 'Last check-in'), indexed: true, summary: true },
     // The action's item in « PST – Avancement des actions », the one its lead may edit
     // (set by the coordination; leads cannot change it: see data/actionSpaces.ts).
-    progressItem: { internalName: 'PstProgressItem', kind: 'number', title: t('Fiche d’avancement', 'Progress item'), decimals: 0 },
+    progressItem: { internalName: 'PstProgressItem', kind: 'number', title: t('Fiche d’avancement', 'Progress item'), decimals: 0, summary: true },
     modified: modifiedField,
     editor: { internalName: 'Editor', kind: 'person', title: t('Modifié par', 'Modified by'), builtIn: true },
   },

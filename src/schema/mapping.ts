@@ -100,7 +100,16 @@ function person(item: ListItem, field: FieldDef): Person | null {
   return personFrom(item[field.internalName]);
 }
 
+/**
+ * People expanded (name, e-mail), or, where only their ids were read (the team in the
+ * snapshot, matched against the viewer by id), people known by their id alone.
+ */
 function people(item: ListItem, field: FieldDef): Person[] {
+  if (!(field.internalName in item) && lookupIdProperty(field) in item) {
+    return values(item[lookupIdProperty(field)])
+      .filter((id): id is number => typeof id === 'number')
+      .map((id) => ({ id, displayName: '' }));
+  }
   return values(item[field.internalName])
     .map(personFrom)
     .filter((p): p is Person => p !== null);

@@ -191,9 +191,25 @@ export function escapeAttribute(text: string): string {
   return text.replace(/[&<>"]/g, reference);
 }
 
-/** Text for XML content or attributes quoted either way: `escapeAttribute`, and `'` as `&apos;`. */
+/**
+ * Characters XML 1.0 forbids (https://www.w3.org/TR/xml/#charsets): C0 controls but tab, LF
+ * and CR; U+FFFE and U+FFFF; lone surrogates (a pair is one character, U+10000 and above).
+ * No escape can write them (`&#1;` is not well-formed either): they are left out.
+ */
+// eslint-disable-next-line no-control-regex
+const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** The text without the characters XML 1.0 forbids (see XML_FORBIDDEN). */
+export function withoutXmlForbidden(text: string): string {
+  return text.replace(XML_FORBIDDEN, '');
+}
+
+/**
+ * Text for XML content or attributes quoted either way: `escapeAttribute`, `'` as `&apos;`,
+ * and the characters XML 1.0 forbids left out, so that the document stays well-formed.
+ */
 export function escapeXml(text: string): string {
-  return escapeAttribute(text).replace(/'/g, '&apos;');
+  return escapeAttribute(withoutXmlForbidden(text)).replace(/'/g, '&apos;');
 }
 
 /**

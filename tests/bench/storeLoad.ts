@@ -1,8 +1,12 @@
 /**
  * `npm run bench:store`: what the dashboard and an action's panel cost on a large PST,
  * through the product's own PnPjs repository against the embedded store.
- * Plan: 50 OS, 500 OO, 5,000 actions, 50,000 check-ins (sizes can be given as arguments:
- * `npm run bench:store -- 10 100 1000 10000`). Prints requests, bytes and milliseconds.
+ * Plan: 50 OS, 500 OO, 5,000 actions (with leads and teams), 50,000 check-ins (sizes can be
+ * given as arguments: `npm run bench:store -- 10 100 1000 10000`). Prints requests, bytes
+ * and milliseconds; the last line is JSON:
+ * `{"actionsTotal","actionsLoaded","requests","snapshotBytes","shownFieldBytes","loadMs"}`.
+ * `snapshotBytes` are the bytes on the wire (gzip, as a browser asks); `shownFieldBytes` the
+ * JSON of the fields the views show, and nothing else, for the same items (see `shownFields`).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -14,6 +18,39 @@ import { SharePointPstRepository } from '../../src/data/SharePointPstRepository'
 import { createNodeSp } from '../../src/node/sp/nodeSp';
 import { insertGeneratedPlan } from './generatedPlan';
 import { dashboardFigures } from '../../src/domain/dashboard';
+import type { Person } from '../../src/domain/model';
+import type { PstSnapshot } from '../../src/domain/snapshot';
+import { actionToItem, operationalObjectiveToItem, planToItem, sectionToItem, strategicObjectiveToItem } from '../../src/schema/mapping';
+
+/**
+ * What the tree, the cards, the dashboard and the filters show or compute from, by list (the
+ * lead as name and e-mail, the team as ids: it is only matched against the viewer).
+ */
+const SHOWN_FIELDS = {
+  plans: ['Title', 'PstOrganisation', 'PstPeriodStart', 'PstPeriodEnd'],
+  sections: ['Title', 'PstCode', 'PstVolet', 'PstPlanId', 'PstParentSectionId', 'PstSortOrder'],
+  strategicObjectives: ['Title', 'PstCode', 'PstVolet', 'PstSectionId', 'PstPlanId', 'PstSortOrder'],
+  operationalObjectives: ['Title', 'PstCode', 'PstStrategicObjectiveId', 'PstSortOrder'],
+  actions: ['Title', 'PstCode', 'PstOperationalObjectivesId', 'PstParentActionId', 'PstSortOrder', 'PstPlannedStart', 'PstPlannedEnd', 'PstDepartment', 'PstTeamId', 'PstPriority', 'PstStatus', 'PstHealth', 'PstProgress', 'PstSdgs', 'PstLabels', 'PstWeight', 'PstLastCheckIn'],
+};
+
+/** Bytes of `{"value":[…]}` per list, each item holding its Id and its shown fields only. */
+function shownFieldBytes(snapshot: PstSnapshot): number {
+  const pick = (id: number, payload: Record<string, unknown>, names: readonly string[], extra: Record<string, unknown> = {}) => ({
+    Id: id,
+    ...Object.fromEntries(names.map((n) => [n, payload[n] ?? null])),
+    ...extra,
+  });
+  const lead = (p: Person | null) => (p && p.email ? { PstProjectLead: { Title: p.displayName, EMail: p.email } } : {});
+  const lists = [
+    snapshot.plans.map((p) => pick(p.id, planToItem(p), SHOWN_FIELDS.plans)),
+    snapshot.sections.map((x) => pick(x.id, sectionToItem(x, x.planId), SHOWN_FIELDS.sections)),
+    snapshot.strategicObjectives.map((x) => pick(x.id, strategicObjectiveToItem(x, x.planId), SHOWN_FIELDS.strategicObjectives)),
+    snapshot.operationalObjectives.map((x) => pick(x.id, operationalObjectiveToItem(x), SHOWN_FIELDS.operationalObjectives)),
+    snapshot.actions.map((a) => pick(a.id, actionToItem(a), SHOWN_FIELDS.actions, lead(a.projectLead))),
+  ];
+  return lists.reduce((sum, value) => sum + Buffer.byteLength(JSON.stringify({ value }), 'utf8'), 0);
+}
 
 const [osCount, ooCount, actionCount, checkInCount] = (process.argv.slice(2).length === 4 ? process.argv.slice(2) : ['50', '500', '5000', '50000']).map(Number);
 const COORDINATOR = 'anne.dupont@cpas.example';
@@ -26,12 +63,16 @@ async function main(): Promise<void> {
   const store = await startEmbeddedStore({ dataFile: path.join(folder, 'bench.sqlite'), authorize: roleBasedAuthorizer });
   try {
     const admin = store.db.ensureUser({ email: COORDINATOR, title: 'Anne Dupont', isSiteAdmin: true });
+    const leads: Person[] = Array.from({ length: 50 }, (_, i) => {
+      const email = `chef${i + 1}@cpas.example`;
+      return { id: store.db.ensureUser({ email, title: `Chef de projet ${i + 1}` }).id, displayName: `Chef de projet ${i + 1}`, email };
+    });
     const sp = createNodeSp(store.siteUrl, async () => `local:${COORDINATOR}`);
     const report = await ensurePstLists(sp, '/sites/pst');
     const ids = report.listIds;
 
     let t = performance.now();
-    insertGeneratedPlan(store, ids, admin.id, { os: osCount, oo: ooCount, actions: actionCount, checkIns: checkInCount }, TODAY);
+    insertGeneratedPlan(store, ids, admin.id, { os: osCount, oo: ooCount, actions: actionCount, checkIns: checkInCount, leads }, TODAY);
     const seedMs = performance.now() - t;
 
     const repository = new SharePointPstRepository(sp, '/sites/pst');
@@ -53,6 +94,9 @@ async function main(): Promise<void> {
     const panelRequests = store.requests.slice();
 
     const sum = (entries: { bytes: number }[]) => entries.reduce((s, e) => s + e.bytes, 0);
+    const snapshotBytes = sum(dashboardRequests);
+    const bodyBytes = dashboardRequests.reduce((s, e) => s + e.bodyBytes, 0);
+    const shown = shownFieldBytes(snapshot);
     console.log(`Plan généré : ${osCount} OS, ${ooCount} OO, ${actionCount} actions, ${checkInCount} suivis (insertion : ${seedMs.toFixed(0)} ms)`);
     console.log('');
     console.log('| chargement | requêtes HTTP | octets reçus | durée |');
@@ -62,6 +106,11 @@ async function main(): Promise<void> {
     console.log(`| panneau d'une action (loadActionDetails) | ${panelRequests.length} (${panelRequests.map((r) => r.path.split('?')[0]).join(', ')}) | ${kb(sum(panelRequests))} | ${panelMs.toFixed(0)} ms |`);
     console.log('');
     console.log(`Vérification : ${snapshot.actions.length} actions lues, ${figures.plan.total} comptées, ${figures.plan.late} en retard ; panneau : ${details.checkIns.length} suivis.`);
+    console.log(
+      `Octets du chargement : ${kb(snapshotBytes)} sur le réseau (gzip), ${kb(bodyBytes)} décompressés ; champs affichés : ${kb(shown)} ` +
+        `(rapports : ${(snapshotBytes / shown).toFixed(2)} compressé, ${(bodyBytes / shown).toFixed(2)} décompressé).`,
+    );
+    console.log(JSON.stringify({ actionsTotal: actionCount, actionsLoaded: snapshot.actions.length, requests: dashboardRequests.length, snapshotBytes, shownFieldBytes: shown, loadMs: Math.round(loadMs) }));
   } finally {
     await store.close();
     fs.rmSync(folder, { recursive: true, force: true });

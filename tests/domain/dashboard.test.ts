@@ -104,3 +104,31 @@ describe('dashboardFigures', () => {
     expect(empty.plan.progress).toBe(0);
   });
 });
+
+describe('dashboard figures for the tiles and the blocked table', () => {
+  it('counts the actions without a recent check-in and lists blocked then at-risk actions', () => {
+    const figuresOf = dashboardFigures;
+    const make = createAction;
+    const lead = { displayName: 'Julien Leclercq' };
+    const f = figuresOf(
+      {
+        plan: { id: 1, title: 'PST', organisation: null, startYear: 2025, endYear: 2030 },
+        strategicObjectives: [{ id: 1, code: '1', title: 'OS', volet: null, order: 1 }],
+        operationalObjectives: [{ id: 2, code: '1.1', title: 'OO', strategicObjectiveId: 1, order: 1 }],
+        actions: [
+          make({ id: 1, code: '1.1.3', title: 'À risque', operationalObjectiveIds: [2], status: 'EN_COURS', health: 'risque', lastCheckInDate: '2026-11-01', projectLead: lead }),
+          make({ id: 2, code: '1.1.2', title: 'Problème', operationalObjectiveIds: [2], status: 'PROBLEME', lastCheckInDate: '2026-06-01' }),
+          make({ id: 3, code: '1.1.1', title: 'Terminée à risque', operationalObjectiveIds: [2], status: 'TERMINE', health: 'risque' }),
+          make({ id: 4, code: '1.1.4', title: 'Suivie', operationalObjectiveIds: [2], status: 'EN_COURS', lastCheckInDate: '2026-11-20' }),
+        ],
+      },
+      '2026-11-23',
+    );
+    expect(f.stale).toBe(1);
+    expect(f.attentionActions.map((a) => [a.action.id, a.kind, a.lastCheckInDate])).toEqual([
+      [2, 'blocked', '2026-06-01'],
+      [1, 'atRisk', '2026-11-01'],
+    ]);
+    expect(f.attentionActions[1].lead).toEqual(lead);
+  });
+});

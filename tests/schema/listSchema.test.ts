@@ -84,9 +84,25 @@ describe('queryFor summary', () => {
   it('leaves out the long texts only the panel shows, and keeps what views filter and show', () => {
     const summary = queryFor(listByKey('actions'), 'summary').select;
     for (const name of ['PstDescription', 'PstRisks', 'PstComments', 'PstContext']) expect(summary).not.toContain(name);
-    for (const name of ['Title', 'PstCode', 'PstStatus', 'PstHealth', 'PstProgress', 'PstPlannedEnd', 'PstDepartment', 'PstLabels', 'PstSdgs', 'PstOperationalObjectivesId', 'PstProjectLead/EMail', 'PstTeam/EMail', 'PstLastCheckIn']) {
+    for (const name of ['Title', 'PstCode', 'PstStatus', 'PstHealth', 'PstProgress', 'PstPlannedEnd', 'PstDepartment', 'PstLabels', 'PstSdgs', 'PstOperationalObjectivesId', 'PstProjectLead/EMail', 'PstTeamId', 'PstLastCheckIn']) {
       expect(summary).toContain(name);
     }
     expect(queryFor(listByKey('actions')).select).toContain('PstDescription');
+  });
+
+  it('is minimal: no person the views do not show, no metadata column, no OS/OO description', () => {
+    const actions = queryFor(listByKey('actions'), 'summary');
+    expect(actions.expand).toEqual(['PstProjectLead']);
+    expect(actions.select.filter((name) => name.startsWith('PstProjectLead/'))).toEqual(['PstProjectLead/Title', 'PstProjectLead/EMail']);
+    for (const name of ['Editor/Title', 'PstPilot/Title', 'PstTeam/Title', 'PstTeam/EMail', 'Modified', 'PstEtp', 'PstBudget', 'PstMandatary', 'PstIndicatorsText']) {
+      expect(actions.select).not.toContain(name);
+    }
+    for (const key of ['strategicObjectives', 'operationalObjectives'] as const) {
+      const query = queryFor(listByKey(key), 'summary');
+      expect(query.select).not.toContain('PstDescription');
+      expect(query.select).not.toContain('Modified');
+      expect(query.expand).toEqual([]);
+    }
+    expect(queryFor(listByKey('strategicObjectives')).select).toContain('PstDescription');
   });
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Adds (or replaces) one string in src/loc/fr-fr.js, en-us.js and mystrings.d.ts, under a
+// Adds (or replaces) one string in src/strings/fr-fr.js, en-us.js and mystrings.d.ts, under a
 // lock so that several people editing at once do not overwrite each other.
 // Usage: node tests/support/addString.js Key "texte français" "English text"
 const fs = require('fs');

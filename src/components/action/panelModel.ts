@@ -6,8 +6,8 @@
 import * as strings from 'PstStrings';
 import type { ActionDetails } from '../../data/actionDetails';
 import type { Lateness } from '../../domain/lateness';
+import { withLatestCheckIns } from '../../domain/lateness';
 import type { Action, ActionStatus, BudgetService, Health, IsoDate, OperationalObjective, Priority, StrategicObjective } from '../../domain/model';
-import { isValidIsoDate } from '../../domain/model';
 import { formatDate, formatNumber, isParseError, parseBelgianNumber, parsePeriod, ParseError } from '../../domain/parsing';
 import type { Lang } from '../../domain/vocabularies';
 import { ACTION_STATUSES, BUDGET_SERVICE_LABELS, HEALTHS, PRIORITIES, healthLabel, priorityLabel, statusLabel } from '../../domain/vocabularies';
@@ -92,13 +92,9 @@ export function latenessTexts(lateness: Lateness): { text: string; kind: 'overdu
 
 /** The action with its last check-in date taken from the history when that is newer. */
 export function withLastCheckIn(details: ActionDetails): Action {
-  const newest = details.checkIns.reduce<IsoDate | null>(
-    (latest, c) => (isValidIsoDate(c.date) && (latest === null || c.date > latest) ? c.date : latest),
-    null,
-  );
-  const known = details.action.lastCheckInDate ?? null;
-  if (newest === null || (known !== null && known >= newest)) return details.action;
-  return { ...details.action, lastCheckInDate: newest };
+  // The panel's check-ins are this action's, whatever id a stored one carries.
+  const own = details.checkIns.map((c) => ({ actionId: details.action.id, date: c.date }));
+  return withLatestCheckIns([details.action], own)[0];
 }
 
 // ---------------------------------------------------------------- reading inputs

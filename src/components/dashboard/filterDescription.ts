@@ -30,6 +30,7 @@ export function describeFilter(filter: PstFilter, options: PstFilterOptions, lan
   line(strings.FilterLabelsHeader, filter.labels);
   line(strings.FilterSdgsHeader, filter.sdgs?.map((n) => formatMessage(strings.FilterSdg, String(n))));
   line(strings.FilterLateness, filter.lateness?.map((l) => LATENESS_LABEL[l]()));
+  if (filter.blocked) lines.push(strings.BlockedActions);
   if (filter.mine) lines.push(strings.FilterMine);
   return lines;
 }

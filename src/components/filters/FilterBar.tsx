@@ -283,6 +283,10 @@ export function FilterBar({ filter, onChange, options, lang, searchDelayMs = 250
           selectedKeys={filter.lateness || []}
           onToggle={(key, selected) => update('lateness', toggled(filter.lateness, key as LatenessState, selected))}
         />
+        <Stack.Item styles={{ root: { paddingBottom: 6 } }}>
+          {/* the dashboard's « Bloquées » tile sets it */}
+          <Toggle label={strings.BlockedActions} inlineLabel checked={filter.blocked === true} onChange={(_, checked) => update('blocked', checked === true)} />
+        </Stack.Item>
         </Stack>
       )}
     </div>

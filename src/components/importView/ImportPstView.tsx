@@ -31,6 +31,7 @@ import { offerDownload, XLSX_TYPE } from '../ui/download';
 import { formatMessage } from '../../text/format';
 import { ObjectiveTree } from '../tree/ObjectiveTree';
 import { useMounted } from '../ui/useMounted';
+import { Corrections, hasCorrections, NO_CORRECTIONS, ReadingCorrections, rulesJson } from './ReadingCorrections';
 
 type Importer = typeof import('../../import');
 
@@ -117,6 +118,10 @@ export function ImportPstView(props: ImportPstViewProps): JSX.Element {
   const [step, setStep] = React.useState<Step>({ kind: 'choose' });
   const [dragging, setDragging] = React.useState(false);
   const input = React.useRef<HTMLInputElement>(null);
+  // The document as read, kept to read it again under the coordinator's corrections.
+  const [source, setSource] = React.useState<{ name: string; bytes: Uint8Array } | null>(null);
+  const [corrections, setCorrections] = React.useState<Corrections>(NO_CORRECTIONS);
+  const [refused, setRefused] = React.useState<string | null>(null);
   // The latest file wins: a comparison that answers after another file was dropped is dropped.
   const generation = React.useRef(0);
 
@@ -145,10 +150,11 @@ export function ImportPstView(props: ImportPstViewProps): JSX.Element {
         return;
       }
       let analysis: ImportAnalysis;
+      let bytes: Uint8Array;
       try {
         // Refused on its size before being loaded into memory.
         importer.checkBeforeReading(file.name, file.size);
-        const bytes = await readBytes(file);
+        bytes = await readBytes(file);
         await nextFrame();
         analysis = importer.analyseDocument(file.name, bytes);
       } catch (error) {
@@ -156,6 +162,9 @@ export function ImportPstView(props: ImportPstViewProps): JSX.Element {
         return;
       }
       if (!mounted.current || generation.current !== current) return;
+      setSource({ name: file.name, bytes });
+      setCorrections(NO_CORRECTIONS);
+      setRefused(null);
       setStep({ kind: 'preview', importer, analysis, comparison: { kind: 'loading' } });
       await compare(importer, analysis, current);
     },
@@ -172,6 +181,23 @@ export function ImportPstView(props: ImportPstViewProps): JSX.Element {
     } catch (error) {
       if (mounted.current) setStep({ kind: 'failed', importer, analysis, message: errorText(error) });
     }
+  };
+
+  /** The preview read again at once under the corrections; a correction that fails is refused and the preview kept. */
+  const correct = (importer: Importer, next: Corrections): void => {
+    if (!source) return;
+    let analysis: ImportAnalysis;
+    try {
+      analysis = importer.analyseDocument(source.name, source.bytes, { rules: hasCorrections(next) ? importer.parseRules(rulesJson(next)) : undefined });
+    } catch (error) {
+      setRefused(errorText(error));
+      return;
+    }
+    setRefused(null);
+    setCorrections(next);
+    const current = ++generation.current;
+    setStep({ kind: 'preview', importer, analysis, comparison: { kind: 'loading' } });
+    void compare(importer, analysis, current);
   };
 
   const chooseFile = (): void => input.current?.click();
@@ -292,6 +318,16 @@ export function ImportPstView(props: ImportPstViewProps): JSX.Element {
       </Stack>
 
       <ImportReport analysis={analysis} importer={importer} />
+
+      {step.kind === 'preview' && (
+        <ReadingCorrections
+          profileLines={analysis.profileLines || []}
+          fieldNames={importer.FIELD_NAMES_FR}
+          corrections={corrections}
+          onChange={(next) => correct(importer, next)}
+          refused={refused}
+        />
+      )}
 
       <section aria-label={strings.ImportTreePreview}>
         <Text variant="mediumPlus" as="h4" style={{ margin: '0 0 8px' }}>

@@ -2,13 +2,13 @@ import * as React from 'react';
 import { DefaultButton, Dropdown, ITheme, MessageBar, MessageBarType, Panel, PanelType, Spinner, SpinnerSize, Stack, ThemeProvider } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { PstRepository } from '../../data/PstRepository';
-import type { PstSnapshot } from '../../domain/snapshot';
+import { PstSnapshot, withSavedAction } from '../../domain/snapshot';
 import type { ProvisioningState } from '../../data/provisioning';
 import { InvalidRequestError, NotFoundError, PstError } from '../../data/errors';
 import type { Action, IsoDate, Person, Plan } from '../../domain/model';
 import { currentPlan, itemsOfPlan, planLabel } from '../../domain/plans';
 import { filterOptions, filterPlanData, PstFilter } from '../../domain/filter';
-import { filterFromQuery } from '../../domain/links/filterQuery';
+import { leadAgenda, leadsAnAction } from '../../domain/leadAgenda';
 import { dashboardFigures } from '../../domain/dashboard';
 import { rollUp } from '../../domain/rollup';
 import { buildPlanTree } from '../../domain/tree';
@@ -17,6 +17,7 @@ import type { MailService } from '../../mail/mailService';
 import { ProvisioningPrompt } from './ProvisioningPrompt';
 import { ObjectiveTree } from '../tree/ObjectiveTree';
 import { FilterBar } from '../filters/FilterBar';
+import { useSharedFilter } from '../filters/useSharedFilter';
 import { ProjectCards, CardGroup, CardItem } from '../cards/ProjectCards';
 import { PstDashboard, DashboardWidget } from '../dashboard/PstDashboard';
 import { describeFilter } from '../dashboard/filterDescription';
@@ -29,8 +30,21 @@ export type PstView = 'tree' | 'cards' | 'dashboard';
 /** The coordinator's import view is loaded when opened: the web parts' bundles do not carry it. */
 const ImportPstView = React.lazy(() => import(/* webpackChunkName: 'pst-import-view' */ '../importView/ImportPstView').then((m) => ({ default: m.ImportPstView })));
 
-/** Window event: PST data changed on this page (a check-in, an edit). */
+/**
+ * Window event: PST data changed on this page. With the action as saved (a check-in, a sheet
+ * edit, a new lead), every web part of the page puts it in its plan without reading anything;
+ * without one (an import), they load the plan again.
+ */
 export const PST_DATA_CHANGED = 'pst-data-changed';
+
+export interface PstDataChange {
+  /** The action as it was just written. */
+  readonly action?: Action;
+}
+
+function announceChange(change: PstDataChange): void {
+  window.dispatchEvent(new CustomEvent<PstDataChange>(PST_DATA_CHANGED, { detail: change }));
+}
 
 export interface PstAppProps {
   readonly view: PstView;
@@ -90,7 +104,8 @@ export function PstApp(props: PstAppProps): JSX.Element {
   const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
   const [me, setMe] = React.useState<Person | null>(null);
   const [isCoordinator, setIsCoordinator] = React.useState(false);
-  const [filter, setFilter] = React.useState<PstFilter>(() => filterFromQuery(props.defaultFilterQuery ?? ''));
+  // The filter is shared with the page's other PST web parts (and its URL): see useSharedFilter.
+  const { filter, setFilter, applyDefault } = useSharedFilter(props.defaultFilterQuery);
   const [selectedNodeId, setSelectedNodeId] = React.useState<string | undefined>(initialNodeId);
   const [openActionId, setOpenActionId] = React.useState<number | null>(() => actionIdOf(initialNodeId));
 
@@ -123,12 +138,28 @@ export function PstApp(props: PstAppProps): JSX.Element {
     load().catch((error: unknown) => setState({ kind: 'error', message: String(error) }));
   }, [load]);
 
-  // Several PST web parts on one page: when one saves, the others refresh their figures.
+  // Several PST web parts on one page: when one saves, all of them take the saved action
+  // into their plan (no reload); after an import, they load the plan again.
   React.useEffect(() => {
-    const refresh = (): void => void load(true);
-    window.addEventListener(PST_DATA_CHANGED, refresh);
-    return () => window.removeEventListener(PST_DATA_CHANGED, refresh);
+    const changed = (event: Event): void => {
+      const action = (event as CustomEvent<PstDataChange | null>).detail?.action;
+      if (!action) {
+        void load(true);
+        return;
+      }
+      setState((current) => (current.kind === 'ready' ? { kind: 'ready', snapshot: withSavedAction(current.snapshot, action) } : current));
+    };
+    window.addEventListener(PST_DATA_CHANGED, changed);
+    return () => window.removeEventListener(PST_DATA_CHANGED, changed);
   }, [load]);
+
+  // Lead-first start: a project lead (who does not coordinate) starts on « Mes actions »,
+  // unless the URL, the property pane or the user already chose a filter.
+  React.useEffect(() => {
+    if (state.kind !== 'ready') return;
+    const viewer = state.snapshot.viewer;
+    if (viewer && !viewer.canEditAllActions && leadsAnAction(state.snapshot.actions, viewer.user)) applyDefault({ mine: true });
+  }, [state, applyDefault]);
 
   const content = (() => {
     switch (state.kind) {
@@ -169,7 +200,7 @@ export function PstApp(props: PstAppProps): JSX.Element {
               setOpenActionId(id);
             }}
             onClosePanel={() => setOpenActionId(null)}
-            onSaved={() => window.dispatchEvent(new CustomEvent(PST_DATA_CHANGED))}
+            onSaved={(action) => announceChange({ action })}
             today={today}
             lang={lang}
             view={view}
@@ -204,6 +235,9 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   const filtered = React.useMemo(() => filterPlanData(data, filter, { me, today }), [data, filter, me, today]);
   const operational = React.useMemo(() => new Map(snapshot.operationalObjectives.map((oo) => [oo.id, oo])), [snapshot]);
   const strategic = React.useMemo(() => new Map(snapshot.strategicObjectives.map((os) => [os.id, os])), [snapshot]);
+
+  const repository = props.repository;
+  const loadCheckIns = React.useCallback((actionId: number) => repository.loadActionDetails(actionId).then((details) => details.checkIns), [repository]);
 
   const [importOpen, setImportOpen] = React.useState(false);
   // The coordinator imports from the tree, or from any view while the site has no plan yet.
@@ -257,6 +291,8 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
     );
   } else {
     const figures = dashboardFigures(filtered, today);
+    // The lead's own actions, from the whole plan (not only the filtered ones), most urgent first.
+    const agenda = me && !props.isCoordinator && leadsAnAction(data.actions, me) ? leadAgenda(data.actions, me, today) : null;
     body = (
       <Stack tokens={{ childrenGap: 12 }}>
         <div className="pst-no-print">{filterBar}</div>
@@ -265,6 +301,10 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
           lang={lang}
           onOpenAction={onOpenAction}
           widgets={props.dashboardWidgets}
+          filter={filter}
+          onFilterChange={onFilterChange}
+          agenda={agenda}
+          loadCheckIns={loadCheckIns}
           onExport={() => downloadDashboardWorkbook(figures, { planTitle: data.plan.title, filterLines: describeFilter(filter, options, lang) }, lang)}
         />
       </Stack>
@@ -290,7 +330,7 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
               existingPlans={snapshot.plans}
               lang={lang}
               today={today}
-              onImported={() => window.dispatchEvent(new CustomEvent(PST_DATA_CHANGED))}
+              onImported={() => announceChange({})}
             />
           </React.Suspense>
         </Panel>

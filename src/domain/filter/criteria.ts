@@ -19,6 +19,8 @@
  * - `lateness` at `today`, read as the flags of `classifyLateness`: an action that is overdue and
  *   without a recent check-in matches both `'overdue'` and `'stale'`; `'unscheduled'` covers the
  *   actions without planned end that are neither done nor cancelled; `'onTrack'` is the state.
+ * - `blocked`: the action is blocked (status PROBLEME, or health `blocage` while open: see
+ *   `isBlocked` in ../rollup.ts), the dashboard's « Bloquées » tile.
  * - `mine`: the project lead or a team member is `me`, compared by e-mail when both have one,
  *   else by user id when both have one, else by display name. Without `me`, nothing is mine.
  */
@@ -26,6 +28,7 @@ import type { Action, ActionStatus, Health, IsoDate, Person, Priority, Volet } f
 import type { LatenessState, LatenessThresholds } from '../lateness';
 import { classifyLateness } from '../lateness';
 import { SDG_NUMBERS, isActionStatus, isHealth, isPriority, isVolet, normalizeText } from '../vocabularies';
+import { isBlocked } from '../rollup';
 import { isMine, leadKey, normalizedLeadKey } from './people';
 import type { Placement, PlanLookups } from './placement';
 import { voletsOfObjective } from './placement';
@@ -52,6 +55,8 @@ export interface PstFilter {
   lateness?: LatenessState[];
   /** Lead or team member is `me`. */
   mine?: boolean;
+  /** Blocked (the dashboard's tile): status PROBLEME or health `blocage`. */
+  blocked?: boolean;
 }
 
 export type CriterionKey = keyof PstFilter;
@@ -141,6 +146,9 @@ function latenessMatches(action: Action, states: Set<LatenessState>, options: Fi
   if (states.has('unscheduled') && flags.unscheduled && !flags.done && !flags.cancelled) return true;
   return false;
 }
+
+/** A switch in the URL: `1`, `oui` or `true`. */
+const readFlag = (text: string): true | null => (text === '1' || text === 'oui' || text === 'true' ? true : null);
 
 const UNKNOWN_STATUS_PARAM = 'INCONNU';
 
@@ -277,11 +285,21 @@ const ROWS: { readonly [K in CriterionKey]-?: RowOf<NonNullable<PstFilter[K]>> }
     form: 'flag',
     param: 'pst-mes',
     toParam: () => '1',
-    fromParam: (text: string) => (text === '1' || text === 'oui' || text === 'true' ? true : null),
+    fromParam: readFlag,
     isSet: (mine: boolean | undefined) => !!mine,
     normalize: () => true,
     compile: () => true,
     matchesAction: (_: unknown, action: Action, scope: MatchScope) => isMine(action, scope.me),
+  },
+  blocked: {
+    form: 'flag',
+    param: 'pst-bloque',
+    toParam: () => '1',
+    fromParam: readFlag,
+    isSet: (blocked: boolean | undefined) => !!blocked,
+    normalize: () => true,
+    compile: () => true,
+    matchesAction: (_: unknown, action: Action) => isBlocked(action),
   },
 };
 

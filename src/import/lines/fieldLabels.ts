@@ -41,7 +41,8 @@ export type FieldTarget =
   | 'sdgs'
   | 'labels'
   | 'policyObjective'
-  | 'synergies';
+  | 'synergies'
+  | 'volet';
 
 /** French names of the targets, for the report. */
 export const FIELD_NAMES_FR: { readonly [T in FieldTarget]: string } = {
@@ -75,6 +76,7 @@ export const FIELD_NAMES_FR: { readonly [T in FieldTarget]: string } = {
   labels: 'Labels / plans',
   policyObjective: 'Objectif politique',
   synergies: 'Synergies',
+  volet: 'Volet',
 };
 
 /** Label texts (as people write them) for each target. */
@@ -256,6 +258,7 @@ const LABELS: { readonly [T in FieldTarget]: readonly string[] } = {
     'lien avec la declaration de politique',
     'lien dps',
   ],
+  volet: ['volet', 'volet du pst', 'volet interne / externe'],
   synergies: ['synergie', 'synergies', 'synergies commune / cpas', 'synergie commune / cpas', 'synergies commune cpas', 'synergie commune cpas'],
 };
 
@@ -347,6 +350,38 @@ export interface LabelContext {
    * "Actions à réaliser :" inside a description).
    */
   readonly requireUpperCase?: boolean;
+  /**
+   * Labels this document repeats on its sheets ("Priorité du projet :", "Partenaires
+   * extérieurs pressentis :"), by `labelKey`, read by the profile or given by a rules file.
+   */
+  readonly learned?: ReadonlyMap<string, FieldTarget>;
+}
+
+/** A label the parser always recognises for a target ("Chef de projet" for projectLead). */
+export function canonicalLabel(target: FieldTarget): string {
+  const label = LABELS[target][0];
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** The comparable form of a label as written: "Priorité du projet" → "priorite du projet". */
+export function labelKey(text: string): string {
+  return labelTokens(foldChars(text).replace(/'/g, ' ')).join(' ');
+}
+
+/** The known label that a longer label begins with ("partenaires exterieurs pressentis" → partners). */
+export function targetOfLabelKey(key: string): FieldTarget | null {
+  const tokens = key.split(' ').filter((t) => t !== '');
+  const found = longestLabelAt(tokens.map((t, i) => ({ text: t, end: i })));
+  return found ? found.target : null;
+}
+
+/** "Priorité du projet : Haute": the text before a colon near the start, when it reads like a label. */
+export function colonLabelPrefix(text: string): string | null {
+  const colon = text.search(/\s?[:：]/);
+  if (colon <= 0 || colon > 60) return null;
+  const prefix = text.slice(0, colon).trim();
+  const words = prefix.split(/\s+/);
+  return words.length <= 6 && /^\p{Lu}/u.test(prefix) && !/[.;!?]/.test(prefix) ? prefix : null;
 }
 
 function acceptableLabelText(labelPart: string, rest: string, context: LabelContext): boolean {
@@ -390,12 +425,21 @@ function acceptRest(labelPart: string, afterLabel: string, context: LabelContext
   return null;
 }
 
+/** "(projet pilote : …)", "[Fiche …]": a parenthesis continues a wrapped title, no label starts with one. */
+const OPENS_ASIDE = /^[([{«"“]/;
+
 /**
  * The label at the start of `line`, possibly completed by `next` (the following
  * non-blank line) when `line` holds only the first half of a label.
  */
 export function matchLabel(line: string, next: string | null, context: LabelContext): LabelMatch | null {
   const text = line.trim();
+  if (OPENS_ASIDE.test(text)) return null;
+  if (context.learned && context.learned.size > 0) {
+    const prefix = colonLabelPrefix(text);
+    const target = prefix ? context.learned.get(labelKey(prefix)) : undefined;
+    if (prefix && target) return { target, lineCount: 1, rest: text.slice(text.indexOf(prefix) + prefix.length).replace(/^\s*[:：]\s*/, '').trim(), labelText: prefix };
+  }
   const tokens = tokensWithOffsets(text);
   if (tokens.length === 0) return null;
 
@@ -440,6 +484,7 @@ export function matchLabel(line: string, next: string | null, context: LabelCont
 
 /** Whether the whole line is a label or the first half of one (used to end a title). */
 export function looksLikeLabelStart(line: string): boolean {
+  if (OPENS_ASIDE.test(line.trim())) return false;
   const tokens = tokensWithOffsets(line.trim()).map((t) => t.text);
   return tokens.length > 0 && (longestLabelAt(tokens.map((t, i) => ({ text: t, end: i }))) !== null || isLabelPrefix(tokens));
 }

@@ -66,6 +66,7 @@ const NUMBER_SIGN = /^\s*(?:n\s?°|no\.?(?=\s*\d)|nr\.?|numero|#|[.-](?=\s*\d))?
 // "1", "1.1", "4 .4.2", "2.2.3.A", "100", "I", "IV.2"; a letter suffix only alone ("A", not "Accueil").
 const CODE = /^(?:\d{1,4}(?:\s?[.]\s?\d{1,3})*(?:\s?[.-]\s?[a-z](?![a-z0-9]))?|(?:x{0,2}(?:ix|iv|v?i{1,3}|v))(?:\.\d{1,3})*(?![a-z]))/;
 const SEPARATOR = /^\s*(?:[:：]|[-–—]|→|->|=>|\)|\.(?!\d))\s*/;
+const LETTER_CODE = /^[a-z]\d{0,2}(?:\.\d{1,3})*(?=\s*[:：\-–—])/;
 
 /** "4 .4.2" → "4.4.2"; "2.2.3.a" → "2.2.3.A"; "iv" → "IV". */
 export function normaliseCode(printed: string): string {
@@ -81,7 +82,12 @@ function keywordHeading(text: string, folded: string): KeywordHeading | null {
     let offset = keyword[0].length;
     const sign = NUMBER_SIGN.exec(folded.slice(offset));
     const afterSign = offset + (sign ? sign[0].length : 0);
-    const code = CODE.exec(folded.slice(afterSign));
+    let code = CODE.exec(folded.slice(afterSign));
+    if (!code || code[0].trim() === '') {
+      // "Objectif stratégique B : …", "Objectif opérationnel A1 – …": a capital letter code, before a separator.
+      const letter = LETTER_CODE.exec(folded.slice(afterSign));
+      if (letter && /^\p{Lu}/u.test(text.slice(afterSign))) code = letter;
+    }
     let codeText: string | null = null;
     if (code && code[0].trim() !== '') {
       codeText = text.slice(afterSign, afterSign + code[0].length).trim();
@@ -94,8 +100,9 @@ function keywordHeading(text: string, folded: string): KeywordHeading | null {
     if (codeText === null && !separated && rest !== '') continue;
     // A bare "OS" or "OO" needs a code or a colon; "Os" alone is not a heading.
     if ((level === 'os' || level === 'oo') && /^o\.?\s?[so]\.?$|^oop?$/.test(keyword[0]) && codeText === null && !separated) continue;
-    // "Projet 2020 : …" is a year, not a code.
-    if (codeText !== null && /^(?:19|20)\d\d$/.test(codeText) && level !== 'os' && level !== 'oo') continue;
+    // "Projet 2020 : …" is a year, not a code; "Projet n° 2011" is a code.
+    const numberSigned = sign !== null && /[°#]|^\s*n[or]|^\s*numero/.test(sign[0]);
+    if (codeText !== null && !numberSigned && /^(?:19|20)\d\d$/.test(codeText) && level !== 'os' && level !== 'oo') continue;
     const normalised = codeText === null ? null : normaliseCode(codeText);
     return {
       kind: 'keyword',

@@ -6,6 +6,8 @@
  * placeholders). Source line numbers are kept for the report.
  */
 import { foldChars, squeeze } from '../../text/normalize';
+import { matchLabel } from './fieldLabels';
+import { headingCandidates } from './headings';
 
 /** One line as a reader produced it (1-based line number in the extracted text). */
 export interface SourceLine {
@@ -15,7 +17,7 @@ export interface SourceLine {
   readonly page?: number;
 }
 
-export type NoiseKind = 'pageNumber' | 'runningHeader' | 'placeholder' | 'rule';
+export type NoiseKind = 'pageNumber' | 'runningHeader' | 'placeholder' | 'rule' | 'tableOfContents';
 
 export interface Line {
   readonly n: number;
@@ -54,6 +56,7 @@ const PLACEHOLDER = new RegExp(
     '^cliquez (?:ou appuyez )?ici pour (?:entrer|taper|saisir) (?:du|le|un) texte\\.?$',
     '^click or tap here to enter text\\.?$',
     '^(?:texte|texte a saisir|saisir le texte|votre texte ici)\\.?$',
+    '^(?:your (?:content|text) (?:goes )?here|insert (?:your )?text here|type (?:your )?text here|ins[ée]re[zr] (?:votre|le|du) texte(?: ici)?|(?:votre|le) contenu (?:ici|à venir)|texte à venir)\\.?$',
   ].join('|'),
   'i',
 );
@@ -92,14 +95,32 @@ export function stripMarkup(text: string): { text: string; emphasized: boolean }
   return { text: value, emphasized };
 }
 
-const PAGE_NUMBER = /^(?:-\s*)?(?:page|p\.)?\s*\d{1,3}(?:\s*(?:\/|sur|of)\s*\d{1,3})?(?:\s*-)?$/i;
+const PAGE_NUMBER = /^(?:-\s*)?(?:page|p\.)?\s*\d{1,3}(?:\s*(?:\/|sur|de|of)\s*\d{1,3})?(?:\s*-)?$/i;
 
 export function prepareLines(source: readonly SourceLine[]): Line[] {
   const lines: Line[] = [];
   for (const s of source) {
     for (const cell of tableCells(s)) lines.push(prepareOne(cell));
   }
-  return markRunningHeaders(lines);
+  return markTableOfContents(markRunningHeaders(withoutParagraphBlanks(lines)));
+}
+
+/**
+ * A document where a blank line follows nearly every line (every printed line its own
+ * Word paragraph, as PDFs converted to Word are): the blank after each line says
+ * nothing there, so it is dropped; the blank lines after it still separate blocks.
+ */
+function withoutParagraphBlanks(lines: Line[]): Line[] {
+  let content = 0;
+  let followedByBlank = 0;
+  lines.forEach((line, i) => {
+    if (line.blank) return;
+    content++;
+    if (i + 1 < lines.length && lines[i + 1].blank) followedByBlank++;
+  });
+  if (content < 20 || followedByBlank < content * 0.99) return lines;
+  // The blank that closes each paragraph goes; an empty paragraph still separates blocks.
+  return lines.filter((line, i) => !(line.blank && line.noise === null && i > 0 && !lines[i - 1].blank));
 }
 
 /**
@@ -121,7 +142,10 @@ function tableCells(source: SourceLine): SourceLine[] {
  * Running headers and footers: the same line printed on many pages. A line counts as
  * one only when it repeats at least three times and most of its occurrences touch a page
  * boundary (a change of PDF page, a form feed, a page number line): a value repeated in
- * many action sheets ("Améliorer le service à la population.") is not a header.
+ * many action sheets ("Améliorer le service à la population.") is not a header. Neither
+ * is what a sheet says at its top or bottom: a numbered heading ("Objectif opérationnel
+ * 1.1 : …", repeated by every sheet of that OO), a "label : value" line, or the value
+ * under a label ("Chef de projet :" / "Marie Dupont", the same lead on three sheets).
  */
 function markRunningHeaders(lines: Line[]): Line[] {
   const boundary = new Set<number>();
@@ -146,16 +170,78 @@ function markRunningHeaders(lines: Line[]): Line[] {
   const occurrences = new Map<string, number[]>();
   lines.forEach((line, i) => {
     if (line.blank || line.noise || line.bullet || line.text.length > 120 || !/\p{L}{3}/u.test(line.text)) return;
+    // "Échéance : 2026" on three sheets that end a page is a value, not a running header.
+    if (/[:：]\s*\S/.test(line.text) && matchLabel(line.text, null, { allowUpperCaseWithoutColon: false })) return;
     const key = foldChars(line.text);
-    occurrences.set(key, (occurrences.get(key) || []).concat([i]));
+    const list = occurrences.get(key);
+    if (list) list.push(i);
+    else occurrences.set(key, [i]);
   });
   const headers = new Set<number>();
   occurrences.forEach((indexes) => {
     if (indexes.length < 3) return;
     const near = indexes.filter(nearBoundary).length;
-    if (near >= indexes.length * 0.6) indexes.forEach((i) => headers.add(i));
+    if (near < indexes.length * 0.6 || readsAsContent(lines, indexes[0])) return;
+    const values = indexes.filter((i) => followsALabel(lines, i)).length;
+    if (values < indexes.length * 0.5) indexes.forEach((i) => headers.add(i));
   });
   return lines.map((line, i) => (headers.has(i) ? { ...line, noise: 'runningHeader' } : line));
+}
+
+/** "Objectif stratégique 1 : … ........ 3": a dot leader before a page number. */
+const TOC_LEADER = /(?:\.{4,}|…{2,}|(?:\s\.){3,}|_{4,})\s*\d{1,3}$/;
+const TOC_HEADING = /^(?:table des matieres|sommaire|table of contents|contents|index)\s*:?$/;
+/** A title followed by its page number ("Méthodologie   4"). */
+const TOC_ENTRY = /\p{L}.*\s\d{1,3}$/u;
+
+/**
+ * Tables of contents repeat the headings with their page numbers: they are not the plan.
+ * A line with a dot leader is an entry wherever it is; after a "Table des matières"
+ * heading, so is every line ending with a page number, until two lines in a row are not.
+ */
+function markTableOfContents(lines: Line[]): Line[] {
+  const toc = new Set<number>();
+  lines.forEach((line, i) => {
+    if (!line.blank && !line.noise && TOC_LEADER.test(line.text)) toc.add(i);
+  });
+  lines.forEach((line, i) => {
+    if (line.blank || line.noise || !TOC_HEADING.test(foldChars(line.text))) return;
+    const entries: number[] = [];
+    let misses = 0;
+    for (let j = i + 1; j < lines.length && misses < 2; j++) {
+      const next = lines[j];
+      if (next.blank || next.noise) continue;
+      if (toc.has(j) || TOC_ENTRY.test(next.text)) {
+        entries.push(j);
+        misses = 0;
+      } else misses++;
+    }
+    if (entries.length >= 2) [i].concat(entries).forEach((k) => toc.add(k));
+  });
+  if (toc.size === 0) return lines;
+  return lines.map((line, i) => (toc.has(i) ? { ...line, noise: 'tableOfContents' } : line));
+}
+
+const LABEL_CONTEXT = { allowUpperCaseWithoutColon: false };
+
+/** A numbered heading or a sheet label ("Chef de projet :", "Échéance : 2027"): what a sheet repeats, never page furniture. */
+function readsAsContent(lines: readonly Line[], index: number): boolean {
+  const text = lines[index].text;
+  if (headingCandidates(text).some((c) => c.kind === 'keyword' && c.level !== 'axis' && c.code !== null)) return true;
+  return matchLabel(text, null, LABEL_CONTEXT) !== null;
+}
+
+/** The previous line with text (on the same page) is a label alone ("Chef de projet :"). */
+function followsALabel(lines: readonly Line[], index: number): boolean {
+  for (let j = index - 1; j >= 0 && index - j <= 4; j--) {
+    const line = lines[j];
+    if (line.blank || line.noise) continue;
+    if (line.page !== lines[index].page) return false;
+    if (/[:：]$/.test(line.text)) return true;
+    const label = matchLabel(line.text, null, LABEL_CONTEXT);
+    return label !== null && label.rest === '';
+  }
+  return false;
 }
 
 function prepareOne(source: SourceLine): Line {

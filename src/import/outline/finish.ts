@@ -13,7 +13,7 @@ export function finishOutline(tree: OutlineTree, doc: DocumentLines, profile: Pr
   const allCodes: string[] = [];
   for (const os of outline.strategicObjectives)
     for (const oo of os.operationalObjectives) for (const a of oo.actions) if (a.code) allCodes.push(a.code);
-  const repeated = allCodes.filter((c, k) => allCodes.indexOf(c) !== k).length;
+  const repeated = allCodes.length - new Set(allCodes).size;
   /** "Action 1", "Action 2" under every OO: codes restart per parent, duplicates are expected. */
   const numberingRestarts = allCodes.length >= 4 && repeated >= allCodes.length * 0.3;
   const lineOfAction = (action: OutlineAction): Line | null =>

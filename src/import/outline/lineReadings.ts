@@ -17,7 +17,7 @@ export const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
 /** The sheet label a line starts with; table sheets write labels in capitals, without colon. */
 export function labelAt(profile: Profile, line: Line, next: Line | null): LabelMatch | null {
   if (line.bullet || line.headingLevel) return null;
-  return matchLabel(line.text, next ? next.text : null, { allowUpperCaseWithoutColon: profile.tableSheets, requireUpperCase: profile.tableSheets });
+  return matchLabel(line.text, next ? next.text : null, { allowUpperCaseWithoutColon: profile.tableSheets, requireUpperCase: profile.tableSheets, learned: profile.learnedLabels });
 }
 
 /** Structural lines that end a sheet even when they could be read as a label. */

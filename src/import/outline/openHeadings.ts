@@ -43,6 +43,20 @@ export function openSection(cursor: OutlineCursor, line: Line, code: string | nu
   };
 }
 
+/**
+ * The OS an OO's code names when it is not the OS above ("Objectif opérationnel 2.1"
+ * after OS 1, "OO 201" after OS 100): that OS exists only through its children's codes.
+ */
+export function parentOsCode(ooCode: string | null, osCode: string | null): string | null {
+  if (!ooCode || !osCode) return null;
+  if (/^\d+(?:\.\d+)+$/.test(ooCode) && /^\d+(?:\.\d+)*$/.test(osCode)) {
+    const prefix = ooCode.slice(0, ooCode.lastIndexOf('.'));
+    return prefix.split('.').length === osCode.split('.').length && prefix !== osCode ? prefix : null;
+  }
+  if (/^[1-9]\d{2}$/.test(ooCode) && /^[1-9]00$/.test(osCode) && ooCode.charAt(0) !== osCode.charAt(0)) return `${ooCode.charAt(0)}00`;
+  return null;
+}
+
 export function openKeywordHeading(tree: OutlineTree, line: Line, keyword: KeywordHeading): TitleTarget | null {
   const title = keyword.title;
   switch (keyword.level) {
@@ -55,6 +69,8 @@ export function openKeywordHeading(tree: OutlineTree, line: Line, keyword: Keywo
     }
     case 'oo': {
       tree.cursor.closeBelow('oo');
+      const osCode = parentOsCode(keyword.code, tree.cursor.os ? tree.cursor.os.os.code || null : null);
+      if (osCode) tree.ensureOsForCode(line, osCode);
       const oo = tree.newOo(line, keyword.code, title === '' ? null : title, 'heading');
       return titleTarget(oo.oo, 'oo', line, title === '');
     }

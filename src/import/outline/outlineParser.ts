@@ -45,11 +45,15 @@ import { OutlineTree } from './outlineTree';
 import type { ParseAnomaly, ParsedOutline, ReportAnomaly } from './parseResult';
 import { Profile, Role, buildProfile } from './profile';
 import { FieldCapture, Sheet, SheetCapture } from './sheets';
-import { TitleTarget, continueTitle, titleTarget } from './titles';
+import { TitleTarget, continueTitle, continuesCapitalTitle, titleTarget } from './titles';
 import { UnclaimedText } from './unclaimedText';
+import { findStatedTotals } from './statedTotals';
+import { describeProfile } from './describeProfile';
+import { SchemeLevel, readNumberingSchemes } from './numberingSchemes';
 
 export function parseOutline(source: readonly SourceLine[], options: { sourceName?: string } = {}): ParsedOutline {
-  return new OutlineParser(new DocumentLines(prepareLines(source)), options.sourceName).parse();
+  const schemes = readNumberingSchemes(prepareLines(source));
+  return new OutlineParser(new DocumentLines(schemes.lines), options.sourceName, schemes.levels).parse();
 }
 
 /** The one pass over the lines: it decides what each line is and hands it to the part that keeps it. */
@@ -75,6 +79,7 @@ class OutlineParser {
   constructor(
     private readonly doc: DocumentLines,
     sourceName?: string,
+    private readonly schemes: readonly SchemeLevel[] = [],
   ) {
     const outline: OutlineDocument = { source: sourceName, title: null, organisation: null, period: null, strategicObjectives: [] };
     this.profile = buildProfile(doc);
@@ -92,7 +97,7 @@ class OutlineParser {
     this.flushPending();
     finishOutline(this.tree, this.doc, this.profile, this.unclaimed.preamble, this.report);
     const outline = this.tree.outline;
-    return { outline, anomalies: this.anomalies.sort((a, b) => a.line - b.line), fieldCounts: countFields(outline) };
+    return { outline, anomalies: this.anomalies.sort((a, b) => a.line - b.line), fieldCounts: countFields(outline), statedTotals: findStatedTotals(this.doc.lines), profileLines: describeProfile(this.profile, this.schemes) };
   }
 
   // ================================================================ main loop
@@ -127,12 +132,17 @@ class OutlineParser {
 
     // ---- volet ("PARTIE II : LE VOLET EXTERNE")
     const volet = candidates.find((c) => c.kind === 'volet');
-    if (volet && volet.kind === 'volet' && !(this.sheet && this.sheet.current && this.sheet.current.target !== 'title' && !line.headingLevel && !line.emphasized && volet.code === null)) {
+    // "Volet : Externe" on every sheet is a field of the action, not a new part of the plan.
+    const voletField = /^volet\s*[:：]/i.test(line.text) && (this.sheet !== null || this.cursor.action !== null);
+    if (volet && volet.kind === 'volet' && !voletField && !(this.sheet && this.sheet.current && this.sheet.current.target !== 'title' && !line.headingLevel && !line.emphasized && volet.code === null)) {
       this.endBlock();
       this.cursor.volet = { volet: volet.volet, text: line.text, code: volet.code };
       this.cursor.closeBelow('volet');
       return i;
     }
+
+    // ---- a title in capitals cut after a connector, whose next line starts like a label
+    if (continuesCapitalTitle(this.title, line) && continueTitle(this.title, this.list, line, true)) return i;
 
     // ---- sheet labels (inside a sheet, labels come before everything but strong headings)
     const label = labelAt(this.profile, line, next);
@@ -150,6 +160,15 @@ class OutlineParser {
         this.startList(header.level);
         return i;
       }
+    }
+    if (keyword && this.sheet && this.namesParentInSheet(keyword, next)) {
+      // "Objectif opérationnel 102. …" between two labels of a sheet: the sheet names its OO.
+      const target = keyword.level === 'os' ? 'strategicObjective' : 'operationalObjective';
+      const inline = [keyword.code, keyword.title].filter((t) => t).join(' ');
+      const capture: FieldCapture = { target, label: { target, lineCount: 1, rest: inline, labelText: '' }, labelLine: line, inline, lines: [] };
+      this.sheet.fields.push(capture);
+      this.sheet.current = capture;
+      return i;
     }
     if (keyword && !(this.sheet && keyword.code === null && (keyword.level === 'action' || keyword.level === 'axis'))) {
       return this.onKeyword(i, line, keyword);
@@ -224,6 +243,14 @@ class OutlineParser {
     // What follows continues this text, not the heading before it.
     this.title = null;
     return i;
+  }
+
+  /** An OS/OO line inside a titled sheet, followed by a label: a field of the sheet, not a heading. */
+  private namesParentInSheet(keyword: KeywordHeading, next: Line | null): boolean {
+    const sheet = this.sheet as Sheet;
+    if ((keyword.level !== 'os' && keyword.level !== 'oo') || keyword.title === '' || this.profile.parentLabelsPrecedeTitle) return false;
+    const titled = !!sheet.action.title || sheet.titleInline !== '' || sheet.titleLines.length > 0;
+    return titled && next !== null && labelAt(this.profile, next, null) !== null;
   }
 
   private currentItemIsFresh(): boolean {

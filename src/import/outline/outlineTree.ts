@@ -6,7 +6,7 @@
 import { joinWrapped } from '../../text/normalize';
 import type { Line } from '../lines/sourceLines';
 import type { OutlineAction, OutlineDocument, OutlineOperationalObjective, OutlineProjectGroup, OutlineStrategicObjective } from '../toPlan';
-import { titleKey } from '../../domain/vocabularies';
+import { sameObjective } from './sameObjective';
 import type { OoContext, OsContext, OutlineCursor } from './outlineCursor';
 import type { ReportAnomaly } from './parseResult';
 import type { Profile } from './profile';
@@ -35,15 +35,14 @@ export class OutlineTree {
 
   newOs(line: Line, code: string | null, title: string): OsContext {
     this.started = true;
-    const key = titleKey(title);
-    // The same OS named again (sheets that repeat their parents): the same objective.
-    if (key !== '') {
-      for (const os of this.outline.strategicObjectives) {
-        if (titleKey(os.title || '') === key && (os.code || null) === code) {
-          const found = { os, line: this.lineOfOs(os) || line };
-          this.cursor.os = found;
-          return found;
-        }
+    // The same OS named again (a summary, then sheets that repeat their parents): the same objective.
+    if (title !== '') {
+      const os = this.findOs(code, title);
+      if (os) {
+        if (!os.title) os.title = title;
+        const found = { os, line: this.lineOfOs(os) || line };
+        this.cursor.os = found;
+        return found;
       }
     }
     const { volet, axis } = this.cursor;
@@ -64,6 +63,36 @@ export class OutlineTree {
     this.osLines.set(os, line);
     this.cursor.os = context;
     return context;
+  }
+
+  /** The OS already read that this mention names, if any. */
+  findOs(code: string | null, title: string): OutlineStrategicObjective | null {
+    const named = { code, title };
+    return this.outline.strategicObjectives.find((os) => (os.title ? sameObjective(os, named) : code !== null && os.code === code)) || null;
+  }
+
+  /** The OO already read that this mention names: in `os` when given, else anywhere (a code is then needed). */
+  findNamedOo(code: string | null, title: string | null, os: OutlineStrategicObjective | null): OoContext | null {
+    const named = { code, title };
+    const pools = os ? [os] : this.outline.strategicObjectives;
+    for (const owner of pools) {
+      for (const oo of owner.operationalObjectives) {
+        const match = oo.title && title ? sameObjective(oo, named) : code !== null && oo.code === code;
+        if (match && (os || code !== null || oo.title)) return this.ooContexts.get(oo) || null;
+      }
+    }
+    return null;
+  }
+
+  /** Moves an action placed by position under the OO its own sheet names. */
+  moveAction(action: OutlineAction, to: OoContext, line: Line): void {
+    const from = this.actionParents.get(action);
+    if (from) {
+      const index = from.oo.actions.indexOf(action);
+      if (index >= 0) from.oo.actions.splice(index, 1);
+    }
+    this.attachAction(to, action, line, action.code || null);
+    this.actionParents.set(action, to);
   }
 
   lineOfOs(os: OutlineStrategicObjective): Line | undefined {
@@ -92,15 +121,12 @@ export class OutlineTree {
       os = this.newOs(line, code && code.indexOf('.') > 0 ? code.slice(0, code.lastIndexOf('.')) : null, '');
       this.report('missingLevel', line, `Objectif opérationnel « ${title || code || ''} » sans objectif stratégique au-dessus : un OS sans intitulé a été créé.`);
     }
-    const key = titleKey(title || '');
-    if (key !== '' || code) {
-      for (const oo of os.os.operationalObjectives) {
-        const sameTitle = key !== '' && titleKey(oo.title || '') === key;
-        if (sameTitle && (oo.code || null) === code) {
-          const found = this.ooContexts.get(oo) as OoContext;
-          this.cursor.oo = found;
-          return found;
-        }
+    if (title) {
+      const same = os.os.operationalObjectives.find((oo) => (oo.title ? sameObjective(oo, { code, title }) : false));
+      if (same) {
+        const found = this.ooContexts.get(same) as OoContext;
+        this.cursor.oo = found;
+        return found;
       }
     }
     const oo: OutlineOperationalObjective = { code, title, description: null, actions: [], sourceLine: line.n };

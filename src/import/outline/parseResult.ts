@@ -1,6 +1,7 @@
 /** What parsing a PST document gives: the outline, the anomalies met and the sheet labels read. */
 import type { Line } from '../lines/sourceLines';
 import type { OutlineDocument } from '../toPlan';
+import type { StatedTotals } from './statedTotals';
 
 export type AnomalyKind =
   | 'duplicateCode'
@@ -10,7 +11,8 @@ export type AnomalyKind =
   | 'codeAnomaly'
   | 'missingTitle'
   | 'emptyObjective'
-  | 'longTitle';
+  | 'longTitle'
+  | 'valueToCheck';
 
 export interface ParseAnomaly {
   readonly kind: AnomalyKind;
@@ -25,6 +27,10 @@ export interface ParsedOutline {
   readonly anomalies: ParseAnomaly[];
   /** Sheet labels recognised per field (how many actions carry each), for the report. */
   readonly fieldCounts: { readonly [field: string]: number };
+  /** The totals the document states about itself, when it does. */
+  readonly statedTotals?: StatedTotals | null;
+  /** How the document was read (its profile), in French, one line per finding. */
+  readonly profileLines?: readonly string[];
 }
 
 /** How the parts of the parser note an anomaly at a source line. */

@@ -3,12 +3,14 @@
  * "1.1.", "1.1.1." is an axis, an OS, an OO or an action, and how its action sheets are
  * laid out. It is read once, before the pass that builds the tree.
  */
-import { matchLabel } from '../lines/fieldLabels';
+import { FieldTarget, matchLabel } from '../lines/fieldLabels';
+import { repeatedLabels } from './repeatedLabels';
 import { Level, NumberedHeading, readsLikeStrategicObjective } from '../lines/headings';
 import { foldChars } from '../../text/normalize';
 import type { DocumentLines } from './documentLines';
+import { Role, acceptedNumberedLines, rolesFromAnchors, typedDepths } from './numbering';
 
-export type Role = 'section' | 'os' | 'oo' | 'group' | 'action' | 'subAction' | 'listItem';
+export type { Role } from './numbering';
 
 export interface Profile {
   /** Levels named by keywords somewhere in the document. */
@@ -27,6 +29,8 @@ export interface Profile {
   readonly parentLabelsPrecedeTitle: boolean;
   /** Sheets printed as tables: "DÉPARTEMENT CRÈCHE" is a label and its value without colon. */
   readonly tableSheets: boolean;
+  /** Longer labels this document repeats on its sheets ("Priorité du projet"), by label key. */
+  readonly learnedLabels: ReadonlyMap<string, FieldTarget>;
 }
 
 export function buildProfile(doc: DocumentLines): Profile {
@@ -55,8 +59,10 @@ export function buildProfile(doc: DocumentLines): Profile {
     const next = doc.nextContentIndex(i);
     const match = matchLabel(line.text, next === null ? null : doc.lines[next].text, { allowUpperCaseWithoutColon: true });
     if (!match) continue;
-    labelLines++;
-    if (/^[^\p{Ll}]*$/u.test(match.labelText)) upperCaseLabels++;
+    // "ACTION 1.1.1 : …" in capitals is a heading, not a sign that labels are written in capitals.
+    const codedHeading = doc.candidates[i].some((c) => c.kind === 'keyword' && c.code !== null);
+    if (!codedHeading) labelLines++;
+    if (!codedHeading && /^[^\p{Ll}]*$/u.test(match.labelText)) upperCaseLabels++;
     if (match.target !== 'title') continue;
     // Only strong title labels open sheets: alone, with a colon, or with a code after them.
     const keywordish = doc.candidates[i].some((c) => c.kind === 'keyword' && c.level === 'action');
@@ -84,8 +90,12 @@ export function buildProfile(doc: DocumentLines): Profile {
 
   const parentLabelsPrecedeTitle = parentLabelsBeforeTitles(doc, titleLabelLines);
 
-  // Bare numbered headings, validated as a consistent numbering.
-  const numberedLines = acceptedNumberedLines(doc, sheetCodeLines);
+  // Bare numbered headings, validated as a consistent numbering; depths that keywords
+  // name are not bare heading levels.
+  const keywordDocument = keywordLevels.has('os') || keywordLevels.has('oo');
+  const anchors = typedDepths(keywordDepths);
+  const ownedDepths = new Set<number>(keywordDocument ? Array.from(anchors.values()) : []);
+  const numberedLines = acceptedNumberedLines(doc, sheetCodeLines, ownedDepths);
   const depthCounts = new Map<number, number>();
   numberedLines.forEach((i) => {
     const n = doc.numberedAt(i) as NumberedHeading;
@@ -93,30 +103,13 @@ export function buildProfile(doc: DocumentLines): Profile {
   });
   const depths = Array.from(depthCounts.keys()).sort((a, b) => a - b);
 
-  const numberedRole = new Map<number, Role>();
+  let numberedRole = new Map<number, Role>();
   let ooDepth: number | null = null;
   let groupsExpected = false;
-  const typedDepth = (level: Level): number | null => {
-    const list = keywordDepths[level];
-    if (!list || list.length === 0) return null;
-    const counts = new Map<number, number>();
-    list.forEach((d) => counts.set(d, (counts.get(d) || 0) + 1));
-    return Array.from(counts.entries()).sort((a, b) => b[1] - a[1])[0][0];
-  };
 
-  if (keywordLevels.has('os') || keywordLevels.has('oo')) {
-    const osD = typedDepth('os');
-    const ooD = typedDepth('oo');
-    const actionD = typedDepth('action');
-    ooDepth = ooD;
-    for (const d of depths) {
-      if (d === osD) numberedRole.set(d, 'os');
-      else if (d === ooD) numberedRole.set(d, 'oo');
-      else if (d === actionD) numberedRole.set(d, 'action');
-      else if (osD !== null && d < osD) numberedRole.set(d, 'section');
-      else if (actionD !== null && d > actionD) numberedRole.set(d, 'subAction');
-      else numberedRole.set(d, 'listItem');
-    }
+  if (keywordDocument) {
+    ooDepth = anchors.get('oo') ?? null;
+    numberedRole = rolesFromAnchors(depths, anchors);
   } else if (sheetActionDepths.length > 0) {
     const minAction = Math.min(...sheetActionDepths);
     const maxAction = Math.max(...sheetActionDepths);
@@ -174,6 +167,7 @@ export function buildProfile(doc: DocumentLines): Profile {
     groupsExpected,
     parentLabelsPrecedeTitle,
     tableSheets: titleLabelLines.length > 0 && upperCaseLabels >= labelLines / 2,
+    learnedLabels: repeatedLabels(doc),
   };
 }
 
@@ -219,51 +213,6 @@ function shareWithBulletsBelow(doc: DocumentLines, indexes: ReadonlySet<number>,
   return total === 0 ? 0 : withBullets / total;
 }
 
-function acceptedNumberedLines(doc: DocumentLines, excluded: ReadonlySet<number>): Set<number> {
-  const candidates: { index: number; parts: readonly number[] }[] = [];
-  doc.lines.forEach((line, i) => {
-    if (excluded.has(i) || line.bullet) return;
-    const n = doc.numberedAt(i);
-    // A keyword line ("Action 1.1.1 …") is not a bare numbered heading.
-    if (n && !doc.candidates[i].some((c) => c.kind === 'keyword')) candidates.push({ index: i, parts: n.parts });
-  });
-  const hasDeeper = candidates.some((c) => c.parts.length >= 2);
-  // A top-level "2." counts only if the next deeper heading starts with "2.": numbered
-  // paragraphs inside descriptions do not open children.
-  const filtered = candidates.filter((c, k) => {
-    if (c.parts.length !== 1 || !hasDeeper) return true;
-    const deeper = candidates.slice(k + 1).find((d) => d.parts.length >= 2);
-    return deeper !== undefined && deeper.parts[0] === c.parts[0];
-  });
-  const accepted = new Set<number>();
-  let path: readonly number[] = [];
-  for (const c of filtered) {
-    const d = c.parts.length;
-    const value = c.parts[d - 1];
-    let ok = false;
-    if (d === 1) {
-      ok = path.length === 0 ? value <= 3 : value === path[0] + 1 || value === path[0] + 2;
-    } else {
-      const samePrefix = path.length >= d - 1 && c.parts.slice(0, d - 1).every((p, k) => p === path[k]);
-      if (samePrefix) {
-        const last = path.length >= d ? path[d - 1] : 0;
-        ok = value === last + 1 || (last > 0 && value === last + 2) || (last === 0 && value <= 2);
-      } else if (d >= 3 && path.length >= d - 2 && c.parts.slice(0, d - 2).every((p, k) => p === path[k])) {
-        // The heading one level up is missing from the document ("1.3.1" before "1.3.1.1").
-        const parentLast = path.length >= d - 1 ? path[d - 2] : 0;
-        ok = c.parts[d - 2] === parentLast + 1 && value === 1;
-      } else if (path.length === 0 && c.parts.every((p) => p <= 2)) {
-        ok = true;
-      }
-    }
-    if (ok) {
-      accepted.add(c.index);
-      path = c.parts;
-    }
-  }
-  return accepted;
-}
-
 /**
  * Whether, in action sheets, the OS/OO labels come just before the title label (they
  * open the sheet) rather than inside it. Each OS/OO label is counted for the title
@@ -283,24 +232,22 @@ function parentLabelsBeforeTitles(doc: DocumentLines, titleLines: readonly numbe
     return label ? 'label' : null;
   };
   const kinds = doc.lines.map((_l, i) => kindOf(i));
+  // Each run of OS/OO lines counts once: followed by a title, it opens the sheet; followed
+  // by other labels, it is inside the sheet (a summary list before the first sheet is one run).
   let before = 0;
   let after = 0;
-  kinds.forEach((kind, i) => {
-    if (kind !== 'parent') return;
-    for (let j = i + 1; j < kinds.length; j++) {
-      if (kinds[j] === 'title') {
-        before++;
-        break;
-      }
-      if (kinds[j] === 'label') break;
+  let inRun = false;
+  kinds.forEach((kind) => {
+    if (kind === null) return;
+    if (kind === 'parent') {
+      inRun = true;
+      return;
     }
-    for (let j = i - 1; j >= 0; j--) {
-      if (kinds[j] === 'title') {
-        after++;
-        break;
-      }
-      if (kinds[j] === 'label') break;
+    if (inRun) {
+      if (kind === 'title') before++;
+      else after++;
     }
+    inRun = false;
   });
   return before > after;
 }

@@ -131,11 +131,21 @@ export class SheetCapture {
 
   /** Sheets that name their OS and OO instead of sitting under headings. */
   private resolveSheetParents(action: OutlineAction, fields: OutlineActionFields): void {
-    if (this.tree.actionParents.get(action) !== null || action !== this.tree.cursor.action) return;
+    if (action !== this.tree.cursor.action) return;
     const line = this.tree.actionLines.get(action) as Line;
     const osText = typeof fields.strategicObjective === 'string' ? fields.strategicObjective : null;
     const ooText = typeof fields.operationalObjective === 'string' ? fields.operationalObjective : null;
     if (!osText && !ooText) return;
+    const placed = this.tree.actionParents.get(action);
+    if (placed) {
+      // Placed by position (after a summary list, under the last OO read): the sheet's own
+      // OS and OO decide, when they name objectives already read; nothing is created.
+      const os = osText ? this.tree.findOs(splitCodedTitle(osText).code, splitCodedTitle(osText).title) : null;
+      const named = ooText ? splitCodedTitle(ooText) : null;
+      const oo = named ? this.tree.findNamedOo(named.code, named.title, os) : null;
+      if (oo && oo !== placed) this.tree.moveAction(action, oo, line);
+      return;
+    }
     if (osText) {
       const { code, title } = splitCodedTitle(osText);
       this.tree.newOs(line, code, title);

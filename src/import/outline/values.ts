@@ -64,7 +64,7 @@ export function shortTitleOf(lines: readonly string[]): string | null {
 
 /** "1.1 Améliorer …" → code and title; a text without code is all title. */
 export function splitCodedTitle(text: string): { code: string | null; title: string } {
-  const match = /^(?:(?:OS|OO|O\.S\.|O\.O\.)\s*)?(\d+(?:\.\d+)*)\.?\s*[-–:]?\s+(\S.*)$/i.exec(text.trim());
+  const match = /^(?:(?:objectif\s+(?:strat[ée]gique|op[ée]rationnel)|OS|OO|O\.S\.|O\.O\.)\.?\s*(?:n°\s*)?)?(\d+(?:\.\d+)*)\.?\s*[-–:]?\s+(\S.*)$/i.exec(text.trim());
   if (match) return { code: match[1], title: match[2].trim() };
   return { code: null, title: text.trim() };
 }

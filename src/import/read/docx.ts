@@ -253,6 +253,9 @@ export function readDocxLines(bytes: Uint8Array): SourceLine[] {
   const counter = new NumberingCounter(readNumbering(parts['word/numbering.xml'] ? strFromU8(parts['word/numbering.xml']) : null));
 
   const output: string[] = [];
+  /** Index in `output` of the blank line after each paragraph with text. */
+  const paragraphEnds: number[] = [];
+  let emptyParagraphs = 0;
   const stack: Paragraph[] = [];
   let inText = false;
   let skipDepth = 0;
@@ -272,6 +275,8 @@ export function readDocxLines(bytes: Uint8Array): SourceLine[] {
     }
     if (heading !== null && first.trim() !== '') first = `${'#'.repeat(Math.min(heading, 6))} ${first.trim()}`;
     output.push(first, ...lines.slice(1));
+    if (text.trim() !== '') paragraphEnds.push(output.length);
+    else emptyParagraphs++;
     output.push('');
   };
 
@@ -335,5 +340,23 @@ export function readDocxLines(bytes: Uint8Array): SourceLine[] {
       paragraph.text += event.text;
     }
   });
-  return output.map((text, index) => ({ text, line: index + 1 }));
+  return withoutBreaksBetweenPrintedLines(output, paragraphEnds, emptyParagraphs).map((text, index) => ({ text, line: index + 1 }));
+}
+
+/**
+ * A PDF converted to Word has one paragraph per printed line: a sentence goes on in the
+ * next paragraph, in lower case, and the gaps between paragraphs are empty paragraphs.
+ * When many paragraphs do either, paragraphs are lines: no blank line between them
+ * (an empty paragraph still gives one), as in the text of the PDF.
+ */
+function withoutBreaksBetweenPrintedLines(output: string[], paragraphEnds: readonly number[], emptyParagraphs: number): string[] {
+  let continued = 0;
+  for (const end of paragraphEnds) {
+    const next = output[end + 1];
+    if (next !== undefined && /^\s*\p{Ll}/u.test(next) && !/[.;:!?]\s*$/.test(output[end - 1] || '')) continued++;
+  }
+  const lineLike = continued >= paragraphEnds.length * 0.1 || emptyParagraphs >= (paragraphEnds.length + emptyParagraphs) * 0.25;
+  if (paragraphEnds.length < 20 || !lineLike) return output;
+  const drop = new Set(paragraphEnds);
+  return output.filter((_text, index) => !drop.has(index));
 }

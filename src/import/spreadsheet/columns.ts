@@ -65,6 +65,8 @@ function columnOfHeader(header: string): ColumnKey | null {
   if (/^(?:objectif operationnel|oo|objectifs operationnels)$/.test(folded)) return 'ooTitle';
   if (/^(?:action|actions|projet|projets|intitule de l'action|action \/ projet|projet \/ action)$/.test(folded)) return 'title';
   if (/^(?:sous[- ]actions?|etapes? \/ sous[- ]actions?)$/.test(folded)) return 'subActionTitle';
+  // The template's own "Labels / plans" (a "/" is not a label's separator).
+  if (/^(?:labels?|plans?)(?:\s*\/\s*(?:labels?|plans?))?$/.test(folded)) return 'labels';
   const label = matchLabel(header.replace(/\s*\([^)]*\)\s*$/, ''), null, { allowUpperCaseWithoutColon: true }) || matchLabel(header, null, { allowUpperCaseWithoutColon: true });
   if (label && label.rest === '' && label.target !== 'title' && label.target !== 'code') return label.target;
   return null;

@@ -16,6 +16,7 @@ import { ImportError } from '../errors';
 import type { FieldTarget } from '../lines/fieldLabels';
 import type { ParseAnomaly, ParsedOutline } from '../outline/parseResult';
 import { foldChars, squeeze } from '../../text/normalize';
+import { checkActionFields } from './checkRows';
 import { ColumnKey, EXAMPLE_PREFIX, findHeader } from './columns';
 
 type RowLevel = 'os' | 'oo' | 'action' | 'subAction' | 'section';
@@ -30,11 +31,12 @@ function levelOf(value: string): RowLevel | null {
   return null;
 }
 
-const LIST_FIELDS: readonly FieldTarget[] = ['risks'];
+const LIST_FIELDS: readonly FieldTarget[] = ['risks', 'labels'];
 
-function fieldsOf(row: readonly string[], columns: Map<ColumnKey, number>): { fields: OutlineActionFields; description: string | null } {
+function fieldsOf(row: readonly string[], columns: Map<ColumnKey, number>): { fields: OutlineActionFields; description: string | null; progressTyped: string | null } {
   const fields: OutlineActionFields = {};
   let description: string | null = null;
+  let progressTyped: string | null = null;
   columns.forEach((index, key) => {
     if (['level', 'code', 'title', 'parent', 'volet', 'section', 'osTitle', 'ooTitle', 'subActionTitle'].indexOf(key) >= 0) return;
     const raw = (row[index] || '').replace(/\r\n?/g, '\n').trim();
@@ -49,13 +51,14 @@ function fieldsOf(row: readonly string[], columns: Map<ColumnKey, number>): { fi
     if (LIST_FIELDS.indexOf(target) >= 0) writable[target] = raw.split(/\n|\s;\s|;/).map((t) => t.replace(/^[•\-–*]\s*/, '').trim()).filter((t) => t !== '');
     else writable[target] = raw;
     if (target === 'progress') {
+      progressTyped = raw;
       const text = /^\d+(?:[.,]\d+)?$/.test(raw) ? `${raw} %` : raw;
       fields.progress = text;
       const progress = parseProgress(text);
       fields.progressPercent = progress && !isParseError(progress) ? progress.percent : null;
     }
   });
-  return { fields, description };
+  return { fields, description, progressTyped };
 }
 
 /** Reads the rows of a spreadsheet into an outline; refuses a sheet whose columns are not a PST's. */
@@ -157,9 +160,10 @@ export function outlineFromRows(rows: readonly string[][], sourceName?: string):
           continue;
         }
         const same = oo.actions.find((a) => titleKey(a.title || '') === titleKey(title) && (a.code || null) === code);
-        const { fields, description } = fieldsOf(row, columns);
+        const { fields, description, progressTyped } = fieldsOf(row, columns);
         if (same && subTitle) action = same;
         else {
+          checkActionFields(rowNumber, fields, progressTyped, (message) => anomaly('valueToCheck', rowNumber, message));
           action = { code, title, description, fields, subActions: [], sourceLine: rowNumber };
           oo.actions.push(action);
         }
@@ -180,7 +184,8 @@ export function outlineFromRows(rows: readonly string[][], sourceName?: string):
       anomaly('missingTitle', rowNumber, `Ligne ${rowNumber} : ${level === 'os' ? "l'objectif stratégique" : level === 'oo' ? "l'objectif opérationnel" : "l'action"} n'a pas d'intitulé.`);
     }
     const parentReference = cell(row, 'parent');
-    const { fields, description } = fieldsOf(row, columns);
+    const { fields, description, progressTyped } = fieldsOf(row, columns);
+    if (level === 'action' || level === 'subAction') checkActionFields(rowNumber, fields, progressTyped, (message) => anomaly('valueToCheck', rowNumber, message));
     switch (level) {
       case 'section':
         section = title || section;

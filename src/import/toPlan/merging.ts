@@ -8,6 +8,9 @@ import { titleKey } from '../../domain/vocabularies';
 
 export const MIN_WORDS_TO_MERGE = 5;
 
+/** A new occurrence is compared with this many earlier ones at most (no quadratic step). */
+export const MAX_CANDIDATES_TO_COMPARE = 20;
+
 function isEmptyValue(value: unknown): boolean {
   return value == null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 }

@@ -11,10 +11,10 @@
  */
 import type { Action, OperationalObjective, Plan, PlanData, Section, StrategicObjective, Volet } from '../../domain/model';
 import { createAction } from '../../domain/model';
-import { isParseError, parsePeriod, parseProgress } from '../../domain/parsing';
+import { formatNumber, isParseError, parsePeriod, parseProgress } from '../../domain/parsing';
 import type { Priority } from '../../domain/vocabularies';
 import { interpretHealthText, interpretPriorityText, interpretStatusText, interpretVoletText } from '../../domain/vocabularies';
-import { conflictingKeys, mergeOccurrences, MIN_WORDS_TO_MERGE } from './merging';
+import { conflictingKeys, MAX_CANDIDATES_TO_COMPARE, mergeOccurrences, MIN_WORDS_TO_MERGE } from './merging';
 import type { OutlineAction, OutlineActionFields, OutlineDocument, OutlineStrategicObjective } from './outlineTypes';
 import { readResources } from './resources';
 import { clean, isVoletHeading, LIST_SEPARATORS, PEOPLE_SEPARATORS, person, sdgNumbers, shortLabel, splitList, splitSectionHeading, toList } from './texts';
@@ -179,7 +179,10 @@ export function planFromOutline(outline: OutlineDocument, options: PlanFromOutli
         let target: PendingAction | undefined;
         if (key !== '' && candidates.length > 0) {
           const words = key.split(' ').length;
-          for (const candidate of candidates) {
+          // Only the first occurrences are compared (a title printed thousands of times
+          // would otherwise compare every pair); one warning per occurrence not merged.
+          let refused: { candidate: PendingAction; why: string } | null = null;
+          for (const candidate of candidates.slice(0, MAX_CANDIDATES_TO_COMPARE)) {
             const conflicts = conflictingKeys(candidate.occurrences[0], action);
             const sameOo = candidate.ooIds.indexOf(ooId) >= 0;
             if (!sameOo && words >= MIN_WORDS_TO_MERGE && conflicts.length === 0) {
@@ -191,10 +194,14 @@ export function planFromOutline(outline: OutlineDocument, options: PlanFromOutli
               : words < MIN_WORDS_TO_MERGE
                 ? 'l\'intitulé est trop court pour être sûr qu\'il s\'agit de la même action'
                 : `les deux fiches diffèrent (${conflicts.join(', ')})`;
+            if (!refused) refused = { candidate, why };
+          }
+          if (!target && refused) {
+            const others = candidates.length - 1;
             warn(
               'duplicateTitleNotMerged',
               path,
-              `L'intitulé « ${clean(action.title)} » apparaît aussi en ${candidate.path} ; les deux n'ont pas été fusionnés car ${why}. Vérifiez s'il s'agit d'une même action transversale.`,
+              `L'intitulé « ${clean(action.title)} » apparaît aussi en ${refused.candidate.path}${others > 0 ? ` (et ${formatNumber(others)} autre${others > 1 ? 's' : ''} fois)` : ''} ; les deux n'ont pas été fusionnés car ${refused.why}. Vérifiez s'il s'agit d'une même action transversale.`,
             );
           }
         }
@@ -210,7 +217,7 @@ export function planFromOutline(outline: OutlineDocument, options: PlanFromOutli
         }
         const entry: PendingAction = { id: 0, ooIds: [ooId], occurrences: [action], order: actionIndex + 1, path, key };
         pending.push(entry);
-        if (key !== '') pendingByKey.set(key, candidates.concat(entry));
+        if (key !== '') pendingByKey.set(key, candidates.length > 0 ? (candidates.push(entry), candidates) : [entry]);
       });
     });
   });

@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <fichier> [--site <url>] [--dry-run] [--json <sortie.json>] [--plan <id>]`
+ * `npm run import -- <fichier> [--site <url>] [--dry-run] [--json <sortie.json>] [--plan <id>] [--rules <regles.json>]`
  * imports a PST from a .docx, .pdf, .md, .txt, .xlsx or .csv file:
  * 1. reads and understands the document, prints the report (structure, fields,
  *    anomalies with their lines); `--json` writes what was understood in the shape of
@@ -18,6 +18,7 @@ import { inspectPstLists } from '../../data/provisioning';
 import type { SiteImportResult } from '../../data/PstRepository';
 import { SharePointPstRepository } from '../../data/SharePointPstRepository';
 import { isImportError } from '../../import/errors';
+import { ImportRules, RulesError, parseRules } from '../../import/lines/rules';
 import type { ImportAnalysis } from '../../import/importDocument';
 import { analyseFile } from './readFile';
 import { formatReport } from '../../import/report';
@@ -26,7 +27,7 @@ import { syncTotals } from '../../domain/planSync';
 import { isLocalUrl, sharePointTokenProvider } from '../sp/credentials';
 import { createNodeSp, TokenProvider, webServerRelativeUrlOf } from '../sp/nodeSp';
 import { SAMPLE_USERS } from '../local/samplePst';
-import { localToken } from '../local/seed';
+import { localToken, readLocalKey } from '../local/localSession';
 
 /** The site of `npm start` (the embedded store), used when no --site is given. */
 const LOCAL_SITE = process.env.PST_SITE_URL || `http://localhost:${process.env.PORT || '4321'}/sites/pst`;
@@ -42,7 +43,18 @@ const USAGE = [
   '  --plan <id>       plan à mettre à jour quand le site en contient plusieurs',
   '  --device-code     connexion interactive à SharePoint Online',
   '  --as <e-mail>     compte local utilisé sur le site local (par défaut, la référente PST)',
+  '  --rules <fichier> corrections de lecture (JSON : niveaux, champs, lignes à ignorer ; voir le README)',
 ].join('\n');
+
+function readRulesFile(file: string): ImportRules {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new RulesError(`fichier de règles « ${file} » illisible : ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return parseRules(json);
+}
 
 function outlineJson(analysis: ImportAnalysis): unknown {
   return {
@@ -132,6 +144,7 @@ async function main(): Promise<void> {
       plan: { type: 'string' },
       'device-code': { type: 'boolean', default: false },
       as: { type: 'string' },
+      rules: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -153,9 +166,9 @@ async function main(): Promise<void> {
 
   let analysis: ImportAnalysis;
   try {
-    analysis = await analyseFile(file);
+    analysis = await analyseFile(file, { rules: values.rules ? readRulesFile(values.rules) : undefined });
   } catch (error) {
-    if (isImportError(error)) {
+    if (isImportError(error) || error instanceof RulesError) {
       console.error(`Import impossible : ${error.message}`);
       console.error('Rien n’a été écrit.');
       process.exitCode = 2;
@@ -184,7 +197,12 @@ async function main(): Promise<void> {
   }
 
   const token: TokenProvider | undefined = isLocalUrl(site)
-    ? async () => localToken(values.as || (SAMPLE_USERS.find((u) => u.role === 'coordinator') || SAMPLE_USERS[0]).email)
+    ? async () =>
+        localToken(
+          values.as || (SAMPLE_USERS.find((u) => u.role === 'coordinator') || SAMPLE_USERS[0]).email,
+          // The sign-in key of the running `npm start` (data/local-session.key, or PST_LOCAL_KEY).
+          readLocalKey(path.resolve(__dirname, '../../..', 'data', 'pst.sqlite')),
+        )
     : sharePointTokenProvider(site, { deviceCode: values['device-code'] });
   const sp = createNodeSp(site, token);
   const web = webServerRelativeUrlOf(site);

@@ -1,17 +1,22 @@
 /**
- * `npx tsx src/import/score.ts [--verbose] [folder]`: imports every `*.txt` of the
- * samples folder (../shared/samples by default) and compares what was understood with
- * its `*.expected.json`. Prints precision and recall per level and the share of actions
- * under the right parent; exits with 1 when a figure is below 95 %.
+ * `npm run import:score [-- --verbose] [--fixtures] [dossier…]`: imports every document of
+ * the samples folder (../shared/samples by default) that has a `*.expected.json`, and
+ * compares what was understood with it; `--fixtures` adds the layouts written for the
+ * tests (tests/import/fixtures/layouts). A `NAME.rules.json` next to a document is its
+ * reading corrections (as `npm run import -- --rules`). Prints precision and recall per
+ * level and the share of actions under the right parent; exits with 1 when a figure is
+ * below 95 %.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { OutlineDocument } from '../../import/toPlan';
 import { parseOutline } from '../../import/outline/outlineParser';
+import { applyRules, parseRules } from '../../import/lines/rules';
 import { readDocumentFile } from './readFile';
 import { LevelScore, OutlineScore, scoreOutline } from '../../import/scoring';
 
 const DEFAULT_SAMPLES = path.resolve(__dirname, '../../../../shared/samples');
+export const LAYOUT_FIXTURES = path.resolve(__dirname, '../../../tests/import/fixtures/layouts');
 const TARGET = 0.95;
 
 const percent = (value: number): string => `${(value * 100).toFixed(1).replace('.', ',')} %`;
@@ -25,12 +30,14 @@ export async function scoreFolder(folder: string, verbose = false): Promise<{ na
   const files = fs.readdirSync(folder).filter((f) => f.endsWith('.expected.json')).sort();
   for (const expectedFile of files) {
     const base = expectedFile.replace(/\.expected\.json$/, '');
-    const documentFile = fs.readdirSync(folder).find((f) => f.startsWith(base + '.') && !f.endsWith('.expected.json'));
+    const documentFile = fs.readdirSync(folder).find((f) => f.startsWith(base + '.') && !f.endsWith('.expected.json') && !f.endsWith('.rules.json'));
     if (!documentFile) continue;
     const expected = JSON.parse(fs.readFileSync(path.join(folder, expectedFile), 'utf8')) as OutlineDocument;
     const document = await readDocumentFile(path.join(folder, documentFile));
     if (document.kind !== 'text') continue;
-    const parsed = parseOutline(document.lines, { sourceName: documentFile });
+    const rulesFile = path.join(folder, base + '.rules.json');
+    const lines = fs.existsSync(rulesFile) ? applyRules(document.lines, parseRules(JSON.parse(fs.readFileSync(rulesFile, 'utf8')))) : document.lines;
+    const parsed = parseOutline(lines, { sourceName: documentFile });
     const score = scoreOutline(parsed.outline, expected);
     results.push({ name: base, score });
     if (verbose) {
@@ -71,15 +78,19 @@ function printTable(results: readonly { name: string; score: OutlineScore }[]): 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.indexOf('--verbose') >= 0;
-  const folder = args.find((a) => !a.startsWith('--')) || DEFAULT_SAMPLES;
-  if (!fs.existsSync(folder)) {
-    console.error(`Dossier d'exemples introuvable : ${folder}`);
-    process.exitCode = 2;
-    return;
+  const named = args.filter((a) => !a.startsWith('--'));
+  const folders = (named.length > 0 ? named : [DEFAULT_SAMPLES]).concat(args.indexOf('--fixtures') >= 0 ? [LAYOUT_FIXTURES] : []);
+  const results: { name: string; score: OutlineScore }[] = [];
+  for (const folder of folders) {
+    if (!fs.existsSync(folder)) {
+      console.error(`Dossier d'exemples introuvable : ${folder}`);
+      process.exitCode = 2;
+      return;
+    }
+    results.push(...(await scoreFolder(folder, verbose)));
   }
-  const results = await scoreFolder(folder, verbose);
   if (results.length === 0) {
-    console.error(`Aucun couple document / .expected.json dans ${folder}`);
+    console.error(`Aucun couple document / .expected.json dans ${folders.join(', ')}`);
     process.exitCode = 2;
     return;
   }

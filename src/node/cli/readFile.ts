@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import { ImportError } from '../../import/errors';
-import { analyseDocument, ImportAnalysis } from '../../import/importDocument';
+import { AnalyseOptions, analyseDocument, ImportAnalysis } from '../../import/importDocument';
 import { checkBeforeReading, ReadDocument, readDocument } from '../../import/read';
 
 /** Reads a file, refusing a too large one before loading it. */
@@ -12,8 +12,8 @@ export async function readDocumentFile(filePath: string): Promise<ReadDocument> 
   return readDocument(filePath, loadChecked(filePath));
 }
 
-export async function analyseFile(filePath: string): Promise<ImportAnalysis> {
-  return analyseDocument(filePath, loadChecked(filePath));
+export async function analyseFile(filePath: string, options: AnalyseOptions = {}): Promise<ImportAnalysis> {
+  return analyseDocument(filePath, loadChecked(filePath), options);
 }
 
 function loadChecked(filePath: string): Uint8Array {

@@ -7,6 +7,11 @@ import { parseArgs } from 'node:util';
 import { isoDateOfLocalDay, isValidIsoDate } from '../../domain/model';
 import { describeReport, runReminderJob } from '../jobs/reminderJob';
 import { LOCAL_REMINDER_MAILBOX } from '../local/samplePst';
+import { readLocalKey } from '../local/localSession';
+import { isLocalUrl } from '../sp/credentials';
+import * as path from 'node:path';
+
+const LOCAL_DATA_FILE = path.resolve(__dirname, '../../..', 'data', 'pst.sqlite');
 
 const LOCAL_SITE = 'http://localhost:4321/sites/pst';
 
@@ -23,6 +28,7 @@ async function main(): Promise<void> {
       'overdue-repeat-days': { type: 'string' },
       'device-code': { type: 'boolean', default: false },
       'teams-app-id': { type: 'string', default: process.env.PST_TEAMS_APP_ID },
+      data: { type: 'string', default: LOCAL_DATA_FILE },
     },
   });
   const today = values.date ?? isoDateOfLocalDay(new Date());
@@ -42,6 +48,8 @@ async function main(): Promise<void> {
     dryRun: values['dry-run'],
     deviceCode: values['device-code'],
     teamsAppId: values['teams-app-id'] || undefined,
+    // The key of the running `npm start` (its data folder, or PST_LOCAL_KEY).
+    localKey: isLocalUrl(site) ? readLocalKey(values.data!) : undefined,
     thresholds: {
       ...(number('due-soon-days', values['due-soon-days']) !== undefined ? { dueSoonDays: number('due-soon-days', values['due-soon-days']) } : {}),
       ...(number('stale-days', values['stale-days']) !== undefined ? { staleDays: number('stale-days', values['stale-days']) } : {}),

@@ -21,6 +21,7 @@ import { GraphMailGateway } from '../../mail/graphMailGateway';
 import { runReminders, ReminderRunReport } from '../../mail/reminderRun';
 import { GraphActivityFeed } from '../../mail/teamsActivity';
 import { personalTabDeepLink } from '../teams/teamsManifest';
+import { localToken } from '../local/localSession';
 
 export interface ReminderJobConfig {
   readonly siteUrl: string;
@@ -39,6 +40,8 @@ export interface ReminderJobConfig {
    * packaged with the job's Entra app (`PST_ACTIVITY_APP_ID`) and TeamsActivity.Send.
    */
   readonly teamsAppId?: string;
+  /** The local sign-in key of `npm start` (src/node/local/localSession.ts), for a local site. */
+  readonly localKey?: string;
 }
 
 /**
@@ -47,11 +50,11 @@ export interface ReminderJobConfig {
  */
 class LocalMailboxToken implements Middleware {
   private next: Middleware | undefined;
-  constructor(private readonly mailbox: string) {}
+  constructor(private readonly token: string) {}
   async execute(context: Context): Promise<void> {
     const options = (context.options ??= {});
     const headers = new Headers(options.headers as HeadersInit | undefined);
-    headers.set('Authorization', `Bearer local:${this.mailbox}`);
+    headers.set('Authorization', `Bearer ${this.token}`);
     options.headers = Object.fromEntries(headers.entries());
     await this.next!.execute(context);
   }
@@ -63,7 +66,7 @@ class LocalMailboxToken implements Middleware {
 function graphClient(config: ReminderJobConfig): Client {
   if (isLocalUrl(config.siteUrl)) {
     // The embedded store answers Graph under /graph/v1.0; retries go through Graph's own RetryHandler.
-    const auth = new LocalMailboxToken(config.mailbox);
+    const auth = new LocalMailboxToken(localToken(config.mailbox, config.localKey));
     const retry = new RetryHandler(new RetryHandlerOptions());
     auth.setNext(retry);
     retry.setNext(new HTTPMessageHandler());
@@ -89,7 +92,7 @@ async function committeeMembers(sp: SPFI): Promise<Person[]> {
 
 export async function runReminderJob(config: ReminderJobConfig): Promise<ReminderRunReport> {
   const token = isLocalUrl(config.siteUrl)
-    ? async () => `local:${config.mailbox}`
+    ? async () => localToken(config.mailbox, config.localKey)
     : sharePointTokenProvider(config.siteUrl, { deviceCode: config.deviceCode });
   const sp = createNodeSp(config.siteUrl, token);
   const webPath = webServerRelativeUrlOf(config.siteUrl);

@@ -2,9 +2,11 @@
  * The local intranet in one process: the embedded SharePoint-compatible store
  * (`/sites/pst/_api/...`) with SharePoint's permission model, the local Graph
  * (`/graph/v1.0/...`, with an outbox), the page that shows the web parts (Vite), and the
- * local directory of users. On an empty data file the sample PST is loaded.
+ * local directory of users. On an empty data file the sample PST is loaded. Everything
+ * listens on 127.0.0.1 only and answers only with the local sign-in key (localSession.ts).
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startEmbeddedStore, roleBasedAuthorizer, EmbeddedStore } from '../store';
@@ -13,6 +15,7 @@ import { createPageServer, servePage } from './pageServer';
 import { LOCAL_REMINDER_MAILBOX, SAMPLE_USERS } from './samplePst';
 import { seedSamplePst, SeedReport } from './seed';
 import { LocalGraph } from './localGraph';
+import { LocalSession } from './localSession';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const ICON_FONTS = path.join(REPO_ROOT, 'node_modules', '@fluentui', 'font-icons-mdl2', 'fonts');
@@ -28,6 +31,8 @@ export interface LocalIntranetOptions {
 export interface LocalIntranet {
   /** `http://localhost:<port>` */
   readonly url: string;
+  /** The local sign-in of this start (its key, the key file, the sign-in link). */
+  readonly session: LocalSession;
   readonly store: EmbeddedStore;
   readonly graph: LocalGraph;
   /** Set when this start loaded the sample PST. */
@@ -53,12 +58,21 @@ function json(res: ServerResponse, value: unknown): boolean {
 export async function startLocalIntranet(options: LocalIntranetOptions): Promise<LocalIntranet> {
   fs.mkdirSync(path.dirname(options.dataFile), { recursive: true });
   const firstStart = options.dataFile === ':memory:' || !fs.existsSync(options.dataFile);
-  const page = await createPageServer();
+  const memory = options.dataFile === ':memory:';
+  const session = LocalSession.start(memory ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pst-local-')), 'pst.sqlite') : options.dataFile);
+  const page = await createPageServer('fr-fr', memory ? undefined : path.dirname(path.resolve(options.dataFile)));
   const store = await startEmbeddedStore({
     dataFile: options.dataFile,
     port: options.port,
     authorize: roleBasedAuthorizer,
+    // Every request needs the key of this start (localSession.ts): /_api answers 401 without it.
+    resolveUser: (req) => session.callerOf(req),
     extraRoutes: async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+      if (await session.handleSignIn(req, res, url)) return true;
+      if (!session.isSignedIn(req)) {
+        session.refuse(res, url);
+        return true;
+      }
       if (url.pathname === '/local/users') return json(res, SAMPLE_USERS);
       if (url.pathname === '/local/outbox') return json(res, graph.outbox());
       if (url.pathname === '/local/activity') return json(res, graph.activityFeed());
@@ -69,13 +83,14 @@ export async function startLocalIntranet(options: LocalIntranetOptions): Promise
     },
   });
   // Opened after the store so that the store creates the file and its schema first.
-  const graph = new LocalGraph(options.dataFile, () => SAMPLE_USERS);
+  const graph = new LocalGraph(options.dataFile, () => SAMPLE_USERS, (req) => session.callerOf(req));
   for (const user of SAMPLE_USERS) store.db.ensureUser({ email: user.email, title: user.displayName, isSiteAdmin: user.role === 'coordinator' });
   // `npm run reminders` signs in as the mailbox's app identity, which may read and write the site.
   store.db.ensureUser({ email: LOCAL_REMINDER_MAILBOX, title: 'PST (rappels)', isSiteAdmin: true });
-  const seeded = firstStart ? await seedSamplePst(store.siteUrl, options.today ?? isoDateOfLocalDay(new Date())) : null;
+  const seeded = firstStart ? await seedSamplePst(store.siteUrl, options.today ?? isoDateOfLocalDay(new Date()), session.key) : null;
   return {
     url: store.url.replace('127.0.0.1', 'localhost'),
+    session,
     store,
     graph,
     seeded,
@@ -83,6 +98,7 @@ export async function startLocalIntranet(options: LocalIntranetOptions): Promise
       await store.close();
       graph.close();
       await page.close();
+      session.close();
     },
   };
 }

@@ -8,6 +8,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DatabaseSync } from 'node:sqlite';
 import { parseMimeMessage } from '../../mail/mime';
+import { defaultResolveUser } from '../store';
+import { readLimitedBody } from '../store/http/limits';
+
+/** Graph refuses requests over 4 MB (https://learn.microsoft.com/en-us/graph/api/user-sendmail: "under 4 MB"). */
+const MAX_GRAPH_REQUEST_BYTES = 4 * 1024 * 1024;
 
 export interface LocalDirectoryUser {
   readonly email: string;
@@ -58,6 +63,8 @@ export class LocalGraph {
   constructor(
     dataFile: string,
     private readonly directory: () => readonly LocalDirectoryUser[],
+    /** Who calls; default: the `local:<email>` bearer token or the `pst-user` cookie (a bare test store). */
+    private readonly resolveCaller: (req: IncomingMessage) => string | undefined = defaultCaller,
   ) {
     this.db = new DatabaseSync(dataFile);
     this.db.exec(
@@ -116,16 +123,26 @@ export class LocalGraph {
     if (!caller) return this.error(res, 401, 'InvalidAuthenticationToken', 'Access token is empty.');
     if (this.injectFault(res)) return true;
 
-    const body = req.method === 'POST' ? await readBody(req) : '';
+    let body = '';
+    if (req.method === 'POST') {
+      const read = await readLimitedBody(req, MAX_GRAPH_REQUEST_BYTES);
+      if (!read.ok) {
+        res.setHeader('Connection', 'close');
+        return this.error(res, 413, 'RequestEntityTooLarge', 'The request exceeds the maximum size of 4 MB.');
+      }
+      body = read.body;
+    }
     let m: RegExpExecArray | null;
     if ((m = /^\/(?:me|users\/([^/]+))\/sendMail$/i.exec(path)) && req.method === 'POST') {
-      const sender = m[1] ?? caller;
-      return this.sendMail(req, res, sender, body);
+      // A token sends as its own user only (issue #17: one user sent mail as another).
+      if (m[1] && m[1].toLowerCase() !== caller.toLowerCase()) return this.accessDenied(res);
+      return this.sendMail(req, res, caller, body);
     }
     if ((m = /^\/users\/([^/]+)\/teamwork\/sendActivityNotification$/i.exec(path)) && req.method === 'POST') {
       return this.sendActivity(res, caller, m[1], body);
     }
     if ((m = /^\/users\/([^/]+)\/mailFolders\/sentitems\/messages$/i.exec(path)) && req.method === 'GET') {
+      if (m[1].toLowerCase() !== caller.toLowerCase()) return this.accessDenied(res);
       const filter = url.searchParams.get('$filter') ?? '';
       const wanted = /internetMessageId eq '((?:[^']|'')*)'/.exec(filter)?.[1]?.replace(/''/g, "'");
       const rows = wanted
@@ -181,6 +198,7 @@ export class LocalGraph {
     let text = '';
     let html = '';
     let messageId: string | null = null;
+    let from: string | null = null;
     const trimmed = body.trim();
     if (trimmed.startsWith('{')) {
       const message = JSON.parse(trimmed).message ?? {};
@@ -189,6 +207,7 @@ export class LocalGraph {
       if (message.body?.contentType?.toLowerCase() === 'html') html = message.body.content ?? '';
       else text = message.body?.content ?? '';
       messageId = message.internetMessageId ?? null;
+      from = message.from?.emailAddress?.address ?? null;
     } else {
       const mime = parseMimeMessage(Buffer.from(trimmed, 'base64').toString('utf8'));
       to = (mime.headers.to ?? '').split(',').map((a) => (/<([^>]+)>/.exec(a)?.[1] ?? a).trim()).filter((a) => a !== '');
@@ -196,6 +215,11 @@ export class LocalGraph {
       text = mime.text;
       html = mime.html;
       messageId = mime.headers['message-id'] ?? null;
+      from = mime.headers.from ? (/<([^>]+)>/.exec(mime.headers.from)?.[1] ?? mime.headers.from).trim() : null;
+    }
+    if (from && from.toLowerCase() !== sender.toLowerCase()) {
+      // Graph's answer to a From that is not the mailbox, without Send As rights on it.
+      return this.error(res, 403, 'ErrorSendAsDenied', 'The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account.');
     }
     const failing = this.faults.failRecipient?.toLowerCase();
     const invalid = to.filter((address) => !EMAIL.test(address) || address.toLowerCase() === failing);
@@ -211,10 +235,7 @@ export class LocalGraph {
   }
 
   private caller(req: IncomingMessage): string | undefined {
-    const bearer = /^Bearer local:(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (bearer) return bearer.trim();
-    const cookie = /(?:^|;\s*)pst-user=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
-    return cookie ? decodeURIComponent(cookie) : undefined;
+    return this.resolveCaller(req);
   }
 
   /** Every n-th request fails, n derived from the rate: deterministic for tests. */
@@ -232,6 +253,11 @@ export class LocalGraph {
     return true;
   }
 
+  /** Graph's answer when a token acts on another user's mailbox. */
+  private accessDenied(res: ServerResponse): boolean {
+    return this.error(res, 403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+  }
+
   private error(res: ServerResponse, status: number, code: string, message: string): boolean {
     return json(res, status, { error: { code, message, innerError: { date: new Date().toISOString() } } });
   }
@@ -243,11 +269,10 @@ function json(res: ServerResponse, status: number, value: unknown): boolean {
   return true;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+function defaultCaller(req: IncomingMessage): string | undefined {
+  try {
+    return defaultResolveUser(req);
+  } catch {
+    return undefined;
+  }
 }

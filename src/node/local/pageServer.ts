@@ -28,14 +28,21 @@ function spfxStrings(locale: string): Plugin {
   };
 }
 
-export async function createPageServer(locale = 'fr-fr'): Promise<ViteDevServer> {
+/**
+ * Vite reaches `src/` and `node_modules/` only (not the repository root, so not `data/`),
+ * and never the data folder of this start (`dataFolder`), a SQLite file or a key file.
+ */
+export async function createPageServer(locale = 'fr-fr', dataFolder?: string): Promise<ViteDevServer> {
+  const deny = ['.env', '.env.*', '*.{crt,pem,key}', '**/.git/**', '**/*.sqlite', '**/*.sqlite-*'];
+  if (dataFolder) deny.push(`${path.resolve(dataFolder).replace(/\\/g, '/')}/**`);
   return createServer({
     configFile: false,
     root: path.join(REPO_ROOT, 'src', 'node', 'local', 'page'),
     appType: 'spa',
     logLevel: 'warn',
     plugins: [spfxStrings(locale)],
-    server: { middlewareMode: true, hmr: false, fs: { allow: [REPO_ROOT] } },
+    // ws: false: no WebSocket server (with hmr: false Vite still opened one on port 24678, on every interface).
+    server: { middlewareMode: true, hmr: false, ws: false, fs: { strict: true, allow: [path.join(REPO_ROOT, 'src'), path.join(REPO_ROOT, 'node_modules')], deny } },
   });
 }
 

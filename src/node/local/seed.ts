@@ -11,17 +11,15 @@ import { provisionPst } from '../../data/provisioning';
 import { addUserToPstGroup, grantActionToLead, PstGroupKey } from '../../data/permissions';
 import { createNodeSp, webServerRelativeUrlOf } from '../sp/nodeSp';
 import { buildSamplePst, LocalRole, LocalUser } from './samplePst';
+import { localToken } from './localSession';
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/site-users/web';
 import '@pnp/sp/site-groups/web';
 
-/** The bearer token the embedded store accepts for a local account. */
-export function localToken(email: string): string {
-  return `local:${email}`;
-}
 
-export function spAs(siteUrl: string, email: string): SPFI {
-  return createNodeSp(siteUrl, async () => localToken(email));
+/** PnPjs as a local account; `key`: the local sign-in key of `npm start` (localSession.ts). */
+export function spAs(siteUrl: string, email: string, key?: string): SPFI {
+  return createNodeSp(siteUrl, async () => localToken(email, key));
 }
 
 const GROUP_OF_ROLE: Record<LocalRole, PstGroupKey | null> = {
@@ -36,11 +34,11 @@ export interface SeedReport {
   readonly checkIns: number;
 }
 
-export async function seedSamplePst(siteUrl: string, today: IsoDate): Promise<SeedReport> {
+export async function seedSamplePst(siteUrl: string, today: IsoDate, key?: string): Promise<SeedReport> {
   const sample = buildSamplePst(outline as OutlineDocument, today);
   const webPath = webServerRelativeUrlOf(siteUrl);
   const coordinator = sample.users.find((u) => u.role === 'coordinator') as LocalUser;
-  const sp = spAs(siteUrl, coordinator.email);
+  const sp = spAs(siteUrl, coordinator.email, key);
 
   await provisionPst(sp, webPath);
 
@@ -73,7 +71,7 @@ export async function seedSamplePst(siteUrl: string, today: IsoDate): Promise<Se
     const actionId = imported.ids.actions.get(checkIn.actionId)!;
     let leadRepository = repositories.get(checkIn.authorEmail);
     if (!leadRepository) {
-      leadRepository = new SharePointPstRepository(spAs(siteUrl, checkIn.authorEmail), webPath);
+      leadRepository = new SharePointPstRepository(spAs(siteUrl, checkIn.authorEmail, key), webPath);
       repositories.set(checkIn.authorEmail, leadRepository);
     }
     const { etag } = await leadRepository.loadActionDetails(actionId);

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the local intranet (see intranet.ts). The data lives in `data/pst.sqlite`
  * (ignored by git); on first start the sample PST is loaded. `npm start -- --reset`
- * starts again from the sample; `--port` changes the port (default 4321).
+ * starts again from the sample; `--port` changes the port (default 4321). It prints the
+ * local sign-in link (localSession.ts): nothing answers without its key.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,7 +24,9 @@ async function main(): Promise<void> {
   if (!fs.existsSync(dataFile)) console.log(`Premier démarrage : chargement du PST d'exemple dans ${path.relative(REPO_ROOT, dataFile)}…`);
   const intranet = await startLocalIntranet({ dataFile, port: Number(values.port) });
   if (intranet.seeded) console.log(`PST d'exemple chargé : ${intranet.seeded.actions} actions, ${intranet.seeded.checkIns} suivis.`);
-  console.log(`\nIntranet local du PST : ${intranet.url}/\n`);
+  console.log(`\nIntranet local du PST : ${intranet.url}/`);
+  console.log(`Connexion (ouvrez ce lien une fois ; la clé change à chaque démarrage) : ${intranet.session.signInUrl(intranet.url)}`);
+  console.log(`Clé aussi dans ${path.relative(process.cwd(), intranet.session.file) || intranet.session.file} (lisible par vous seul), pour les scripts et les tests.\n`);
 
   const stop = async (): Promise<void> => {
     await intranet.close();

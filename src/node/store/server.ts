@@ -3,13 +3,15 @@
  * Online's REST API on the SQLite file; any other path goes to `extraRoutes` (the local
  * page, Graph stand-ins), else 404.
  *
- * Per `/_api` request, in this order: the body is read; the fault injector may answer
+ * Per `/_api` request, in this order: the body is read (at most 2 MiB, else 413 and
+ * nothing more is read, see http/limits.ts); the fault injector may answer
  * 429/503 (before anything is decided or written, so a retried write is never applied
  * twice); the caller is resolved (401 when unknown); then the request, or each part of a
  * `$batch`, is routed.
  */
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { StoreValidation } from './db/connection';
 import { StoreDatabase } from './db/database';
@@ -18,6 +20,7 @@ import { defaultResolveUser } from './http/auth';
 import { formatBatchResponse, parseBatch, toApiRequest } from './http/batch';
 import { badRequest, isSharePointError, unauthenticated } from './http/errors';
 import { FaultInjector, FaultOptions } from './http/faults';
+import { MAX_REQUEST_BYTES, readLimitedBody, requestTooLarge } from './http/limits';
 import { serializeError } from './http/serialize';
 import { apiPathOf, ApiRouter } from './routes/router';
 import type { StoreUser } from './records';
@@ -27,7 +30,10 @@ export interface RequestLogEntry {
   readonly method: string;
   readonly path: string;
   readonly status: number;
+  /** Bytes of the body on the wire: compressed when the client asked for gzip. */
   readonly bytes: number;
+  /** Bytes of the body before compression. */
+  readonly bodyBytes: number;
 }
 
 export type ExtraRoutes = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean | Promise<boolean>;
@@ -50,6 +56,10 @@ export interface EmbeddedStoreOptions {
   readonly validation?: StoreValidation;
   /** Other routes of the same origin; return true when handled. */
   readonly extraRoutes?: ExtraRoutes;
+  /** Largest request body accepted, in bytes (default 2 MiB, see http/limits.ts). */
+  readonly maxRequestBytes?: number;
+  /** Entries the request log keeps at most (default 20,000; the oldest half goes when full). */
+  readonly requestLogSize?: number;
 }
 
 export interface EmbeddedStore {
@@ -59,21 +69,18 @@ export interface EmbeddedStore {
   readonly siteUrl: string;
   readonly db: StoreDatabase;
   setFaults(faults: FaultOptions): void;
-  /** The `/_api` requests served, in order (a `$batch` is one entry; the last 50,000–100,000 are kept). */
+  /** The `/_api` requests served, in order (a `$batch` is one entry; the last 10,000–20,000 are kept, paths cut at 512 characters). */
   readonly requests: RequestLogEntry[];
   close(): Promise<void>;
 }
 
-const MAX_LOGGED_REQUESTS = 100_000;
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
+/**
+ * The request log is bounded in entries and in bytes: at most MAX_LOGGED_REQUESTS entries
+ * (the oldest half goes when full, so each request costs O(1) amortized), each path cut at
+ * MAX_LOGGED_PATH characters (issue #17: +73 MB per 5,000 long requests).
+ */
+const MAX_LOGGED_REQUESTS = 20_000;
+const MAX_LOGGED_PATH = 512;
 
 function headerMap(req: http.IncomingMessage): Map<string, string> {
   const headers = new Map<string, string>();
@@ -83,25 +90,50 @@ function headerMap(req: http.IncomingMessage): Map<string, string> {
   return headers;
 }
 
-function send(res: http.ServerResponse, response: ApiResponse): number {
-  const bytes = Buffer.byteLength(response.body, 'utf8');
+/** Smaller bodies are sent as they are: compressing them gains nothing. */
+const MIN_COMPRESSED_BYTES = 1024;
+
+/** Whether `Accept-Encoding` takes gzip (`gzip`, `gzip;q=0.8`, `*`; not `gzip;q=0`). */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  if (!acceptEncoding) return false;
+  return acceptEncoding.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding.trim() !== 'gzip' && coding.trim() !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.substring(2)) > 0;
+  });
+}
+
+/**
+ * Sends the response; JSON and `$batch` bodies gzip-compressed when the client accepts it, as
+ * SharePoint Online does (browsers and Node's fetch ask for it). Returns the bytes sent and
+ * the bytes of the body before compression.
+ */
+function send(res: http.ServerResponse, response: ApiResponse, acceptEncoding?: string): { bytes: number; bodyBytes: number } {
+  const raw = Buffer.from(response.body, 'utf8');
+  const type = Object.entries(response.headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  const compress = raw.length >= MIN_COMPRESSED_BYTES && /json|multipart|text|xml/i.test(type) && acceptsGzip(acceptEncoding);
+  const body = compress ? gzipSync(raw) : raw;
   res.writeHead(response.status, {
     ...response.headers,
-    'Content-Length': String(bytes),
+    ...(compress ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+    'Content-Length': String(body.length),
     'X-SharePointHealthScore': '0',
     SPRequestGuid: randomUUID(),
     'X-Content-Type-Options': 'nosniff',
   });
-  res.end(response.body);
-  return bytes;
+  res.end(body);
+  return { bytes: body.length, bodyBytes: raw.length };
 }
 
 function readablePath(url: URL): string {
+  let path: string;
   try {
-    return decodeURIComponent(url.pathname + url.search);
+    path = decodeURIComponent(url.pathname + url.search);
   } catch {
-    return url.pathname + url.search;
+    path = url.pathname + url.search;
   }
+  return path.length > MAX_LOGGED_PATH ? `${path.substring(0, MAX_LOGGED_PATH - 1)}…` : path;
 }
 
 export async function startEmbeddedStore(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
@@ -111,18 +143,22 @@ export async function startEmbeddedStore(options: EmbeddedStoreOptions): Promise
   const faults = new FaultInjector(options.faults);
   const resolveUser = options.resolveUser ?? defaultResolveUser;
   const requests: RequestLogEntry[] = [];
+  const maxRequestBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
+  const logSize = Math.max(2, options.requestLogSize ?? MAX_LOGGED_REQUESTS);
 
   const serveApi = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, apiPath: string): Promise<void> => {
     const headers = headerMap(req);
     const override = headers.get('x-http-method');
     const method = (req.method === 'POST' && override ? override : req.method ?? 'GET').toUpperCase();
-    const body = await readBody(req);
-    const log = (response: ApiResponse, bytes: number): void => {
-      requests.push({ method, path: readablePath(url), status: response.status, bytes });
+    const log = (response: ApiResponse, sent: { bytes: number; bodyBytes: number }): void => {
+      requests.push({ method, path: readablePath(url), status: response.status, ...sent });
       // A long-running local server keeps the last requests only.
-      if (requests.length > MAX_LOGGED_REQUESTS) requests.splice(0, requests.length - MAX_LOGGED_REQUESTS / 2);
+      if (requests.length > logSize) requests.splice(0, requests.length - Math.floor(logSize / 2));
     };
-    const answer = (response: ApiResponse): void => log(response, send(res, response));
+    const answer = (response: ApiResponse): void => log(response, send(res, response, headers.get('accept-encoding')));
+    const read = await readLimitedBody(req, maxRequestBytes);
+    if (!read.ok) return answer(serializeError(requestTooLarge(maxRequestBytes), headers.get('accept')));
+    const body = read.body;
 
     const fault = faults.decide();
     if (fault) return answer(fault);

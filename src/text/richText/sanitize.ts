@@ -8,6 +8,15 @@ import { checkLinkTarget } from './links';
 import { tokenize } from './tokenizer';
 import { ALLOWED, BLOCK_AS_DIV, BLOCKS_CLOSING_P, DROPPED_WITH_CONTENT, HEADINGS, MAX_DEPTH, RAW_TEXT, RENAMED, VOID } from './vocabulary';
 
+/**
+ * At most this many elements are remembered as open (written or content-only), and as many
+ * dropped ones: every end tag and implied end tag searches these stacks, so bounding them
+ * keeps the sanitizer linear whatever the input (100,000 unclosed `<x>` then 100,000 `</y>`
+ * made it quadratic: 86 s for 1 MB). Beyond it, start tags keep only their content and
+ * their end tags close the nearest open element of that name, if any.
+ */
+const MAX_OPEN = 4 * MAX_DEPTH;
+
 interface OpenElement {
   /** The name in the input. */
   readonly source: string;
@@ -50,7 +59,7 @@ export function sanitizeHtml(html: string): string {
 
   for (const token of tokenize(html)) {
     if (dropped.length > 0) {
-      if (token.kind === 'start' && DROPPED_WITH_CONTENT.has(token.name) && !token.selfClosing) dropped.push(token.name);
+      if (token.kind === 'start' && DROPPED_WITH_CONTENT.has(token.name) && !token.selfClosing && dropped.length < MAX_OPEN) dropped.push(token.name);
       if (token.kind === 'end') {
         const at = dropped.lastIndexOf(token.name);
         if (at >= 0) dropped.length = at;
@@ -124,7 +133,7 @@ export function sanitizeHtml(html: string): string {
     if (output === null) {
       // Unknown inline element: only its content is kept. Remember it when it has an end
       // tag, so that its end tag closes what was opened inside it.
-      if (!token.selfClosing) open.push({ source: name, output: null });
+      if (!token.selfClosing && open.length < MAX_OPEN) open.push({ source: name, output: null });
       continue;
     }
     out.push(`<${output}${attributes}>`);

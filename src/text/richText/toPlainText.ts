@@ -21,21 +21,25 @@ export function richTextToPlainText(html: string | null | undefined): string {
   }
   const lines: string[] = [];
   let line = '';
+  let lineHasText = false;
   const listKinds: ('ul' | 'ol')[] = [];
   const counters: number[] = [];
   const breakLine = (): void => {
     const trimmed = line.replace(/[ \t\n\f\r]+/g, ' ').trim();
     if (trimmed !== '') lines.push(trimmed);
     line = '';
+    lineHasText = false;
   };
   for (const token of tokenize(sanitizeHtml(html))) {
     if (token.kind === 'text') {
       line += token.text;
+      if (!lineHasText && /\S/.test(token.text)) lineHasText = true;
     } else if (token.kind === 'start') {
       if (token.name === 'br') {
         breakLine();
       } else if (token.name === 'td' || token.name === 'th') {
-        if (line.trim() !== '') line += ' | ';
+        // A flag, not `line.trim()`: a row of 100,000 cells would be read again per cell.
+        if (lineHasText) line += ' | ';
       } else if (BLOCK_BOUNDARY.has(token.name)) {
         breakLine();
         if (token.name === 'ul' || token.name === 'ol') {
@@ -49,6 +53,7 @@ export function richTextToPlainText(html: string | null | undefined): string {
           } else {
             line = '• ';
           }
+          lineHasText = true;
         }
       }
     } else if (BLOCK_BOUNDARY.has(token.name)) {

@@ -27,6 +27,11 @@ export interface EndToken {
 
 export type Token = TextToken | StartToken | EndToken;
 
+/** Sticky: read in place, never on a copy of the rest of the input. */
+const END_TAG_NAME = /[^\t\n\f\r />]+/y;
+
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+
 const isLetter = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
 const isSpace = (c: string | undefined): boolean => c !== undefined && /[\t\n\f\r ]/.test(c);
 
@@ -79,7 +84,8 @@ export function tokenize(html: string): Token[] {
     }
     if (next === '/' && isLetter(input[i + 2])) {
       flushText();
-      const nameMatch = /^[^\t\n\f\r />]+/.exec(input.slice(i + 2));
+      END_TAG_NAME.lastIndex = i + 2;
+      const nameMatch = END_TAG_NAME.exec(input);
       const name = (nameMatch ? nameMatch[0] : '').toLowerCase();
       const close = findTagEnd(input, i + 2 + name.length);
       if (close < 0) {
@@ -143,7 +149,8 @@ function parseStartTag(input: string, start: number): { token: StartToken; end: 
   let j = start + 1;
   let name = '';
   while (j < length && !isSpace(input[j]) && input[j] !== '/' && input[j] !== '>') name += input[j++];
-  const attributes = new Map<string, string>();
+  // Most tags have no attribute: they share one empty map (fewer objects for the collector).
+  let attributes: Map<string, string> | null = null;
   let selfClosing = false;
   for (;;) {
     while (j < length && (isSpace(input[j]) || input[j] === '/')) {
@@ -179,7 +186,8 @@ function parseStartTag(input: string, start: number): { token: StartToken; end: 
       }
     }
     const key = attrName.toLowerCase();
+    if (!attributes) attributes = new Map<string, string>();
     if (!attributes.has(key)) attributes.set(key, decodeEntities(value));
   }
-  return { token: { kind: 'start', name: name.toLowerCase(), attributes, selfClosing }, end: j };
+  return { token: { kind: 'start', name: name.toLowerCase(), attributes: attributes ?? NO_ATTRIBUTES, selfClosing }, end: j };
 }

@@ -1,5 +1,5 @@
 /**
- * @jest-environment jsdom
+ * @jest-environment ./tests/support/jsdomEnvironmentWithFetch.js
  */
 import * as React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';

@@ -1,5 +1,5 @@
 /**
- * @jest-environment jsdom
+ * @jest-environment ./tests/support/jsdomEnvironmentWithFetch.js
  */
 import * as React from 'react';
 import { act, fireEvent, render, screen } from '@testing-library/react';

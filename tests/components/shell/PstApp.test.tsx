@@ -1,9 +1,10 @@
 /**
- * @jest-environment jsdom
+ * @jest-environment ./tests/support/jsdomEnvironmentWithFetch.js
  */
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { PstApp } from '../../../src/components/shell/PstApp';
+import { act } from 'react-dom/test-utils';
+import { PstApp, PST_DATA_CHANGED } from '../../../src/components/shell/PstApp';
 import type { PstRepository } from '../../../src/data/PstRepository';
 import type { PstSnapshot } from '../../../src/domain/snapshot';
 import type { ProvisioningState } from '../../../src/data/provisioning';
@@ -53,6 +54,10 @@ function repository(overrides: Partial<PstRepository>): PstRepository & { calls:
     ...overrides,
   };
 }
+
+// React's act() may still be flushing effects when the last test returns (the plan dropdown's
+// last update): let it finish before jsdom is torn down, or the worker dies on "document".
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 200)));
 
 describe('PstApp on a site without the PST lists', () => {
   it('offers a site owner to create the lists, creates them, then shows the plan', async () => {
@@ -127,6 +132,46 @@ describe('PstApp views on a loaded plan', () => {
   });
 });
 
+describe('PstApp: the web parts of a page after a save', () => {
+  const rates = () => screen.getAllByText('Taux de réalisation').map((label) => label.parentElement!.textContent);
+  const loadsOf = (repo: { calls: string[] }) => repo.calls.filter((c) => c === 'loadSnapshot').length;
+
+  it('take the saved action into their plan without loading it again', async () => {
+    const repo = repository({});
+    render(
+      <>
+        <PstApp view="dashboard" repository={repo} lang="fr" today="2026-11-23" />
+        <PstApp view="tree" repository={repo} lang="fr" today="2026-11-23" />
+      </>,
+    );
+    await screen.findByText('Taux de réalisation');
+    expect(rates()).toEqual(['50\u00a0%Taux de réalisation']);
+    const os = () => screen.getByRole('treeitem', { name: /1\.1 Améliorer l’offre de services/ });
+    await waitFor(() => expect(os().textContent).toContain('1 terminée'));
+    const loads = loadsOf(repo);
+    const saved = { ...snapshot.actions[0], status: 'TERMINE' as const, progressPercent: 100 };
+    act(() => {
+      window.dispatchEvent(new CustomEvent(PST_DATA_CHANGED, { detail: { action: saved } }));
+    });
+    await waitFor(() => expect(rates()).toEqual(['100\u00a0%Taux de réalisation']));
+    expect(os().textContent).toContain('100\u00a0%');
+    expect(os().textContent).not.toContain('1 terminée');
+    expect(loadsOf(repo)).toBe(loads);
+  });
+
+  it('load the plan again after an import (no action in the event)', async () => {
+    const repo = repository({});
+    render(<PstApp view="dashboard" repository={repo} lang="fr" today="2026-11-23" />);
+    await screen.findByText('Taux de réalisation');
+    const loads = loadsOf(repo);
+    act(() => {
+      window.dispatchEvent(new CustomEvent(PST_DATA_CHANGED, { detail: {} }));
+    });
+    await waitFor(() => expect(loadsOf(repo)).toBe(loads + 1));
+    await screen.findByText('Taux de réalisation');
+  });
+});
+
 describe('PstApp: « Importer un PST » is the coordinator’s', () => {
   const as = (canEditAllActions: boolean, plans = snapshot.plans) =>
     repository({ loadSnapshot: async () => ({ ...snapshot, plans, viewer: { user: { id: 7, displayName: 'X' }, canEditAllActions } }) });
@@ -181,3 +226,6 @@ describe('PstApp on a site keeping two legislatures', () => {
     expect(screen.queryByRole('treeitem', { name: /Nouvel objectif/ })).toBeNull();
   });
 });
+
+// Fluent's ResizeGroup and Dropdown finish on animation frames: let them run before jsdom goes away.
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 200)));

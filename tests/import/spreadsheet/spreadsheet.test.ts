@@ -151,3 +151,40 @@ describe('Excel cells', () => {
     expect(action).toMatchObject({ progressPercent: 35, plannedEnd: { start: '2026-06-30' } });
   });
 });
+
+describe('values a filled-in template gets wrong are flagged at their row', () => {
+  const column = (header: string) => TEMPLATE_COLUMNS.findIndex((c) => c.header === header);
+  const row = (values: { [header: string]: string }) => {
+    const cells: string[] = TEMPLATE_COLUMNS.map(() => '');
+    for (const header of Object.keys(values)) cells[column(header)] = values[header];
+    return cells;
+  };
+  const rows = [
+    TEMPLATE_COLUMNS.map((c) => c.header),
+    row({ Niveau: 'OS', Code: '1', Intitulé: 'Être un CPAS qui accompagne chacun' }),
+    row({ Niveau: 'OO', Code: '1.1', Intitulé: 'Renforcer le service social' }),
+    row({ Niveau: 'Action', Code: '1.1.1', Intitulé: 'Engager deux assistants sociaux', Début: '01/09/2027', Fin: '31/12/2026', 'Labels / plans': 'PCS\nPlan de cohésion sociale; PST' }),
+    row({ Niveau: 'Action', Code: '1.1.2', Intitulé: 'Créer une permanence sociale', État: 'À voir plus tard', Priorité: 'Urgentissime peut-être', 'Avancement (%)': '1,5' }),
+    row({ Niveau: 'Action', Code: '1.1.3', Intitulé: 'Ouvrir une épicerie sociale', Début: '2026', Fin: '2026', État: 'En cours', Priorité: 'Niveau 2', 'Avancement (%)': '0,4' }),
+    row({ Niveau: 'Action', Code: '1.1.4', Intitulé: 'Former les agents', Début: '2026', Fin: '06/2027', 'Avancement (%)': '35' }),
+  ];
+  const analysis = analyseDocument('pst.xlsx', writeXlsx([{ name: 'PST', rows }]));
+  const flagged = analysis.anomalies.filter((a) => a.kind === 'valueToCheck');
+
+  it('an end before the start, unknown status and priority, an ambiguous progress', () => {
+    expect(flagged.map((a) => a.line)).toEqual([4, 5, 5, 5, 6]);
+    expect(flagged[0].message).toBe('Ligne 4 : la fin (« 31/12/2026 », 31/12/2026) précède le début (« 01/09/2027 », 01/09/2027) : vérifiez les deux dates.');
+    expect(flagged[1].message).toMatch(/^Ligne 5 : l'état « À voir plus tard » n'est pas dans la liste \(Non commencé, En cours/);
+    expect(flagged[2].message).toMatch(/^Ligne 5 : la priorité « Urgentissime peut-être » n'est pas dans la liste \(Niveau 1/);
+    expect(flagged[3].message).toMatch(/^Ligne 5 : l'avancement « 1,5 » est ambigu : il est lu 1,5 %, mais il peut vouloir dire 15 %/);
+    expect(flagged[4].message).toMatch(/^Ligne 6 : l'avancement « 0,4 » est ambigu : il est lu 0,4 %, mais il peut vouloir dire 40 % \(une fraction de 1\)/);
+    // Still imported as read: nothing is guessed.
+    expect(analysis.plan.actions.find((a) => a.code === '1.1.2')).toMatchObject({ progressPercent: 1.5, status: null, priority: null });
+    expect(formatReport(analysis)).toMatch(/ligne 4 — valeur à vérifier : Ligne 4 : la fin/);
+  });
+
+  it('reads its own "Labels / plans" column as a list', () => {
+    expect(analysis.anomalies.filter((a) => /Colonnes non reconnues/.test(a.message))).toEqual([]);
+    expect(analysis.plan.actions.find((a) => a.code === '1.1.1')?.labels).toEqual(['PCS', 'Plan de cohésion sociale', 'PST']);
+  });
+});

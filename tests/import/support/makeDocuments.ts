@@ -5,6 +5,7 @@
  * compressed pages, a running header and page numbers).
  */
 import { strToU8, zipSync, zlibSync } from 'fflate';
+import { encryptionFor, PdfEncryption } from './encryptPdf';
 
 const xmlEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -94,6 +95,20 @@ export interface PdfOptions {
   /** Page numbers at the bottom of every page. */
   readonly pageNumbers?: boolean;
   readonly linesPerPage?: number;
+  /**
+   * Paragraph spacing instead of empty paragraphs (Word's "space after"): a run of blank
+   * lines moves down by this many points only, instead of a line height per blank line.
+   */
+  readonly paragraphGap?: number;
+  /**
+   * Ligatures as one glyph each ("ffi", "fi"…), mapped in bfrange arrays whose hex strings
+   * hold spaces (`[<0066 0066 0069>]`), as some PDF writers do.
+   */
+  readonly ligatures?: boolean;
+  /** Line height in points (14 by default, for a 10-point font). */
+  readonly lineHeight?: number;
+  /** Protected by an owner password only (printable, not editable): the user password is empty. */
+  readonly encryption?: PdfEncryption;
 }
 
 /**
@@ -107,7 +122,8 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
   const codeOf = new Map<string, number>();
   const encode = (text: string): string => {
     let hex = '';
-    for (const ch of Array.from(text)) {
+    const glyphs = options.ligatures ? text.match(/ffi|ffl|ff|fi|fl|[\s\S]/gu) || [] : Array.from(text);
+    for (const ch of glyphs) {
       let code = codeOf.get(ch);
       if (code === undefined) {
         code = chars.length + 1;
@@ -123,7 +139,14 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
     const ops: string[] = ['BT', '/F1 10 Tf', '12 TL'];
     let y = 800;
     if (options.header) ops.push(`1 0 0 1 72 ${y + 20} Tm <${encode(options.header)}> Tj`);
+    let previousBlank = false;
     for (const line of lines.slice(start, start + perPage)) {
+      if (options.paragraphGap !== undefined && line.trim() === '') {
+        if (!previousBlank) y -= options.paragraphGap;
+        previousBlank = true;
+        continue;
+      }
+      previousBlank = false;
       const indent = line.length - line.trimStart().length;
       const text = line.trim();
       // Split the line into two pieces drawn separately, as PDF producers often do.
@@ -135,33 +158,36 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
         ops.push(`1 0 0 1 ${x} ${y} Tm [<${encode(first)}>] TJ`);
         if (second) ops.push(`1 0 0 1 ${x + first.length * 5 + 5} ${y} Tm <${encode(second)}> Tj`);
       }
-      y -= 14;
+      y -= options.lineHeight || 14;
     }
     if (options.pageNumbers) ops.push(`1 0 0 1 300 30 Tm <${encode(String(pageNo))}> Tj`);
     ops.push('ET');
     pages.push(ops.join('\n'));
   }
 
-  const objects: (string | Uint8Array)[] = [];
-  const add = (content: string | Uint8Array) => {
+  const objects: (string | Uint8Array | ((num: number) => Uint8Array))[] = [];
+  const security = options.encryption ? encryptionFor(options.encryption) : null;
+  const stream = (data: Uint8Array, compress: boolean) => (num: number) => streamObject(data, compress, security ? (body) => security.encrypt(num, body) : undefined);
+  const add = (content: string | Uint8Array | ((num: number) => Uint8Array)) => {
     objects.push(content);
     return objects.length;
   };
   const catalog = add('');
   const pagesObj = add('');
-  const cmapLines = chars.map((ch, k) => {
-    let hex = '';
-    for (let i = 0; i < ch.length; i++) hex += ch.charCodeAt(i).toString(16).padStart(4, '0');
-    return `<${(k + 1).toString(16).padStart(4, '0')}> <${hex}>`;
-  });
+  const unitsOf = (ch: string): string[] => Array.from({ length: ch.length }, (_, i) => ch.charCodeAt(i).toString(16).padStart(4, '0'));
+  const cmapLines = chars.map((ch, k) => `<${(k + 1).toString(16).padStart(4, '0')}> <${unitsOf(ch).join('')}>`);
+  const code4 = (n: number): string => n.toString(16).padStart(4, '0');
+  const rangeLines = chars.map((ch, k) => `<${code4(k + 1)}> <${code4(k + 1)}> [<${unitsOf(ch).join(' ')}>]`);
   const cmap = [
     '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
     '/CMapName /Adobe-Identity-UCS def /CMapType 2 def',
     '1 begincodespacerange <0000> <FFFF> endcodespacerange',
-    ...chunk(cmapLines, 100).map((group) => `${group.length} beginbfchar\n${group.join('\n')}\nendbfchar`),
+    ...(options.ligatures
+      ? chunk(rangeLines, 100).map((group) => `${group.length} beginbfrange\n${group.join('\n')}\nendbfrange`)
+      : chunk(cmapLines, 100).map((group) => `${group.length} beginbfchar\n${group.join('\n')}\nendbfchar`)),
     'endcmap CMapName currentdict /CMap defineresource pop end end',
   ].join('\n');
-  const toUnicode = add(streamObject(strToU8(cmap), false));
+  const toUnicode = add(stream(strToU8(cmap), false));
   const descriptor = add('<< /Type /FontDescriptor /FontName /ABCDEF+Calibri /Flags 32 /FontBBox [0 -250 1000 750] /ItalicAngle 0 /Ascent 750 /Descent -250 /CapHeight 700 /StemV 80 >>');
   const cidFont = add(
     `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Calibri /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${descriptor} 0 R /DW 500 >>`,
@@ -169,7 +195,7 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
   const font = add(`<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Calibri /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R] /ToUnicode ${toUnicode} 0 R >>`);
   const pageIds: number[] = [];
   for (const page of pages) {
-    const content = add(streamObject(strToU8(page), true));
+    const content = add(stream(strToU8(page), true));
     pageIds.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 842] /Contents ${content} 0 R /Resources << /Font << /F1 ${font} 0 R >> >> >>`));
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
@@ -181,13 +207,24 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
   objects.forEach((content, index) => {
     offsets.push(length);
     const head = strToU8(`${index + 1} 0 obj\n`);
-    const body = typeof content === 'string' ? strToU8(content) : content;
+    const body = typeof content === 'string' ? strToU8(content) : typeof content === 'function' ? content(index + 1) : content;
     const tail = strToU8('\nendobj\n');
     parts.push(head, body, tail);
     length += head.length + body.length + tail.length;
   });
-  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
-  parts.push(strToU8(`${xref}trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${length}\n%%EOF\n`));
+  let encrypt = '';
+  if (security) {
+    const head = strToU8(`${objects.length + 1} 0 obj\n`);
+    const body = strToU8(security.dictionary, true);
+    const tail = strToU8('\nendobj\n');
+    offsets.push(length);
+    parts.push(head, body, tail);
+    length += head.length + body.length + tail.length;
+    encrypt = ` /Encrypt ${objects.length + 1} 0 R /ID [<${security.idHex}> <${security.idHex}>]`;
+  }
+  const count = objects.length + (security ? 1 : 0);
+  const xrefTable = [`xref\n0 ${count + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  parts.push(strToU8(`${xrefTable}trailer\n<< /Size ${count + 1} /Root ${catalog} 0 R${encrypt} >>\nstartxref\n${length}\n%%EOF\n`));
   const total = parts.reduce((n, p) => n + p.length, 0);
   const out = new Uint8Array(total);
   let offset = 0;
@@ -198,8 +235,9 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
   return out;
 }
 
-function streamObject(data: Uint8Array, compress: boolean): Uint8Array {
-  const body = compress ? zlibSync(data) : data;
+function streamObject(data: Uint8Array, compress: boolean, encrypt?: (body: Uint8Array) => Uint8Array): Uint8Array {
+  const plain = compress ? zlibSync(data) : data;
+  const body = encrypt ? encrypt(plain) : plain;
   const head = strToU8(`<< /Length ${body.length}${compress ? ' /Filter /FlateDecode' : ''} >>\nstream\n`);
   const tail = strToU8('\nendstream');
   const out = new Uint8Array(head.length + body.length + tail.length);
@@ -245,6 +283,43 @@ export function asWordParagraphs(text: string): DocxParagraph[] {
       paragraphs[paragraphs.length - 1] = { ...item, text: `${item.text}\n${line.trim()}` };
     } else block.push(line.trim());
     lastWasText = line.trim() !== '' && !/^-{3,}$/.test(line.trim());
+  }
+  flush();
+  return paragraphs;
+}
+
+/**
+ * The sample as a PDF converted to Word: every printed line is its own paragraph, an
+ * empty line an empty paragraph (no soft line breaks, no styles; leading spaces kept for
+ * the indentation a converter gives).
+ */
+export function asLineParagraphs(text: string): DocxParagraph[] {
+  return text.split(/\r?\n/).map((line) => ({ text: line.replace(/\*\*/g, '').trimEnd() }));
+}
+
+/**
+ * The sample as Word paragraphs whose OS, OO and action titles use Heading 1, 2 and 3:
+ * `levels` maps a 1-based line number to its level; the heading paragraph takes that
+ * line and the following lines of its block that continue the title (`title`).
+ */
+export function asHeadingParagraphs(text: string, levels: ReadonlyMap<number, { level: number; title: string }>): DocxParagraph[] {
+  const lines = text.split(/\r?\n/).map((line) => line.replace(/\*\*/g, '').trim());
+  const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const paragraphs: DocxParagraph[] = [];
+  let block: string[] = [];
+  const flush = () => {
+    if (block.length > 0) paragraphs.push({ text: block.join('\n') });
+    block = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const heading = levels.get(i + 1);
+    if (heading) {
+      flush();
+      const parts = [lines[i]];
+      while (i + 1 < lines.length && lines[i + 1] !== '' && !levels.has(i + 2) && fold(heading.title).indexOf(fold(lines[i + 1])) >= 0) parts.push(lines[++i]);
+      paragraphs.push({ text: parts.join(' '), heading: heading.level });
+    } else if (lines[i] === '' || /^-{3,}$/.test(lines[i])) flush();
+    else block.push(lines[i]);
   }
   flush();
   return paragraphs;

@@ -24,6 +24,7 @@ let server: ChildProcess;
 let baseUrl: string;
 let browser: Browser;
 let dataFolder: string;
+let sessionKey: string;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -58,11 +59,18 @@ async function startIntranet(): Promise<void> {
     server.stderr!.on('data', read);
     server.on('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
   });
+  const keyFile = path.join(dataFolder, 'local-session.key');
+  expect((fs.statSync(keyFile).mode & 0o777).toString(8)).toBe('600');
+  sessionKey = fs.readFileSync(keyFile, 'utf8').trim();
 }
 
 async function openAs(email: string, theme = 'sharepoint', width = 1600): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 1100 } });
-  await context.addCookies([{ name: 'pst-user', value: encodeURIComponent(email), url: baseUrl }]);
+  // Signed in as a test does (the key file of the data folder), then as the chosen account.
+  await context.addCookies([
+    { name: 'pst-session', value: sessionKey, url: baseUrl },
+    { name: 'pst-user', value: encodeURIComponent(email), url: baseUrl },
+  ]);
   await context.addInitScript((t) => window.localStorage.setItem('pst-theme', t), theme);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/`);
@@ -109,6 +117,21 @@ afterAll(async () => {
 });
 
 describe('the local intranet in Chromium', () => {
+  it('signs a browser in through the link npm start prints, and shows the sign-in page without it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole('heading', { name: 'Connexion locale' }).waitFor();
+    expect(await page.evaluate(async () => (await fetch('/local/outbox')).status)).toBe(401);
+    await page.goto(`${baseUrl}/local/signin?cle=${encodeURIComponent(sessionKey)}`);
+    await page.getByRole('tree').first().waitFor({ timeout: 60_000 });
+    expect(new URL(page.url()).pathname).toBe('/');
+    // HttpOnly: the page's scripts never see the key.
+    expect(await page.evaluate(() => document.cookie)).not.toContain('pst-session');
+    expect(await page.evaluate(async () => (await fetch('/local/outbox')).status)).toBe(200);
+    await context.close();
+  });
+
   it('shows the three web parts with the sample PST, and expands the whole tree', async () => {
     const page = await openAs(COORDINATOR);
     const tree = webPart(page, 'Arbre des objectifs');
@@ -134,13 +157,28 @@ describe('the local intranet in Chromium', () => {
     await page.context().close();
   });
 
-  it('lets a lead add a check-in from the panel, and the dashboard changes', async () => {
-    const page = await openAs(LEAD);
+  it('lets a lead add a check-in from the panel, and the dashboard changes without the plan being loaded again', async () => {
+    // The snapshot is the only $batch that reads the plans list: count those requests.
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1100 } });
+    await context.addCookies([{ name: 'pst-user', value: encodeURIComponent(LEAD), url: baseUrl }]);
+    const page = await context.newPage();
+    const snapshotLoads: string[] = [];
+    const apiRequests: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().includes('/_api/')) return;
+      apiRequests.push(`${request.method()} ${request.url()}`);
+      if (request.url().endsWith('/_api/$batch') && /Lists(%2F|\/)PstPlans/.test(request.postData() ?? '')) snapshotLoads.push(request.url());
+    });
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole('tree').first().waitFor({ timeout: 60_000 });
     const dashboard = webPart(page, 'Tableau de bord du PST');
+    await dashboard.locator('.pst-kpi').first().waitFor();
+    // the three web parts of the page share one load
+    expect(snapshotLoads).toHaveLength(1);
     const progressBefore = await dashboard.locator('.pst-kpi').nth(3).innerText();
     const cards = webPart(page, 'Fiches projets');
-    await cards.getByRole('switch', { name: 'Mes actions' }).click();
-    await page.waitForTimeout(500);
+    // a project lead starts on « Mes actions » (issue 15): no click needed
+    expect(await cards.getByRole('switch', { name: 'Mes actions' }).isChecked()).toBe(true);
     const mine = cards.getByRole('listitem');
     expect(await mine.count()).toBeGreaterThan(0);
     // one of the lead's actions that is not finished
@@ -150,6 +188,7 @@ describe('the local intranet in Chromium', () => {
     await panel.getByRole('heading', { name: 'Ajouter un suivi' }).waitFor();
     await panel.getByLabel('Avancement (%)').fill('99');
     await panel.getByLabel('Commentaire').fill('Réception provisoire signée, reste la formation des agents.');
+    const requestsBeforeSave = apiRequests.length;
     await panel.getByRole('button', { name: 'Enregistrer le suivi' }).click();
     await panel.getByText('Suivi enregistré.').waitFor({ timeout: 20_000 });
     await panel.getByText('Réception provisoire signée, reste la formation des agents.').first().waitFor();
@@ -158,6 +197,9 @@ describe('the local intranet in Chromium', () => {
     await page.waitForTimeout(1500);
     const progressAfter = await dashboard.locator('.pst-kpi').nth(3).innerText();
     expect(progressAfter).not.toBe(progressBefore);
+    // the save wrote the action and the check-in; no web part read the plan again
+    expect(snapshotLoads).toHaveLength(1);
+    expect(apiRequests.length - requestsBeforeSave).toBeGreaterThan(0);
     await page.context().close();
   });
 

@@ -6,8 +6,6 @@ import {
   IChoiceGroupOption,
   IDropdown,
   ITextField,
-  MessageBar,
-  MessageBarType,
   PrimaryButton,
   Spinner,
   SpinnerSize,
@@ -22,7 +20,7 @@ import type { Action, ActionStatus, CheckIn, Health, IsoDate } from '../../../do
 import { formatDate, formatNumber } from '../../../domain/parsing';
 import { validateCheckIn } from '../../../domain/validation';
 import { Lang, healthLabel, isActionStatus, isHealth, statusLabel } from '../../../domain/vocabularies';
-import { ConflictNotice } from '../save/ConflictNotice';
+import { SaveFeedback } from '../save/SaveFeedback';
 import type { ConflictRow } from '../save/saveModel';
 import { useConflictSave } from '../save/useConflictSave';
 import { FieldWarnings, usePanelClassNames } from '../parts';
@@ -284,20 +282,7 @@ export function CheckInForm({ details, repository, today, lang, onSaved, onRepla
             />
             <FieldWarnings messages={check.warnings.comment ?? []} />
           </div>
-          {conflict && (
-            <ConflictNotice
-              message={saving.conflictMessage ?? ''}
-              rows={conflictRows(values, conflict.action, lang)}
-              busy={busy}
-              onKeepMine={() => void save(conflict)}
-              onTakeTheirs={saving.takeTheirs}
-            />
-          )}
-          {saving.saveError && (
-            <MessageBar messageBarType={MessageBarType.error} isMultiline>
-              {saving.saveError}
-            </MessageBar>
-          )}
+          <SaveFeedback saving={saving} conflictRows={(stored) => conflictRows(values, stored, lang)} onKeepMine={(stored) => void save(stored)} />
           {!conflict && (
             <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 12 }}>
               <PrimaryButton type="submit" text={strings.CheckInSave} disabled={busy} allowDisabledFocus />

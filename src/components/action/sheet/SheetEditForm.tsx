@@ -20,7 +20,7 @@ import type { ActionDetails } from '../../../data/actionDetails';
 import type { Action } from '../../../domain/model';
 import { validateAction } from '../../../domain/validation';
 import type { Lang } from '../../../domain/vocabularies';
-import { ConflictNotice } from '../save/ConflictNotice';
+import { SaveFeedback } from '../save/SaveFeedback';
 import { useConflictSave } from '../save/useConflictSave';
 import { FieldWarnings, usePanelClassNames } from '../parts';
 import {
@@ -195,20 +195,7 @@ export function SheetEditForm({ details, repository, lang, onSaved, onReplaceDet
               </ul>
             </div>
           )}
-          {conflict && (
-            <ConflictNotice
-              message={saving.conflictMessage ?? ''}
-              rows={sheetConflictRows(values, conflict.action, lang)}
-              busy={busy}
-              onKeepMine={() => void save(conflict)}
-              onTakeTheirs={saving.takeTheirs}
-            />
-          )}
-          {saving.saveError && (
-            <MessageBar messageBarType={MessageBarType.error} isMultiline>
-              {saving.saveError}
-            </MessageBar>
-          )}
+          <SaveFeedback saving={saving} conflictRows={(stored) => sheetConflictRows(values, stored, lang)} onKeepMine={(stored) => void save(stored)} />
           {info && (
             <MessageBar messageBarType={MessageBarType.info} isMultiline>
               {info}

@@ -1,14 +1,18 @@
 /**
  * The document: where each object starts (the last definition wins, as incremental
  * updates append new versions), objects inside object streams, streams decoded through
- * their filters, references resolved, encryption detected, pages in reading order.
+ * their filters (and decrypted when the file opens without a password), references
+ * resolved, encryption detected, pages in reading order.
  */
 import { ascii85Decode, flateDecode, lzwDecode, unpredict } from './filters';
-import { isName, latin1, Lexer, PdfDict, PdfName, PdfObject, PdfRef, PdfValue } from './objects';
+import { isName, latin1, Lexer, PdfDict, PdfName, PdfObject, PdfRef, PdfString, PdfValue } from './objects';
+import { openWithoutPassword, StreamDecryptor } from './security';
 
 export class PdfDocument {
-  private readonly objects = new Map<number, { start: number } | PdfObject>();
+  private readonly objects = new Map<number, { start: number; gen: number } | PdfObject>();
   private readonly text: string;
+  /** Set when the file is encrypted but opens without a password (owner password only). */
+  private decryptor: StreamDecryptor | null = null;
 
   constructor(readonly data: Uint8Array) {
     this.text = latin1(data, 0, data.length);
@@ -16,9 +20,42 @@ export class PdfDocument {
     let match: RegExpExecArray | null;
     while ((match = pattern.exec(this.text)) !== null) {
       // The last definition of an object wins (incremental updates append new versions).
-      this.objects.set(Number(match[1]), { start: match.index + match[0].length });
+      this.objects.set(Number(match[1]), { start: match.index + match[0].length, gen: Number(match[2]) });
     }
+    this.decryptor = this.openSecurity();
     this.loadObjectStreams();
+  }
+
+  /** Encrypted and not readable: a user password is needed (or the handler is not the standard one). */
+  get needsPassword(): boolean {
+    return this.isEncrypted && this.decryptor === null;
+  }
+
+  /** The trailer: the last classic one, or the dictionary of the last cross-reference stream. */
+  private trailer(): PdfDict | null {
+    const at = this.text.lastIndexOf('trailer');
+    if (at >= 0) {
+      const value = new Lexer(this.data, at + 'trailer'.length).value();
+      if (value instanceof Map && value.has('Root')) return value;
+    }
+    let found: PdfDict | null = null;
+    this.objects.forEach((entry, num) => {
+      if ('start' in entry && /^\s*<<[^]*?\/Type\s*\/XRef/.test(this.text.slice(entry.start, entry.start + 600))) {
+        const obj = this.get(num);
+        if (obj && obj.value instanceof Map && (!found || obj.value.has('Encrypt'))) found = obj.value;
+      }
+    });
+    return found;
+  }
+
+  private openSecurity(): StreamDecryptor | null {
+    if (!/\/Encrypt\b/.test(this.text)) return null;
+    const trailer = this.trailer();
+    const encrypt = trailer ? this.dict(trailer.get('Encrypt')) : null;
+    if (!trailer || !encrypt) return null;
+    const ids = this.resolve(trailer.get('ID'));
+    const id = Array.isArray(ids) && ids[0] instanceof PdfString ? ids[0].bytes : new Uint8Array(0);
+    return openWithoutPassword(encrypt, id, (v) => this.resolve(v));
   }
 
   get isEncrypted(): boolean {
@@ -89,7 +126,13 @@ export class PdfDocument {
           if (end < 0) end = this.data.length;
           while (end > start && (this.data[end - 1] === 10 || this.data[end - 1] === 13)) end--;
         }
-        stream = this.decode(this.data.subarray(start, end), value);
+        let raw = this.data.subarray(start, end);
+        // Cross-reference streams are never encrypted; metadata may not be.
+        const clear = isName(value.get('Type'), 'XRef') || (isName(value.get('Type'), 'Metadata') && /\/EncryptMetadata\s+false/.test(this.text));
+        if (this.decryptor && !clear) {
+          raw = this.decryptor.decrypt(num, entry.gen, raw);
+        }
+        stream = this.decode(raw, value);
       } else lexer.pos = save;
     }
     const object: PdfObject = { value: value === undefined ? null : value, stream };

@@ -52,7 +52,9 @@ function parseToUnicode(data: Uint8Array): { map: Map<number, string>; codeLengt
   const text = latin1(data, 0, data.length);
   const map = new Map<number, string>();
   let codeLength: 1 | 2 | null = null;
-  const hexToString = (hex: string): string => {
+  // Hex strings may hold spaces (`<0066 0066 0069>`, the ffi ligature): they are dropped.
+  const hexToString = (spaced: string): string => {
+    const hex = spaced.replace(/\s+/g, '');
     let out = '';
     for (let k = 0; k + 4 <= hex.length; k += 4) out += String.fromCharCode(parseInt(hex.substr(k, 4), 16));
     if (hex.length === 2) out = String.fromCharCode(parseInt(hex, 16));
@@ -64,7 +66,7 @@ function parseToUnicode(data: Uint8Array): { map: Map<number, string>; codeLengt
     if (first) codeLength = first[1].length <= 2 ? 1 : 2;
   }
   for (const block of text.match(/beginbfchar[\s\S]*?endbfchar/g) || []) {
-    const pairs = /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g;
+    const pairs = /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]*)>/g;
     let m: RegExpExecArray | null;
     while ((m = pairs.exec(block)) !== null) {
       map.set(parseInt(m[1], 16), hexToString(m[2]));
@@ -72,7 +74,7 @@ function parseToUnicode(data: Uint8Array): { map: Map<number, string>; codeLengt
     }
   }
   for (const block of text.match(/beginbfrange[\s\S]*?endbfrange/g) || []) {
-    const ranges = /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(?:<([0-9a-fA-F]*)>|\[([^\]]*)\])/g;
+    const ranges = /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(?:<([0-9a-fA-F\s]*)>|\[([^\]]*)\])/g;
     let m: RegExpExecArray | null;
     while ((m = ranges.exec(block)) !== null) {
       const low = parseInt(m[1], 16);
@@ -85,7 +87,7 @@ function parseToUnicode(data: Uint8Array): { map: Map<number, string>; codeLengt
           map.set(code, base.slice(0, -1) + String.fromCharCode(last));
         }
       } else {
-        const items = (m[4] || '').match(/<([0-9a-fA-F]*)>/g) || [];
+        const items = (m[4] || '').match(/<([0-9a-fA-F\s]*)>/g) || [];
         items.forEach((item, k) => map.set(low + k, hexToString(item.slice(1, -1))));
       }
     }

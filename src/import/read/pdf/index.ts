@@ -6,8 +6,9 @@
  * gathered into lines by position on each page. Blank lines mark larger vertical gaps
  * and leading spaces the indentation, as a text extraction tool would print them.
  *
- * Encrypted PDFs are refused (their text cannot be read without the key); a scanned
- * PDF gives no text and the caller says so.
+ * Encrypted PDFs that open without a password (an owner password only: printable, not
+ * editable) are decrypted (RC4, AES-128, AES-256); those that need a user password are
+ * refused. A scanned PDF gives no text and the caller says so.
  */
 import { ImportError } from '../../errors';
 import type { SourceLine } from '../../lines/sourceLines';
@@ -23,8 +24,9 @@ export function readPdfLines(bytes: Uint8Array): SourceLine[] {
   } catch {
     throw new ImportError('unreadable', 'Ce PDF est abîmé : sa structure ne peut pas être lue. Exportez-le à nouveau depuis Word.');
   }
-  if (doc.isEncrypted) {
-    throw new ImportError('encrypted', 'Ce PDF est protégé (chiffré) : son texte ne peut pas être lu. Importez le document Word d’origine (.docx) ou un PDF non protégé.');
+  // An owner password alone ("printable, not editable") opens without asking: only a user password stops here.
+  if (doc.needsPassword) {
+    throw new ImportError('encrypted', 'Ce PDF est protégé par un mot de passe d’ouverture (chiffré) : son texte ne peut pas être lu. Importez le document Word d’origine (.docx) ou un PDF sans mot de passe.');
   }
   const lines: SourceLine[] = [];
   const pages = doc.pages();

@@ -16,6 +16,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { badRequest } from './errors';
+import { MAX_BATCH_PARTS, MAX_CHANGESET_OPERATIONS, tooManyBatchParts, tooManyChangesetOperations } from './limits';
 import { ApiRequest, ApiResponse, STATUS_TEXT } from './apiTypes';
 
 export interface BatchPart {
@@ -79,13 +80,18 @@ export function parseBatch(body: string, contentType: string | undefined): Batch
   const boundary = boundaryOf(contentType);
   if (!boundary) throw badRequest('The batch request has no multipart boundary.');
   const requests: BatchPart[] = [];
-  for (const part of splitMultipart(body, boundary)) {
+  const parts = splitMultipart(body, boundary);
+  // SharePoint's OData quotas, checked before any part runs (see limits.ts).
+  if (parts.length > MAX_BATCH_PARTS) throw tooManyBatchParts(MAX_BATCH_PARTS);
+  for (const part of parts) {
     const [headers, content] = splitHeaders(part.replace(/^\n+/, ''));
     const type = headers.get('content-type') ?? '';
     if (/^multipart\/mixed/i.test(type)) {
       const changeset = boundaryOf(type);
       if (!changeset) throw badRequest('A changeset of the batch has no boundary.');
-      for (const inner of splitMultipart(content, changeset)) {
+      const operations = splitMultipart(content, changeset);
+      if (operations.length > MAX_CHANGESET_OPERATIONS) throw tooManyChangesetOperations(MAX_CHANGESET_OPERATIONS);
+      for (const inner of operations) {
         const [, innerContent] = splitHeaders(inner.replace(/^\n+/, ''));
         requests.push(parseHttpPart(innerContent));
       }

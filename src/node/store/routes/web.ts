@@ -30,10 +30,18 @@ function loginOf(value: unknown): string {
   return value.trim();
 }
 
-/** The user a login names, created when it is an e-mail address (local accounts have no directory). */
-function ensureUserFromLogin(ctx: RequestContext, login: string): StoreUser {
+/**
+ * The user a login names, created when it is an e-mail address (local accounts have no
+ * directory). Adding a user to the site is granting access to it: as on SharePoint, only
+ * who may manage the site's permissions (site owners, site collection administrators) may,
+ * unless `asGroupMember` (a group's owners add members to their group, new to the site or
+ * not). Anyone who may read the site gets a user already there (issue #17: a lead and a
+ * reader created site users for outside addresses).
+ */
+function ensureUserFromLogin(ctx: RequestContext, login: string, asGroupMember = false): StoreUser {
   const known = ctx.db.findUserByLogin(login);
   if (known) return known;
+  if (!asGroupMember) ctx.demand('managePermissions');
   const email = login.includes('|') ? login.substring(login.lastIndexOf('|') + 1) : login;
   if (!email.includes('@')) {
     throw new SharePointError(500, '-2146232832, Microsoft.SharePoint.SPException', `The specified user ${login} could not be found.`);
@@ -73,10 +81,9 @@ function usersRoute(ctx: RequestContext, segment: PathSegment, rest: readonly Pa
     if (ctx.method === 'POST') {
       // `siteUsers.add(login)` / `siteGroups.getByName(…).users.add(login)`: body `{ LoginName }`.
       if (members) demandMembershipEdit(ctx, members);
-      const user = ensureUserFromLogin(ctx, loginOf(ctx.body().LoginName));
-      if (members) {
-        ctx.db.addGroupMember(members.id, user.id);
-      } else ctx.demand('read');
+      else ctx.demand('read');
+      const user = ensureUserFromLogin(ctx, loginOf(ctx.body().LoginName), members !== undefined);
+      if (members) ctx.db.addGroupMember(members.id, user.id);
       return entityResult(ctx, userEntityOf(ctx, user), 201);
     }
     return unsupported(ctx, [segment]);

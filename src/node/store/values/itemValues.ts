@@ -78,9 +78,26 @@ function toText(field: FieldRecord, value: unknown): string | null {
   return value;
 }
 
+const ISO_PARTS = /^\s*([+-]?\d{4,6})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/;
+
+/** False when an ISO 8601 value names a day, month, hour, minute or second that does not exist. */
+export function existsInCalendar(value: string): boolean {
+  const parts = ISO_PARTS.exec(value);
+  if (!parts) return true;
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  // Day 0 of the next month is the last day of this one.
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return false;
+  const [hour, minute, second] = [Number(parts[4] ?? 0), Number(parts[5] ?? 0), Number(parts[6] ?? 0)];
+  return hour <= 23 && minute <= 59 && second <= 59;
+}
+
 function toDate(field: FieldRecord, value: unknown): string | null {
   if (value === null || value === '') return null;
   if (typeof value !== 'string') throw cannotConvert('Edm.DateTime');
+  // Date.parse rolls 2025-02-31 over to 2025-03-03; SharePoint's OData reader refuses a day,
+  // month or time that does not exist.
+  if (!existsInCalendar(value)) throw cannotConvert('Edm.DateTime');
   const instant = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
   if (isNaN(instant)) throw cannotConvert('Edm.DateTime');
   return field.dateOnly ? dateOnlyValue(instant) : isoSeconds(instant);

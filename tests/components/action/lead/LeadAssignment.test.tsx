@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./tests/support/jsdomEnvironmentWithFetch.js */
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { ConflictError } from '../../../../src/data/errors';
 import type { Person } from '../../../../src/domain/model';
@@ -31,7 +31,8 @@ async function openAsCoordinator(overrides: Parameters<typeof fakeRepository>[1]
 }
 
 async function pick(text: string, name: string): Promise<void> {
-  fireEvent.click(button('Changer le chef de projet'));
+  // The lead picker is its own chunk: wait until it is there.
+  fireEvent.click(await screen.findByRole('button', { name: 'Changer le chef de projet' }));
   const input = screen.getByLabelText('Nouveau chef de projet') as HTMLInputElement;
   // The picker shows its suggestions only while its input really has the focus.
   act(() => input.focus());
@@ -105,6 +106,8 @@ describe('ActionPanel: the coordinator assigns a project lead', () => {
     const repository = fakeRepository(sampleDetails());
     renderPanel(repository, { isCoordinator: false, me: anne });
     await screen.findByText(/Historique des suivis/);
+    // Give the lazy chunk time to appear if it were offered.
+    await act(async () => void (await new Promise((resolve) => setTimeout(resolve, 50))));
     expect(screen.queryByText('Changer le chef de projet')).toBeNull();
   });
 });

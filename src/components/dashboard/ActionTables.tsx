@@ -1,0 +1,181 @@
+import * as React from 'react';
+import { Link, Text, mergeStyles, useTheme } from '@fluentui/react';
+import * as strings from 'PstStrings';
+import type { AttentionFigure, LateActionFigure } from '../../domain/dashboard';
+import { attentionHistory } from '../../domain/attention';
+import type { Action } from '../../domain/model';
+import { formatDate } from '../../domain/parsing';
+import { formatMessage } from '../../text/format';
+import { dashboardColours, NARROW_WIDTH, useWidth } from './chartParts';
+import { CheckInLoader, HistoryState, useCheckInHistory } from './useCheckInHistory';
+
+const titleOf = (action: Action): string => (action.code ? `${action.code} ${action.title}` : action.title);
+
+interface TableProps {
+  readonly onOpenAction: (actionId: number) => void;
+  /** Forces a layout; by default it follows the width of the block (stacked below 560 px). */
+  readonly layout?: 'table' | 'stacked';
+}
+
+function useLayout(layout: TableProps['layout']): [React.RefObject<HTMLDivElement>, boolean] {
+  const [ref, width] = useWidth<HTMLDivElement>(800);
+  return [ref, layout ? layout === 'stacked' : width < NARROW_WIDTH];
+}
+
+function useTableClass(): string {
+  const theme = useTheme();
+  const divider = theme.semanticColors.bodyDivider;
+  return mergeStyles({
+    width: '100%',
+    borderCollapse: 'collapse',
+    color: theme.semanticColors.bodyText,
+    selectors: {
+      'th, td': { textAlign: 'left', verticalAlign: 'top', padding: '6px 8px', borderBottom: `1px solid ${divider}` },
+      th: { fontWeight: 600 },
+      'td.pst-num': { whiteSpace: 'nowrap' },
+    },
+  });
+}
+
+const stackedList: React.CSSProperties = { listStyle: 'none', margin: 0, padding: 0 };
+
+function ActionLink({ action, onOpenAction }: { action: Action; onOpenAction: (id: number) => void }): JSX.Element {
+  return <Link onClick={() => onOpenAction(action.id)}>{titleOf(action)}</Link>;
+}
+
+/** The late actions: a table with lead, deadline and delay, stacked rows that keep all three when narrow. */
+export function LateTable({ items, onOpenAction, layout }: TableProps & { items: readonly LateActionFigure[] }): JSX.Element {
+  const [ref, stacked] = useLayout(layout);
+  const tableClass = useTableClass();
+  const theme = useTheme();
+  const c = dashboardColours(theme);
+  return (
+    <div ref={ref}>
+      {stacked ? (
+        <ul style={stackedList} aria-label={strings.LateActions}>
+          {items.map((item) => (
+            <li key={item.action.id} style={{ padding: '6px 0', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}` }}>
+              <ActionLink action={item.action} onOpenAction={onOpenAction} />
+              <Text block styles={{ root: { color: c.subtext } }}>
+                <span style={{ color: c.late, fontWeight: 600 }}>{formatMessage(strings.DaysLate, String(item.daysLate))}</span>
+                {` · ${formatMessage(strings.DashDueOn, formatDate(item.dueDate))} · ${item.lead?.displayName ?? strings.NoLead}`}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <table className={tableClass}>
+          <caption style={{ textAlign: 'left', position: 'absolute', left: -10000 }}>{strings.LateActions}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{strings.ColumnAction}</th>
+              <th scope="col">{strings.Lead}</th>
+              <th scope="col">{strings.ColumnDue}</th>
+              <th scope="col">{strings.ColumnDaysLate}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.action.id}>
+                <td>
+                  <ActionLink action={item.action} onOpenAction={onOpenAction} />
+                </td>
+                <td>{item.lead?.displayName ?? strings.NoLead}</td>
+                <td className="pst-num">{formatDate(item.dueDate)}</td>
+                <td className="pst-num" style={{ color: c.late, fontWeight: 600 }}>
+                  {formatMessage(strings.DaysLate, String(item.daysLate))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+interface AttentionTexts {
+  readonly state: string;
+  readonly reason: string;
+  readonly since: string;
+}
+
+function attentionTexts(item: AttentionFigure, history: HistoryState | undefined): AttentionTexts {
+  const state = item.kind === 'blocked' ? strings.DashStateBlocked : strings.DashStateAtRisk;
+  if (!history || history.kind === 'loading') return { state, reason: strings.DashReasonLoading, since: strings.DashReasonLoading };
+  if (history.kind === 'failed') return { state, reason: strings.DashNoReason, since: strings.DashSinceUnknown };
+  const found = attentionHistory(history.checkIns, item.kind);
+  return {
+    state,
+    reason: found.reason ?? strings.DashNoReason,
+    since: found.since ? formatDate(found.since) : strings.DashSinceUnknown,
+  };
+}
+
+/**
+ * Blocked and at-risk actions with the reason (the comment of their latest check-in that
+ * has one), the lead and since when (see domain/attention.ts). The check-ins are read per
+ * action through `loadCheckIns`.
+ */
+export function AttentionTable({ items, onOpenAction, layout, loadCheckIns }: TableProps & { items: readonly AttentionFigure[]; loadCheckIns?: CheckInLoader }): JSX.Element {
+  const [ref, stacked] = useLayout(layout);
+  const tableClass = useTableClass();
+  const theme = useTheme();
+  const c = dashboardColours(theme);
+  const history = useCheckInHistory(
+    items.map((i) => ({ id: i.action.id, lastCheckInDate: i.lastCheckInDate })),
+    loadCheckIns,
+  );
+  const colourOf = (item: AttentionFigure) => (item.kind === 'blocked' ? c.blocked : c.text);
+  return (
+    <div ref={ref}>
+      {stacked ? (
+        <ul style={stackedList} aria-label={strings.DashAttentionTitle.replace(' ({0})', '')}>
+          {items.map((item) => {
+            const t = attentionTexts(item, history.get(item.action.id));
+            const since = t.since === strings.DashSinceUnknown || t.since === strings.DashReasonLoading ? t.since : formatMessage(strings.DashSinceOn, t.since);
+            return (
+              <li key={item.action.id} style={{ padding: '6px 0', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}` }}>
+                <ActionLink action={item.action} onOpenAction={onOpenAction} />
+                <Text block styles={{ root: { color: c.subtext } }}>
+                  <span style={{ color: colourOf(item), fontWeight: 600 }}>{t.state}</span>
+                  {` · ${since} · ${item.lead?.displayName ?? strings.NoLead}`}
+                </Text>
+                <Text block>{`« ${t.reason} »`}</Text>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <table className={tableClass}>
+          <caption style={{ textAlign: 'left', position: 'absolute', left: -10000 }}>{strings.DashAttentionTitle.replace(' ({0})', '')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{strings.ColumnAction}</th>
+              <th scope="col">{strings.DashColumnState}</th>
+              <th scope="col">{strings.DashColumnReason}</th>
+              <th scope="col">{strings.Lead}</th>
+              <th scope="col">{strings.DashColumnSince}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => {
+              const t = attentionTexts(item, history.get(item.action.id));
+              return (
+                <tr key={item.action.id}>
+                  <td>
+                    <ActionLink action={item.action} onOpenAction={onOpenAction} />
+                  </td>
+                  <td style={{ color: colourOf(item), fontWeight: 600, whiteSpace: 'nowrap' }}>{t.state}</td>
+                  <td>{t.reason}</td>
+                  <td>{item.lead?.displayName ?? strings.NoLead}</td>
+                  <td className="pst-num">{t.since}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

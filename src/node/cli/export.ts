@@ -1,0 +1,105 @@
+/**
+ * `npm run export -- --ecomptes <fichier.xml> [--ins <code INS>] [--civilites <fichier.json>]
+ *   [--site <url>] [--date AAAA-MM-JJ] [--plan <id>] [--device-code]`
+ * writes the plan of a site (the local store of `npm start` by default) as the Region's
+ * eComptes XML, after checking it against the schema with libxml2: an invalid file is
+ * never written.
+ *
+ * `--civilites` maps people (e-mail or name) to MONSIEUR / MADAME: the schema requires a
+ * civility for a Responsable or a Mandataire, and the lists do not hold it.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Person } from '../../domain/model';
+import { isoDateOfLocalDay, isValidIsoDate } from '../../domain/model';
+import { Civility, ecomptesXml } from '../../export/ecomptes/ecomptesXml';
+import { connectionHelp, LOCAL_SITE, loadPlan } from '../report/loadPlan';
+import { validateEcomptes } from '../ecomptes/validateEcomptes';
+
+const USAGE = [
+  'Utilisation :',
+  '  npm run export -- --ecomptes <fichier.xml> [--ins <code INS>] [--civilites <fichier.json>] [--site <url>] [--date AAAA-MM-JJ] [--plan <id>]',
+  '',
+  '  --ins        code INS de la commune (par défaut : la variable PST_INS)',
+  '  --civilites  JSON { "e-mail ou nom": "MONSIEUR" | "MADAME" } : sans civilité, une personne n’est pas écrite',
+  `  --site       site SharePoint (par défaut, le site local de « npm start » : ${LOCAL_SITE})`,
+].join('\n');
+
+function readCivilities(file: string): (person: Person) => Civility | null {
+  const table = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+  const byKey = new Map<string, Civility>();
+  for (const [key, value] of Object.entries(table)) {
+    const civility = value.trim().toUpperCase();
+    if (civility !== 'MONSIEUR' && civility !== 'MADAME') throw new Error(`${file} : « ${value} » pour « ${key} » n'est ni MONSIEUR ni MADAME.`);
+    byKey.set(key.trim().toLowerCase(), civility);
+  }
+  return (person) => byKey.get((person.email ?? '').toLowerCase()) ?? byKey.get(person.displayName.trim().toLowerCase()) ?? null;
+}
+
+export async function runExportCli(argv: string[], log: (line: string) => void = console.log, error: (line: string) => void = console.error): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      ecomptes: { type: 'string' },
+      ins: { type: 'string', default: process.env.PST_INS },
+      civilites: { type: 'string' },
+      site: { type: 'string' },
+      date: { type: 'string' },
+      plan: { type: 'string' },
+      'device-code': { type: 'boolean', default: false },
+      as: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    log(USAGE);
+    return 0;
+  }
+  const problems: string[] = [];
+  if (!values.ecomptes) problems.push('--ecomptes <fichier.xml> manque.');
+  const today = values.date ?? isoDateOfLocalDay(new Date());
+  if (!isValidIsoDate(today)) problems.push(`--date attend AAAA-MM-JJ, pas « ${today} ».`);
+  const ins = values.ins !== undefined ? Number(values.ins) : 0;
+  if (!Number.isInteger(ins) || ins < 0) problems.push(`--ins attend le code INS (un nombre), pas « ${values.ins} ».`);
+  const planId = values.plan !== undefined ? Number(values.plan) : undefined;
+  if (planId !== undefined && !Number.isInteger(planId)) problems.push(`--plan attend un numéro de plan, pas « ${values.plan} ».`);
+  if (problems.length > 0) {
+    for (const p of problems) error(p);
+    error(USAGE);
+    return 2;
+  }
+  const civilityOf = values.civilites ? readCivilities(values.civilites) : undefined;
+  const site = values.site || LOCAL_SITE;
+  let data;
+  try {
+    data = await loadPlan({ site, today, planId, deviceCode: values['device-code'], as: values.as });
+  } catch (e) {
+    error(connectionHelp(site, e));
+    return 1;
+  }
+  const result = ecomptesXml(data, { today, ins, civilityOf });
+  const validation = await validateEcomptes(result.xml);
+  if (!validation.valid) {
+    error('Le fichier produit ne respecte pas le schéma eComptes : rien n’a été écrit.');
+    for (const e of validation.errors.slice(0, 20)) error(`  ${e}`);
+    return 1;
+  }
+  fs.mkdirSync(path.dirname(path.resolve(values.ecomptes!)), { recursive: true });
+  fs.writeFileSync(values.ecomptes!, result.xml, 'utf8');
+  const c = result.counts;
+  log(`eComptes : ${values.ecomptes} (valide selon PST_eComptes_Export_201805V1.xsd) – ${c.volets} volet(s), ${c.strategicObjectives} OS, ${c.operationalObjectives} OO, ${c.actions} actions.`);
+  if (values.ins === undefined) log('Attention : aucun code INS (--ins ou PST_INS) : 0 est écrit.');
+  for (const warning of result.warnings) log(`Attention : ${warning}`);
+  return 0;
+}
+
+if (require.main === module) {
+  runExportCli(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      console.error(`Échec de l'export : ${e instanceof Error ? e.message : String(e)}`);
+      process.exitCode = 1;
+    },
+  );
+}

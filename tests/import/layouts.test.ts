@@ -1,0 +1,229 @@
+/**
+ * The importer on PST layouts written for these tests (tests/import/fixtures/layouts),
+ * as other CPAS write them: keyword objectives with bare-number projects, parents known
+ * only from their children's codes, a summary then one sheet per project, fields repeated
+ * on every sheet, two-line capital titles, method chapters / political axes / tables of
+ * contents / template placeholders, and a layout read only with a rules file. Each has its
+ * hand-written expectation (`*.expected.json`), scored with the samples' scoring; the
+ * same documents are also read as Word files with one paragraph per printed line.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { OutlineDocument } from '../../src/import/toPlan';
+import { analyseDocument } from '../../src/import/importDocument';
+import { formatReport } from '../../src/import/report';
+import { reviewImport } from '../../src/import/review';
+import { parseOutline } from '../../src/import/outline/outlineParser';
+import { LevelScore, scoreOutline } from '../../src/import/scoring';
+import { linesOfText, prepareLines } from '../../src/import/lines/sourceLines';
+import { RulesError, applyRules, parseRules } from '../../src/import/lines/rules';
+import { ImportError } from '../../src/import/errors';
+import { makeDocx } from './support/makeDocuments';
+
+const LAYOUTS = path.resolve(__dirname, 'fixtures/layouts');
+const NAMES = fs
+  .readdirSync(LAYOUTS)
+  .filter((f) => f.endsWith('.expected.json'))
+  .map((f) => f.replace(/\.expected\.json$/, ''))
+  .sort();
+
+const text = (name: string) => fs.readFileSync(path.join(LAYOUTS, `${name}.txt`), 'utf8');
+const expected = (name: string) => JSON.parse(fs.readFileSync(path.join(LAYOUTS, `${name}.expected.json`), 'utf8')) as OutlineDocument;
+const rulesOf = (name: string) => {
+  const file = path.join(LAYOUTS, `${name}.rules.json`);
+  return fs.existsSync(file) ? parseRules(JSON.parse(fs.readFileSync(file, 'utf8'))) : undefined;
+};
+
+function expectAtLeast95(found: OutlineDocument, wanted: OutlineDocument): void {
+  const score = scoreOutline(found, wanted);
+  const levels: [string, LevelScore][] = [
+    ['os', score.strategicObjectives],
+    ['oo', score.operationalObjectives],
+    ['actions', score.actions],
+    ['subActions', score.subActions],
+  ];
+  for (const [name, level] of levels) {
+    expect({ name, precision: level.precision >= 0.95, recall: level.recall >= 0.95, missing: score.missing[name], extra: score.extra[name] }).toEqual({
+      name,
+      precision: true,
+      recall: true,
+      missing: level.recall >= 0.95 ? score.missing[name] : [],
+      extra: level.precision >= 0.95 ? score.extra[name] : [],
+    });
+  }
+  expect(score.actionsUnderRightParent).toBeGreaterThanOrEqual(0.95);
+}
+
+describe('layout fixtures', () => {
+  it('are at least ten, each with its document', () => {
+    expect(NAMES.length).toBeGreaterThanOrEqual(10);
+    for (const name of NAMES) expect(fs.existsSync(path.join(LAYOUTS, `${name}.txt`))).toBe(true);
+  });
+});
+
+describe.each(NAMES)('layout %s', (name) => {
+  const rules = rulesOf(name);
+  const lines = linesOfText(text(name));
+  const parsed = parseOutline(rules ? applyRules(lines, rules) : lines);
+
+  it('is read at ≥ 95 % on every level, actions under the right OO', () => {
+    expectAtLeast95(parsed.outline, expected(name));
+  });
+
+  it('counts like its expectation', () => {
+    expect(parsed.outline.counts).toMatchObject(expected(name).counts || {});
+  });
+
+  it('reads the same as a Word document with one paragraph per printed line', () => {
+    const docx = makeDocx(text(name).split(/\r?\n/).map((t) => ({ text: t })));
+    const analysis = analyseDocument(`${name}.docx`, docx, { rules });
+    expectAtLeast95(analysis.outline, expected(name));
+  });
+
+  it('states the same totals as it found, when it states them', () => {
+    const review = reviewImport(parsed.outline, parsed.anomalies, parsed.statedTotals);
+    expect(review.warnings.filter((w) => w.kind === 'statedTotals')).toEqual([]);
+  });
+});
+
+describe('what the layouts need', () => {
+  it('a table of contents and chapter numbers are not objectives (01)', () => {
+    const lines = prepareLines(linesOfText(text('01-mots-cles-projets-numerotes')));
+    const toc = lines.filter((l) => l.noise === 'tableOfContents').map((l) => l.text);
+    expect(toc).toContain('Table des matières');
+    expect(toc.some((t) => /^Objectif stratégique 2 : .*\.{4,} 5$/.test(t))).toBe(true);
+    expect(toc.some((t) => t.startsWith('Objectif stratégique 3'))).toBe(true);
+  });
+
+  it('an OS known only from its OO codes is created untitled and reported (02)', () => {
+    const parsed = parseOutline(linesOfText(text('02-parents-par-les-codes')));
+    const untitled = parsed.outline.strategicObjectives.filter((os) => !os.title).map((os) => os.code);
+    expect(untitled).toEqual(['2', '4']);
+    const messages = parsed.anomalies.filter((a) => a.kind === 'missingLevel').map((a) => a.message);
+    expect(messages).toEqual([expect.stringContaining('un OS 2 sans intitulé'), expect.stringContaining('un OS 4 sans intitulé')]);
+  });
+
+  it('sheets go under the summary objective they name, whatever its spelling (03)', () => {
+    const parsed = parseOutline(linesOfText(text('03-sommaire-puis-fiches')));
+    const oo101 = parsed.outline.strategicObjectives[0].operationalObjectives[0];
+    expect(oo101.title).toBe('Mettre en oeuvre un accueil de première ligne unique');
+    expect(oo101.actions.map((a) => a.code)).toEqual(['1', '2']);
+    // The sheet whose OO is a line ("Objectif opérationnel 102. …") keeps its fields.
+    const sheet3 = parsed.outline.strategicObjectives[0].operationalObjectives[1].actions[0];
+    expect(sheet3.fields).toMatchObject({ projectLead: 'Samira Benali, coordinatrice du relais social', end: '2027' });
+  });
+
+  it('fields repeated on every sheet stay fields, longer labels included (04)', () => {
+    const parsed = parseOutline(linesOfText(text('04-champs-repetes')));
+    const first = parsed.outline.strategicObjectives[0].operationalObjectives[0].actions[0];
+    const wanted = expected('04-champs-repetes').strategicObjectives[0].operationalObjectives[0].actions[0].fields || {};
+    expect(first.fields).toMatchObject({ ...wanted, volet: 'Externe' });
+    expect(parsed.outline.strategicObjectives.every((os) => os.volet === null)).toBe(true);
+    expect(parsed.fieldCounts).toMatchObject({ volet: 6, sdgs: 6, policyObjective: 6, priority: 6, partners: 6 });
+  });
+
+  it('a capital title cut before a word that is also a label goes on (05)', () => {
+    const parsed = parseOutline(linesOfText(text('05-titres-capitales')));
+    const action = parsed.outline.strategicObjectives[0].operationalObjectives[0].actions[0];
+    expect(action.fields).toEqual({ projectLead: "Service d'insertion socioprofessionnelle", end: '2026' });
+  });
+
+  it('template placeholders are no description (06)', () => {
+    const parsed = parseOutline(linesOfText(text('06-methode-axes-gabarit')));
+    const texts = JSON.stringify(parsed.outline);
+    expect(texts).not.toMatch(/Your content goes here|Insérez votre texte/);
+    expect(parsed.anomalies).toEqual([]);
+  });
+
+  it('bare hundreds are OS, OO of the OS of their hundred, and projects, without a rules file (08, 10)', () => {
+    const parsed = parseOutline(linesOfText(text('08-centaines-sans-prefixe')));
+    expect(parsed.profileLines).toEqual(expect.arrayContaining(['lignes « 100 … » : objectifs stratégiques', 'lignes « 101 … » : objectifs opérationnels', 'lignes « 101.1 … » : actions / projets']));
+    expect(parsed.outline.strategicObjectives.map((os) => [os.code, os.operationalObjectives.map((oo) => oo.code)])).toEqual([
+      ['100', ['101', '102']],
+      ['200', ['201', '202']],
+      ['300', ['301', '302']],
+    ]);
+    const glued = parseOutline(linesOfText(text('10-centaines-codes-colles')));
+    expect(glued.profileLines).toEqual(expect.arrayContaining(['lignes « 1. … » : objectifs stratégiques', 'lignes « 1011 … » : actions / projets']));
+    // "2011 Ouvrir …" under OO 201 is a project code, not a year.
+    expect(glued.outline.strategicObjectives[1].operationalObjectives[0].actions.map((a) => a.code)).toEqual(['2011', '2012']);
+    // The numbered political axes of the method chapter are no objectives.
+    expect(glued.outline.strategicObjectives.map((os) => os.title)).toEqual(['Un CPAS solidaire', 'Un CPAS ouvert sur son territoire']);
+  });
+
+  it('roman numerals and letters that repeat like levels are levels; a lettered list inside a sheet is not (09)', () => {
+    const parsed = parseOutline(linesOfText(text('09-romains-et-lettres')));
+    expect(parsed.profileLines).toEqual(expect.arrayContaining(['lignes « I. … » : objectifs stratégiques', 'lignes « A) … » : objectifs opérationnels', 'lignes « 1. … » : actions / projets']));
+    const titles = JSON.stringify(parsed.outline.strategicObjectives.map((os) => os.operationalObjectives.map((oo) => oo.title)));
+    expect(titles).not.toMatch(/personnes âgées|zone de police/);
+  });
+
+  it('a lettered list alone is no level: the numbering the profile read stays', () => {
+    const doc = ['1. Un CPAS solidaire', '1.1 Aider', '1.1.1 Ouvrir une épicerie', 'Publics :', 'A. Les familles', 'B. Les aînés', '1.1.2 Créer un colis', '1.2 Loger', '1.2.1 Créer un logement', '1.2.2 Créer un second logement'];
+    const parsed = parseOutline(linesOfText(doc.join('\n')));
+    expect(parsed.profileLines?.some((l) => l.includes('« A'))).toBe(false);
+    expect(parsed.outline.counts).toMatchObject({ operationalObjectives: 2, actions: 4 });
+  });
+
+  it('without its rules, the layout of 07 is refused rather than imported wrong', () => {
+    expect(() => analyseDocument('07.txt', new TextEncoder().encode(text('07-axes-et-chantiers')))).toThrow(ImportError);
+  });
+});
+
+describe('the report never hides a loss', () => {
+  const name = '01-mots-cles-projets-numerotes';
+  const withoutOneProject = text(name).replace(/^2\.1\.2 .*\n/m, '');
+
+  it('compares the totals the document states with those found, and says not to import as is', () => {
+    const parsed = parseOutline(linesOfText(withoutOneProject));
+    const review = reviewImport(parsed.outline, parsed.anomalies, parsed.statedTotals);
+    expect(parsed.statedTotals).toMatchObject({ strategicObjectives: 3, operationalObjectives: 6, actions: 14 });
+    expect(review.warnings.filter((w) => w.kind === 'statedTotals').map((w) => w.message)).toEqual(["Le document annonce 14 actions, l'import en a trouvé 13."]);
+    expect(review.levels.actions.confidence).toBe('faible');
+    expect(review.verdict).toBe('aNePasImporterTelQuel');
+    const report = formatReport(analyseDocument(`${name}.txt`, new TextEncoder().encode(withoutOneProject)));
+    expect(report).toContain('14 annoncés : DIFFÉRENT');
+    expect(report).toContain('À ne pas importer tel quel');
+  });
+
+  it('flags a numbering jump and a value that swallowed a label', () => {
+    const swallowed = text('04-champs-repetes').replace('Priorité du projet : Haute', 'Priorité : Haute').replace(/^Service pilote : Service logement$/m, 'Service pilote : Service logement Priorité importante : oui');
+    const parsed = parseOutline(linesOfText(withoutOneProject.replace(/^1\.1\.2 .*\n/m, '')));
+    const review = reviewImport(parsed.outline, parsed.anomalies, parsed.statedTotals);
+    expect(review.warnings.filter((w) => w.kind === 'numberingJump').map((w) => w.message)).toEqual([
+      expect.stringContaining("l'action 1.1.3 après 1.1.1"),
+      expect.stringContaining("l'action 2.1.3 après 2.1.1"),
+    ]);
+    const sheets = parseOutline(linesOfText(swallowed));
+    const long = reviewImport(sheets.outline, sheets.anomalies, sheets.statedTotals).warnings.filter((w) => w.kind === 'longValue');
+    expect(long.map((w) => w.message)).toEqual([expect.stringContaining('Créer deux logements de transit')]);
+  });
+
+  it('says the result is importable when nothing is wrong', () => {
+    const parsed = parseOutline(linesOfText(text(name)));
+    expect(reviewImport(parsed.outline, parsed.anomalies, parsed.statedTotals).verdict).toBe('importable');
+  });
+});
+
+describe('rules files', () => {
+  it('read French and English keys and refuse a wrong rule in French', () => {
+    expect(parseRules({ levels: [{ lines: '^x', level: 'action' }], fields: [{ label: 'Porteur', field: 'projectLead' }], ignore: ['^Annexe'] })).toEqual({
+      levels: [{ lines: '^x', level: 'action' }],
+      fields: [{ label: 'Porteur', field: 'projectLead' }],
+      ignore: ['^Annexe'],
+    });
+    expect(() => parseRules({ niveaux: [{ lignes: '(', niveau: 'action' }] })).toThrow(RulesError);
+    expect(() => parseRules({ champs: [{ libelle: 'Porteur', champ: 'inconnu' }] })).toThrow(/Règle de champ n° 1/);
+    expect(() => parseRules([])).toThrow(/objet JSON/);
+  });
+
+  it('turn lines into levels, labels into fields, and drop ignored lines', () => {
+    const rules = parseRules({
+      niveaux: [{ lignes: '^Priorité (?<code>\\d+\\.\\d+) – (?<titre>.+)$', niveau: 'oo' }],
+      champs: [{ libelle: 'Porteur politique', champ: 'mandatary' }],
+      ignorer: ['^Vu le '],
+    });
+    const out = applyRules(linesOfText('Priorité 1.2 – Loger\nPorteur politique : M. Dupont\nVu le décret\nAutre'), rules).map((l) => l.text);
+    expect(out).toEqual(['Objectif opérationnel 1.2 : Loger', 'Mandataire : M. Dupont', '', 'Autre']);
+  });
+});
