@@ -12,8 +12,7 @@ import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
 import '@pnp/sp/profiles';
 import { PermissionKind } from '@pnp/sp/security';
-import type { CheckIn, Person, PlanData } from '../domain/model';
-import { checkInEffect } from '../domain/checkIns';
+import type { Action, CheckIn, Person, PlanData } from '../domain/model';
 import {
   ListDef,
   actionsList,
@@ -21,6 +20,7 @@ import {
   indicatorsList,
   operationalObjectivesList,
   plansList,
+  progressList,
   sectionsList,
   strategicObjectivesList,
 } from '../schema/listSchema';
@@ -30,7 +30,6 @@ import {
   actionToItem,
   changedProperties,
   checkInFromItem,
-  checkInToItem,
   indicatorFromItem,
   ListItem,
   operationalObjectiveFromItem,
@@ -41,7 +40,9 @@ import {
 import { ActionChanges, LeadAssignment, NewCheckIn, PlanImport, PlanImportResult, PstRepository, SiteImportOptions, SiteImportResult } from './PstRepository';
 import { ActionDetails } from './actionDetails';
 import { ConflictError } from './errors';
-import { addUserToPstGroup, grantActionToLead } from './permissions';
+import { addUserToPstGroup } from './permissions';
+import { belongsToAction, composeEtag, ensureActionSpace, linkedProgressId, PROGRESS_SELECT, progressPayload, splitEtag, withProgress } from './actionSpaces';
+import { applyToProgress, findCheckInByKey, newCheckInKey, savedCheckIn, writeCheckIn } from './checkInWriter';
 import { inspectPstLists, provisionPst, ProvisioningReport, ProvisioningState } from './provisioning';
 import { listUrl } from './sharePointPaths';
 import { batched, followPages, noMetadata, readPage } from './requests';
@@ -51,6 +52,24 @@ import type { PstSnapshot } from '../domain/snapshot';
 
 /** Check-ins shown in an action's panel (newest first). */
 const CHECK_INS_IN_PANEL = 200;
+
+/** PnPjs's test of a permission in a `{ High, Low }` mask (security/funcs.js `hasPermissions`). */
+function hasPermission(mask: unknown, kind: number): boolean {
+  const value = mask as { High?: string | number; Low?: string | number } | undefined;
+  if (!value) return false;
+  const bit = kind - 1;
+  if (bit < 32) return (Number(value.Low) & (1 << bit)) !== 0 || (bit === 31 && Number(value.Low) >= 2147483648);
+  return (Number(value.High) & (1 << (bit - 32))) !== 0;
+}
+
+/** The summary fields (those a check-in sets) among an edit's changes, when they change. */
+function summaryChanges(action: Action, changes: ActionChanges): ActionChanges {
+  const summary: Record<string, unknown> = {};
+  for (const key of ['status', 'progressPercent', 'health', 'lastCheckInDate'] as const) {
+    if (key in changes && changes[key] !== action[key]) summary[key] = changes[key];
+  }
+  return summary as ActionChanges;
+}
 
 function etagOf(item: ListItem): string {
   const etag = item['odata.etag'] ?? (item as { __metadata?: { etag?: string } }).__metadata?.etag;
@@ -124,26 +143,30 @@ export class SharePointPstRepository implements PstRepository {
     const [batchedSp, execute] = batched(this.sp);
     const summary = (list: ListDef, sp: SPFI) => this.query(list, sp, 'summary').using(noMetadata()).top(MAX_PAGE_SIZE);
     const read = (list: ListDef): Promise<ListItem[]> => readPage(summary(list, batchedSp)).then((first) => followPages(summary(list, this.sp), first));
+    const progressQuery = (sp: SPFI) => this.list(progressList, sp).items.select(...PROGRESS_SELECT).using(noMetadata()).top(MAX_PAGE_SIZE);
     const pending = Promise.all([
       read(plansList),
       read(sectionsList),
       read(strategicObjectivesList),
       read(operationalObjectivesList),
       read(actionsList),
+      // What the leads keep up to date (status, %, health, last check-in): see actionSpaces.ts.
+      readPage(progressQuery(batchedSp)).then((first) => followPages(progressQuery(this.sp), first)),
       batchedSp.web.currentUser.select('Id', 'Title', 'Email')() as Promise<{ Id: number; Title: string; Email?: string }>,
       this.list(actionsList, batchedSp).currentUserHasPermissions(PermissionKind.EditListItems),
     ]);
     // Errors surface through `pending` (each request's own error, e.g. a missing list).
     pending.catch(() => undefined);
     await execute();
-    const [plans, sections, strategic, operational, actions, user, canEditAllActions] = await pending;
+    const [plans, sections, strategic, operational, actions, progress, user, canEditAllActions] = await pending;
+    const progressById = new Map(progress.map((p) => [p.Id, p]));
     return {
       viewer: { user: { id: user.Id, displayName: user.Title, email: user.Email || undefined }, canEditAllActions },
       plans: plans.map(planFromItem),
       sections: sections.map(sectionFromItem),
       strategicObjectives: strategic.map(strategicObjectiveFromItem),
       operationalObjectives: operational.map(operationalObjectiveFromItem),
-      actions: actions.map(actionFromItem),
+      actions: actions.map((item) => withProgress(actionFromItem(item), item, progressById.get(linkedProgressId(item) ?? 0))),
       indicators: [],
     };
   }
@@ -159,23 +182,36 @@ export class SharePointPstRepository implements PstRepository {
         .expand(...queryFor(actionsList).expand)() as Promise<ListItem>,
       this.query(indicatorsList, batchedSp).filter(actionIdFilter(indicatorsList)).top(MAX_PAGE_SIZE)() as Promise<ListItem[]>,
       // Filtered on the indexed action column: the check-in list grows past the threshold.
-      this.query(checkInsList, batchedSp)
+      this.list(checkInsList, batchedSp)
+        .items.select(...queryFor(checkInsList).select, 'FileDirRef')
+        .expand(...queryFor(checkInsList).expand)
         .filter(actionIdFilter(checkInsList))
         .orderBy(checkInsList.fields.date.internalName, false)
         .top(CHECK_INS_IN_PANEL)() as Promise<ListItem[]>,
       this.list(actionsList, batchedSp).items.getById(actionId).currentUserHasPermissions(PermissionKind.EditListItems),
+      this.list(progressList, batchedSp)
+        .items.select(...PROGRESS_SELECT, 'EffectiveBasePermissions', 'Modified', 'Editor/Id', 'Editor/Title', 'Editor/EMail')
+        .expand('Editor')
+        .filter(actionIdFilter(progressList))
+        .top(50)() as Promise<ListItem[]>,
     ]);
     pending.catch(() => undefined);
     await execute();
-    const [item, indicators, checkIns, canEdit] = await pending;
-    const editor = item[actionsList.fields.editor.internalName] as { Id?: number; Title?: string; EMail?: string } | undefined;
-    const modified = item[actionsList.fields.modified.internalName];
+    const [item, indicators, checkIns, canEditAction, progressItems] = await pending;
+    const progress = progressItems.find((p) => p.Id === linkedProgressId(item));
+    const canEditProgress = progress !== undefined && hasPermission(progress.EffectiveBasePermissions, PermissionKind.EditListItems);
+    // Who saved last: on the action item (the coordination) or its progress item (a check-in).
+    const progressIsLater = progress !== undefined && String(progress.Modified ?? '') >= String(item[actionsList.fields.modified.internalName] ?? '');
+    const latest = progressIsLater ? progress : item;
+    const editor = latest[actionsList.fields.editor.internalName] as { Id?: number; Title?: string; EMail?: string } | undefined;
+    const modified = latest[actionsList.fields.modified.internalName];
     return {
-      action: actionFromItem(item),
-      etag: etagOf(item),
+      action: withProgress(actionFromItem(item), item, progress),
+      etag: composeEtag(etagOf(item), progress ? etagOf(progress) : null),
       indicators: indicators.map(indicatorFromItem),
-      checkIns: checkIns.map(checkInFromItem),
-      canEdit,
+      // The folder decides which action a check-in is about, not its (editable) lookup.
+      checkIns: checkIns.filter((c) => belongsToAction(this.webServerRelativeUrl, c, actionId)).map(checkInFromItem),
+      canEdit: canEditAction || canEditProgress,
       modifiedBy: editor?.Title ? { id: editor.Id, displayName: editor.Title, email: editor.EMail || undefined } : null,
       modified: typeof modified === 'string' ? modified : null,
     };
@@ -186,14 +222,26 @@ export class SharePointPstRepository implements PstRepository {
   }
 
   /** Writes only the columns that change, if the action is still at `etag`. */
-  private async saveChanges(current: ActionDetails, changes: ActionChanges, etag: string): Promise<string> {
+  private async saveChanges(current: ActionDetails, changes: ActionChanges, etag: string, extra: Record<string, unknown> = {}): Promise<string> {
     const actionId = current.action.id;
     const before = actionToItem(current.action);
-    const payload = changedProperties(before, actionToItem({ ...current.action, ...changes }));
+    const payload = { ...changedProperties(before, actionToItem({ ...current.action, ...changes })), ...extra };
     if (Object.keys(payload).length === 0 && current.etag === etag) return etag;
+    const sent = splitEtag(etag);
+    const stored = splitEtag(current.etag);
+    // A check-in recorded since (the progress item changed) is a newer version too.
+    if (sent.progress !== null && sent.progress !== '*' && sent.progress !== stored.progress) throw new ConflictError(current);
     try {
-      const result = await this.list(actionsList).items.getById(actionId).update(payload, etag);
-      return (result as { etag?: string }).etag ?? '*';
+      let progressEtag = stored.progress;
+      const summary = summaryChanges(current.action, changes);
+      const progressId = await this.linkedProgress(actionId);
+      if (progressId !== null && Object.keys(summary).length > 0) {
+        // The sheet's status, % and health live in the progress item (the one the leads keep).
+        const written = await this.list(progressList).items.getById(progressId).update(progressPayload(summary), stored.progress ?? '*');
+        progressEtag = (written as { etag?: string }).etag ?? '*';
+      }
+      const result = await this.list(actionsList).items.getById(actionId).update(payload, sent.action);
+      return composeEtag((result as { etag?: string }).etag ?? '*', progressEtag);
     } catch (error) {
       if (httpStatusOf(error) === 412) throw new ConflictError(await this.loadActionDetails(actionId));
       throw error;
@@ -201,10 +249,51 @@ export class SharePointPstRepository implements PstRepository {
   }
 
   async addCheckIn(checkIn: NewCheckIn, actionEtag: string): Promise<{ checkIn: CheckIn; actionEtag: string }> {
-    const newEtag = await this.updateAction(checkIn.actionId, checkInEffect(checkIn), actionEtag);
-    const added: ListItem = await this.list(checkInsList).items.add(checkInToItem(checkIn));
-    const saved = checkInFromItem(added);
-    return { checkIn: { ...saved, author: await this.currentUser() }, actionEtag: newEtag };
+    const key = checkIn.key ?? newCheckInKey();
+    // Read before writing: no request follows the last write.
+    const me = await this.currentUser();
+    let current = await this.loadActionDetails(checkIn.actionId);
+    const existing = await findCheckInByKey(this.sp, this.webServerRelativeUrl, key);
+    let progress = await this.progressOf(checkIn.actionId);
+    if (!progress) {
+      // An action nobody leads yet: the coordination sets up its folder and progress item.
+      if (!(await this.canEditAllActions())) throw new Error("Cette action n'a pas encore d'espace de suivi : demandez à la coordination du PST.");
+      const space = await ensureActionSpace(this.sp, this.webServerRelativeUrl, current.action, null, me.id!, null, null);
+      await this.saveChanges(current, {}, current.etag, { [actionsList.fields.progressItem.internalName]: space.progressItemId });
+      current = await this.loadActionDetails(checkIn.actionId);
+      progress = (await this.progressOf(checkIn.actionId))!;
+      actionEtag = current.etag;
+    }
+    const sentProgress = splitEtag(actionEtag).progress;
+    if (existing && progress.key === key) return { checkIn: savedCheckIn(existing, checkIn, me), actionEtag: current.etag };
+    if (!existing && sentProgress !== null && sentProgress !== '*' && sentProgress !== progress.etag) throw new ConflictError(current);
+    const id = existing ? existing.Id : await writeCheckIn(this.sp, this.webServerRelativeUrl, checkIn, key);
+    let newProgressEtag: string;
+    try {
+      newProgressEtag = await applyToProgress(this.sp, this.webServerRelativeUrl, progress.id, checkIn, key, progress.etag);
+    } catch (error) {
+      if (httpStatusOf(error) === 412) throw new ConflictError(await this.loadActionDetails(checkIn.actionId));
+      throw error;
+    }
+    return { checkIn: savedCheckIn(existing ?? { Id: id }, checkIn, me), actionEtag: composeEtag(splitEtag(current.etag).action, newProgressEtag) };
+  }
+
+  private async linkedProgress(actionId: number): Promise<number | null> {
+    return linkedProgressId(await this.list(actionsList).items.getById(actionId).select('Id', actionsList.fields.progressItem.internalName)());
+  }
+
+  /** The action's linked progress item: id, ETag and the key of the last check-in applied. */
+  private async progressOf(actionId: number): Promise<{ id: number; etag: string; key: string | null } | undefined> {
+    const item: ListItem = await this.list(actionsList).items.getById(actionId).select('Id', actionsList.fields.progressItem.internalName)();
+    const id = linkedProgressId(item);
+    if (id === null) return undefined;
+    try {
+      const progress: ListItem = await this.list(progressList).items.getById(id).select(...PROGRESS_SELECT)();
+      return { id, etag: etagOf(progress), key: typeof progress.PstCheckInKey === 'string' ? progress.PstCheckInKey : null };
+    } catch (error) {
+      if (httpStatusOf(error) === 404) return undefined;
+      throw error;
+    }
   }
 
   async searchPeople(text: string): Promise<Person[]> {
@@ -223,21 +312,38 @@ export class SharePointPstRepository implements PstRepository {
 
   async assignLead(actionId: number, lead: Person, etag: string): Promise<LeadAssignment> {
     if (!lead.email) throw new Error(`${lead.displayName} n'a pas d'adresse e-mail : choisissez une personne de l'annuaire.`);
-    // SharePoint would let a lead (Contribute on the item) write the field: the rule is the coordination's.
+    // Leads only read the action item; the rule is the coordination's, SharePoint enforces it too.
     if (!(await this.canEditAllActions())) throw new Error("Seule la coordination du PST peut changer le chef de projet d'une action.");
+    const me = await this.currentUser();
     const current = await this.loadActionDetails(actionId);
     const user = (await this.sp.web.ensureUser(lead.email)) as { Id: number; Title?: string; Email?: string };
     const resolved: Person = { id: user.Id, displayName: user.Title || lead.displayName, email: user.Email || lead.email };
-    const newEtag = await this.saveChanges(current, { projectLead: resolved }, etag);
+    const item: ListItem = await this.list(actionsList).items.getById(actionId).select('Id', actionsList.fields.progressItem.internalName)();
+    const linked = linkedProgressId(item);
+    // A retry of an assignment that went through (its answer lost): the same answer, nothing written.
+    if (current.etag !== etag && current.action.projectLead?.id === user.Id && linked !== null) {
+      return { etag: current.etag, lead: resolved, permissionError: null };
+    }
+    // The action item decides: its progress item changing (a check-in, or the set-up of an
+    // interrupted attempt of this assignment) does not make the lead's choice stale.
+    const sent = splitEtag(etag).action;
+    if (sent !== '*' && sent !== splitEtag(current.etag).action) throw new ConflictError(current);
     let permissionError: string | null = null;
+    let progressItemId = linked;
+    let progressEtag = splitEtag(current.etag).progress;
     try {
-      await grantActionToLead(this.sp, this.webServerRelativeUrl, actionId, user.Id, current.action.projectLead?.id ?? null);
+      const space = await ensureActionSpace(this.sp, this.webServerRelativeUrl, current.action, linked, me.id!, user.Id, current.action.projectLead?.id ?? null);
+      progressItemId = space.progressItemId;
+      progressEtag = space.progressEtag;
       // Check-ins are added by the leads group: a lead named for the first time joins it.
       await addUserToPstGroup(this.sp, 'leads', lead.email);
     } catch (error) {
       permissionError = error instanceof Error ? error.message : String(error);
     }
-    return { etag: newEtag, lead: resolved, permissionError };
+    // The last write: the lead, and the progress item the action points to.
+    const link = progressItemId !== null && progressItemId !== linked ? { [actionsList.fields.progressItem.internalName]: progressItemId } : {};
+    const newEtag = await this.saveChanges(current, { projectLead: resolved }, composeEtag(sent, splitEtag(current.etag).progress), link);
+    return { etag: composeEtag(splitEtag(newEtag).action, progressEtag), lead: resolved, permissionError };
   }
 
   async importDocumentPlan(data: PlanData, options: SiteImportOptions = {}): Promise<SiteImportResult> {

@@ -1,21 +1,24 @@
 /**
  * Who may do what, set up with SharePoint's own permissions so that SharePoint (or the
- * embedded store, which implements the same model) enforces it, not only the UI:
+ * embedded store, which implements the same model) enforces it, not only the UI. The
+ * README's "Who may do what" says what each group can do with a REST client.
  *
- * | who | structure lists (plan, sections, OS, OO, indicators) | actions | check-ins |
+ * | who | structure lists, actions, indicators | check-ins | progress (« Avancement des actions ») |
  * | --- | --- | --- | --- |
- * | PST – Coordination (référent PST, DG) | Edit | Full Control (to give a new lead their action) | Edit |
- * | PST – Chefs de projet | Read | Read, and Contribute on the actions they lead (item-level) | Contribute, editing only their own check-ins |
+ * | PST – Coordination | Edit | « PST – Modification et autorisations » (Edit + Manage Permissions) | same |
+ * | PST – Chefs de projet | Read | Read; « PST – Collaboration sans suppression » in the folder of each action they lead | Read; the same level on the progress item of each action they lead |
  * | PST – Comité de pilotage, site visitors | Read | Read | Read |
  * | site owners | Full Control (kept) | | |
  *
- * The lists break inheritance copying the site's assignments, so that owners keep
- * control; the site's Members group should be the coordination team, staff are Visitors.
- * A lead gets Contribute on an action item when they become its lead (`grantActionToLead`),
- * and the previous lead loses it; they join *PST – Chefs de projet* (to add check-ins),
- * which the coordination group owns so that its members may add them. Changing an item's permissions needs Manage Permissions,
- * which Edit lacks: the coordination group has Full Control on the actions list only (it
- * adds Manage Permissions to what Edit already allows there), nothing more on the site.
+ * SharePoint has no column-level permissions: whoever may edit an item may change every
+ * column, delete it and re-point its lookups. So the action item (title, code, OO links,
+ * parent, budget, weight, lead…) is read-only for its lead; what a lead changes lives in
+ * items of their own (actionSpaces.ts): the check-ins in the action's folder (the folder,
+ * not the lookup, says which action a check-in is about), and the action's progress item.
+ * The lead level has no Delete, and the check-ins list lets each one edit only the items
+ * they created (WriteSecurity 2, which binds every group but Design and Full Control).
+ * Manage Permissions (to give a new lead their folder and progress item) is on those two
+ * lists only; Edit lacks it.
  */
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
@@ -27,6 +30,9 @@ import '@pnp/sp/site-users/web';
 import { ListKey, PST_LISTS } from '../schema/listSchema';
 import { listUrl } from './sharePointPaths';
 import { isNotFound } from './errors';
+import { LEAD_LEVEL_NAME } from './actionSpaces';
+
+export { grantActionToLead } from './actionSpaces';
 
 /** SP.RoleType */
 export const enum RoleType {
@@ -35,6 +41,29 @@ export const enum RoleType {
   Administrator = 5,
   Editor = 6,
 }
+
+/** The two permission levels the PST adds to the site (SharePoint: `roleDefinitions.add`). */
+export type PstLevelKey = 'leadWithoutDelete' | 'editAndGrant';
+
+export const PST_LEVELS: Record<PstLevelKey, { name: string; description: string; order: number; basePermissions: { High: number; Low: number } }> = {
+  // Contribute (High 432, Low 1011028719) without Delete Items (4) and Delete Versions (8).
+  leadWithoutDelete: {
+    name: LEAD_LEVEL_NAME,
+    description: 'Chef de projet : lit, ajoute et modifie, sans jamais supprimer.',
+    order: 65,
+    basePermissions: { High: 432, Low: 1011028719 - 8 - 128 },
+  },
+  // Edit (High 432, Low 1011030767) with Manage Permissions (26) and Enumerate Permissions (63).
+  editAndGrant: {
+    name: 'PST – Modification et autorisations',
+    description: 'Coordination du PST : modifie les éléments et donne leurs suivis aux chefs de projet.',
+    order: 47,
+    basePermissions: { High: 432 + 1073741824, Low: 1011030767 + 33554432 },
+  },
+};
+
+/** A list role: a built-in role type or one of the PST's levels. */
+export type PstRole = RoleType | PstLevelKey;
 
 export type PstGroupKey = 'coordination' | 'leads' | 'committee';
 
@@ -53,11 +82,31 @@ export const PST_GROUPS: Record<PstGroupKey, { title: string; description: strin
   },
 };
 
-/** The role each group gets on each list. */
-export function roleOf(group: PstGroupKey, list: ListKey): RoleType {
-  if (group === 'coordination') return list === 'actions' ? RoleType.Administrator : RoleType.Editor;
-  if (group === 'leads' && list === 'checkIns') return RoleType.Contributor;
+/** The role each group gets on each list (leads get more on their own folder and progress item only). */
+export function roleOf(group: PstGroupKey, list: ListKey): PstRole {
+  if (group === 'coordination') return list === 'checkIns' || list === 'progress' ? 'editAndGrant' : RoleType.Editor;
   return RoleType.Reader;
+}
+
+/** SharePoint's Limited Access, given by SharePoint itself: never removed. */
+const LIMITED_ACCESS_ID = 1073741825;
+
+/** Creates the PST's permission levels that are missing; their ids. */
+async function ensurePstLevels(sp: SPFI, changes: string[]): Promise<Record<PstLevelKey, number>> {
+  const existing: { Id: number; Name: string }[] = await sp.web.roleDefinitions.select('Id', 'Name')();
+  const ids = {} as Record<PstLevelKey, number>;
+  for (const key of Object.keys(PST_LEVELS) as PstLevelKey[]) {
+    const level = PST_LEVELS[key];
+    const found = existing.find((d) => d.Name === level.name);
+    if (found) {
+      ids[key] = found.Id;
+      continue;
+    }
+    const created = (await sp.web.roleDefinitions.add(level.name, level.description, level.order, level.basePermissions)) as unknown as { Id?: number; data?: { Id: number } };
+    ids[key] = created.Id ?? created.data?.Id ?? ((await sp.web.roleDefinitions.getByName(level.name).select('Id')()) as { Id: number }).Id;
+    changes.push(`niveau d'autorisation créé : ${level.name}`);
+  }
+  return ids;
 }
 
 /** SP.List.WriteSecurity: 2 = users may edit only the items they created. */
@@ -94,10 +143,12 @@ export async function ensurePstPermissions(sp: SPFI, webServerRelativeUrl: strin
     changes.push(`propriétaire de ${PST_GROUPS.leads.title} : ${PST_GROUPS.coordination.title}`);
   }
 
-  const roleIds = new Map<RoleType, number>();
-  const roleId = async (type: RoleType): Promise<number> => {
-    if (!roleIds.has(type)) roleIds.set(type, ((await sp.web.roleDefinitions.getByType(type).select('Id')()) as { Id: number }).Id);
-    return roleIds.get(type)!;
+  const levels = await ensurePstLevels(sp, changes);
+  const roleIds = new Map<PstRole, number>();
+  const roleId = async (role: PstRole): Promise<number> => {
+    if (typeof role === 'string') return levels[role];
+    if (!roleIds.has(role)) roleIds.set(role, ((await sp.web.roleDefinitions.getByType(role).select('Id')()) as { Id: number }).Id);
+    return roleIds.get(role)!;
   };
 
   for (const listDef of PST_LISTS) {
@@ -117,39 +168,19 @@ export async function ensurePstPermissions(sp: SPFI, webServerRelativeUrl: strin
     for (const key of Object.keys(PST_GROUPS) as PstGroupKey[]) {
       const wanted = await roleId(roleOf(key, listDef.key));
       const current = assignments.find((a) => a.PrincipalId === groupIds[key]);
+      // An upgraded site loses what earlier versions gave (Contribute to leads on the
+      // check-ins, Full Control to the coordination on the actions).
+      for (const binding of current?.RoleDefinitionBindings ?? []) {
+        if (binding.Id === wanted || binding.Id === LIMITED_ACCESS_ID) continue;
+        await list.roleAssignments.remove(groupIds[key], binding.Id);
+        changes.push(`${PST_GROUPS[key].title} : rôle ${binding.Id} retiré sur ${listDef.title.fr}`);
+      }
       if (current?.RoleDefinitionBindings.some((r) => r.Id === wanted)) continue;
       await list.roleAssignments.add(groupIds[key], wanted);
-      changes.push(`${PST_GROUPS[key].title} : rôle ${roleOf(key, listDef.key)} sur ${listDef.title.fr}`);
+      changes.push(`${PST_GROUPS[key].title} : rôle ${String(roleOf(key, listDef.key))} sur ${listDef.title.fr}`);
     }
   }
   return { groupIds, changes };
-}
-
-/**
- * Gives a project lead Contribute on one action item (its permissions become unique,
- * copied from the list), and takes it back from the previous lead.
- */
-export async function grantActionToLead(
-  sp: SPFI,
-  webServerRelativeUrl: string,
-  actionId: number,
-  leadUserId: number,
-  previousLeadUserId: number | null = null,
-): Promise<void> {
-  const actions = PST_LISTS.find((l) => l.key === 'actions')!;
-  const item = sp.web.getList(listUrl(webServerRelativeUrl, actions)).items.getById(actionId);
-  const info: { HasUniqueRoleAssignments: boolean } = await item.select('HasUniqueRoleAssignments')();
-  if (!info.HasUniqueRoleAssignments) await item.breakRoleInheritance(true, false);
-  const contributor = ((await sp.web.roleDefinitions.getByType(RoleType.Contributor).select('Id')()) as { Id: number }).Id;
-  if (previousLeadUserId !== null && previousLeadUserId !== leadUserId) {
-    try {
-      await item.roleAssignments.remove(previousLeadUserId, contributor);
-    } catch (error) {
-      // The previous lead may never have had the role (set before the PST groups existed).
-      if (!isNotFound(error)) throw error;
-    }
-  }
-  await item.roleAssignments.add(leadUserId, contributor);
 }
 
 /** Adds a user (by e-mail or login) to a PST group. */

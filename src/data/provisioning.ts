@@ -16,6 +16,7 @@ import { fieldXml, sharePointFieldType } from '../schema/fieldXml';
 import { listUrl } from './sharePointPaths';
 import { isNotFound } from './errors';
 import { ensurePstPermissions } from './permissions';
+import { ensureActionSpaces } from './actionSpaces';
 
 /** SP.AddFieldOptions: AddFieldInternalNameHint (8) keeps `Name` as the internal name; AddFieldToDefaultView (16). */
 const ADD_FIELD_OPTIONS = 8 | 16;
@@ -113,10 +114,13 @@ export async function ensurePstLists(sp: SPFI, webServerRelativeUrl: string): Pr
 
 /**
  * Everything a site needs for the PST: the lists and columns, then the PST groups with
- * their roles on the lists (see permissions.ts). Idempotent: a second run changes nothing.
+ * their roles on the lists (see permissions.ts), then each led action's folder and progress
+ * item (actionSpaces.ts, which also upgrades sites set up before them). Idempotent: a
+ * second run changes nothing.
  */
 export async function provisionPst(sp: SPFI, webServerRelativeUrl: string): Promise<ProvisioningReport> {
   const report = await ensurePstLists(sp, webServerRelativeUrl);
   const permissions = await ensurePstPermissions(sp, webServerRelativeUrl);
-  return { ...report, permissionChanges: permissions.changes };
+  const spaces = await ensureActionSpaces(sp, webServerRelativeUrl);
+  return { ...report, permissionChanges: [...permissions.changes, ...spaces] };
 }

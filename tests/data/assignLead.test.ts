@@ -1,8 +1,9 @@
 /**
  * Giving an action a new project lead, as the coordination group does it (a member of
  * « PST – Coordination », not a site owner), against the embedded store with the
- * solution's permissions: people search, the lead saved, the new lead may edit the
- * action and the previous one may not any more; a stale version is a conflict.
+ * solution's permissions: people search, the lead saved, the new lead may record check-ins
+ * on the action (never edit its item) and the previous one may not any more; a stale
+ * version is a conflict.
  */
 import { startEmbeddedStore, roleBasedAuthorizer, EmbeddedStore } from '../../src/node/store';
 import { SharePointPstRepository } from '../../src/data/SharePointPstRepository';
@@ -85,18 +86,25 @@ describe('assigning a project lead', () => {
     const marc = await as(store, MARC).loadActionDetails(actionId);
     expect(marc.action.projectLead).toMatchObject({ id: result.lead.id, displayName: 'Marc Dubois', email: MARC });
     expect(marc.canEdit).toBe(true);
-    await as(store, MARC).updateAction(actionId, { progressPercent: 30 }, marc.etag);
+    // A lead updates their action through check-ins; its item (title, budget, lead…) stays the coordination's.
+    await as(store, MARC).addCheckIn({ actionId, date: '2026-11-21', status: 'EN_COURS', percent: 30, health: 'bon', comment: null }, marc.etag);
+    expect((await as(store, MARC).loadActionDetails(actionId)).action.progressPercent).toBe(30);
+    const marcAgain = await as(store, MARC).loadActionDetails(actionId);
+    await expect(as(store, MARC).updateAction(actionId, { title: 'Pris par Marc', weight: 1_000_000 }, marcAgain.etag)).rejects.toMatchObject({ status: 403 });
 
     const sophie = await as(store, SOPHIE).loadActionDetails(actionId);
     expect(sophie.canEdit).toBe(false);
-    await expect(as(store, SOPHIE).updateAction(actionId, { progressPercent: 90 }, sophie.etag)).rejects.toMatchObject({ status: 403 });
+    await expect(as(store, SOPHIE).addCheckIn({ actionId, date: '2026-11-21', status: 'TERMINE', percent: 90, health: 'bon', comment: null }, sophie.etag)).rejects.toMatchObject({ status: 403 });
+    expect((await as(store, MARC).loadActionDetails(actionId)).action.progressPercent).toBe(30);
   });
 
   it('a version saved by someone else in between is a conflict, and the lead does not change', async () => {
     const coordinator = as(store, COORDINATOR);
     const stale = (await coordinator.loadActionDetails(actionId)).etag;
-    const marc = await as(store, MARC).loadActionDetails(actionId);
-    await as(store, MARC).updateAction(actionId, { progressPercent: 40 }, marc.etag);
+    // Another member of the coordination saves the sheet meanwhile (a lead's check-in does not
+    // touch the action item, so it does not make the choice of a lead stale).
+    const other = as(store, OWNER);
+    await other.updateAction(actionId, { title: 'Horaires élargis' }, (await other.loadActionDetails(actionId)).etag);
     await expect(coordinator.assignLead(actionId, { displayName: 'Sophie Lambert', email: SOPHIE }, stale)).rejects.toBeInstanceOf(ConflictError);
     expect((await coordinator.loadActionDetails(actionId)).action.projectLead?.email).toBe(MARC);
   });

@@ -70,6 +70,7 @@ describe('queryFor', () => {
       'PstProgress',
       'PstHealth',
       'PstComment',
+      'PstCheckInKey',
       'Author/Id',
       'Author/Title',
       'Author/EMail',

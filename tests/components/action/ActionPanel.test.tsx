@@ -210,7 +210,7 @@ describe('ActionPanel: adding a check-in', () => {
 
     await waitFor(() => expect(repository.addCheckIn).toHaveBeenCalledTimes(1));
     expect(repository.addCheckIn).toHaveBeenCalledWith(
-      { actionId: 7, date: TODAY, status: 'PROBLEME', percent: 45.5, health: 'blocage', comment: 'Le fournisseur ne livre pas.' },
+      { actionId: 7, date: TODAY, status: 'PROBLEME', percent: 45.5, health: 'blocage', comment: 'Le fournisseur ne livre pas.', key: expect.stringMatching(/^[0-9a-z-]{16,}$/) },
       '"1"',
     );
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
@@ -309,8 +309,10 @@ describe('ActionPanel: conflicts and failures', () => {
 
     fireEvent.click(button('Garder mes modifications', conflict));
     await waitFor(() => expect(repository.addCheckIn).toHaveBeenCalledTimes(2));
+    // The same check-in, with the same key: had the first attempt been written, the repository would find it.
+    expect(repository.addCheckIn.mock.calls[1][0].key).toBe(repository.addCheckIn.mock.calls[0][0].key);
     expect(repository.addCheckIn.mock.calls[1]).toEqual([
-      { actionId: 7, date: TODAY, status: 'EN_COURS', percent: 40, health: 'risque', comment: 'Réunion avec le fournisseur.' },
+      { actionId: 7, date: TODAY, status: 'EN_COURS', percent: 40, health: 'risque', comment: 'Réunion avec le fournisseur.', key: expect.any(String) },
       '"9"',
     ]);
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));

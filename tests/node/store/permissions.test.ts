@@ -137,15 +137,23 @@ describe('SharePoint\'s role model (roleBasedAuthorizer) set up by the product\'
     expect(again.changes).toEqual([]);
   });
 
-  it('lets a lead edit the action granted to them, not another; read the plan; add their own check-ins only', async () => {
-    expect(await list(LEAD, actionsList).items.getById(actionIds[0]).update({ PstProgress: 30 })).toEqual({ etag: '"2"' });
+  it('lets a lead record check-ins in the folder of the action granted to them only; the action item stays read-only', async () => {
+    // The action item: read-only for its lead (the old item-level Contribute let them rename, re-parent, delete it).
+    expect(await sharePointErrorOf(list(LEAD, actionsList).items.getById(actionIds[0]).update({ PstProgress: 30 }))).toEqual(DENIED);
     expect(await sharePointErrorOf(list(LEAD, actionsList).items.getById(actionIds[1]).update({ PstProgress: 30 }))).toEqual(DENIED);
-    expect(await list(LEAD, actionsList).items.getById(actionIds[1]).currentUserHasPermissions(PermissionKind.EditListItems)).toBe(false);
-    expect(await list(LEAD, actionsList).items.getById(actionIds[0]).currentUserHasPermissions(PermissionKind.EditListItems)).toBe(true);
-    const added: { Id: number } = await list(LEAD, checkInsList).items.add(checkInToItem({ actionId: actionIds[0], date: '2025-02-01', status: 'EN_COURS', percent: 30, health: 'bon', comment: null }));
-    expect(await list(LEAD, checkInsList).items.getById(added.Id).update({ PstComment: 'ok' })).toEqual({ etag: '"2"' });
+    expect(await list(LEAD, actionsList).items.getById(actionIds[0]).currentUserHasPermissions(PermissionKind.EditListItems)).toBe(false);
+    // Not in the root folder of the check-ins…
+    expect(await sharePointErrorOf(list(LEAD, checkInsList).items.add(checkInToItem({ actionId: actionIds[0], date: '2025-02-01', status: 'EN_COURS', percent: 30, health: 'bon', comment: null })))).toEqual(DENIED);
+    // …but in their action's folder, where they edit what they wrote (never delete it).
+    const repository = new SharePointPstRepository(t.sp(LEAD), t.webPath);
+    const details = await repository.loadActionDetails(actionIds[0]);
+    expect(details.canEdit).toBe(true);
+    const { checkIn } = await repository.addCheckIn({ actionId: actionIds[0], date: '2025-02-01', status: 'EN_COURS', percent: 30, health: 'bon', comment: null }, details.etag);
+    expect(await list(LEAD, checkInsList).items.getById(checkIn.id).update({ PstComment: 'ok' })).toEqual({ etag: '"2"' });
+    expect(await sharePointErrorOf(list(LEAD, checkInsList).items.getById(checkIn.id).delete())).toEqual(DENIED);
     // Check-ins: WriteSecurity 2, a lead edits only the check-ins they created.
     expect(await sharePointErrorOf(list(LEAD, checkInsList).items.getById(1).update({ PstComment: 'non' }))).toEqual(DENIED);
+    expect((await repository.loadActionDetails(actionIds[1])).canEdit).toBe(false);
     expect(await t.sp(LEAD).web.currentUserHasPermissions(PermissionKind.ManageLists)).toBe(false);
   });
 

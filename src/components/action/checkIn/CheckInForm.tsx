@@ -135,6 +135,13 @@ function conflictRows(values: CheckInValues, current: Action, lang: Lang): Confl
 }
 
 /** A check-in in under a minute: status, percent, health, comment, date (today). */
+
+/** A key generated once per check-in typed (not per attempt to save it). */
+function newCheckInKey(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
+
 export function CheckInForm({ details, repository, today, lang, onSaved, onReplaceDetails }: CheckInFormProps): JSX.Element {
   const classNames = usePanelClassNames();
   const [values, setValues] = React.useState<CheckInValues>(() => initialCheckInValues(details.action, today));
@@ -149,6 +156,7 @@ export function CheckInForm({ details, repository, today, lang, onSaved, onRepla
   });
   const { conflict, busy } = saving;
 
+  const checkInKey = React.useRef(newCheckInKey());
   const statusRef = React.useRef<IDropdown>(null);
   const percentRef = React.useRef<ITextField>(null);
   const dateRef = React.useRef<ITextField>(null);
@@ -175,8 +183,10 @@ export function CheckInForm({ details, repository, today, lang, onSaved, onRepla
         if (first) focusField(first);
         return null;
       },
-      write: (checkIn, target) => repository.addCheckIn(checkIn, target.etag),
+      // The same key on every attempt of this check-in: a retry finds what an interrupted save wrote.
+      write: (checkIn, target) => repository.addCheckIn({ ...checkIn, key: checkInKey.current }, target.etag),
       onWritten: (saved, checkIn, target) => {
+        checkInKey.current = newCheckInKey();
         // The action as the repository now stores it (the same rule: domain/checkIns).
         const action = actionAfterCheckIn(target.action, checkIn);
         setSubmitted(false);

@@ -19,6 +19,15 @@ import { PrincipalStore } from './principalStore';
 import { SCHEMA_VERSION } from './schema';
 import { itemScope, WEB_SCOPE } from './scopes';
 
+export interface NewItemOptions {
+  readonly authorId: number;
+  readonly created?: string;
+  /** Server-relative path of the folder the item goes into (an existing folder; default the root folder). */
+  readonly folder?: string;
+  /** Creates a folder of this name (FileSystemObjectType 1, content type 0x0120). */
+  readonly folderName?: string;
+}
+
 export class StoreDatabase extends PrincipalStore {
   private constructor(file: string, sitePath: string, webTitle: string, validation: StoreValidation) {
     super(file, sitePath, webTitle, validation);
@@ -78,6 +87,14 @@ export class StoreDatabase extends PrincipalStore {
     return this.prepare('SELECT 1 AS x FROM items WHERE list_id = ? AND id = ?').get(listId, id) !== undefined;
   }
 
+  /** The folder at a server-relative path, with its canonical path; undefined if there is none. */
+  folderByPath(listId: string, path: string): { item: ItemRecord; path: string } | undefined {
+    const row = this.folderRow(listId, path);
+    if (!row) return undefined;
+    const item = this.getItem(listId, row.id as number)!;
+    return { item, path: `${item.values.FileDirRef as string}/${item.values.FileLeafRef as string}` };
+  }
+
   valueChecks(): ValueChecks {
     return {
       userExists: (id) => this.getUserById(id) !== undefined,
@@ -110,12 +127,21 @@ export class StoreDatabase extends PrincipalStore {
   }
 
   /** Inserts values already in stored form (after normalizeChanges and authorization). */
-  insertNormalizedItem(listId: string, changes: Record<string, unknown>, options: { authorId: number; created?: string }): ItemRecord {
+  insertNormalizedItem(listId: string, changes: Record<string, unknown>, options: NewItemOptions): ItemRecord {
     const fields = this.fields(listId);
     const values: Record<string, unknown> = {};
     for (const field of fields) {
       if (field.builtIn && field.internalName !== 'Title') continue;
       if (field.internalName in changes) values[field.internalName] = changes[field.internalName];
+    }
+    // Where it lives (not columns: no client writes them): see itemLocation in itemProjection.ts.
+    const list = this.requireList(listId);
+    const folder = options.folder?.replace(/\/+$/, '');
+    if (folder !== undefined && folder.toLowerCase() !== list.url.toLowerCase()) values.FileDirRef = this.folderByPath(listId, folder)!.path;
+    if (options.folderName !== undefined) {
+      values.FSObjType = 1;
+      values.FileLeafRef = options.folderName;
+      values.FileDirRef = values.FileDirRef ?? list.url;
     }
     if (this.validation === 'strict') checkRequired(fields, values);
     return this.transaction(() => {

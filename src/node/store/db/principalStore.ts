@@ -5,6 +5,7 @@
  */
 import { invalidArgument, SharePointError } from '../http/errors';
 import type { StoreGroup, StoreUser } from '../records';
+import { BasePermissions, ROLE_DEFINITIONS, RoleDefinition } from '../security/permissionMasks';
 import type { Row } from './connection';
 import { ListStore } from './listStore';
 import { itemScope, listScope, WEB_SCOPE } from './scopes';
@@ -146,16 +147,63 @@ export abstract class PrincipalStore extends ListStore {
       .map((r) => this.groupFromRow(r));
   }
 
+  // ------------------------------------------------------------------ role definitions
+
+  /** SharePoint's built-in permission levels, then the site's custom ones (`roleDefinitions.add`). */
+  roleDefinitions(): RoleDefinition[] {
+    const custom = this.prepare('SELECT * FROM role_definitions ORDER BY id')
+      .all()
+      .map((r) => ({
+        id: r.id as number,
+        name: r.name as string,
+        description: r.description as string,
+        // SP.RoleType.None: a custom level has no role type.
+        roleTypeKind: 0,
+        order: r.sort_order as number,
+        basePermissions: { High: r.high as string, Low: r.low as string },
+      }));
+    return [...ROLE_DEFINITIONS, ...custom];
+  }
+
+  roleDefinition(id: number): RoleDefinition | undefined {
+    return this.roleDefinitions().find((d) => d.id === id);
+  }
+
+  /** A custom permission level; SharePoint refuses a name already in use. */
+  addRoleDefinition(input: { name: string; description: string; order: number; basePermissions: BasePermissions }): RoleDefinition {
+    if (this.roleDefinitions().some((d) => d.name.toLowerCase() === input.name.trim().toLowerCase())) {
+      throw new SharePointError(400, '-2146232832, Microsoft.SharePoint.SPException', 'The permission level name is already in use.');
+    }
+    const max = this.prepare('SELECT MAX(id) AS id FROM role_definitions').get() as { id: number | null } | undefined;
+    const id = Math.max(max?.id ?? 0, 1073741923) + 1;
+    this.prepare('INSERT INTO role_definitions(id, name, description, sort_order, high, low) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, input.name.trim(), input.description, input.order, input.basePermissions.High, input.basePermissions.Low);
+    this.permissionsVersion++;
+    return this.roleDefinition(id)!;
+  }
+
   // ------------------------------------------------------------------ role assignments
 
   /** The assignments that apply at a scope: its own if it has unique permissions, else its parent's. */
   effectiveScope(listId?: string, itemId?: number): string {
     if (listId !== undefined && itemId !== undefined) {
-      const row = this.prepare('SELECT unique_permissions FROM items WHERE list_id = ? AND id = ?').get(listId, itemId);
-      if (row?.unique_permissions === 1) return itemScope(listId, itemId);
+      // An item inherits from its folder, the folder from its parent folder, then the list.
+      let row: Row | undefined = this.prepare("SELECT id, unique_permissions, json_extract(data, '$.FileDirRef') AS dir FROM items WHERE list_id = ? AND id = ?").get(listId, itemId);
+      for (let depth = 0; row && depth < 64; depth++) {
+        if (row.unique_permissions === 1) return itemScope(listId, row.id as number);
+        if (typeof row.dir !== 'string') break;
+        row = this.folderRow(listId, row.dir);
+      }
     }
     if (listId !== undefined && this.getList(listId)?.hasUniqueRoleAssignments) return listScope(listId);
     return WEB_SCOPE;
+  }
+
+  /** The folder item at a server-relative path (`/sites/pst/Lists/X/12`), if any. */
+  protected folderRow(listId: string, path: string): Row | undefined {
+    return this.prepare(
+      "SELECT id, unique_permissions, json_extract(data, '$.FileDirRef') AS dir FROM items WHERE list_id = ? AND json_extract(data, '$.FSObjType') = 1 AND json_extract(data, '$.FileDirRef') || '/' || json_extract(data, '$.FileLeafRef') = ? COLLATE NOCASE",
+    ).get(listId, path.replace(/\/+$/, ''));
   }
 
   roleAssignments(scope: string): { principalId: number; roleDefinitionId: number }[] {

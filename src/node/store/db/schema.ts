@@ -36,6 +36,15 @@ CREATE TABLE IF NOT EXISTS role_assignments (
   role_definition_id INTEGER NOT NULL,
   PRIMARY KEY (scope, principal_id, role_definition_id)
 );
+-- Custom permission levels (web/roledefinitions POST); the built-in ones are in permissionMasks.ts.
+CREATE TABLE IF NOT EXISTS role_definitions (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  description TEXT NOT NULL DEFAULT '',
+  sort_order INTEGER NOT NULL,
+  high TEXT NOT NULL,
+  low TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS lists (
   id TEXT PRIMARY KEY,
   title TEXT NOT NULL,

@@ -58,7 +58,26 @@ const ITEM_PROPERTIES = new Set([
   'Modified',
   'AuthorId',
   'EditorId',
+  'FileDirRef',
+  'FileRef',
+  'FileLeafRef',
+  'FSObjType',
 ]);
+
+/** SharePoint's Folder content type (`0x0120`), the parent of every folder's content type id. */
+export const FOLDER_CONTENT_TYPE_ID = '0x0120';
+
+/**
+ * Where an item lives: items and folders created in a folder keep its server-relative
+ * path in `FileDirRef` (see AddValidateUpdateItemUsingPath); the others are in the root
+ * folder. A list item's leaf name is `<id>_.000`, as SharePoint shows it.
+ */
+export function itemLocation(list: ListRecord, item: ItemRecord): { dir: string; leaf: string; isFolder: boolean } {
+  const dir = typeof item.values.FileDirRef === 'string' ? item.values.FileDirRef : list.url;
+  const isFolder = item.values.FSObjType === 1;
+  const leaf = typeof item.values.FileLeafRef === 'string' ? item.values.FileLeafRef : `${item.id}_.000`;
+  return { dir, leaf, isFolder };
+}
 
 /** Looks up the people and target items an expansion needs, once per page. */
 class ExpansionCache {
@@ -191,7 +210,7 @@ export class ItemProjector {
       case 'Modified':
         return item.modified;
       case 'ContentTypeId':
-        return ITEM_CONTENT_TYPE_ID;
+        return itemLocation(this.context.list, item).isFolder ? FOLDER_CONTENT_TYPE_ID : ITEM_CONTENT_TYPE_ID;
       case 'Attachments':
         return false;
       case '_UIVersionString':
@@ -199,7 +218,7 @@ export class ItemProjector {
       case 'GUID':
         return itemGuid(item);
       case 'ContentType':
-        return 'Item';
+        return itemLocation(this.context.list, item).isFolder ? 'Folder' : 'Item';
     }
     const value = item.values[field.internalName];
     if (field.type === 'MultiChoice') return Array.isArray(value) ? value : [];
@@ -214,13 +233,23 @@ export class ItemProjector {
       case 'ID':
         return [['ID', item.id]];
       case 'FileSystemObjectType':
-        return [['FileSystemObjectType', 0]];
+        return [['FileSystemObjectType', itemLocation(this.context.list, item).isFolder ? 1 : 0]];
+      case 'FSObjType':
+        return [['FSObjType', itemLocation(this.context.list, item).isFolder ? 1 : 0]];
+      case 'FileDirRef':
+        return [['FileDirRef', itemLocation(this.context.list, item).dir]];
+      case 'FileLeafRef':
+        return [['FileLeafRef', itemLocation(this.context.list, item).leaf]];
+      case 'FileRef': {
+        const { dir, leaf } = itemLocation(this.context.list, item);
+        return [['FileRef', `${dir}/${leaf}`]];
+      }
       case 'ServerRedirectedEmbedUri':
         return [['ServerRedirectedEmbedUri', null]];
       case 'ServerRedirectedEmbedUrl':
         return [['ServerRedirectedEmbedUrl', '']];
       case 'ContentTypeId':
-        return [['ContentTypeId', ITEM_CONTENT_TYPE_ID]];
+        return [['ContentTypeId', itemLocation(this.context.list, item).isFolder ? FOLDER_CONTENT_TYPE_ID : ITEM_CONTENT_TYPE_ID]];
       case 'OData__UIVersionString':
         return [['OData__UIVersionString', `${item.version}.0`]];
       case 'GUID':
@@ -258,13 +287,14 @@ export class ItemProjector {
 
   /** SharePoint's default properties of an item, when there is no `$select`. */
   private defaults(item: ItemRecord): Json {
+    const isFolder = itemLocation(this.context.list, item).isFolder;
     const result: Json = {
-      FileSystemObjectType: 0,
+      FileSystemObjectType: isFolder ? 1 : 0,
       Id: item.id,
       ServerRedirectedEmbedUri: null,
       ServerRedirectedEmbedUrl: '',
       ID: item.id,
-      ContentTypeId: ITEM_CONTENT_TYPE_ID,
+      ContentTypeId: isFolder ? FOLDER_CONTENT_TYPE_ID : ITEM_CONTENT_TYPE_ID,
     };
     for (const field of this.fields) {
       if (field.builtIn && field.internalName !== 'Title') continue;

@@ -6,7 +6,7 @@
  */
 import type { Entity } from '../odata/entities';
 import type { FieldRecord, FieldType, ListRecord, StoreGroup, StoreUser } from '../records';
-import { ROLE_DEFINITIONS, RoleDefinition } from '../security/permissionMasks';
+import type { RoleDefinition } from '../security/permissionMasks';
 import type { RequestContext } from './context';
 
 /** Site language: French (1036), the users' language. */
@@ -262,7 +262,7 @@ export function roleAssignmentEntities(ctx: RequestContext, scope: string, owner
       },
       RoleDefinitionBindings: () =>
         roleIds
-          .map((id) => ROLE_DEFINITIONS.find((d) => d.id === id))
+          .map((id) => ctx.db.roleDefinition(id))
           .filter((d): d is RoleDefinition => d !== undefined)
           .map(roleDefinitionEntity),
     },

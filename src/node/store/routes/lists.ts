@@ -12,6 +12,7 @@ import { badRequest, fileNotFound, listNotFound, notImplemented, unknownProperty
 import { firstArgument, PathSegment } from '../odata/path';
 import type { ListRecord } from '../records';
 import type { RequestContext } from './context';
+import { addValidateUpdateItemRoute } from './folders';
 import { listEntity, listPath, rootFolderEntity } from './entityBuilders';
 import { fieldsRoute } from './fields';
 import { itemByIdRoute, itemsRoute } from './items';
@@ -96,6 +97,9 @@ export function listRoute(ctx: RequestContext, list: ListRecord, rest: readonly 
       return itemsRoute(ctx, list, segment, deeper);
     case 'getitembyid':
       return itemByIdRoute(ctx, list, segment, deeper);
+    case 'addvalidateupdateitemusingpath':
+      if (deeper.length > 0) return unsupported(ctx, rest);
+      return addValidateUpdateItemRoute(ctx, list);
     case 'fields':
       return fieldsRoute(ctx, list, segment, deeper);
     case 'effectivebasepermissions':

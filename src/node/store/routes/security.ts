@@ -10,7 +10,7 @@ import type { RouteResult } from '../http/apiTypes';
 import { badRequest, SharePointError } from '../http/errors';
 import { firstArgument, PathSegment } from '../odata/path';
 import type { ItemRecord, ListRecord } from '../records';
-import { ROLE_DEFINITIONS, RoleDefinition } from '../security/permissionMasks';
+import type { RoleDefinition } from '../security/permissionMasks';
 import type { RequestContext } from './context';
 import { roleAssignmentEntities, roleDefinitionEntity } from './entityBuilders';
 import { collectionResult, entityResult, isRead, OK_EMPTY, unsupported } from './results';
@@ -25,22 +25,44 @@ function roleDefinitionRoute(ctx: RequestContext, definition: RoleDefinition | u
   return entityResult(ctx, roleDefinitionEntity(definition));
 }
 
+/**
+ * `POST web/roledefinitions` as PnPjs `roleDefinitions.add(name, description, order, basePermissions)`
+ * sends it: a custom permission level; needs Manage Permissions on the web.
+ */
+function addRoleDefinition(ctx: RequestContext): RouteResult {
+  ctx.demand('managePermissions');
+  const body = ctx.body();
+  const mask = body.BasePermissions as { High?: unknown; Low?: unknown } | undefined;
+  if (typeof body.Name !== 'string' || body.Name.trim() === '' || !mask) throw badRequest('A role definition needs a Name and BasePermissions.');
+  const isMaskPart = (v: unknown): boolean => /^\d+$/.test(String(v)) && Number(v) <= 4294967295;
+  if (!isMaskPart(mask.High) || !isMaskPart(mask.Low)) throw badRequest('BasePermissions High and Low are unsigned 32-bit numbers.');
+  const definition = ctx.db.addRoleDefinition({
+    name: body.Name,
+    description: typeof body.Description === 'string' ? body.Description : '',
+    order: Number(body.Order ?? 0) || 0,
+    basePermissions: { High: String(mask.High), Low: String(mask.Low) },
+  });
+  return entityResult(ctx, roleDefinitionEntity(definition), 201);
+}
+
 /** `web/roledefinitions`, `…/getbytype(n)`, `…/getbyname('Edit')`, `…/getbyid(n)`, `roledefinitions(n)`. */
 export function roleDefinitionsRoute(ctx: RequestContext, segment: PathSegment, rest: readonly PathSegment[]): RouteResult {
-  if (segment.called) return roleDefinitionRoute(ctx, ROLE_DEFINITIONS.find((d) => d.id === Number(firstArgument(segment))), rest);
+  const definitions = ctx.db.roleDefinitions();
+  if (segment.called) return roleDefinitionRoute(ctx, definitions.find((d) => d.id === Number(firstArgument(segment))), rest);
   if (rest.length === 0) {
+    if (ctx.method === 'POST') return addRoleDefinition(ctx);
     if (!isRead(ctx)) return unsupported(ctx, [segment]);
-    return collectionResult(ctx, ROLE_DEFINITIONS.map(roleDefinitionEntity));
+    return collectionResult(ctx, definitions.map(roleDefinitionEntity));
   }
   const [next, ...deeper] = rest;
   const argument = firstArgument(next);
   switch (next.name) {
     case 'getbytype':
-      return roleDefinitionRoute(ctx, ROLE_DEFINITIONS.find((d) => d.roleTypeKind === Number(argument)), deeper);
+      return roleDefinitionRoute(ctx, definitions.find((d) => d.roleTypeKind === Number(argument)), deeper);
     case 'getbyname':
-      return roleDefinitionRoute(ctx, ROLE_DEFINITIONS.find((d) => d.name.toLowerCase() === String(argument).toLowerCase()), deeper);
+      return roleDefinitionRoute(ctx, definitions.find((d) => d.name.toLowerCase() === String(argument).toLowerCase()), deeper);
     case 'getbyid':
-      return roleDefinitionRoute(ctx, ROLE_DEFINITIONS.find((d) => d.id === Number(argument)), deeper);
+      return roleDefinitionRoute(ctx, definitions.find((d) => d.id === Number(argument)), deeper);
     default:
       return unsupported(ctx, rest);
   }
@@ -91,7 +113,7 @@ export function roleAssignmentsRoute(
   const principalId = Number(firstArgument(next, 'principalid'));
   const roleDefinitionId = Number(next.named.roledefid ?? next.args[1]);
   if (!ctx.db.getUserById(principalId) && !ctx.db.getGroupById(principalId)) throw notFound('Can not find the principal with id: ' + principalId + '.');
-  if (!ROLE_DEFINITIONS.some((d) => d.id === roleDefinitionId)) throw notFound('Cannot find the role definition.');
+  if (!ctx.db.roleDefinition(roleDefinitionId)) throw notFound('Cannot find the role definition.');
   if (inheritsPermissions(ctx, scope, securable)) {
     throw new SharePointError(400, '-2146232832, Microsoft.SharePoint.SPException', 'This operation is not allowed on an object that inherits permissions.');
   }

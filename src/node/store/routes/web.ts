@@ -11,6 +11,7 @@ import { badRequest, SharePointError } from '../http/errors';
 import { firstArgument, PathSegment } from '../odata/path';
 import type { StoreGroup, StoreUser } from '../records';
 import type { RequestContext } from './context';
+import { folderByPathRoute, REGIONAL_SETTINGS } from './folders';
 import { groupEntity, userEntity, webEntity } from './entityBuilders';
 import { getListRoute, listsRoute } from './lists';
 import { collectionResult, entityResult, isRead, OK_EMPTY, unsupported } from './results';
@@ -216,6 +217,12 @@ export function webRoute(ctx: RequestContext, rest: readonly PathSegment[]): Rou
       return groupRoute(ctx, associatedGroup(ctx, 'Visitors'), deeper);
     case 'roledefinitions':
       return roleDefinitionsRoute(ctx, segment, deeper);
+    case 'getfolderbyserverrelativepath':
+      return folderByPathRoute(ctx, segment, deeper);
+    case 'regionalsettings':
+      if (!isRead(ctx) || deeper.length > 0) return unsupported(ctx, rest);
+      ctx.demand('read');
+      return entityResult(ctx, { type: 'SP.RegionalSettings', path: 'Web/RegionalSettings', properties: { ...REGIONAL_SETTINGS }, navigation: {} });
     case 'roleassignments':
       return roleAssignmentsRoute(ctx, WEB_SCOPE, 'Web', segment, deeper, {});
     default:

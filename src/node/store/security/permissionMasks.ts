@@ -15,6 +15,8 @@ export const PermissionKind = {
   OpenItems: 6,
   ViewVersions: 7,
   DeleteVersions: 8,
+  /** "Override List Behaviors": bypasses a list's item-level permissions (WriteSecurity). */
+  CancelCheckout: 9,
   ManagePersonalViews: 10,
   ManageLists: 12,
   ViewFormPages: 13,

@@ -7,15 +7,20 @@
  *   inherited from the list, then the web), to the user or to a group they belong to;
  * - a principal with a role somewhere below the web has Limited Access on the web (enough
  *   to open it and reach the lists shared with them), as SharePoint grants it;
- * - a list with WriteSecurity 2 lets users without Manage Lists edit or delete only the
- *   items they created ("Create items and edit items that were created by the user").
+ * - items in a folder inherit the folder's permissions when it has its own;
+ * - a list with WriteSecurity 2 lets anyone without *Override List Behaviors*
+ *   (CancelCheckout, in Design and Full Control only; Edit and Contribute lack it) edit or
+ *   delete only the items they created ("Create items and edit items that were created by
+ *   the user"), whatever group they are in.
+ *   https://www.formsandflows.nl/2023/10/23/item-level-permissions/
  * https://learn.microsoft.com/en-us/sharepoint/understanding-permission-levels
  */
 import type { StoreDatabase } from '../db/database';
-import { itemScope, listScope, WEB_SCOPE } from '../db/scopes';
+import { WEB_SCOPE } from '../db/scopes';
 import type { ItemRecord, ListRecord, StoreUser } from '../records';
 import type { Authorizer, AuthorizationContext, Operation } from './authorization';
 import { kindsOf, PermissionKind, ROLE_DEFINITIONS } from './permissionMasks';
+
 
 const LIMITED_ACCESS = ROLE_DEFINITIONS.find((d) => d.roleTypeKind === 1)!;
 
@@ -44,9 +49,7 @@ class RoleResolver {
   constructor(private readonly db: StoreDatabase) {}
 
   private scopeOf(list?: ListRecord, item?: ItemRecord): string {
-    if (list && item?.hasUniqueRoleAssignments) return itemScope(list.id, item.id);
-    if (list?.hasUniqueRoleAssignments) return listScope(list.id);
-    return WEB_SCOPE;
+    return list ? this.db.effectiveScope(list.id, item?.id) : WEB_SCOPE;
   }
 
   kindsAt(user: StoreUser, list?: ListRecord, item?: ItemRecord): Set<number> {
@@ -80,7 +83,7 @@ class RoleResolver {
     }
     const kinds = new Set<number>();
     for (const id of roleIds) {
-      const definition = ROLE_DEFINITIONS.find((d) => d.id === id);
+      const definition = this.db.roleDefinition(id);
       if (definition) for (const k of kindsOf(definition.basePermissions)) kinds.add(k);
     }
     return kinds;
@@ -105,7 +108,7 @@ export const roleBasedAuthorizer: Authorizer = (context: AuthorizationContext) =
     list.writeSecurity === 2 &&
     (operation === 'editItem' || operation === 'deleteItem') &&
     item.authorId !== user.id &&
-    !kinds.has(PermissionKind.ManageLists)
+    !kinds.has(PermissionKind.CancelCheckout)
   ) {
     return { allowed: false };
   }
