@@ -8,11 +8,11 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json'}],
     '/node_modules/@pnp/.+\\.js$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json'}],
-    '/src/strings/.+\\.js$': '<rootDir>/tests/support/amdLocTransform.js',
+    '/src/strings/loc/.+\\.js$': '<rootDir>/tests/support/amdLocTransform.js',
   },
   transformIgnorePatterns: ['/node_modules/(?!@pnp/)'],
   moduleNameMapper: {
-    '^PstStrings$': '<rootDir>/src/strings/fr-fr.js',
+    '^PstStrings$': '<rootDir>/src/strings/loc/fr-fr.js',
     '\\.(css|scss)$': 'identity-obj-proxy',
   },
 };

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Adds (or replaces) one string in src/strings/fr-fr.js, en-us.js and mystrings.d.ts, under a
+// Adds (or replaces) one string in src/strings/loc/fr-fr.js, en-us.js and mystrings.d.ts, under a
 // lock so that several people editing at once do not overwrite each other.
 // Usage: node tests/support/addString.js Key "texte français" "English text"
 const fs = require('fs');
@@ -10,12 +10,12 @@ if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key || '') || fr === undefined || en === un
   console.error('usage: addString.js Key "français" "English"');
   process.exit(2);
 }
-const loc = path.resolve(__dirname, '../../src/strings');
+const loc = path.resolve(__dirname, '../../src/strings/loc');
 const lock = path.join(loc, '.lock');
 const deadline = Date.now() + 10000;
 for (;;) {
   try { fs.mkdirSync(lock); break; } catch (e) {
-    if (Date.now() > deadline) { console.error('src/strings is locked (remove src/strings/.lock if stale)'); process.exit(1); }
+    if (Date.now() > deadline) { console.error('src/strings/loc is locked (remove src/strings/loc/.lock if stale)'); process.exit(1); }
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
   }
 }

@@ -8,7 +8,7 @@ import { createServer, Plugin, ViteDevServer } from 'vite';
 import { readAmdStrings } from './amdStrings';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
-const LOC_FOLDER = path.join(REPO_ROOT, 'src', 'strings');
+const LOC_FOLDER = path.join(REPO_ROOT, 'src', 'strings', 'loc');
 
 /** SPFx string files become ES modules with one named export per string, as `import * as strings` expects. */
 function spfxStrings(locale: string): Plugin {

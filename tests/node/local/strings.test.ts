@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readAmdStrings } from '../../../src/node/local/amdStrings';
 
-const loc = path.resolve(__dirname, '../../../src/strings');
+const loc = path.resolve(__dirname, '../../../src/strings/loc');
 const read = (locale: string) => readAmdStrings(fs.readFileSync(path.join(loc, `${locale}.js`), 'utf8'));
 
 describe('the solution strings', () => {
