@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import type { Person } from '../../domain/model';
 import { isoDateOfLocalDay, isValidIsoDate } from '../../domain/model';
 import { Civility, ecomptesXml } from '../../export/ecomptes/ecomptesXml';
-import { connectionHelp, LOCAL_SITE, loadPlan } from '../report/loadPlan';
+import { connectionHelp, LOCAL_SITE, loadPlan, PLAN_SOURCE_OPTIONS } from '../report/loadPlan';
 import { validateEcomptes } from '../ecomptes/validateEcomptes';
 
 const USAGE = [
@@ -44,12 +44,7 @@ export async function runExportCli(argv: string[], log: (line: string) => void =
       ecomptes: { type: 'string' },
       ins: { type: 'string', default: process.env.PST_INS },
       civilites: { type: 'string' },
-      site: { type: 'string' },
-      date: { type: 'string' },
-      plan: { type: 'string' },
-      'device-code': { type: 'boolean', default: false },
-      as: { type: 'string' },
-      help: { type: 'boolean', default: false },
+      ...PLAN_SOURCE_OPTIONS,
     },
   });
   if (values.help) {

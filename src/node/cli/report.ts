@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isoDateOfLocalDay, isValidIsoDate } from '../../domain/model';
 import { isReportVariant, REPORT_VARIANTS } from '../../domain/report';
-import { connectionHelp, LOCAL_SITE, loadPlan } from '../report/loadPlan';
+import { connectionHelp, LOCAL_SITE, loadPlan, PLAN_SOURCE_OPTIONS } from '../report/loadPlan';
 import { reportBytes } from '../report/reportFile';
 
 const USAGE = [
@@ -30,12 +30,7 @@ export async function runReportCli(argv: string[], log: (line: string) => void =
       format: { type: 'string' },
       variant: { type: 'string', default: 'complet' },
       out: { type: 'string' },
-      site: { type: 'string' },
-      date: { type: 'string' },
-      plan: { type: 'string' },
-      'device-code': { type: 'boolean', default: false },
-      as: { type: 'string' },
-      help: { type: 'boolean', default: false },
+      ...PLAN_SOURCE_OPTIONS,
     },
   });
   if (values.help) {

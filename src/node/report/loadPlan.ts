@@ -22,6 +22,16 @@ import { SAMPLE_USERS } from '../local/samplePst';
 import * as path from 'path';
 import { localToken, readLocalKey } from '../local/localSession';
 
+/** The options every command that reads a plan takes (`parseArgs` form). */
+export const PLAN_SOURCE_OPTIONS = {
+  site: { type: 'string' },
+  date: { type: 'string' },
+  plan: { type: 'string' },
+  'device-code': { type: 'boolean', default: false },
+  as: { type: 'string' },
+  help: { type: 'boolean', default: false },
+} as const;
+
 /** The site of `npm start` (the embedded store), used when no --site is given. */
 export const LOCAL_SITE = process.env.PST_SITE_URL || `http://localhost:${process.env.PORT || '4321'}/sites/pst`;
 

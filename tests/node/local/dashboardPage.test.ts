@@ -6,65 +6,24 @@
  * at 1440 px (the dashboard given the whole width), in a one-third column of a 1440 px page
  * (the local page's three web parts side by side, ~450 px) and at 390 px (a phone).
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, LocalIntranet, REPO, startLocalIntranet } from './intranetSupport';
 
 jest.setTimeout(300_000);
 
-const REPO = path.resolve(__dirname, '../../..');
 const SHOTS = path.join(REPO, 'temp', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const COORDINATOR = 'anne.dupont@cpas.example';
 const LEAD = 'julien.leclercq@cpas.example';
 const DASHBOARD = 'Tableau de bord du PST';
 const THEMES = (process.env.PST_DASHBOARD_THEMES ?? 'sharepoint,teamsDefault,teamsDark,teamsContrast').split(',');
 
-let server: ChildProcess;
+let intranet: LocalIntranet | undefined;
 let baseUrl: string;
 let browser: Browser;
-let dataFolder: string;
 /** The local sign-in key `npm start` writes next to its data file. */
 let sessionKey: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
-
-async function startIntranet(): Promise<void> {
-  dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'pst-dashboard-'));
-  const port = await freePort();
-  server = spawn(path.join(REPO, 'node_modules', '.bin', 'tsx'), ['src/node/local/start.ts', '--port', String(port), '--data', path.join(dataFolder, 'pst.sqlite')], {
-    cwd: REPO,
-    env: { ...process.env, PATH: `${path.join(REPO, 'node_modules', '.bin')}:${process.env.PATH}` },
-  });
-  let output = '';
-  baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not answer in time:\n${output}`)), 180_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Intranet local du PST : (http:\/\/\S+?)\/?\s/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    server.stdout!.on('data', read);
-    server.stderr!.on('data', read);
-    server.on('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
-  });
-  sessionKey = fs.readFileSync(path.join(dataFolder, 'local-session.key'), 'utf8').trim();
-}
 
 async function openAs(email: string, theme: string, width: number, query = ''): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 1000 } });
@@ -108,17 +67,14 @@ const tileCount = async (page: Page, name: RegExp): Promise<number> => Number((a
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await startIntranet();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  intranet = await startLocalIntranet('pst-dashboard-');
+  ({ baseUrl, sessionKey } = intranet);
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.kill('SIGTERM');
-  if (dataFolder) fs.rmSync(dataFolder, { recursive: true, force: true });
+  intranet?.stop();
 });
 
 describe('the dashboard in Chromium', () => {
