@@ -3,6 +3,7 @@
  * `YYYY-MM-DD` strings (never Date objects: a calendar day has no time zone).
  */
 import type { ActionStatus, BudgetService, Health, Priority, Volet } from './vocabularies';
+import type { MeansLine } from './means';
 
 export type { ActionStatus, BudgetService, Health, Priority, Volet } from './vocabularies';
 
@@ -81,6 +82,8 @@ export interface ActionResources {
   budgetService: BudgetService | null;
   /** The resources as written (ETP, budget, remarks), kept even when numbers were read from it. */
   text: string | null;
+  /** Means per year (see domain/means.ts); absent or empty when only the single figures above are known. */
+  lines?: MeansLine[];
 }
 
 export interface Action {
