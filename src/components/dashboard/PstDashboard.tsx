@@ -24,6 +24,8 @@ import { ObjectiveChart } from './ObjectiveChart';
 import { QuarterChart } from './QuarterChart';
 import { StatusDistribution } from './StatusDistribution';
 import type { CheckInLoader } from './useCheckInHistory';
+import { printElement } from '../ui/printElement';
+import { PRINT_WIDTH, PrintWidth } from './chartParts';
 
 export type DashboardWidget = 'figures' | 'objectives' | 'statuses' | 'late' | 'services' | 'quarters';
 
@@ -46,8 +48,9 @@ export interface PstDashboardProps {
   readonly loadCheckIns?: CheckInLoader;
 }
 
-// Printing (to paper or PDF from the browser): commands and filters are not printed, and
-// blocks are not cut across pages.
+// Printing the whole page from the browser's menu: commands and filters are not printed,
+// and blocks are not cut across pages. The dashboard's own « Imprimer » prints it alone
+// (printElement).
 mergeStyles({
   selectors: {
     '@media print': {
@@ -73,9 +76,17 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
   const { figures, lang, onOpenAction, onExport, widgets = DASHBOARD_WIDGETS, agenda } = props;
   const shows = (widget: DashboardWidget): boolean => widgets.indexOf(widget) >= 0;
   const plan = figures.plan;
+  const root = React.useRef<HTMLDivElement>(null);
+  // « Imprimer »: lay the dashboard out for the paper first, then print a copy of it.
+  const [printing, setPrinting] = React.useState(false);
+  React.useEffect(() => {
+    if (!printing) return;
+    if (root.current) printElement(root.current);
+    setPrinting(false);
+  }, [printing]);
   const commands: ICommandBarItemProps[] = [
     { key: 'export', text: strings.ExportExcel, iconProps: { iconName: 'ExcelDocument' }, onClick: onExport },
-    { key: 'print', text: strings.PrintPdf, iconProps: { iconName: 'Print' }, onClick: () => window.print() },
+    { key: 'print', text: strings.PrintPdf, iconProps: { iconName: 'Print' }, onClick: () => setPrinting(true) },
   ];
   const serviceColumns: IColumn[] = [
     { key: 'service', name: strings.ColumnService, minWidth: 160, isMultiline: true, onRender: (s: ServiceFigure) => s.service || strings.NoService },
@@ -106,61 +117,65 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
       </Stack>
     );
   return (
-    <Stack tokens={{ childrenGap: 20 }} className="pst-dashboard">
-      <div className="pst-no-print">
-        <CommandBar items={commands} ariaLabel={strings.DashboardCommands} />
-      </div>
-      {agendaBlock}
-      {keyFigures}
+    <PrintWidth.Provider value={printing ? PRINT_WIDTH : null}>
+      <div ref={root}>
+        <Stack tokens={{ childrenGap: 20 }} className="pst-dashboard">
+          <div className="pst-no-print">
+            <CommandBar items={commands} ariaLabel={strings.DashboardCommands} />
+          </div>
+          {agendaBlock}
+          {keyFigures}
 
-      {shows('objectives') && (
-        <Block id="pst-dash-os" title={strings.ProgressPerOs}>
-          <ObjectiveChart strategicObjectives={figures.strategicObjectives} operationalObjectives={figures.operationalObjectives} lang={lang} />
-        </Block>
-      )}
-
-      {shows('late') && (
-        <Block id="pst-dash-late" title={formatMessage(strings.LateActionsTitle, String(figures.lateActions.length))}>
-          {figures.lateActions.length === 0 ? <Text>{strings.NothingLate}</Text> : <LateTable items={figures.lateActions} onOpenAction={onOpenAction} />}
-        </Block>
-      )}
-
-      {shows('late') && (
-        <Block id="pst-dash-blocked" title={formatMessage(strings.DashAttentionTitle, String(figures.attentionActions.length))}>
-          {figures.attentionActions.length === 0 ? (
-            <Text>{strings.DashNothingBlocked}</Text>
-          ) : (
-            <AttentionTable items={figures.attentionActions} onOpenAction={onOpenAction} loadCheckIns={props.loadCheckIns} />
+          {shows('objectives') && (
+            <Block id="pst-dash-os" title={strings.ProgressPerOs}>
+              <ObjectiveChart strategicObjectives={figures.strategicObjectives} operationalObjectives={figures.operationalObjectives} lang={lang} />
+            </Block>
           )}
-        </Block>
-      )}
 
-      {shows('statuses') && (
-        <Block id="pst-dash-status" title={strings.StatusDistribution}>
-          <StatusDistribution
-            items={figures.statusDistribution.map((d) => ({ key: d.status ?? 'unknown', label: d.status ? statusLabel(d.status, lang) : strings.StatusUnknown, count: d.count }))}
-          />
-        </Block>
-      )}
+          {shows('late') && (
+            <Block id="pst-dash-late" title={formatMessage(strings.LateActionsTitle, String(figures.lateActions.length))}>
+              {figures.lateActions.length === 0 ? <Text>{strings.NothingLate}</Text> : <LateTable items={figures.lateActions} onOpenAction={onOpenAction} />}
+            </Block>
+          )}
 
-      {shows('quarters') && (
-        <Block id="pst-dash-quarters" title={strings.PlannedEndsPerQuarter}>
-          <QuarterChart quarters={figures.quarters} />
-        </Block>
-      )}
+          {shows('late') && (
+            <Block id="pst-dash-blocked" title={formatMessage(strings.DashAttentionTitle, String(figures.attentionActions.length))}>
+              {figures.attentionActions.length === 0 ? (
+                <Text>{strings.DashNothingBlocked}</Text>
+              ) : (
+                <AttentionTable items={figures.attentionActions} onOpenAction={onOpenAction} loadCheckIns={props.loadCheckIns} />
+              )}
+            </Block>
+          )}
 
-      {shows('services') && (
-        <Block id="pst-dash-services" title={strings.ByService}>
-          <DetailsList
-            items={figures.services}
-            columns={serviceColumns}
-            selectionMode={SelectionMode.none}
-            layoutMode={DetailsListLayoutMode.justified}
-            getKey={(item: ServiceFigure) => item.service || '-'}
-            ariaLabelForGrid={strings.ByService}
-          />
-        </Block>
-      )}
-    </Stack>
+          {shows('statuses') && (
+            <Block id="pst-dash-status" title={strings.StatusDistribution}>
+              <StatusDistribution
+                items={figures.statusDistribution.map((d) => ({ key: d.status ?? 'unknown', label: d.status ? statusLabel(d.status, lang) : strings.StatusUnknown, count: d.count }))}
+              />
+            </Block>
+          )}
+
+          {shows('quarters') && (
+            <Block id="pst-dash-quarters" title={strings.PlannedEndsPerQuarter}>
+              <QuarterChart quarters={figures.quarters} />
+            </Block>
+          )}
+
+          {shows('services') && (
+            <Block id="pst-dash-services" title={strings.ByService}>
+              <DetailsList
+                items={figures.services}
+                columns={serviceColumns}
+                selectionMode={SelectionMode.none}
+                layoutMode={DetailsListLayoutMode.justified}
+                getKey={(item: ServiceFigure) => item.service || '-'}
+                ariaLabelForGrid={strings.ByService}
+              />
+            </Block>
+          )}
+        </Stack>
+      </div>
+    </PrintWidth.Provider>
   );
 }

@@ -57,6 +57,7 @@ export function dashboardColours(theme: ITheme): DashboardColours {
  */
 export function useWidth<T extends HTMLElement>(fallback: number): [React.RefObject<T>, number] {
   const ref = React.useRef<T>(null);
+  const printWidth = React.useContext(PrintWidth);
   const [width, setWidth] = React.useState(fallback);
   React.useEffect(() => {
     const element = ref.current;
@@ -65,8 +66,15 @@ export function useWidth<T extends HTMLElement>(fallback: number): [React.RefObj
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  return [ref, width];
+  return [ref, printWidth ?? width];
 }
+
+/**
+ * The width of the paper while the dashboard is laid out for printing (A4 landscape less the
+ * margins, in CSS px): tables and charts take their wide layout even in a narrow column.
+ */
+export const PRINT_WIDTH = 1000;
+export const PrintWidth = React.createContext<number | null>(null);
 
 /** Below this width (px) tables become stacked rows. */
 export const NARROW_WIDTH = 560;

@@ -9,7 +9,7 @@ import type { ReportFormat } from './generateReport';
  * « Générer un rapport »: one button for the dashboard and the tree, a menu of the report
  * variants in Word or PDF. The report is written from the plan as shown (the active
  * filters, said on the title page) by generateReport, loaded on the click.
- * `loadCheckIns` adds each action's last check-in comment (the page's snapshot has none).
+ * `loadDetails` adds each action's last check-in comment and indicators (the page's snapshot has neither).
  */
 export interface ReportButtonProps {
   readonly data: ReportInput;
@@ -17,7 +17,7 @@ export interface ReportButtonProps {
   readonly lang: Lang;
   /** One line per active filter, in words (describeFilter). */
   readonly filterLines: readonly string[];
-  readonly loadCheckIns?: () => Promise<NonNullable<ReportInput['checkIns']>>;
+  readonly loadDetails?: () => Promise<Pick<ReportInput, 'checkIns' | 'indicators'>>;
 }
 
 const TEXTS = {
@@ -51,16 +51,16 @@ export function ReportButton(props: ReportButtonProps): JSX.Element {
       setBusy(true);
       setError(null);
       try {
-        const checkIns = props.loadCheckIns ? await props.loadCheckIns() : props.data.checkIns;
+        const details = props.loadDetails ? await props.loadDetails() : {};
         const { generateReport } = await import(/* webpackChunkName: 'pst-report' */ './generateReport');
-        await generateReport({ ...props.data, checkIns }, variant, format, props.today, props.filterLines);
+        await generateReport({ ...props.data, ...details }, variant, format, props.today, props.filterLines);
       } catch (e) {
         setError(t.failed.replace('{0}', e instanceof Error ? e.message : String(e)));
       } finally {
         setBusy(false);
       }
     },
-    [props.data, props.loadCheckIns, props.today, props.filterLines, t],
+    [props.data, props.loadDetails, props.today, props.filterLines, t],
   );
 
   const items: IContextualMenuItem[] = VARIANTS.map((variant) => ({

@@ -23,6 +23,8 @@ import { PstDashboard, DashboardWidget } from '../dashboard/PstDashboard';
 import { describeFilter } from '../dashboard/filterDescription';
 import { downloadDashboardWorkbook } from '../dashboard/download';
 import { ActionPanel } from '../action';
+import { ReportButton } from '../report/ReportButton';
+import { loadReportDetails } from '../report/loadReportDetails';
 import { formatMessage } from '../../text/format';
 
 export type PstView = 'tree' | 'cards' | 'dashboard';
@@ -252,11 +254,19 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
         styles={{ root: { minWidth: 260, maxWidth: 480 } }}
       />
     ) : null;
+  // « Générer un rapport » from the tree and the dashboard: the plan as filtered on the page.
+  const canReport = view !== 'cards' && filtered.actions.length > 0;
+  const loadDetails = React.useCallback(() => loadReportDetails(repository, filtered.actions.map((a) => a.id)), [repository, filtered]);
   const toolbar =
-    planChoice || canImport ? (
+    planChoice || canImport || canReport ? (
       <Stack horizontal wrap horizontalAlign="space-between" verticalAlign="end" tokens={{ childrenGap: 8 }} className="pst-no-print">
         <div>{planChoice}</div>
-        {canImport && <DefaultButton text={strings.ImportPst} iconProps={{ iconName: 'CloudUpload' }} onClick={() => setImportOpen(true)} />}
+        <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+          {canReport && (
+            <ReportButton data={filtered} today={today} lang={lang} filterLines={describeFilter(filter, options, lang)} loadDetails={loadDetails} />
+          )}
+          {canImport && <DefaultButton text={strings.ImportPst} iconProps={{ iconName: 'CloudUpload' }} onClick={() => setImportOpen(true)} />}
+        </Stack>
       </Stack>
     ) : null;
 
