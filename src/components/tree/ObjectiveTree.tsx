@@ -10,12 +10,13 @@ import { buildPlanTree } from '../../domain/tree';
 import type { Lang } from '../../domain/vocabularies';
 import { FilterBar } from '../filters/FilterBar';
 import { useStableId } from '../ui/useStableId';
+import { VirtualRow, useVirtualRows } from '../ui/useVirtualRows';
 import { formatMessage } from '../../text/format';
 import { defaultLinkForNode } from '../../domain/links/nodeLinks';
 import { TreeProgress, TreeRow, statsProgress } from './TreeRow';
 import { countsLine } from './texts';
 import { TreeEntry, buildTreeModel, isExpanded, parseNodeId } from './treeModel';
-import { getTreeClassNames } from './treeStyles';
+import { TREE_ROW_HEIGHT, getTreeClassNames } from './treeStyles';
 import { useTreeKeyboard } from './useTreeKeyboard';
 import { useTreeSelection } from './useTreeSelection';
 
@@ -111,7 +112,7 @@ function existsInData(data: ObjectiveTreeData, nodeId: string): boolean {
  * The objective tree: volet → section → OS → OO → actions → sub-actions, each node with its
  * rolled-up progress and counts over the FILTERED data, following the WAI-ARIA tree pattern
  * (one tab stop, arrows, Home/End, Enter/Space, *, type-ahead, Shift+F10 for the node's menu).
- * Only the children of open nodes are rendered.
+ * Only the rows in view are rendered (a window over the open nodes' rows, at fixed heights).
  */
 export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
   const { data, today, lang, me, filter, onFilterChange, selectedNodeId, hideFilterBar, thresholds, searchDelayMs } = props;
@@ -158,11 +159,22 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
 
   // ---- view state: open items, focus and selection (useTreeSelection), the live region, the item menu
   const domIdOf = React.useCallback((entry: TreeEntry): string => `${baseId}-${entry.serial}`, [baseId]);
+  // The window over the shown rows; an item focused outside it is scrolled into it first.
+  const reveal = React.useRef<(key: string, center: boolean) => boolean>(() => false);
   const { expansion, setExpansion, visible, tabKey, selectedKey, focusKey, toggle, onFocus } = useTreeSelection(model, {
     terms,
     selectedNodeId,
     domIdOf,
+    reveal: (key, center) => reveal.current(key, center),
   });
+  const indexOfKey = React.useMemo(() => new Map(visible.map((key, index) => [key, index])), [visible]);
+  const windowed = useVirtualRows<HTMLDivElement>(visible.length, { rowHeight: TREE_ROW_HEIGHT });
+  reveal.current = (key, center) => {
+    const index = indexOfKey.get(key);
+    if (index === undefined) return false;
+    windowed.scrollToIndex(index, center ? 'center' : 'nearest');
+    return true;
+  };
   const [status, setStatus] = React.useState<string>('');
   const [menu, setMenu] = React.useState<{ key: string; target: HTMLElement } | null>(null);
 
@@ -211,46 +223,55 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
   // ---- rendering
   // A flat tree (levels, set sizes and positions on each item) rather than nested groups:
   // an open item would otherwise contain its children's text, and its accessible name
-  // could no longer match what it shows.
-  const renderEntries = (keys: readonly string[]): JSX.Element[] =>
-    keys.reduce<JSX.Element[]>((rows, key) => {
-      const entry = model.entries.get(key) as TreeEntry;
-      const open = isExpanded(expansion, entry);
-      const id = domIdOf(entry);
-      rows.push(
-        <li
-          key={key}
-          id={id}
-          data-key={key}
-          data-node-id={entry.nodeId}
-          role="treeitem"
-          aria-level={entry.level}
-          aria-setsize={entry.setSize}
-          aria-posinset={entry.posInSet}
-          aria-expanded={entry.childKeys.length > 0 ? open : undefined}
-          aria-selected={key === selectedKey}
-          // The name carries what the row shows (title, badges, progress, counts): a voice
-          // user says what they see, and a screen reader hears the same.
-          aria-labelledby={`${id}-t ${id}-b ${id}-v ${id}-d`}
-          aria-describedby={`${id}-p`}
-          tabIndex={key === tabKey ? 0 : -1}
-          className={classes.item}
-        >
-          <TreeRow
-            entry={entry}
-            domId={id}
-            expanded={open}
-            lang={lang}
-            terms={terms}
-            classes={classes}
-            onToggle={toggle}
-            onActivate={activate}
-            onCopyLink={props.preview ? undefined : onCopyLink}
-          />
-        </li>,
-      );
-      return open ? rows.concat(renderEntries(entry.childKeys)) : rows;
-    }, []);
+  // could no longer match what it shows. Flat, it can also be windowed: only the rows in
+  // view (and the one in the tab order) are rendered, at fixed heights, in the tree's own
+  // scroll container.
+  const renderItem = (key: string, row: VirtualRow): JSX.Element => {
+    const entry = model.entries.get(key) as TreeEntry;
+    const open = isExpanded(expansion, entry);
+    const id = domIdOf(entry);
+    return (
+      <li
+        key={key}
+        id={id}
+        data-key={key}
+        data-node-id={entry.nodeId}
+        role="treeitem"
+        aria-level={entry.level}
+        aria-setsize={entry.setSize}
+        aria-posinset={entry.posInSet}
+        aria-expanded={entry.childKeys.length > 0 ? open : undefined}
+        aria-selected={key === selectedKey}
+        // The name carries what the row shows (title, badges, progress, counts): a voice
+        // user says what they see, and a screen reader hears the same.
+        aria-labelledby={`${id}-t ${id}-b ${id}-v ${id}-d`}
+        aria-describedby={`${id}-p`}
+        tabIndex={key === tabKey ? 0 : -1}
+        className={classes.item}
+        style={{ top: row.top, height: row.height }}
+      >
+        <TreeRow
+          entry={entry}
+          domId={id}
+          expanded={open}
+          lang={lang}
+          terms={terms}
+          classes={classes}
+          onToggle={toggle}
+          onActivate={activate}
+          onCopyLink={props.preview ? undefined : onCopyLink}
+        />
+      </li>
+    );
+  };
+  const shownRows = windowed.rows.slice();
+  // The item in the tab order stays rendered (Tab must reach the tree, the focus must not
+  // fall to the page when the user scrolls away from it).
+  const tabIndexInVisible = tabKey !== undefined ? indexOfKey.get(tabKey) : undefined;
+  if (tabIndexInVisible !== undefined && !shownRows.some((row) => row.index === tabIndexInVisible)) {
+    shownRows.push(windowed.rowAt(tabIndexInVisible));
+    shownRows.sort((a, b) => a.index - b.index);
+  }
 
   const menuEntry = menu ? model.entries.get(menu.key) : undefined;
   const menuItems: IContextualMenuItem[] = [];
@@ -320,9 +341,19 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
               <DefaultButton text={strings.FilterClear} onClick={() => onFilterChange({})} />
             </div>
           ) : (
-            <ul role="tree" aria-label={strings.TreeLabel} aria-describedby={helpId} className={classes.tree} onKeyDown={onKeyDown} onFocus={onFocus}>
-              {renderEntries(model.rootKeys)}
-            </ul>
+            <div ref={windowed.containerRef} onScroll={windowed.onScroll} className={classes.viewport} data-pst-tree-viewport="">
+              <ul
+                role="tree"
+                aria-label={strings.TreeLabel}
+                aria-describedby={helpId}
+                className={classes.tree}
+                style={{ height: windowed.totalHeight }}
+                onKeyDown={onKeyDown}
+                onFocus={onFocus}
+              >
+                {shownRows.map((row) => renderItem(visible[row.index], row))}
+              </ul>
+            </div>
           )}
           <span id={helpId} className={classes.srOnly}>
             {props.preview ? strings.TreeKeyboardHelpPreview : strings.TreeKeyboardHelp}
