@@ -14,6 +14,9 @@
  *
  * `measureLoadedPage` and `measureTreeInteractions` take any page URL, so another page
  * (e.g. the SPFx workbench) can be measured by the same code.
+ *
+ * `RENDER_PROFILE=1 npm run bench:render -- 5000 1`: an unminified build, and the functions
+ * that took the most time (CPU profile of the last run) printed before the figures.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -34,6 +37,27 @@ const COORDINATOR = SAMPLE_USERS[0];
 const BROAD_SEARCH = 'accueil';
 /** The search box's delay (FilterBar's default): left out of the keystroke figure. */
 const SEARCH_DELAY_MS = 250;
+const PROFILE = process.env.RENDER_PROFILE === '1';
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+}
+
+/** Self time per function of a CPU profile, the heaviest first. */
+function heaviestFunctions(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, count: number): string[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, index) => {
+    const frame = byId.get(id)!.callFrame;
+    const name = `${frame.functionName || '(anonyme)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + profile.timeDeltas[index] / 1000);
+  });
+  return Array.from(self.entries())
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${name}`);
+}
 
 /** What the page must show before it counts as rendered: a name and a CSS selector. */
 export type ContentSelectors = Readonly<Record<string, string>>;
@@ -87,9 +111,9 @@ export interface LoadFigures {
   readonly perContentMs: Readonly<Record<string, number>>;
 }
 
-/** Opens `url` in a new tab of `context` and waits for every selector; the tab stays open. */
-export async function measureLoadedPage(context: BrowserContext, url: string, selectors: ContentSelectors): Promise<{ tab: Page; figures: LoadFigures }> {
-  const tab = await context.newPage();
+/** Opens `url` in a new tab of `context` (or in `tab`) and waits for every selector; the tab stays open. */
+export async function measureLoadedPage(context: BrowserContext, url: string, selectors: ContentSelectors, given?: Page): Promise<{ tab: Page; figures: LoadFigures }> {
+  const tab = given ?? (await context.newPage());
   // tsx (esbuild, keepNames) wraps named functions in `__name(…)`: the page needs it too.
   await tab.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
   await tab.addInitScript(instrument, { ...selectors });
@@ -175,7 +199,7 @@ const median = (values: readonly number[]): number => values.slice().sort((a, b)
 async function main(): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pst-render-'));
   const built = path.join(folder, 'www');
-  await buildPage(built);
+  await buildPage(built, { minify: !PROFILE });
   await buildPage(path.join(built, 'baseline'), { root: path.join(__dirname, 'renderBaseline'), base: '/baseline/' });
   const store = await startEmbeddedStore({
     dataFile: path.join(folder, 'render.sqlite'),
@@ -207,9 +231,20 @@ async function main(): Promise<void> {
       await context.addCookies([{ name: 'pst-user', value: encodeURIComponent(COORDINATOR.email), url }]);
       const baseline = await measureLoadedPage(context, `${url}/baseline/`, BASELINE_CONTENT);
       await baseline.tab.close();
-      const loaded = await measureLoadedPage(context, `${url}/`, LOCAL_PAGE_CONTENT);
+      const profiled = PROFILE && run === RUNS;
+      const profiledTab = profiled ? await context.newPage() : undefined;
+      const cdp = profiledTab ? await context.newCDPSession(profiledTab) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
+      const loaded = await measureLoadedPage(context, `${url}/`, LOCAL_PAGE_CONTENT, profiledTab);
       const heapMb = await loaded.tab.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
       const interactions = await measureTreeInteractions(loaded.tab, 'section[aria-label="Arbre des objectifs"]', BROAD_SEARCH, SEARCH_DELAY_MS);
+      if (cdp) {
+        const { profile } = await cdp.send('Profiler.stop');
+        console.error(heaviestFunctions(profile as unknown as Parameters<typeof heaviestFunctions>[0], 30).join('\n'));
+      }
       await context.close();
       if (run > 0) runs.push({ page: loaded.figures, baseline: baseline.figures, interactions, heapMb });
       console.error(

@@ -158,6 +158,8 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
             layoutMode={DetailsListLayoutMode.justified}
             getKey={(item: ServiceFigure) => item.service || '-'}
             ariaLabelForGrid={strings.ByService}
+            // one row per service: nothing to window, and no page-wide measuring
+            onShouldVirtualize={() => false}
           />
         </Block>
       )}

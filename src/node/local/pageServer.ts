@@ -59,7 +59,7 @@ export function servePage(vite: ViteDevServer, req: IncomingMessage, res: Server
  * the web parts: what the render benchmark measures. `root` holds the page's index.html
  * (default: the local intranet page); the files are written to `outDir`, for `base`.
  */
-export async function buildPage(outDir: string, options: { root?: string; base?: string; locale?: string } = {}): Promise<void> {
+export async function buildPage(outDir: string, options: { root?: string; base?: string; locale?: string; minify?: boolean } = {}): Promise<void> {
   await build({
     configFile: false,
     root: options.root ?? path.join(REPO_ROOT, 'src', 'node', 'local', 'page'),
@@ -67,6 +67,6 @@ export async function buildPage(outDir: string, options: { root?: string; base?:
     logLevel: 'error',
     plugins: [spfxStrings(options.locale ?? 'fr-fr')],
     // no module-preload polyfill: every browser the web parts support has modulepreload
-    build: { outDir, emptyOutDir: true, reportCompressedSize: false, modulePreload: { polyfill: false } },
+    build: { outDir, emptyOutDir: true, reportCompressedSize: false, modulePreload: { polyfill: false }, minify: options.minify ?? true },
   });
 }
