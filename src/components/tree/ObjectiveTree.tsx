@@ -2,20 +2,19 @@ import * as React from 'react';
 import { ContextualMenu, DefaultButton, DirectionalHint, IContextualMenuItem, MessageBar, MessageBarType, Text, useTheme } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { FilterableData, PstFilter } from '../../domain/filter';
-import { filterOptions, filterPlanData, isEmptyFilter, searchTerms } from '../../domain/filter';
+import { isEmptyFilter, searchTerms } from '../../domain/filter';
 import type { LatenessThresholds } from '../../domain/lateness';
-import type { Action, IsoDate, OperationalObjective, Person, Plan, Volet } from '../../domain/model';
-import { rollUp } from '../../domain/rollup';
-import { buildPlanTree } from '../../domain/tree';
+import type { IsoDate, Person, Plan } from '../../domain/model';
 import type { Lang } from '../../domain/vocabularies';
 import { FilterBar } from '../filters/FilterBar';
+import { UNTITLED_PLAN, computedOf, filterOptionsOf, filteredOf, sharingOf, treeModelOf } from '../host/planModel';
 import { useStableId } from '../ui/useStableId';
 import { VirtualRow, useVirtualRows } from '../ui/useVirtualRows';
 import { formatMessage } from '../../text/format';
 import { defaultLinkForNode } from '../../domain/links/nodeLinks';
 import { TreeProgress, TreeRow, statsProgress } from './TreeRow';
 import { countsLine } from './texts';
-import { TreeEntry, buildTreeModel, isExpanded, parseNodeId } from './treeModel';
+import { TreeEntry, isExpanded, parseNodeId } from './treeModel';
 import { TREE_ROW_HEIGHT, getTreeClassNames } from './treeStyles';
 import { useTreeKeyboard } from './useTreeKeyboard';
 import { useTreeSelection } from './useTreeSelection';
@@ -50,21 +49,6 @@ export interface ObjectiveTreeProps {
   readonly searchDelayMs?: number;
   /** The tree of a document not imported yet: no panel to open, no link to copy. */
   readonly preview?: boolean;
-}
-
-const UNTITLED_PLAN: Plan = { id: 0, title: 'PST', organisation: null, startYear: null, endYear: null };
-
-function voletTitle(volet: Volet | null): string {
-  if (volet === 'interne') return strings.Volet_interne;
-  if (volet === 'externe') return strings.Volet_externe;
-  if (volet === 'transversal') return strings.Volet_transversal;
-  return strings.TreeNoVolet;
-}
-
-function mapById<T extends { id: number }>(items: readonly T[]): Map<number, T> {
-  const map = new Map<number, T>();
-  for (const item of items) map.set(item.id, item);
-  return map;
 }
 
 async function copyText(text: string): Promise<void> {
@@ -130,26 +114,12 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
   const stableThresholds = React.useMemo(() => thresholds, [thresholdsKey]);
   const plan = data.plan ?? (data.plans && data.plans[0]) ?? UNTITLED_PLAN;
 
-  const filtered = React.useMemo(
-    () => filterPlanData(data, filter, { me: stableMe, today, thresholds: stableThresholds }),
-    [data, filter, stableMe, today, stableThresholds],
-  );
-  const options = React.useMemo(() => filterOptions(data), [data]);
-  const sharing = React.useMemo(
-    () => ({ actions: mapById<Action>(data.actions), operationalObjectives: mapById<OperationalObjective>(data.operationalObjectives) }),
-    [data],
-  );
-  const { model, planStats } = React.useMemo(() => {
-    const tree = buildPlanTree({
-      plan,
-      sections: filtered.sections,
-      strategicObjectives: filtered.strategicObjectives,
-      operationalObjectives: filtered.operationalObjectives,
-      actions: filtered.actions,
-    });
-    const rollup = rollUp(tree, { today, thresholds: stableThresholds });
-    return { model: buildTreeModel(tree, rollup, { volet: voletTitle, orphans: strings.TreeOrphans }, sharing), planStats: rollup.plan };
-  }, [filtered, plan, today, stableThresholds, sharing]);
+  // Shared with the page's other web parts: computed once per data and filter (host/planModel).
+  const filtered = filteredOf(data, filter, { me: stableMe, today, thresholds: stableThresholds });
+  const options = filterOptionsOf(data);
+  const computed = computedOf(filtered, plan, { today, thresholds: stableThresholds });
+  const model = treeModelOf(computed, sharingOf(data));
+  const planStats = computed.rollup.plan;
   const totalActions = React.useMemo(() => {
     const ids = new Set(data.actions.map((a) => a.id));
     return data.actions.filter((a) => a.parentActionId == null || !ids.has(a.parentActionId)).length;
