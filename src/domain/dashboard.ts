@@ -80,9 +80,10 @@ function quarterOf(date: IsoDate): { year: number; quarter: 1 | 2 | 3 | 4 } {
   return { year: Number(date.substring(0, 4)), quarter: (Math.floor((month - 1) / 3) + 1) as 1 | 2 | 3 | 4 };
 }
 
-export function dashboardFigures(input: PlanTreeInput, today: IsoDate): DashboardFigures {
-  const tree = buildPlanTree(input);
-  const rollup = rollUp(tree, { today });
+/** `computed`: the tree and roll-up of `input` as of `today`, when the caller already has them. */
+export function dashboardFigures(input: PlanTreeInput, today: IsoDate, computed?: { readonly tree: PlanTree; readonly rollup: PlanRollup }): DashboardFigures {
+  const tree = computed ? computed.tree : buildPlanTree(input);
+  const rollup = computed ? computed.rollup : rollUp(tree, { today });
   const planActions = distinctActions(
     tree.volets.reduce<ReturnType<typeof topLevelActionNodes>>((all, v) => all.concat(topLevelActionNodes(v)), []).concat(
       tree.orphans.filter((o) => !o.placed).reduce<ReturnType<typeof topLevelActionNodes>>((all, o) => all.concat(topLevelActionNodes(o.node)), []),

@@ -1,28 +1,206 @@
 /**
- * `npm run bench:render`: time to first render of the three web parts on a plan of 5,000
- * actions, in Debian's Chromium, on the local page (same components as in SharePoint),
- * against the embedded store. Prints milliseconds from navigation to each web part's
- * content, and the page's JS heap.
+ * `npm run bench:render -- ACTIONS [RUNS]`: the render of the local page (the three web parts,
+ * the components SharePoint runs) on a generated plan, from a PRODUCTION build, in Debian's
+ * Chromium, against the embedded store; and, in the same browser run, a plain virtualised
+ * list of the same rows (the baseline). Prints a table, then one JSON line:
+ * `{"actions","firstRenderMs","baselineMs","expandAllMs","worstKeystrokeMs"}` (medians).
+ *
+ * - firstRenderMs / baselineMs: client work from the arrival of the data (the last `/_api/`
+ *   response before the content) until every web part (the list) shows rows and the frame
+ *   after it is painted; the network and the store do not count.
+ * - expandAllMs: « Tout déplier » clicked until the frame after is painted.
+ * - worstKeystrokeMs: typing a search matching every action, one key at a time, the slowest
+ *   key from the key to the frame after its result, the search box's own delay left out.
+ *
+ * `measureLoadedPage` and `measureTreeInteractions` take any page URL, so another page
+ * (e.g. the SPFx workbench) can be measured by the same code.
+ *
+ * `RENDER_PROFILE=1 npm run bench:render -- 5000 1`: an unminified build, and the functions
+ * that took the most time (CPU profile of the last run) printed before the figures.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { chromium } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { startEmbeddedStore, roleBasedAuthorizer } from '../../src/node/store';
 import { ensurePstLists } from '../../src/data/provisioning';
 import { createNodeSp } from '../../src/node/sp/nodeSp';
-import { createPageServer, servePage } from '../../src/node/local/pageServer';
+import { buildPage } from '../../src/node/local/pageServer';
 import { SAMPLE_USERS } from '../../src/node/local/samplePst';
 import { insertGeneratedPlan } from './generatedPlan';
 
 const ACTIONS = Number(process.argv[2] ?? 5000);
+const RUNS = Number(process.argv[3] ?? 5);
 const COORDINATOR = SAMPLE_USERS[0];
-const RUNS = 3;
+/** Matches every generated action (« … amélioration de l'accueil … »); its first letter matches everything. */
+const BROAD_SEARCH = 'accueil';
+/** The search box's delay (FilterBar's default): left out of the keystroke figure. */
+const SEARCH_DELAY_MS = 250;
+const PROFILE = process.env.RENDER_PROFILE === '1';
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+}
+
+/** Self time per function of a CPU profile, the heaviest first. */
+function heaviestFunctions(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, count: number): string[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, index) => {
+    const frame = byId.get(id)!.callFrame;
+    const name = `${frame.functionName || '(anonyme)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + profile.timeDeltas[index] / 1000);
+  });
+  return Array.from(self.entries())
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${name}`);
+}
+
+/** What the page must show before it counts as rendered: a name and a CSS selector. */
+export type ContentSelectors = Readonly<Record<string, string>>;
+
+export const LOCAL_PAGE_CONTENT: ContentSelectors = {
+  tree: 'section[aria-label="Arbre des objectifs"] [role="treeitem"]',
+  cards: 'section[aria-label="Fiches projets"] article',
+  dashboard: 'section[aria-label="Tableau de bord du PST"] .pst-kpi',
+};
+
+export const BASELINE_CONTENT: ContentSelectors = { list: '[data-baseline-row]' };
+
+/**
+ * Installed before the page's scripts: notes, for each selector, when it first matches and
+ * when the frame after it has been painted; and gives `window.__pstSettle()`, which resolves
+ * once React's pending work (scheduled by message) and the next painted frame are done.
+ */
+function instrument(selectors: Record<string, string>): void {
+  const seen: Record<string, number> = {};
+  const appeared: Record<string, number> = {};
+  const win = window as unknown as Record<string, unknown>;
+  const message = (): Promise<void> =>
+    new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
+  win.__pstSettle = async (): Promise<number> => {
+    await message();
+    await message();
+    await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return performance.now();
+  };
+  win.__pstSeen = seen;
+  win.__pstAppeared = appeared;
+  const check = (): void => {
+    for (const name of Object.keys(selectors)) {
+      if (name in appeared || !document.querySelector(selectors[name])) continue;
+      appeared[name] = performance.now();
+      requestAnimationFrame(() => setTimeout(() => (seen[name] = performance.now()), 0));
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+}
+
+export interface LoadFigures {
+  /** From navigation to the last web part painted. */
+  readonly fromNavigationMs: number;
+  /** From the data's arrival to the last web part painted. */
+  readonly afterDataMs: number;
+  readonly perContentMs: Readonly<Record<string, number>>;
+}
+
+/** Opens `url` in a new tab of `context` (or in `tab`) and waits for every selector; the tab stays open. */
+export async function measureLoadedPage(context: BrowserContext, url: string, selectors: ContentSelectors, given?: Page): Promise<{ tab: Page; figures: LoadFigures }> {
+  const tab = given ?? (await context.newPage());
+  // tsx (esbuild, keepNames) wraps named functions in `__name(…)`: the page needs it too.
+  await tab.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  await tab.addInitScript(instrument, { ...selectors });
+  await tab.goto(url);
+  await tab.waitForFunction((names: string[]) => {
+    const seen = (window as unknown as { __pstSeen: Record<string, number> }).__pstSeen;
+    return names.every((name) => name in seen);
+  }, Object.keys(selectors), { timeout: 300_000, polling: 100 });
+  const figures = await tab.evaluate(() => {
+    const win = window as unknown as { __pstSeen: Record<string, number>; __pstAppeared: Record<string, number> };
+    const done = Math.max(...Object.values(win.__pstSeen));
+    const firstShown = Math.min(...Object.values(win.__pstAppeared));
+    const dataAt = Math.max(
+      0,
+      ...performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.includes('/_api/') && (entry as PerformanceResourceTiming).responseEnd <= firstShown)
+        .map((entry) => (entry as PerformanceResourceTiming).responseEnd),
+    );
+    return { fromNavigationMs: done, afterDataMs: done - dataAt, perContentMs: { ...win.__pstSeen } };
+  });
+  return { tab, figures };
+}
+
+export interface TreeInteractionFigures {
+  readonly expandAllMs: number;
+  readonly keystrokesMs: readonly number[];
+}
+
+/** Expand all, collapse all, then a broad search typed key by key, in the tree of `scope`. */
+export async function measureTreeInteractions(tab: Page, scope: string, search: string, searchDelayMs: number): Promise<TreeInteractionFigures> {
+  return tab.evaluate(
+    async ({ scope: scopeSelector, search: text, delay }) => {
+      const settle = (window as unknown as { __pstSettle: () => Promise<number> }).__pstSettle;
+      const root = document.querySelector(scopeSelector);
+      if (!root) throw new Error(`no ${scopeSelector}`);
+      const button = (label: string): HTMLButtonElement => {
+        const found = Array.from(root.querySelectorAll('button')).find((b) => (b.textContent ?? '').includes(label));
+        if (!found) throw new Error(`no button « ${label} »`);
+        return found;
+      };
+      let start = performance.now();
+      button('Tout déplier').click();
+      const expandAllMs = (await settle()) - start;
+      if (!root.querySelector('[role="treeitem"][aria-level="4"], [role="treeitem"][data-node-id^="action-"]')) throw new Error('expand all showed no action');
+      button('Tout replier').click();
+      await settle();
+
+      const input = root.querySelector('input[placeholder]') as HTMLInputElement | null;
+      if (!input) throw new Error('no search box');
+      const setValue = (Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value') as PropertyDescriptor).set as (v: string) => void;
+      input.focus();
+      const keystrokesMs: number[] = [];
+      for (let i = 1; i <= text.length; i++) {
+        start = performance.now();
+        setValue.call(input, text.slice(0, i));
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        // registered after the search box's own timer: fires once the search has been applied
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        keystrokesMs.push((await settle()) - start - delay);
+      }
+      if (!root.querySelector('mark')) throw new Error('the search highlighted nothing');
+      return { expandAllMs, keystrokesMs };
+    },
+    { scope, search, delay: searchDelayMs },
+  );
+}
+
+function serveStatic(folder: string, req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+  const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+  let file = path.resolve(folder, relative);
+  if (!file.startsWith(path.resolve(folder))) return false;
+  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(file.endsWith('.html') ? path.dirname(file) : file, 'index.html');
+  if (!fs.existsSync(file)) return false;
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff': 'font/woff', '.woff2': 'font/woff2' };
+  res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' });
+  res.end(fs.readFileSync(file));
+  return true;
+}
+
+const median = (values: readonly number[]): number => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pst-render-'));
-  const page = await createPageServer();
+  const built = path.join(folder, 'www');
+  await buildPage(built, { minify: !PROFILE });
+  await buildPage(path.join(built, 'baseline'), { root: path.join(__dirname, 'renderBaseline'), base: '/baseline/' });
   const store = await startEmbeddedStore({
     dataFile: path.join(folder, 'render.sqlite'),
     authorize: roleBasedAuthorizer,
@@ -33,10 +211,10 @@ async function main(): Promise<void> {
         return true;
       }
       if (url.pathname.includes('/_api/') || url.pathname.startsWith('/graph/')) return false;
-      return servePage(page, req, res);
+      return serveStatic(built, req, res, url);
     },
   });
-  const browser = await chromium.launch({
+  const browser: Browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -46,48 +224,63 @@ async function main(): Promise<void> {
     insertGeneratedPlan(store, report.listIds, admin.id, { os: ACTIONS / 100, oo: ACTIONS / 10, actions: ACTIONS, checkIns: ACTIONS * 2 }, '2026-11-23');
 
     const url = store.url.replace('127.0.0.1', 'localhost');
-    const results: Record<string, number[]> = { tree: [], cards: [], dashboard: [], heapMb: [] };
+    const runs: { page: LoadFigures; baseline: LoadFigures; interactions: TreeInteractionFigures; heapMb: number }[] = [];
+    // run 0 warms the store's and the browser's caches; the others are measured
     for (let run = 0; run <= RUNS; run++) {
       const context = await browser.newContext({ viewport: { width: 1600, height: 1100 } });
       await context.addCookies([{ name: 'pst-user', value: encodeURIComponent(COORDINATOR.email), url }]);
-      const tab = await context.newPage();
-      await tab.goto(`${url}/`);
-      const since = async (selector: string): Promise<number> => {
-        await tab.waitForSelector(selector, { timeout: 120_000 });
-        return tab.evaluate(() => performance.now());
-      };
-      const [tree, cards, dashboard] = await Promise.all([
-        since('section[aria-label="Arbre des objectifs"] [role="treeitem"]'),
-        since('section[aria-label="Fiches projets"] article'),
-        since('section[aria-label="Tableau de bord du PST"] .pst-kpi'),
-      ]);
-      const heap = await tab.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
-      if (run > 0) {
-        // run 0 warms Vite's transform cache; the others are measured
-        results.tree.push(tree);
-        results.cards.push(cards);
-        results.dashboard.push(dashboard);
-        results.heapMb.push(heap);
+      const baseline = await measureLoadedPage(context, `${url}/baseline/`, BASELINE_CONTENT);
+      await baseline.tab.close();
+      const profiled = PROFILE && run === RUNS;
+      const profiledTab = profiled ? await context.newPage() : undefined;
+      const cdp = profiledTab ? await context.newCDPSession(profiledTab) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
+      const loaded = await measureLoadedPage(context, `${url}/`, LOCAL_PAGE_CONTENT, profiledTab);
+      const heapMb = await loaded.tab.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
+      const interactions = await measureTreeInteractions(loaded.tab, 'section[aria-label="Arbre des objectifs"]', BROAD_SEARCH, SEARCH_DELAY_MS);
+      if (cdp) {
+        const { profile } = await cdp.send('Profiler.stop');
+        console.error(heaviestFunctions(profile as unknown as Parameters<typeof heaviestFunctions>[0], 30).join('\n'));
       }
       await context.close();
+      if (run > 0) runs.push({ page: loaded.figures, baseline: baseline.figures, interactions, heapMb });
+      console.error(
+        `run ${run}: page ${loaded.figures.afterDataMs.toFixed(0)} ms after data (${loaded.figures.fromNavigationMs.toFixed(0)} from navigation), baseline ${baseline.figures.afterDataMs.toFixed(0)} ms, ` +
+          `expand all ${interactions.expandAllMs.toFixed(0)} ms, keys ${interactions.keystrokesMs.map((k) => k.toFixed(0)).join(' ')} ms`,
+      );
     }
-    const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
-    console.log(`Premier rendu de ${ACTIONS} actions dans Chromium (médiane de ${RUNS} chargements, depuis la navigation, page locale en mode développement) :`);
-    console.log('| web part | premier rendu |');
+    const m = (pick: (r: (typeof runs)[number]) => number): number => Math.round(median(runs.map(pick)));
+    const result = {
+      actions: ACTIONS,
+      firstRenderMs: m((r) => r.page.afterDataMs),
+      baselineMs: m((r) => r.baseline.afterDataMs),
+      expandAllMs: m((r) => r.interactions.expandAllMs),
+      worstKeystrokeMs: m((r) => Math.max(...r.interactions.keystrokesMs)),
+    };
+    console.log(`Rendu de ${ACTIONS} actions dans Chromium, build de production (médiane de ${RUNS} chargements) :`);
+    console.log('| mesure | ms |');
     console.log('| --- | --- |');
-    console.log(`| Arbre des objectifs | ${median(results.tree).toFixed(0)} ms |`);
-    console.log(`| Fiches projets | ${median(results.cards).toFixed(0)} ms |`);
-    console.log(`| Tableau de bord du PST | ${median(results.dashboard).toFixed(0)} ms |`);
-    console.log(`Tas JavaScript de la page : ${median(results.heapMb).toFixed(0)} Mo`);
+    console.log(`| page (3 web parts), depuis l'arrivée des données | ${result.firstRenderMs} |`);
+    console.log(`| liste virtualisée simple (référence), depuis l'arrivée des données | ${result.baselineMs} |`);
+    for (const name of Object.keys(LOCAL_PAGE_CONTENT)) console.log(`| ${name}, depuis la navigation | ${m((r) => r.page.perContentMs[name])} |`);
+    console.log(`| référence, depuis la navigation | ${m((r) => r.baseline.fromNavigationMs)} |`);
+    console.log(`| Tout déplier | ${result.expandAllMs} |`);
+    console.log(`| pire frappe de la recherche « ${BROAD_SEARCH} » | ${result.worstKeystrokeMs} |`);
+    console.log(`Tas JavaScript de la page : ${m((r) => r.heapMb)} Mo`);
+    console.log(JSON.stringify(result));
   } finally {
     await browser.close();
     await store.close();
-    await page.close();
     fs.rmSync(folder, { recursive: true, force: true });
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

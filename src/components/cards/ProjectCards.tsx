@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Dropdown, IDropdownOption, List, Persona, PersonaInitialsColor, PersonaSize, Stack, Text, useTheme } from '@fluentui/react';
+import { Dropdown, IDropdownOption, Persona, PersonaInitialsColor, PersonaSize, Stack, Text, useTheme } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { Action } from '../../domain/model';
 import type { ActionRollup } from '../../domain/rollup';
@@ -7,6 +7,7 @@ import { compareCodes } from '../../domain/tree';
 import { formatDate } from '../../domain/parsing';
 import { healthLabel, statusLabel, Lang } from '../../domain/vocabularies';
 import { ProgressBar } from '../ui/ProgressBar';
+import { useVirtualRows } from '../ui/useVirtualRows';
 import { formatMessage } from '../../text/format';
 
 export type CardSort = 'code' | 'due' | 'progress' | 'title';
@@ -29,6 +30,9 @@ export interface ProjectCardsProps {
 }
 
 const CARD_WIDTH = 300;
+/** Fixed, so that the rows of cards can be windowed without measuring them (longer texts are cut). */
+const CARD_HEIGHT = 248;
+const HEADER_HEIGHT = 48;
 const GAP = 12;
 
 type Row = { kind: 'header'; title: string; count: number } | { kind: 'cards'; items: CardItem[] };
@@ -89,7 +93,7 @@ function ActionCard({ item, lang, onOpen }: { item: CardItem; lang: Lang; onOpen
     <article
       role="listitem"
       aria-label={action.code ? `${action.code} ${action.title}` : action.title}
-      style={{ width: CARD_WIDTH, boxSizing: 'border-box', border: `1px solid ${theme.palette.neutralQuaternary}`, borderRadius: 4, padding: 12, background: theme.palette.white }}
+      style={{ width: CARD_WIDTH, height: CARD_HEIGHT, overflow: 'hidden', boxSizing: 'border-box', border: `1px solid ${theme.palette.neutralQuaternary}`, borderRadius: 4, padding: 12, background: theme.palette.white }}
     >
       <Stack tokens={{ childrenGap: 6 }}>
         <Text variant="small" styles={{ root: { color: theme.palette.neutralSecondary } }}>
@@ -98,7 +102,9 @@ function ActionCard({ item, lang, onOpen }: { item: CardItem; lang: Lang; onOpen
         <button
           type="button"
           onClick={onOpen}
-          style={{ all: 'unset', cursor: 'pointer', fontWeight: 600, color: theme.palette.themeDarkAlt }}
+          // two lines at most (the card's height is fixed); the whole title stays its name and tooltip
+          style={{ all: 'unset', cursor: 'pointer', fontWeight: 600, color: theme.palette.themeDarkAlt, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
+          title={action.code ? `${action.code} – ${action.title}` : action.title}
           aria-haspopup="dialog"
         >
           {action.code ? `${action.code} – ${action.title}` : action.title}
@@ -130,7 +136,7 @@ function ActionCard({ item, lang, onOpen }: { item: CardItem; lang: Lang; onOpen
   );
 }
 
-/** One card per action, sorted and grouped, virtualised by rows. */
+/** One card per action, sorted and grouped, windowed by rows in the cards' own scroll container. */
 export function ProjectCards({ items, lang, onOpenAction, initialSort = 'code', initialGroup = 'strategicObjective' }: ProjectCardsProps): JSX.Element {
   const [sort, setSort] = React.useState<CardSort>(initialSort);
   const [group, setGroup] = React.useState<CardGroup>(initialGroup);
@@ -147,6 +153,10 @@ export function ProjectCards({ items, lang, onOpenAction, initialSort = 'code', 
 
   const columns = Math.max(1, Math.floor((width + GAP) / (CARD_WIDTH + GAP)));
   const rows = React.useMemo(() => cardRows(items, sort, group, columns, lang), [items, sort, group, columns, lang]);
+  const windowed = useVirtualRows<HTMLDivElement>(rows.length, {
+    rowHeight: (index) => (rows[index].kind === 'header' ? HEADER_HEIGHT : CARD_HEIGHT + GAP),
+    heightsKey: rows,
+  });
   const sortOptions: IDropdownOption[] = [
     { key: 'code', text: strings.SortByCode },
     { key: 'due', text: strings.SortByDue },
@@ -172,23 +182,28 @@ export function ProjectCards({ items, lang, onOpenAction, initialSort = 'code', 
         <Text>{strings.NoActionForFilter}</Text>
       ) : (
         <div ref={container} role="region" aria-label={strings.ProjectCardsTitle}>
-          <List
-            role="presentation"
-            items={rows}
-            onRenderCell={(row?: Row) =>
-              !row ? null : row.kind === 'header' ? (
-                <Text variant="mediumPlus" as="h3" styles={{ root: { margin: '12px 0 6px' } }}>
-                  {`${row.title} (${row.count})`}
-                </Text>
-              ) : (
-                <div style={{ display: 'flex', gap: GAP, marginBottom: GAP }} role="list">
-                  {row.items.map((item) => (
-                    <ActionCard key={item.action.id} item={item} lang={lang} onOpen={() => onOpenAction(item.action.id)} />
-                  ))}
-                </div>
-              )
-            }
-          />
+          <div ref={windowed.containerRef} onScroll={windowed.onScroll} style={{ maxHeight: '70vh', overflowY: 'auto', overscrollBehavior: 'contain' }}>
+            <div style={{ position: 'relative', height: windowed.totalHeight }}>
+              {windowed.rows.map(({ index, top, height }) => {
+                const row = rows[index];
+                return (
+                  <div key={row.kind === 'header' ? `h-${row.title}` : `c-${row.items[0].action.id}`} style={{ position: 'absolute', top, height, left: 0, right: 0 }}>
+                    {row.kind === 'header' ? (
+                      <Text variant="mediumPlus" as="h3" styles={{ root: { margin: 0, paddingTop: 16, lineHeight: '24px' } }}>
+                        {`${row.title} (${row.count})`}
+                      </Text>
+                    ) : (
+                      <div style={{ display: 'flex', gap: GAP }} role="list">
+                        {row.items.map((item) => (
+                          <ActionCard key={item.action.id} item={item} lang={lang} onOpen={() => onOpenAction(item.action.id)} />
+                        ))}
+                      </div>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
         </div>
       )}
     </Stack>

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Link, Text, mergeStyles, useTheme } from '@fluentui/react';
+import { DefaultButton, Link, Text, mergeStyles, useTheme } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { AttentionFigure, LateActionFigure } from '../../domain/dashboard';
 import { attentionHistory } from '../../domain/attention';
@@ -39,13 +39,36 @@ function useTableClass(): string {
 
 const stackedList: React.CSSProperties = { listStyle: 'none', margin: 0, padding: 0 };
 
+/**
+ * Rows shown at first, and added per click: a table of a few dozen rows needs no
+ * windowing, and a plan with thousands of late actions does not render (nor, for the
+ * attention table, read the check-ins of) thousands of rows nobody scrolls through.
+ */
+export const TABLE_STEP = 25;
+
+function useShownRows<T>(items: readonly T[]): { shown: readonly T[]; more: JSX.Element | null } {
+  const [limit, setLimit] = React.useState(TABLE_STEP);
+  const hidden = items.length - limit;
+  const shown = hidden > 0 ? items.slice(0, limit) : items;
+  const more =
+    hidden > 0 ? (
+      <DefaultButton
+        styles={{ root: { marginTop: 8 } }}
+        text={formatMessage(strings.DashShowMore, String(Math.min(TABLE_STEP * 4, hidden)), String(hidden))}
+        onClick={() => setLimit((current) => current + TABLE_STEP * 4)}
+      />
+    ) : null;
+  return { shown, more };
+}
+
 function ActionLink({ action, onOpenAction }: { action: Action; onOpenAction: (id: number) => void }): JSX.Element {
   return <Link onClick={() => onOpenAction(action.id)}>{titleOf(action)}</Link>;
 }
 
 /** The late actions: a table with lead, deadline and delay, stacked rows that keep all three when narrow. */
-export function LateTable({ items, onOpenAction, layout }: TableProps & { items: readonly LateActionFigure[] }): JSX.Element {
+export function LateTable({ items: all, onOpenAction, layout }: TableProps & { items: readonly LateActionFigure[] }): JSX.Element {
   const [ref, stacked] = useLayout(layout);
+  const { shown: items, more } = useShownRows(all);
   const tableClass = useTableClass();
   const theme = useTheme();
   const c = dashboardColours(theme);
@@ -90,6 +113,7 @@ export function LateTable({ items, onOpenAction, layout }: TableProps & { items:
           </tbody>
         </table>
       )}
+      {more}
     </div>
   );
 }
@@ -117,8 +141,9 @@ function attentionTexts(item: AttentionFigure, history: HistoryState | undefined
  * has one), the lead and since when (see domain/attention.ts). The check-ins are read per
  * action through `loadCheckIns`.
  */
-export function AttentionTable({ items, onOpenAction, layout, loadCheckIns }: TableProps & { items: readonly AttentionFigure[]; loadCheckIns?: CheckInLoader }): JSX.Element {
+export function AttentionTable({ items: all, onOpenAction, layout, loadCheckIns }: TableProps & { items: readonly AttentionFigure[]; loadCheckIns?: CheckInLoader }): JSX.Element {
   const [ref, stacked] = useLayout(layout);
+  const { shown: items, more } = useShownRows(all);
   const tableClass = useTableClass();
   const theme = useTheme();
   const c = dashboardColours(theme);
@@ -176,6 +201,7 @@ export function AttentionTable({ items, onOpenAction, layout, loadCheckIns }: Ta
           </tbody>
         </table>
       )}
+      {more}
     </div>
   );
 }

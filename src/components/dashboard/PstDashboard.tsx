@@ -117,65 +117,65 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
       </Stack>
     );
   return (
-    <PrintWidth.Provider value={printing ? PRINT_WIDTH : null}>
-      <div ref={root}>
-        <Stack tokens={{ childrenGap: 20 }} className="pst-dashboard">
-          <div className="pst-no-print">
-            <CommandBar items={commands} ariaLabel={strings.DashboardCommands} />
-          </div>
-          {agendaBlock}
-          {keyFigures}
-
-          {shows('objectives') && (
-            <Block id="pst-dash-os" title={strings.ProgressPerOs}>
-              <ObjectiveChart strategicObjectives={figures.strategicObjectives} operationalObjectives={figures.operationalObjectives} lang={lang} />
-            </Block>
-          )}
-
-          {shows('late') && (
-            <Block id="pst-dash-late" title={formatMessage(strings.LateActionsTitle, String(figures.lateActions.length))}>
-              {figures.lateActions.length === 0 ? <Text>{strings.NothingLate}</Text> : <LateTable items={figures.lateActions} onOpenAction={onOpenAction} />}
-            </Block>
-          )}
-
-          {shows('late') && (
-            <Block id="pst-dash-blocked" title={formatMessage(strings.DashAttentionTitle, String(figures.attentionActions.length))}>
-              {figures.attentionActions.length === 0 ? (
-                <Text>{strings.DashNothingBlocked}</Text>
-              ) : (
-                <AttentionTable items={figures.attentionActions} onOpenAction={onOpenAction} loadCheckIns={props.loadCheckIns} />
-              )}
-            </Block>
-          )}
-
-          {shows('statuses') && (
-            <Block id="pst-dash-status" title={strings.StatusDistribution}>
-              <StatusDistribution
-                items={figures.statusDistribution.map((d) => ({ key: d.status ?? 'unknown', label: d.status ? statusLabel(d.status, lang) : strings.StatusUnknown, count: d.count }))}
-              />
-            </Block>
-          )}
-
-          {shows('quarters') && (
-            <Block id="pst-dash-quarters" title={strings.PlannedEndsPerQuarter}>
-              <QuarterChart quarters={figures.quarters} />
-            </Block>
-          )}
-
-          {shows('services') && (
-            <Block id="pst-dash-services" title={strings.ByService}>
-              <DetailsList
-                items={figures.services}
-                columns={serviceColumns}
-                selectionMode={SelectionMode.none}
-                layoutMode={DetailsListLayoutMode.justified}
-                getKey={(item: ServiceFigure) => item.service || '-'}
-                ariaLabelForGrid={strings.ByService}
-              />
-            </Block>
-          )}
-        </Stack>
+    <PrintWidth.Provider value={printing ? PRINT_WIDTH : null}><div ref={root}>
+    <Stack tokens={{ childrenGap: 20 }} className="pst-dashboard">
+      <div className="pst-no-print">
+        <CommandBar items={commands} ariaLabel={strings.DashboardCommands} />
       </div>
-    </PrintWidth.Provider>
+      {agendaBlock}
+      {keyFigures}
+
+      {shows('objectives') && (
+        <Block id="pst-dash-os" title={strings.ProgressPerOs}>
+          <ObjectiveChart strategicObjectives={figures.strategicObjectives} operationalObjectives={figures.operationalObjectives} lang={lang} />
+        </Block>
+      )}
+
+      {shows('late') && (
+        <Block id="pst-dash-late" title={formatMessage(strings.LateActionsTitle, String(figures.lateActions.length))}>
+          {figures.lateActions.length === 0 ? <Text>{strings.NothingLate}</Text> : <LateTable items={figures.lateActions} onOpenAction={onOpenAction} />}
+        </Block>
+      )}
+
+      {shows('late') && (
+        <Block id="pst-dash-blocked" title={formatMessage(strings.DashAttentionTitle, String(figures.attentionActions.length))}>
+          {figures.attentionActions.length === 0 ? (
+            <Text>{strings.DashNothingBlocked}</Text>
+          ) : (
+            <AttentionTable items={figures.attentionActions} onOpenAction={onOpenAction} loadCheckIns={props.loadCheckIns} />
+          )}
+        </Block>
+      )}
+
+      {shows('statuses') && (
+        <Block id="pst-dash-status" title={strings.StatusDistribution}>
+          <StatusDistribution
+            items={figures.statusDistribution.map((d) => ({ key: d.status ?? 'unknown', label: d.status ? statusLabel(d.status, lang) : strings.StatusUnknown, count: d.count }))}
+          />
+        </Block>
+      )}
+
+      {shows('quarters') && (
+        <Block id="pst-dash-quarters" title={strings.PlannedEndsPerQuarter}>
+          <QuarterChart quarters={figures.quarters} />
+        </Block>
+      )}
+
+      {shows('services') && (
+        <Block id="pst-dash-services" title={strings.ByService}>
+          <DetailsList
+            items={figures.services}
+            columns={serviceColumns}
+            selectionMode={SelectionMode.none}
+            layoutMode={DetailsListLayoutMode.justified}
+            getKey={(item: ServiceFigure) => item.service || '-'}
+            ariaLabelForGrid={strings.ByService}
+            // one row per service: nothing to window, and no page-wide measuring
+            onShouldVirtualize={() => false}
+          />
+        </Block>
+      )}
+    </Stack>
+    </div></PrintWidth.Provider>
   );
 }

@@ -2,19 +2,18 @@ import * as React from 'react';
 import { DefaultButton, Dropdown, ITheme, MessageBar, MessageBarType, Panel, PanelType, Spinner, SpinnerSize, Stack, ThemeProvider } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { PstRepository } from '../../data/PstRepository';
-import { PstSnapshot, withSavedAction } from '../../domain/snapshot';
+import type { PstSnapshot } from '../../domain/snapshot';
 import type { ProvisioningState } from '../../data/provisioning';
 import { InvalidRequestError, NotFoundError, PstError } from '../../data/errors';
-import type { Action, IsoDate, Person, Plan } from '../../domain/model';
-import { currentPlan, itemsOfPlan, planLabel } from '../../domain/plans';
-import { filterOptions, filterPlanData, PstFilter } from '../../domain/filter';
+import type { Action, IsoDate, Person } from '../../domain/model';
+import { currentPlan, planLabel } from '../../domain/plans';
+import type { PstFilter } from '../../domain/filter';
 import { leadAgenda, leadsAnAction } from '../../domain/leadAgenda';
 import { dashboardFigures } from '../../domain/dashboard';
-import { rollUp } from '../../domain/rollup';
-import { buildPlanTree } from '../../domain/tree';
 import type { Lang } from '../../domain/vocabularies';
 import type { MailService } from '../../mail/mailService';
 import { ProvisioningPrompt } from './ProvisioningPrompt';
+import { PlanData, computedOf, filterOptionsOf, filteredOf, planDataOf, snapshotWithSaved } from '../host/planModel';
 import { ObjectiveTree } from '../tree/ObjectiveTree';
 import { FilterBar } from '../filters/FilterBar';
 import { useSharedFilter } from '../filters/useSharedFilter';
@@ -77,20 +76,6 @@ type LoadState =
   | { kind: 'listsMissing'; state: ProvisioningState; canManageLists: boolean }
   | { kind: 'error'; message: string };
 
-const UNTITLED_PLAN = { id: 0, title: 'PST', organisation: null, startYear: null, endYear: null };
-
-/** The chosen plan's items: a site may keep several legislatures, the views show one. */
-function planData(snapshot: PstSnapshot, plan: Plan | null) {
-  const items = plan ? itemsOfPlan(snapshot, plan.id) : snapshot;
-  return {
-    plan: plan ?? UNTITLED_PLAN,
-    sections: items.sections,
-    strategicObjectives: items.strategicObjectives,
-    operationalObjectives: items.operationalObjectives,
-    actions: items.actions,
-  };
-}
-
 function actionIdOf(nodeId: string | undefined): number | null {
   const match = /^action-(\d+)$/.exec(nodeId ?? '');
   return match ? Number(match[1]) : null;
@@ -149,7 +134,7 @@ export function PstApp(props: PstAppProps): JSX.Element {
         void load(true);
         return;
       }
-      setState((current) => (current.kind === 'ready' ? { kind: 'ready', snapshot: withSavedAction(current.snapshot, action) } : current));
+      setState((current) => (current.kind === 'ready' ? { kind: 'ready', snapshot: snapshotWithSaved(current.snapshot, action) } : current));
     };
     window.addEventListener(PST_DATA_CHANGED, changed);
     return () => window.removeEventListener(PST_DATA_CHANGED, changed);
@@ -232,9 +217,14 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   const { snapshot, view, today, lang, me, filter, onFilterChange, onOpenAction, showFilterBar = true } = props;
   const [chosenPlanId, setChosenPlanId] = React.useState<number | null>(null);
   const plan = React.useMemo(() => snapshot.plans.find((p) => p.id === chosenPlanId) ?? currentPlan(snapshot.plans, today), [snapshot, chosenPlanId, today]);
-  const data = React.useMemo(() => planData(snapshot, plan), [snapshot, plan]);
-  const options = React.useMemo(() => filterOptions(data), [data]);
-  const filtered = React.useMemo(() => filterPlanData(data, filter, { me, today }), [data, filter, me, today]);
+  // One model for the page's web parts (host/planModel): the first one to ask computes it.
+  const data = planDataOf(snapshot, plan);
+  const options = filterOptionsOf(data);
+  const filtered = filteredOf(data, filter, { me, today });
+  const figures = React.useMemo(
+    () => (view === 'dashboard' ? dashboardFigures(filtered, today, computedOf(filtered, data.plan, { today })) : null),
+    [view, filtered, data, today],
+  );
   const operational = React.useMemo(() => new Map(snapshot.operationalObjectives.map((oo) => [oo.id, oo])), [snapshot]);
   const strategic = React.useMemo(() => new Map(snapshot.strategicObjectives.map((os) => [os.id, os])), [snapshot]);
 
@@ -300,14 +290,13 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
       </Stack>
     );
   } else {
-    const figures = dashboardFigures(filtered, today);
     // The lead's own actions, from the whole plan (not only the filtered ones), most urgent first.
     const agenda = me && !props.isCoordinator && leadsAnAction(data.actions, me) ? leadAgenda(data.actions, me, today) : null;
     body = (
       <Stack tokens={{ childrenGap: 12 }}>
         <div className="pst-no-print">{filterBar}</div>
         <PstDashboard
-          figures={figures}
+          figures={figures!}
           lang={lang}
           onOpenAction={onOpenAction}
           widgets={props.dashboardWidgets}
@@ -315,7 +304,7 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
           onFilterChange={onFilterChange}
           agenda={agenda}
           loadCheckIns={loadCheckIns}
-          onExport={() => downloadDashboardWorkbook(figures, { planTitle: data.plan.title, filterLines: describeFilter(filter, options, lang) }, lang)}
+          onExport={() => downloadDashboardWorkbook(figures!, { planTitle: data.plan.title, filterLines: describeFilter(filter, options, lang) }, lang)}
         />
       </Stack>
     );
@@ -373,14 +362,14 @@ function CardsOfPlan({
   onOpenAction,
   groupBy,
 }: {
-  data: ReturnType<typeof planData>;
+  data: PlanData;
   today: IsoDate;
   lang: Lang;
   onOpenAction: (id: number) => void;
   groupBy?: string;
 }): JSX.Element {
   const items = React.useMemo((): CardItem[] => {
-    const rollup = rollUp(buildPlanTree(data), { today });
+    const { rollup } = computedOf(data, data.plan, { today });
     const operational = new Map(data.operationalObjectives.map((oo) => [oo.id, oo]));
     const strategic = new Map(data.strategicObjectives.map((os) => [os.id, os]));
     const label = (code: string | null, title: string) => (code ? `${code} ${title}` : title);

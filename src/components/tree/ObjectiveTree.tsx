@@ -2,20 +2,20 @@ import * as React from 'react';
 import { ContextualMenu, DefaultButton, DirectionalHint, IContextualMenuItem, MessageBar, MessageBarType, Text, useTheme } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { FilterableData, PstFilter } from '../../domain/filter';
-import { filterOptions, filterPlanData, isEmptyFilter, searchTerms } from '../../domain/filter';
+import { isEmptyFilter, searchTerms } from '../../domain/filter';
 import type { LatenessThresholds } from '../../domain/lateness';
-import type { Action, IsoDate, OperationalObjective, Person, Plan, Volet } from '../../domain/model';
-import { rollUp } from '../../domain/rollup';
-import { buildPlanTree } from '../../domain/tree';
+import type { IsoDate, Person, Plan } from '../../domain/model';
 import type { Lang } from '../../domain/vocabularies';
 import { FilterBar } from '../filters/FilterBar';
+import { UNTITLED_PLAN, computedOf, filterOptionsOf, filteredOf, sharingOf, treeModelOf } from '../host/planModel';
 import { useStableId } from '../ui/useStableId';
+import { VirtualRow, useVirtualRows } from '../ui/useVirtualRows';
 import { formatMessage } from '../../text/format';
 import { defaultLinkForNode } from '../../domain/links/nodeLinks';
 import { TreeProgress, TreeRow, statsProgress } from './TreeRow';
 import { countsLine } from './texts';
-import { TreeEntry, buildTreeModel, isExpanded, parseNodeId } from './treeModel';
-import { getTreeClassNames } from './treeStyles';
+import { TreeEntry, isExpanded, parseNodeId } from './treeModel';
+import { TREE_ROW_HEIGHT, getTreeClassNames } from './treeStyles';
 import { useTreeKeyboard } from './useTreeKeyboard';
 import { useTreeSelection } from './useTreeSelection';
 
@@ -49,21 +49,6 @@ export interface ObjectiveTreeProps {
   readonly searchDelayMs?: number;
   /** The tree of a document not imported yet: no panel to open, no link to copy. */
   readonly preview?: boolean;
-}
-
-const UNTITLED_PLAN: Plan = { id: 0, title: 'PST', organisation: null, startYear: null, endYear: null };
-
-function voletTitle(volet: Volet | null): string {
-  if (volet === 'interne') return strings.Volet_interne;
-  if (volet === 'externe') return strings.Volet_externe;
-  if (volet === 'transversal') return strings.Volet_transversal;
-  return strings.TreeNoVolet;
-}
-
-function mapById<T extends { id: number }>(items: readonly T[]): Map<number, T> {
-  const map = new Map<number, T>();
-  for (const item of items) map.set(item.id, item);
-  return map;
 }
 
 async function copyText(text: string): Promise<void> {
@@ -111,7 +96,7 @@ function existsInData(data: ObjectiveTreeData, nodeId: string): boolean {
  * The objective tree: volet → section → OS → OO → actions → sub-actions, each node with its
  * rolled-up progress and counts over the FILTERED data, following the WAI-ARIA tree pattern
  * (one tab stop, arrows, Home/End, Enter/Space, *, type-ahead, Shift+F10 for the node's menu).
- * Only the children of open nodes are rendered.
+ * Only the rows in view are rendered (a window over the open nodes' rows, at fixed heights).
  */
 export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
   const { data, today, lang, me, filter, onFilterChange, selectedNodeId, hideFilterBar, thresholds, searchDelayMs } = props;
@@ -129,26 +114,12 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
   const stableThresholds = React.useMemo(() => thresholds, [thresholdsKey]);
   const plan = data.plan ?? (data.plans && data.plans[0]) ?? UNTITLED_PLAN;
 
-  const filtered = React.useMemo(
-    () => filterPlanData(data, filter, { me: stableMe, today, thresholds: stableThresholds }),
-    [data, filter, stableMe, today, stableThresholds],
-  );
-  const options = React.useMemo(() => filterOptions(data), [data]);
-  const sharing = React.useMemo(
-    () => ({ actions: mapById<Action>(data.actions), operationalObjectives: mapById<OperationalObjective>(data.operationalObjectives) }),
-    [data],
-  );
-  const { model, planStats } = React.useMemo(() => {
-    const tree = buildPlanTree({
-      plan,
-      sections: filtered.sections,
-      strategicObjectives: filtered.strategicObjectives,
-      operationalObjectives: filtered.operationalObjectives,
-      actions: filtered.actions,
-    });
-    const rollup = rollUp(tree, { today, thresholds: stableThresholds });
-    return { model: buildTreeModel(tree, rollup, { volet: voletTitle, orphans: strings.TreeOrphans }, sharing), planStats: rollup.plan };
-  }, [filtered, plan, today, stableThresholds, sharing]);
+  // Shared with the page's other web parts: computed once per data and filter (host/planModel).
+  const filtered = filteredOf(data, filter, { me: stableMe, today, thresholds: stableThresholds });
+  const options = filterOptionsOf(data);
+  const computed = computedOf(filtered, plan, { today, thresholds: stableThresholds });
+  const model = treeModelOf(computed, sharingOf(data));
+  const planStats = computed.rollup.plan;
   const totalActions = React.useMemo(() => {
     const ids = new Set(data.actions.map((a) => a.id));
     return data.actions.filter((a) => a.parentActionId == null || !ids.has(a.parentActionId)).length;
@@ -158,11 +129,22 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
 
   // ---- view state: open items, focus and selection (useTreeSelection), the live region, the item menu
   const domIdOf = React.useCallback((entry: TreeEntry): string => `${baseId}-${entry.serial}`, [baseId]);
+  // The window over the shown rows; an item focused outside it is scrolled into it first.
+  const reveal = React.useRef<(key: string, center: boolean) => boolean>(() => false);
   const { expansion, setExpansion, visible, tabKey, selectedKey, focusKey, toggle, onFocus } = useTreeSelection(model, {
     terms,
     selectedNodeId,
     domIdOf,
+    reveal: (key, center) => reveal.current(key, center),
   });
+  const indexOfKey = React.useMemo(() => new Map(visible.map((key, index) => [key, index])), [visible]);
+  const windowed = useVirtualRows<HTMLDivElement>(visible.length, { rowHeight: TREE_ROW_HEIGHT });
+  reveal.current = (key, center) => {
+    const index = indexOfKey.get(key);
+    if (index === undefined) return false;
+    windowed.scrollToIndex(index, center ? 'center' : 'nearest');
+    return true;
+  };
   const [status, setStatus] = React.useState<string>('');
   const [menu, setMenu] = React.useState<{ key: string; target: HTMLElement } | null>(null);
 
@@ -211,46 +193,55 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
   // ---- rendering
   // A flat tree (levels, set sizes and positions on each item) rather than nested groups:
   // an open item would otherwise contain its children's text, and its accessible name
-  // could no longer match what it shows.
-  const renderEntries = (keys: readonly string[]): JSX.Element[] =>
-    keys.reduce<JSX.Element[]>((rows, key) => {
-      const entry = model.entries.get(key) as TreeEntry;
-      const open = isExpanded(expansion, entry);
-      const id = domIdOf(entry);
-      rows.push(
-        <li
-          key={key}
-          id={id}
-          data-key={key}
-          data-node-id={entry.nodeId}
-          role="treeitem"
-          aria-level={entry.level}
-          aria-setsize={entry.setSize}
-          aria-posinset={entry.posInSet}
-          aria-expanded={entry.childKeys.length > 0 ? open : undefined}
-          aria-selected={key === selectedKey}
-          // The name carries what the row shows (title, badges, progress, counts): a voice
-          // user says what they see, and a screen reader hears the same.
-          aria-labelledby={`${id}-t ${id}-b ${id}-v ${id}-d`}
-          aria-describedby={`${id}-p`}
-          tabIndex={key === tabKey ? 0 : -1}
-          className={classes.item}
-        >
-          <TreeRow
-            entry={entry}
-            domId={id}
-            expanded={open}
-            lang={lang}
-            terms={terms}
-            classes={classes}
-            onToggle={toggle}
-            onActivate={activate}
-            onCopyLink={props.preview ? undefined : onCopyLink}
-          />
-        </li>,
-      );
-      return open ? rows.concat(renderEntries(entry.childKeys)) : rows;
-    }, []);
+  // could no longer match what it shows. Flat, it can also be windowed: only the rows in
+  // view (and the one in the tab order) are rendered, at fixed heights, in the tree's own
+  // scroll container.
+  const renderItem = (key: string, row: VirtualRow): JSX.Element => {
+    const entry = model.entries.get(key) as TreeEntry;
+    const open = isExpanded(expansion, entry);
+    const id = domIdOf(entry);
+    return (
+      <li
+        key={key}
+        id={id}
+        data-key={key}
+        data-node-id={entry.nodeId}
+        role="treeitem"
+        aria-level={entry.level}
+        aria-setsize={entry.setSize}
+        aria-posinset={entry.posInSet}
+        aria-expanded={entry.childKeys.length > 0 ? open : undefined}
+        aria-selected={key === selectedKey}
+        // The name carries what the row shows (title, badges, progress, counts): a voice
+        // user says what they see, and a screen reader hears the same.
+        aria-labelledby={`${id}-t ${id}-b ${id}-v ${id}-d`}
+        aria-describedby={`${id}-p`}
+        tabIndex={key === tabKey ? 0 : -1}
+        className={classes.item}
+        style={{ top: row.top, height: row.height }}
+      >
+        <TreeRow
+          entry={entry}
+          domId={id}
+          expanded={open}
+          lang={lang}
+          terms={terms}
+          classes={classes}
+          onToggle={toggle}
+          onActivate={activate}
+          onCopyLink={props.preview ? undefined : onCopyLink}
+        />
+      </li>
+    );
+  };
+  const shownRows = windowed.rows.slice();
+  // The item in the tab order stays rendered (Tab must reach the tree, the focus must not
+  // fall to the page when the user scrolls away from it).
+  const tabIndexInVisible = tabKey !== undefined ? indexOfKey.get(tabKey) : undefined;
+  if (tabIndexInVisible !== undefined && !shownRows.some((row) => row.index === tabIndexInVisible)) {
+    shownRows.push(windowed.rowAt(tabIndexInVisible));
+    shownRows.sort((a, b) => a.index - b.index);
+  }
 
   const menuEntry = menu ? model.entries.get(menu.key) : undefined;
   const menuItems: IContextualMenuItem[] = [];
@@ -320,9 +311,19 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
               <DefaultButton text={strings.FilterClear} onClick={() => onFilterChange({})} />
             </div>
           ) : (
-            <ul role="tree" aria-label={strings.TreeLabel} aria-describedby={helpId} className={classes.tree} onKeyDown={onKeyDown} onFocus={onFocus}>
-              {renderEntries(model.rootKeys)}
-            </ul>
+            <div ref={windowed.containerRef} onScroll={windowed.onScroll} className={classes.viewport} data-pst-tree-viewport="">
+              <ul
+                role="tree"
+                aria-label={strings.TreeLabel}
+                aria-describedby={helpId}
+                className={classes.tree}
+                style={{ height: windowed.totalHeight }}
+                onKeyDown={onKeyDown}
+                onFocus={onFocus}
+              >
+                {shownRows.map((row) => renderItem(visible[row.index], row))}
+              </ul>
+            </div>
           )}
           <span id={helpId} className={classes.srOnly}>
             {props.preview ? strings.TreeKeyboardHelpPreview : strings.TreeKeyboardHelp}

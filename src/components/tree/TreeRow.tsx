@@ -143,66 +143,68 @@ export const TreeRow = React.memo(function TreeRow({ entry, domId, expanded, lan
 
   return (
     <div className={css(classes.row, ROW_CLASS)} style={{ paddingLeft: (entry.level - 1) * INDENT + 4 }} onClick={() => onActivate(entry.key)}>
-      {hasChildren ? (
-        <span
-          className={css(classes.chevron, expanded && classes.chevronOpen)}
-          aria-hidden="true"
-          onClick={(event) => {
-            event.stopPropagation();
-            onToggle(entry.key);
-          }}
-        >
-          <ChevronIcon />
-        </span>
-      ) : (
-        <span className={classes.chevronSpacer} aria-hidden="true" />
-      )}
-      <span id={`${domId}-t`} className={css(classes.title, !action && classes.titleObjective)}>
-        {entry.code && (
-          <span className={classes.code}>
-            <Highlighted text={entry.code} terms={terms} className={classes.mark} />
+      <div className={classes.line}>
+        {hasChildren ? (
+          <span
+            className={css(classes.chevron, expanded && classes.chevronOpen)}
+            aria-hidden="true"
+            onClick={(event) => {
+              event.stopPropagation();
+              onToggle(entry.key);
+            }}
+          >
+            <ChevronIcon />
           </span>
+        ) : (
+          <span className={classes.chevronSpacer} aria-hidden="true" />
         )}
-        {/* A real space: the accessible name must read "1.1 Accueil", not "1.1Accueil". */}
-        {entry.code && ' '}
-        <Highlighted text={entry.title} terms={terms} className={classes.mark} />
-      </span>{' '}
-      <span id={`${domId}-b`} className={classes.badges}>
-        {late !== null && <span className={css(classes.badge, classes.badgeAlert)}>{formatMessage(strings.TreeBadgeLate, formatNumber(late))}</span>}
-        {rollup && rollup.blocked && <span className={css(classes.badge, classes.badgeAlert)}>{strings.TreeBadgeBlocked}</span>}
-        {sharedWith !== '' && (
-          <TooltipHost content={formatMessage(strings.TreeSharedTooltip, sharedWith)} delay={TooltipDelay.zero} directionalHint={DirectionalHint.topCenter}>
-            <span className={classes.badge} aria-hidden="true">
-              {strings.TreeShared}
+        <span id={`${domId}-t`} className={css(classes.title, !action && classes.titleObjective)} title={label}>
+          {entry.code && (
+            <span className={classes.code}>
+              <Highlighted text={entry.code} terms={terms} className={classes.mark} />
             </span>
-            <span className={classes.srOnly}>{formatMessage(strings.TreeSharedTooltip, sharedWith)}</span>
-          </TooltipHost>
+          )}
+          {/* A real space: the accessible name must read "1.1 Accueil", not "1.1Accueil". */}
+          {entry.code && ' '}
+          <Highlighted text={entry.title} terms={terms} className={classes.mark} />
+        </span>{' '}
+        <span id={`${domId}-b`} className={classes.badges}>
+          {late !== null && <span className={css(classes.badge, classes.badgeAlert)}>{formatMessage(strings.TreeBadgeLate, formatNumber(late))}</span>}
+          {rollup && rollup.blocked && <span className={css(classes.badge, classes.badgeAlert)}>{strings.TreeBadgeBlocked}</span>}
+          {sharedWith !== '' && (
+            <TooltipHost content={formatMessage(strings.TreeSharedTooltip, sharedWith)} delay={TooltipDelay.zero} directionalHint={DirectionalHint.topCenter}>
+              <span className={classes.badge} aria-hidden="true">
+                {strings.TreeShared}
+              </span>
+              <span className={classes.srOnly}>{formatMessage(strings.TreeSharedTooltip, sharedWith)}</span>
+            </TooltipHost>
+          )}
+        </span>
+        {' '}
+        <TreeProgress view={view} classes={classes} id={domId} />{' '}
+        {onCopyLink && (
+          <button
+            type="button"
+            tabIndex={-1}
+            className={classes.copyButton}
+            aria-label={formatMessage(strings.TreeCopyLinkTo, label)}
+            title={strings.TreeCopyLink}
+            onClick={(event) => {
+              event.stopPropagation();
+              onCopyLink(entry.key);
+            }}
+          >
+            <LinkIcon />
+          </button>
         )}
-      </span>
-      {' '}
-      <TreeProgress view={view} classes={classes} id={domId} />{' '}
-      {onCopyLink && (
-        <button
-          type="button"
-          tabIndex={-1}
-          className={classes.copyButton}
-          aria-label={formatMessage(strings.TreeCopyLinkTo, label)}
-          title={strings.TreeCopyLink}
-          onClick={(event) => {
-            event.stopPropagation();
-            onCopyLink(entry.key);
-          }}
-        >
-          <LinkIcon />
-        </button>
-      )}
+      </div>
       {/* Hidden but still read as the description (aria-describedby reads hidden elements). */}
       <span id={`${domId}-p`} hidden>
         {view.description}
       </span>
       {meta.length > 0 && ' '}
       {meta.length > 0 && (
-        <span id={`${domId}-d`} className={classes.meta}>
+        <span id={`${domId}-d`} className={classes.meta} title={meta.join(' · ')}>
           {meta.join(' · ')}
         </span>
       )}

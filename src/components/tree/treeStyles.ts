@@ -10,6 +10,14 @@ export const ROW_CLASS = 'pst-tree-row';
 /** Indentation per level, in pixels (kept small for phones). */
 export const INDENT = 16;
 
+/**
+ * Height of every row, px: a line for the title, badges and progress, a line for the
+ * details. Fixed, so that the tree can be windowed without measuring anything; longer
+ * texts are cut with an ellipsis (the whole text stays in the item's accessible name and
+ * in a tooltip).
+ */
+export const TREE_ROW_HEIGHT = 52;
+
 export const getTreeClassNames = memoizeFunction((theme: ITheme) => {
   const { palette, semanticColors } = theme;
   const alert = semanticColors.errorText;
@@ -20,25 +28,32 @@ export const getTreeClassNames = memoizeFunction((theme: ITheme) => {
     muted: { color: semanticColors.bodySubtext, fontSize: FontSizes.small },
     toolbar: { display: 'flex', flexWrap: 'wrap', gap: 8 },
     status: { color: semanticColors.bodySubtext, fontSize: FontSizes.small, overflowWrap: 'anywhere', minHeight: 0 },
-    tree: { listStyle: 'none', margin: 0, padding: 0 },
-    group: { listStyle: 'none', margin: 0, padding: 0 },
+    // The tree's own scroll container: at most most of the window, so the page keeps its scroll bar.
+    viewport: { maxHeight: '70vh', overflowY: 'auto', overflowX: 'hidden', position: 'relative', overscrollBehavior: 'contain' },
+    tree: { listStyle: 'none', margin: 0, padding: 0, position: 'relative' },
     row: {
       display: 'flex',
-      flexWrap: 'wrap',
-      alignItems: 'center',
-      columnGap: 8,
-      rowGap: 2,
-      paddingTop: 4,
-      paddingBottom: 4,
+      flexDirection: 'column',
+      justifyContent: 'center',
+      boxSizing: 'border-box',
+      height: '100%',
+      paddingTop: 2,
+      paddingBottom: 2,
       paddingRight: 4,
       borderRadius: 2,
+      overflow: 'hidden',
       cursor: 'pointer',
       selectors: {
         ':hover': { background: semanticColors.listItemBackgroundHovered },
         [HighContrastSelector]: { border: '1px solid transparent' },
       },
     },
+    line: { display: 'flex', alignItems: 'center', columnGap: 8, minWidth: 0, height: 28 },
     item: {
+      position: 'absolute',
+      left: 0,
+      right: 0,
+      boxSizing: 'border-box',
       listStyle: 'none',
       outline: 'none',
       selectors: {
@@ -60,10 +75,10 @@ export const getTreeClassNames = memoizeFunction((theme: ITheme) => {
     },
     chevronOpen: { transform: 'rotate(90deg)' },
     chevronSpacer: { width: 20, flex: '0 0 20px' },
-    title: { flex: '1 1 240px', minWidth: 0, overflowWrap: 'anywhere' },
+    title: { flex: '1 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
     titleObjective: { fontWeight: FontWeights.semibold },
     code: { fontWeight: FontWeights.semibold, color: semanticColors.bodySubtext, marginRight: 6, whiteSpace: 'nowrap' },
-    badges: { display: 'inline-flex', flexWrap: 'wrap', gap: 4 },
+    badges: { display: 'inline-flex', flex: '0 1 auto', minWidth: 0, overflow: 'hidden', gap: 4 },
     badge: {
       fontSize: FontSizes.small,
       lineHeight: '16px',
@@ -110,11 +125,14 @@ export const getTreeClassNames = memoizeFunction((theme: ITheme) => {
       },
     },
     meta: {
-      flex: '1 1 100%',
+      display: 'block',
       fontSize: FontSizes.small,
+      lineHeight: '18px',
       color: semanticColors.bodySubtext,
       paddingLeft: 28,
-      overflowWrap: 'anywhere',
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+      whiteSpace: 'nowrap',
     },
     mark: {
       background: palette.themeLighter,

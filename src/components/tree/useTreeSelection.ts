@@ -9,6 +9,11 @@ export interface TreeSelectionOptions {
   readonly selectedNodeId?: string;
   /** The DOM id of an entry's item, to move the focus to it. */
   readonly domIdOf: (entry: TreeEntry) => string;
+  /**
+   * Brings a shown item into the list's window (a windowed list renders only the rows in
+   * view), centred with `center`; false when the item is not among the shown rows yet.
+   */
+  readonly reveal?: (key: string, center: boolean) => boolean;
 }
 
 export interface TreeSelection {
@@ -39,10 +44,10 @@ function matchesAnyTerm(entry: TreeEntry, terms: readonly string[]): boolean {
  * one is selected: a search opens the way to its matches, a deep link to its node, and the
  * DOM focus follows the keyboard once the item is rendered.
  */
-export function useTreeSelection(model: TreeModel, { terms, selectedNodeId, domIdOf }: TreeSelectionOptions): TreeSelection {
+export function useTreeSelection(model: TreeModel, { terms, selectedNodeId, domIdOf, reveal }: TreeSelectionOptions): TreeSelection {
   const [expansion, setExpansion] = React.useState<ExpansionState>(INITIAL_EXPANSION);
   const [focusedKey, setFocusedKey] = React.useState<string | null>(null);
-  const pendingFocus = React.useRef<{ key: string; scroll: boolean } | null>(null);
+  const pendingFocus = React.useRef<{ key: string; scroll: boolean; revealed: boolean } | null>(null);
 
   const visible = React.useMemo(() => visibleKeys(model, expansion), [model, expansion]);
   const visibleSet = React.useMemo(() => new Set(visible), [visible]);
@@ -72,7 +77,7 @@ export function useTreeSelection(model: TreeModel, { terms, selectedNodeId, domI
 
   const focusKey = React.useCallback((key: string | undefined, scroll = false): void => {
     if (key === undefined) return;
-    pendingFocus.current = { key, scroll };
+    pendingFocus.current = { key, scroll, revealed: false };
     setFocusedKey(key);
   }, []);
 
@@ -112,12 +117,15 @@ export function useTreeSelection(model: TreeModel, { terms, selectedNodeId, domI
     focusKey(key, true);
   }, [selectedNodeId, model, focusedEntry, focusKey]);
 
-  // ---- move the DOM focus where the keyboard (or a deep link) asked, once the item is rendered
+  // ---- move the DOM focus where the keyboard (or a deep link) asked: the item is first
+  // scrolled into the list's window, then focused once it is rendered
   React.useEffect(() => {
     const pending = pendingFocus.current;
     if (!pending) return;
     const entry = model.entries.get(pending.key);
-    const element = entry ? document.getElementById(domIdOf(entry)) : null;
+    if (!entry) return;
+    if (!pending.revealed) pending.revealed = reveal ? reveal(pending.key, pending.scroll) : true;
+    const element = document.getElementById(domIdOf(entry));
     if (!element) return;
     pendingFocus.current = null;
     if (pending.scroll && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'center' });

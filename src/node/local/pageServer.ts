@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer, Plugin, ViteDevServer } from 'vite';
+import { build, createServer, Plugin, ViteDevServer } from 'vite';
 import { readAmdStrings } from './amdStrings';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -51,5 +51,22 @@ export function servePage(vite: ViteDevServer, req: IncomingMessage, res: Server
   return new Promise((resolve) => {
     vite.middlewares(req, res, () => resolve(false));
     res.on('finish', () => resolve(true));
+  });
+}
+
+/**
+ * A production build of a page (minified, React in production mode), as SharePoint serves
+ * the web parts: what the render benchmark measures. `root` holds the page's index.html
+ * (default: the local intranet page); the files are written to `outDir`, for `base`.
+ */
+export async function buildPage(outDir: string, options: { root?: string; base?: string; locale?: string; minify?: boolean } = {}): Promise<void> {
+  await build({
+    configFile: false,
+    root: options.root ?? path.join(REPO_ROOT, 'src', 'node', 'local', 'page'),
+    base: options.base ?? '/',
+    logLevel: 'error',
+    plugins: [spfxStrings(options.locale ?? 'fr-fr')],
+    // no module-preload polyfill: every browser the web parts support has modulepreload
+    build: { outDir, emptyOutDir: true, reportCompressedSize: false, modulePreload: { polyfill: false }, minify: options.minify ?? true },
   });
 }

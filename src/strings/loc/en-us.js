@@ -371,6 +371,8 @@ define([], function () {
     DashAgendaDueToday: "due today",
     DashAgendaNeverChecked: "never checked in",
     DashAgendaStaleDays: "no check-in for {0} d",
-    DashAgendaAnd: " and "
+    DashAgendaAnd: " and ",
+    // Render at scale (issue 16): long dashboard tables shown in steps
+    DashShowMore: "Show {0} more ({1} not shown)"
   };
 });

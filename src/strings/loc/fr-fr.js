@@ -371,6 +371,8 @@ define([], function () {
     DashAgendaDueToday: "échéance aujourd'hui",
     DashAgendaNeverChecked: "jamais suivie",
     DashAgendaStaleDays: "sans suivi depuis {0} j",
-    DashAgendaAnd: " et "
+    DashAgendaAnd: " et ",
+    // Render at scale (issue 16): long dashboard tables shown in steps
+    DashShowMore: "Afficher {0} de plus ({1} non affichées)"
   };
 });

@@ -371,6 +371,8 @@ declare interface IPstStrings {
   DashAgendaNeverChecked: string;
   DashAgendaStaleDays: string;
   DashAgendaAnd: string;
+  // Render at scale (issue 16): long dashboard tables shown in steps
+  DashShowMore: string;
 }
 
 declare module 'PstStrings' {

@@ -78,3 +78,26 @@ describe('ProjectCards', () => {
     expect(screen.getByText('3 fiche(s)')).toBeTruthy();
   });
 });
+
+describe('ProjectCards: 2,000 actions, windowed', () => {
+  const many = Array.from({ length: 2000 }, (_, i) => item(i + 1, `9.${i + 1}`, { status: 'EN_COURS' }));
+  const cards = (): string[] => Array.from(document.querySelectorAll('article')).map((a) => a.getAttribute('aria-label') as string);
+
+  it('renders only the rows of cards in view, in their own scroll container, and those scrolled to', () => {
+    render(<ProjectCards items={many} lang="fr" onOpenAction={() => undefined} initialGroup="none" />);
+    expect(screen.getByText('2000 fiche(s)')).toBeTruthy();
+    const shown = cards();
+    // 2 columns (in 900 px, the width until measured): a few rows, starting with the first cards
+    expect(shown.slice(0, 3)).toEqual(['9.1 Action 9.1', '9.2 Action 9.2', '9.3 Action 9.3']);
+    expect(shown.length).toBeLessThan(30);
+    expect(shown).not.toContain('9.2000 Action 9.2000');
+    const viewport = screen.getByRole('region', { name: 'Fiches projets' }).firstElementChild as HTMLElement;
+    expect(viewport.style.overflowY).toBe('auto');
+    // 1,000 rows of 2 cards, each 260 px high
+    expect((viewport.firstElementChild as HTMLElement).style.height).toBe(`${1000 * 260}px`);
+    viewport.scrollTop = 999 * 260;
+    fireEvent.scroll(viewport);
+    expect(cards()).toContain('9.2000 Action 9.2000');
+    expect(cards()).not.toContain('9.1 Action 9.1');
+  });
+});

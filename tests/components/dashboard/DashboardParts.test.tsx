@@ -19,21 +19,19 @@ const actions = [
   createAction({ id: 4, code: '1.1.2', title: 'Borne', operationalObjectiveIds: [2], status: 'TERMINE', plannedEnd: day('2026-03-31') }),
   createAction({ id: 7, code: '2.1.1', title: 'Rénovation', operationalObjectiveIds: [6], status: 'PROBLEME', progressPercent: 20, plannedEnd: day('2027-06-30'), projectLead: julien, lastCheckInDate: '2026-09-15' }),
 ];
-const figures = dashboardFigures(
-  {
-    plan: { id: 1, title: 'PST', organisation: null, startYear: 2025, endYear: 2030 },
-    strategicObjectives: [
-      { id: 1, code: '1', title: 'Accueil', volet: null, order: 1 },
-      { id: 5, code: '2', title: 'Logement', volet: null, order: 2 },
-    ],
-    operationalObjectives: [
-      { id: 2, code: '1.1', title: 'Guichet', strategicObjectiveId: 1, order: 1 },
-      { id: 6, code: '2.1', title: 'Logements de transit', strategicObjectiveId: 5, order: 1 },
-    ],
-    actions,
-  },
-  today,
-);
+const input = {
+  plan: { id: 1, title: 'PST', organisation: null, startYear: 2025, endYear: 2030 },
+  strategicObjectives: [
+    { id: 1, code: '1', title: 'Accueil', volet: null, order: 1 },
+    { id: 5, code: '2', title: 'Logement', volet: null, order: 2 },
+  ],
+  operationalObjectives: [
+    { id: 2, code: '1.1', title: 'Guichet', strategicObjectiveId: 1, order: 1 },
+    { id: 6, code: '2.1', title: 'Logements de transit', strategicObjectiveId: 5, order: 1 },
+  ],
+  actions,
+};
+const figures = dashboardFigures(input, today);
 
 function Controlled({ onChange }: { onChange: (f: PstFilter) => void }): JSX.Element {
   const [filter, setFilter] = React.useState<PstFilter>({ search: 'a' });
@@ -148,6 +146,35 @@ describe('the tables', () => {
   it('blocked actions without a loader say the reason is not known; stacked rows keep state, date and lead', () => {
     render(<AttentionTable items={figures.attentionActions} onOpenAction={() => undefined} layout="stacked" />);
     expect(screen.getByRole('listitem').textContent).toBe('2.1.1 RénovationBloquée · date inconnue · Julien Leclercq« Aucun commentaire de suivi »');
+  });
+});
+
+describe('long tables, shown in steps', () => {
+  const many = Array.from({ length: 130 }, (_, i) =>
+    createAction({ id: 100 + i, code: `9.${i + 1}`, title: `Action ${i + 1}`, operationalObjectiveIds: [2], status: 'PROBLEME', plannedEnd: day('2026-01-01'), lastCheckInDate: '2026-10-01' }),
+  );
+  const big = dashboardFigures({ ...input, actions: many }, today);
+
+  it('late actions: the 25 most late first, then 100 more per click, until all are shown', () => {
+    expect(big.lateActions).toHaveLength(130);
+    render(<LateTable items={big.lateActions} onOpenAction={() => undefined} layout="table" />);
+    expect(screen.getAllByRole('row')).toHaveLength(1 + 25);
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher 100 de plus (105 non affichées)' }));
+    expect(screen.getAllByRole('row')).toHaveLength(1 + 125);
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher 5 de plus (5 non affichées)' }));
+    expect(screen.getAllByRole('row')).toHaveLength(1 + 130);
+    expect(screen.queryByRole('button', { name: /^Afficher/ })).toBeNull();
+  });
+
+  it('blocked actions: the check-ins are read for the rows shown only', async () => {
+    const asked: number[] = [];
+    const load = async (id: number) => {
+      asked.push(id);
+      return [];
+    };
+    render(<AttentionTable items={big.attentionActions} onOpenAction={() => undefined} loadCheckIns={load} layout="table" />);
+    await waitFor(() => expect(asked).toHaveLength(25));
+    expect(asked).toEqual(big.attentionActions.slice(0, 25).map((a) => a.action.id));
   });
 });
 

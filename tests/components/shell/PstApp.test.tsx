@@ -10,6 +10,7 @@ import type { PstSnapshot } from '../../../src/domain/snapshot';
 import type { ProvisioningState } from '../../../src/data/provisioning';
 import { createAction } from '../../../src/domain/model';
 import { PST_LISTS } from '../../../src/schema/listSchema';
+import * as planTree from '../../../src/domain/tree';
 
 const snapshot: PstSnapshot = {
   plans: [{ id: 1, title: 'PST 2019-2024 du CPAS de Binche', organisation: 'CPAS de Binche', startYear: 2019, endYear: 2024 }],
@@ -169,6 +170,53 @@ describe('PstApp: the web parts of a page after a save', () => {
     });
     await waitFor(() => expect(loadsOf(repo)).toBe(loads + 1));
     await screen.findByText('Taux de réalisation');
+  });
+});
+
+describe('PstApp: one computed plan model for the web parts of a page', () => {
+  it('the tree, the cards and the dashboard build the plan tree once, once more per filter and per save', async () => {
+    const built = jest.spyOn(planTree, 'buildPlanTree');
+    try {
+      // a snapshot of its own: the model of the shared one is already computed by the tests above
+      const pageSnapshot: PstSnapshot = { ...snapshot };
+      const repo = repository({ loadSnapshot: async () => pageSnapshot });
+      render(
+        <>
+          <PstApp view="tree" repository={repo} lang="fr" today="2026-11-23" />
+          <PstApp view="cards" repository={repo} lang="fr" today="2026-11-23" />
+          <PstApp view="dashboard" repository={repo} lang="fr" today="2026-11-23" />
+        </>,
+      );
+      await screen.findByText('Taux de réalisation');
+      await screen.findAllByRole('treeitem');
+      await waitFor(() => expect(document.querySelectorAll('article')).toHaveLength(2));
+      expect(built).toHaveBeenCalledTimes(1);
+
+      // a search typed in one web part filters all three: one more tree, for all of them
+      jest.useFakeTimers();
+      try {
+        fireEvent.change(screen.getAllByLabelText('Rechercher (titre ou code)')[0], { target: { value: 'téléphonie' } });
+        act(() => {
+          jest.advanceTimersByTime(1000);
+        });
+      } finally {
+        jest.useRealTimers();
+      }
+      await waitFor(() => expect(document.querySelectorAll('article')).toHaveLength(1));
+      expect(built).toHaveBeenCalledTimes(2);
+
+      // a save: every web part patches its plan with the same action, one model again
+      const saved = { ...snapshot.actions[0], status: 'TERMINE' as const, progressPercent: 100 };
+      act(() => {
+        window.dispatchEvent(new CustomEvent(PST_DATA_CHANGED, { detail: { action: saved } }));
+      });
+      await waitFor(() => expect(document.querySelector('article')!.textContent).toContain('Terminé'));
+      expect(built).toHaveBeenCalledTimes(3);
+    } finally {
+      built.mockRestore();
+      // the search went into the page's URL (shared filter): the next tests start without it
+      window.history.replaceState(null, '', '/');
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import { ObjectiveTree, ObjectiveTreeProps } from '../../../src/components/tree/
 import { PstFilter, filterPlanData } from '../../../src/domain/filter';
 import { buildPlanTree, formatPercent, rollUp } from '../../../src/domain';
 import { DATA, ME, TODAY, bigPlan } from './fixtures';
+import { TREE_ROW_HEIGHT } from '../../../src/components/tree/treeStyles';
 
 setIconOptions({ disableWarnings: true });
 
@@ -356,40 +357,105 @@ describe('ObjectiveTree: deep links', () => {
   });
 });
 
-describe('ObjectiveTree: 5,000 actions', () => {
-  // Timings exclude testing-library's role queries, which compute styles for every element.
+describe('ObjectiveTree: 5,000 actions, windowed', () => {
+  // Plain DOM queries: testing-library's role queries compute styles for every element.
   const treeItems = (): HTMLElement[] => Array.from(document.querySelectorAll<HTMLElement>('[role="treeitem"]'));
-  const byNodeId = (nodeId: string): HTMLElement => document.querySelector<HTMLElement>(`[data-node-id="${nodeId}"]`) as HTMLElement;
+  const nodeIds = (): string[] => treeItems().map((i) => i.getAttribute('data-node-id') as string);
+  const byNodeId = (nodeId: string): HTMLElement | null => document.querySelector<HTMLElement>(`[data-node-id="${nodeId}"]`);
+  const tree = (): HTMLElement => document.querySelector<HTMLElement>('[role="tree"]') as HTMLElement;
+  const viewport = (): HTMLElement => tree().parentElement as HTMLElement;
+  const focusedNodeId = (): string | null => document.activeElement!.getAttribute('data-node-id');
+  const press = (key: string): void => {
+    fireEvent.keyDown(document.activeElement!, { key });
+  };
+  const ROW = TREE_ROW_HEIGHT;
 
-  it('renders only the open levels; opening a branch, moving and searching stay quick', () => {
-    const data = bigPlan();
-    let started = Date.now();
-    render(<Harness data={data} />);
-    const firstRender = Date.now() - started;
-    // 2 volets, 10 OS, 100 OO: the 5,000 actions are not in the DOM
-    expect(treeItems()).toHaveLength(112);
-    const searchBox = screen.getByLabelText('Rechercher (titre ou code)');
+  it('renders only the rows in view, each with its level, set size and position, in a list as high as all the rows', () => {
+    render(<Harness data={bigPlan()} />);
+    // 2 volets, 10 OS, 100 OO are shown (the tree opens down to the OO)…
+    expect(tree().style.height).toBe(`${112 * ROW}px`);
+    // …but only the window is in the DOM, at the place of its row
+    const rendered = treeItems();
+    expect(rendered.length).toBeGreaterThan(10);
+    expect(rendered.length).toBeLessThan(40);
+    expect(rendered[0].getAttribute('data-node-id')).toBe('volet-interne');
+    expect(rendered[3].style.top).toBe(`${3 * ROW}px`);
+    expect(byNodeId('oo-1010')).toBeNull();
+    const oo = byNodeId('oo-101') as HTMLElement;
+    expect([oo.getAttribute('aria-level'), oo.getAttribute('aria-posinset'), oo.getAttribute('aria-setsize')]).toEqual(['3', '1', '10']);
+  });
 
-    started = Date.now();
-    const oo = byNodeId('oo-101');
-    act(() => oo.focus());
-    fireEvent.keyDown(oo, { key: 'ArrowRight' });
-    fireEvent.keyDown(oo, { key: 'ArrowRight' });
-    fireEvent.keyDown(document.activeElement!, { key: 'End' });
-    let interactions = Date.now() - started;
-    expect(treeItems()).toHaveLength(162);
-    expect(document.activeElement!.getAttribute('data-node-id')).toBe('oo-1010');
+  it('arrows, Home and End move the focus to rows outside the window, which are scrolled into it and focused', () => {
+    render(<Harness data={bigPlan()} />);
+    act(() => (byNodeId('volet-interne') as HTMLElement).focus());
+    press('End');
+    expect(focusedNodeId()).toBe('oo-1010');
+    expect(viewport().scrollTop).toBe(112 * ROW - 800);
+    expect(byNodeId('oo-1010')!.getAttribute('tabindex')).toBe('0');
+    expect(byNodeId('volet-interne')).toBeNull();
+    press('ArrowUp');
+    expect(focusedNodeId()).toBe('oo-1009');
+    press('Home');
+    expect(focusedNodeId()).toBe('volet-interne');
+    expect(viewport().scrollTop).toBe(0);
+    for (let i = 0; i < 40; i++) press('ArrowDown');
+    // rows 0…40: volet interne, OS 1, its 10 OO, OS 3, its 10 OO, OS 5, its 10 OO, OS 7 (34), its OO…
+    expect(focusedNodeId()).toBe('oo-706');
+    expect(viewport().scrollTop).toBe(41 * ROW - 800);
+    press('ArrowLeft');
+    expect(focusedNodeId()).toBe('os-7');
+  });
 
-    started = Date.now();
-    fireEvent.change(searchBox, { target: { value: 'action 7.3.4' } });
-    interactions += Date.now() - started;
-    expect(treeItems().map((i) => i.getAttribute('data-node-id'))).toEqual([
-      'volet-interne',
-      'os-7',
-      'oo-703',
-      ...[4, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49].map((n) => `action-${70300 + n}`),
-    ]);
-    expect(firstRender).toBeLessThan(5000);
-    expect(interactions).toBeLessThan(5000);
+  it('keeps the focused row rendered when the list is scrolled away from it, and renders the rows scrolled to', () => {
+    render(<Harness data={bigPlan()} />);
+    act(() => (byNodeId('os-1') as HTMLElement).focus());
+    viewport().scrollTop = 80 * ROW;
+    fireEvent.scroll(viewport());
+    expect(nodeIds()).toContain('os-1');
+    expect(document.activeElement).toBe(byNodeId('os-1'));
+    // row 80: the first OO of OS 6 (volet interne and its 5 OS take rows 0–55, then volet externe, OS 2, OS 4…)
+    expect(byNodeId('oo-601')!.style.top).toBe(`${80 * ROW}px`);
+    expect(byNodeId('volet-interne')).toBeNull();
+    expect(byNodeId('oo-101')).toBeNull();
+  });
+
+  it('expand all shows the 5,112 rows through the window; End reaches the last action', () => {
+    render(<Harness data={bigPlan()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Tout déplier' }));
+    expect(tree().style.height).toBe(`${5112 * ROW}px`);
+    expect(treeItems().length).toBeLessThan(40);
+    act(() => (byNodeId('volet-interne') as HTMLElement).focus());
+    press('End');
+    expect(focusedNodeId()).toBe('action-101050');
+    const last = byNodeId('action-101050') as HTMLElement;
+    expect([last.getAttribute('aria-level'), last.getAttribute('aria-posinset'), last.getAttribute('aria-setsize')]).toEqual(['4', '50', '50']);
+    fireEvent.click(screen.getByRole('button', { name: 'Tout replier' }));
+    expect(tree().style.height).toBe(`${2 * ROW}px`);
+    expect(nodeIds()).toEqual(['volet-interne', 'volet-externe']);
+  });
+
+  it('a search opens the way to its matches, also those outside the window, highlighted when reached', () => {
+    render(<Harness data={bigPlan()} />);
+    fireEvent.change(screen.getByLabelText('Rechercher (titre ou code)'), { target: { value: '9.10.' } });
+    // volet interne, OS 9, OO 9.10, its 50 actions: more than the window holds
+    expect(tree().style.height).toBe(`${53 * ROW}px`);
+    expect(byNodeId('action-101050')).toBeNull();
+    expect(byNodeId('action-91050')).toBeNull();
+    act(() => (byNodeId('volet-interne') as HTMLElement).focus());
+    press('End');
+    const last = byNodeId('action-91050') as HTMLElement;
+    expect(document.activeElement).toBe(last);
+    expect(last.querySelector('mark')!.textContent).toBe('9.10.');
+    expect(last.getAttribute('aria-posinset')).toBe('50');
+  });
+
+  it('a deep link to an action far down opens its ancestors, centres it in the window and focuses it', () => {
+    render(<Harness data={bigPlan()} selectedNodeId="action-101025" />);
+    const target = byNodeId('action-101025') as HTMLElement;
+    expect(document.activeElement).toBe(target);
+    expect(target.getAttribute('aria-selected')).toBe('true');
+    const index = Number.parseFloat(target.style.top) / ROW;
+    expect(index).toBe(136);
+    expect(viewport().scrollTop).toBe(index * ROW - (800 - ROW) / 2);
   });
 });
