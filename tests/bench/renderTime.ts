@@ -8,13 +8,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { chromium } from 'playwright-core';
 import { startEmbeddedStore, roleBasedAuthorizer } from '../../src/node/store';
 import { ensurePstLists } from '../../src/data/provisioning';
 import { createNodeSp } from '../../src/node/sp/nodeSp';
 import { createPageServer, servePage } from '../../src/node/local/pageServer';
 import { SAMPLE_USERS } from '../../src/node/local/samplePst';
 import { insertGeneratedPlan } from './generatedPlan';
+import { launchChromium } from '../node/local/intranetSupport';
 
 const ACTIONS = Number(process.argv[2] ?? 5000);
 const COORDINATOR = SAMPLE_USERS[0];
@@ -36,10 +36,7 @@ async function main(): Promise<void> {
       return servePage(page, req, res);
     },
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const admin = store.db.ensureUser({ email: COORDINATOR.email, title: COORDINATOR.displayName, isSiteAdmin: true });
     const report = await ensurePstLists(createNodeSp(store.siteUrl, async () => `local:${COORDINATOR.email}`), '/sites/pst');
