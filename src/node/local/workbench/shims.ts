@@ -11,7 +11,8 @@
  * - `fluent8` / `fluent9`: SharePoint's per-control Fluent bundles are slices of Fluent UI 8
  *   or 9; node_modules' own Fluent, wrapped as AMD (fluentBundles.ts), answers them.
  * - `react-dom`: ReactDOM itself (SharePoint's render bundle is a slice of it).
- * - `helper`: a few names the property pane reads (`HELPER_EXPORTS`).
+ * - `helper`: a few names the property pane reads (`HELPER_EXPORTS`, which also completes
+ *   the Fluent slices that export more than Fluent).
  * - `source`: a small module written here (`SHIM_SOURCES`).
  */
 
@@ -43,7 +44,7 @@ export const SHIM_TABLE: readonly ShimEntry[] = [
   entry('8494e7d7-6b99-47b2-a741-59873e42f16f', '13.15.20', '@msinternal/sp-component-utilities', 'helper', 'page constants'),
   entry('3173fefe-9995-49d1-a75d-a5caeaaba212', '0.1.0', '@msinternal/sp-pages-content-panel-context', 'helper', 'side content panel (switched off)'),
   entry('bf211556-3cf0-412c-9618-a4f0e7069ebf', '0.1.0', '@msinternal/sp-heading-level', 'helper', 'heading levels'),
-  entry('17ce0976-e69a-4355-be84-89b69a74717d', '0.3.65', '@msinternal/fabric-styling', 'helper', 'Fabric styling utilities'),
+  entry('17ce0976-e69a-4355-be84-89b69a74717d', '0.3.65', '@msinternal/fabric-styling', 'fluent8', 'Fabric styling utilities and Icon'),
   entry('63d75709-2785-4c91-97ad-489b171397d4', '0.1.0', '@msinternal/sp-fluentui-migration-reactdom-render-bundle', 'react-dom', 'ReactDOM render'),
   entry('396bbc17-3d18-4f43-8299-d99720d88e22', '1.19.60', '@ms/office-ui-fabric-react-bundle', 'fluent8', 'Fluent UI 8'),
   entry('fab65e60-a04f-4772-874c-10691e4afa4b', '0.1.0', '@msinternal/sp-fluentui-migration-tooltip-bundle', 'fluent8', 'Fluent 8 tooltip'),
