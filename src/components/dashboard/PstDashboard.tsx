@@ -25,9 +25,9 @@ import { QuarterChart } from './QuarterChart';
 import { StatusDistribution } from './StatusDistribution';
 import type { CheckInLoader } from './useCheckInHistory';
 
-export type DashboardWidget = 'figures' | 'objectives' | 'statuses' | 'late' | 'services' | 'quarters';
-
-export const DASHBOARD_WIDGETS: readonly DashboardWidget[] = ['figures', 'objectives', 'statuses', 'late', 'services', 'quarters'];
+import { DASHBOARD_WIDGETS, DashboardWidget } from './dashboardWidgets';
+export { DASHBOARD_WIDGETS } from './dashboardWidgets';
+export type { DashboardWidget } from './dashboardWidgets';
 
 export interface PstDashboardProps {
   readonly figures: DashboardFigures;

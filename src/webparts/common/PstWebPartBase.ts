@@ -15,7 +15,7 @@ import { createTheme, ITheme } from '@fluentui/react';
 import { spfi } from '@pnp/sp';
 import * as strings from 'PstStrings';
 import { PstApp, PstView } from '../../components/shell/PstApp';
-import { DASHBOARD_WIDGETS } from '../../components/dashboard/PstDashboard';
+import { DASHBOARD_WIDGETS } from '../../components/dashboard/dashboardWidgets';
 import { THEMES, hostThemeFromTeams } from '../../components/ui/themes';
 import { createPstServices, PstServices } from '../../components/host/createPstServices';
 import { nodeIdFromHash, TeamsTabEntity } from '../../domain/links/nodeLinks';
