@@ -15,12 +15,16 @@ import { createPageServer, servePage } from '../../src/node/local/pageServer';
 import { SAMPLE_USERS } from '../../src/node/local/samplePst';
 import { insertGeneratedPlan } from './generatedPlan';
 import { launchChromium } from '../node/local/intranetSupport';
+import { measureSpfxPageRender, printSpfxRenderFigures } from './renderSpfxPage';
 
-const ACTIONS = Number(process.argv[2] ?? 5000);
+// `--spfx`: the SPFx workbench page with the ship build instead (renderSpfxPage.ts).
+const SPFX_PAGE = process.argv.includes('--spfx');
+const ACTIONS = Number(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 5000);
 const COORDINATOR = SAMPLE_USERS[0];
 const RUNS = 3;
 
 async function main(): Promise<void> {
+  if (SPFX_PAGE) return printSpfxRenderFigures(await measureSpfxPageRender(ACTIONS, RUNS));
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pst-render-'));
   const page = await createPageServer();
   const store = await startEmbeddedStore({

@@ -18,6 +18,8 @@ export interface LocalIntranet {
   /** The key `npm start` writes next to its data file (`local-session.key`). */
   readonly keyFile: string;
   readonly sessionKey: string;
+  /** What `npm start` printed so far. */
+  output(): string;
   stop(): void;
 }
 
@@ -60,6 +62,7 @@ export async function startLocalIntranet(folderPrefix: string): Promise<LocalInt
     dataFolder,
     keyFile,
     sessionKey: fs.readFileSync(keyFile, 'utf8').trim(),
+    output: () => output,
     stop: () => {
       server.kill('SIGTERM');
       fs.rmSync(dataFolder, { recursive: true, force: true });
