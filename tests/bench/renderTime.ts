@@ -22,16 +22,21 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startEmbeddedStore, roleBasedAuthorizer } from '../../src/node/store';
 import { ensurePstLists } from '../../src/data/provisioning';
 import { createNodeSp } from '../../src/node/sp/nodeSp';
 import { buildPage } from '../../src/node/local/pageServer';
 import { SAMPLE_USERS } from '../../src/node/local/samplePst';
 import { insertGeneratedPlan } from './generatedPlan';
+import { launchChromium } from '../node/local/intranetSupport';
+import { measureSpfxPageRender, printSpfxRenderFigures } from './renderSpfxPage';
 
-const ACTIONS = Number(process.argv[2] ?? 5000);
-const RUNS = Number(process.argv[3] ?? 5);
+// `--spfx`: the SPFx workbench page with the ship build instead (renderSpfxPage.ts).
+const SPFX_PAGE = process.argv.includes('--spfx');
+const NUMBERS = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const ACTIONS = Number(NUMBERS[0] ?? 5000);
+const RUNS = Number(NUMBERS[1] ?? 5);
 const COORDINATOR = SAMPLE_USERS[0];
 /** Matches every generated action (« … amélioration de l'accueil … »); its first letter matches everything. */
 const BROAD_SEARCH = 'accueil';
@@ -197,6 +202,7 @@ function serveStatic(folder: string, req: IncomingMessage, res: ServerResponse, 
 const median = (values: readonly number[]): number => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
+  if (SPFX_PAGE) return printSpfxRenderFigures(await measureSpfxPageRender(ACTIONS, RUNS));
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pst-render-'));
   const built = path.join(folder, 'www');
   await buildPage(built, { minify: !PROFILE });
@@ -214,10 +220,7 @@ async function main(): Promise<void> {
       return serveStatic(built, req, res, url);
     },
   });
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser: Browser = await launchChromium();
   try {
     const admin = store.db.ensureUser({ email: COORDINATOR.email, title: COORDINATOR.displayName, isSiteAdmin: true });
     const report = await ensurePstLists(createNodeSp(store.siteUrl, async () => `local:${COORDINATOR.email}`), '/sites/pst');

@@ -27,9 +27,9 @@ import type { CheckInLoader } from './useCheckInHistory';
 import { printElement } from '../ui/printElement';
 import { PRINT_WIDTH, PrintWidth } from './chartParts';
 
-export type DashboardWidget = 'figures' | 'objectives' | 'statuses' | 'late' | 'services' | 'quarters';
-
-export const DASHBOARD_WIDGETS: readonly DashboardWidget[] = ['figures', 'objectives', 'statuses', 'late', 'services', 'quarters'];
+import { DASHBOARD_WIDGETS, DashboardWidget } from './dashboardWidgets';
+export { DASHBOARD_WIDGETS } from './dashboardWidgets';
+export type { DashboardWidget } from './dashboardWidgets';
 
 export interface PstDashboardProps {
   readonly figures: DashboardFigures;

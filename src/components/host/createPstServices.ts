@@ -6,7 +6,7 @@
 import type { SPFI } from '@pnp/sp';
 import { SharePointPstRepository } from '../../data/SharePointPstRepository';
 import type { PstRepository } from '../../data/PstRepository';
-import { linkToNode, teamsDeepLink } from '../../domain/links/nodeLinks';
+import { linkToNode, teamsDeepLink, TeamsTabEntity } from '../../domain/links/nodeLinks';
 import type { Lang } from '../../domain/vocabularies';
 import { GraphMailService, GraphRequestClient, MailService } from '../../mail/mailService';
 
@@ -23,7 +23,7 @@ export interface PstHost {
   /** Address of the page the app runs on; links to a node reopen it. */
   readonly pageUrl: string;
   /** In a Teams tab, links must reopen the tab: a deep link naming the node. */
-  readonly teamsEntity?: { readonly appId: string; readonly entityId: string };
+  readonly teamsEntity?: TeamsTabEntity;
 }
 
 export interface PstServices {
@@ -35,7 +35,7 @@ export interface PstServices {
 export function createPstServices(host: PstHost): PstServices {
   const { teamsEntity } = host;
   const linkForNode = teamsEntity
-    ? (nodeId: string): string => teamsDeepLink(teamsEntity.appId, teamsEntity.entityId, nodeId)
+    ? (nodeId: string): string => teamsDeepLink(teamsEntity, nodeId)
     : (nodeId: string): string => linkToNode(host.pageUrl, nodeId);
   // Several web parts of one page load the plan at the same moment: one request for all.
   const repository = new SharePointPstRepository(host.sp, host.webServerRelativeUrl, { shareConcurrentLoads: true });

@@ -14,21 +14,27 @@ import type { Lang } from '../../domain/vocabularies';
 import type { MailService } from '../../mail/mailService';
 import { ProvisioningPrompt } from './ProvisioningPrompt';
 import { PlanData, computedOf, filterOptionsOf, filteredOf, planDataOf, snapshotWithSaved } from '../host/planModel';
-import { ObjectiveTree } from '../tree/ObjectiveTree';
 import { FilterBar } from '../filters/FilterBar';
 import { useSharedFilter } from '../filters/useSharedFilter';
-import { ProjectCards, CardGroup, CardItem } from '../cards/ProjectCards';
-import { PstDashboard, DashboardWidget } from '../dashboard/PstDashboard';
+import type { CardGroup, CardItem } from '../cards/ProjectCards';
+import type { DashboardWidget } from '../dashboard/dashboardWidgets';
 import { describeFilter } from '../dashboard/filterDescription';
 import { downloadDashboardWorkbook } from '../dashboard/download';
-import { ActionPanel } from '../action';
 import { ReportButton } from '../report/ReportButton';
 import { loadReportDetails } from '../report/loadReportDetails';
 import { formatMessage } from '../../text/format';
 
 export type PstView = 'tree' | 'cards' | 'dashboard';
 
-/** The coordinator's import view is loaded when opened: the web parts' bundles do not carry it. */
+/*
+ * Each view, the action panel and the import view are loaded on demand: a page with one
+ * web part downloads its own view only, and the panel when an action is first opened.
+ */
+const ObjectiveTree = React.lazy(() => import(/* webpackChunkName: 'pst-view-tree' */ '../tree/ObjectiveTree').then((m) => ({ default: m.ObjectiveTree })));
+const ProjectCards = React.lazy(() => import(/* webpackChunkName: 'pst-view-cards' */ '../cards/ProjectCards').then((m) => ({ default: m.ProjectCards })));
+const PstDashboard = React.lazy(() => import(/* webpackChunkName: 'pst-view-dashboard' */ '../dashboard/PstDashboard').then((m) => ({ default: m.PstDashboard })));
+const ActionPanel = React.lazy(() => import(/* webpackChunkName: 'pst-action-panel' */ '../action').then((m) => ({ default: m.ActionPanel })));
+
 const ImportPstView = React.lazy(() => import(/* webpackChunkName: 'pst-import-view' */ '../importView/ImportPstView').then((m) => ({ default: m.ImportPstView })));
 
 /**
@@ -232,6 +238,8 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   const loadCheckIns = React.useCallback((actionId: number) => repository.loadActionDetails(actionId).then((details) => details.checkIns), [repository]);
 
   const [importOpen, setImportOpen] = React.useState(false);
+  // The panel's code is fetched when an action is first opened, then the panel stays mounted (it animates its closing).
+  const panelNeeded = React.useRef(false);
   // The coordinator imports from the tree, or from any view while the site has no plan yet.
   const canImport = props.isCoordinator && (view === 'tree' || snapshot.plans.length === 0);
   const planChoice =
@@ -310,10 +318,11 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
     );
   }
 
+  if (props.openActionId !== null && props.openActionId !== undefined) panelNeeded.current = true;
   return (
     <>
       {toolbar}
-      {body}
+      <React.Suspense fallback={<Spinner size={SpinnerSize.large} label={strings.Loading} />}>{body}</React.Suspense>
       {(canImport || importOpen) && (
         <Panel
           isOpen={importOpen}
@@ -334,23 +343,27 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
           </React.Suspense>
         </Panel>
       )}
-      <ActionPanel
-        actionId={props.openActionId}
-        repository={props.repository}
-        context={(action: Action) =>
-          action.operationalObjectiveIds
-            .map((id) => operational.get(id))
-            .filter((oo): oo is NonNullable<typeof oo> => !!oo)
-            .map((oo) => ({ strategicObjective: strategic.get(oo.strategicObjectiveId) ?? null, operationalObjective: oo, operationalObjectiveId: oo.id }))
-        }
-        today={today}
-        lang={lang}
-        isCoordinator={props.isCoordinator}
-        mail={props.mail}
-        me={me}
-        onClose={props.onClosePanel}
-        onSaved={props.onSaved}
-      />
+      {panelNeeded.current && (
+        <React.Suspense fallback={null}>
+          <ActionPanel
+            actionId={props.openActionId}
+            repository={props.repository}
+            context={(action: Action) =>
+              action.operationalObjectiveIds
+                .map((id) => operational.get(id))
+                .filter((oo): oo is NonNullable<typeof oo> => !!oo)
+                .map((oo) => ({ strategicObjective: strategic.get(oo.strategicObjectiveId) ?? null, operationalObjective: oo, operationalObjectiveId: oo.id }))
+            }
+            today={today}
+            lang={lang}
+            isCoordinator={props.isCoordinator}
+            mail={props.mail}
+            me={me}
+            onClose={props.onClosePanel}
+            onSaved={props.onSaved}
+          />
+        </React.Suspense>
+      )}
     </>
   );
 }

@@ -11,13 +11,21 @@ export function linkToNode(href: string, nodeId: string): string {
   return `${base}#${HASH_KEY}=${encodeURIComponent(nodeId)}`;
 }
 
+/** Where a Teams tab lives: the app, the tab (entity) and, for a channel tab, its channel. */
+export interface TeamsTabEntity {
+  readonly appId: string;
+  readonly entityId: string;
+  /** A channel tab's deep link must name its channel, or Teams opens the app's personal tab. */
+  readonly channelId?: string;
+}
+
 /**
- * A Teams deep link that reopens the tab (app, entity) on a node: Teams hands the node id
- * back to the tab as its sub-entity (https://learn.microsoft.com/en-us/microsoftteams/platform/concepts/build-and-test/deep-link-application).
+ * A Teams deep link that reopens the tab on a node: Teams hands the node id back to the tab
+ * as its sub-entity (https://learn.microsoft.com/en-us/microsoftteams/platform/concepts/build-and-test/deep-link-application).
  */
-export function teamsDeepLink(appId: string, entityId: string, nodeId: string): string {
-  const context = encodeURIComponent(JSON.stringify({ subEntityId: nodeId }));
-  return `https://teams.microsoft.com/l/entity/${appId}/${encodeURIComponent(entityId)}?context=${context}`;
+export function teamsDeepLink(tab: TeamsTabEntity, nodeId: string): string {
+  const context = encodeURIComponent(JSON.stringify(tab.channelId ? { subEntityId: nodeId, channelId: tab.channelId } : { subEntityId: nodeId }));
+  return `https://teams.microsoft.com/l/entity/${tab.appId}/${encodeURIComponent(tab.entityId)}?context=${context}`;
 }
 
 /** The default of ObjectiveTree's `linkForNode`: the current page with `#pst=<nodeId>`. */

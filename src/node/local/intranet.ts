@@ -2,7 +2,7 @@
  * The local intranet in one process: the embedded SharePoint-compatible store
  * (`/sites/pst/_api/...`) with SharePoint's permission model, the local Graph
  * (`/graph/v1.0/...`, with an outbox), the page that shows the web parts (Vite), and the
- * local directory of users. On an empty data file the sample PST is loaded. Everything
+ * local directory of users, and the SPFx workbench page (workbench/). On an empty data file the sample PST is loaded. Everything
  * listens on 127.0.0.1 only and answers only with the local sign-in key (localSession.ts).
  */
 import * as fs from 'node:fs';
@@ -16,6 +16,7 @@ import { LOCAL_REMINDER_MAILBOX, SAMPLE_USERS } from './samplePst';
 import { seedSamplePst, SeedReport } from './seed';
 import { LocalGraph } from './localGraph';
 import { LocalSession } from './localSession';
+import { createWorkbench, WORKBENCH_PATH } from './workbench/workbench';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const ICON_FONTS = path.join(REPO_ROOT, 'node_modules', '@fluentui', 'font-icons-mdl2', 'fonts');
@@ -31,6 +32,8 @@ export interface LocalIntranetOptions {
 export interface LocalIntranet {
   /** `http://localhost:<port>` */
   readonly url: string;
+  /** The SPFx workbench page (framework runtime + ship build), `${url}${WORKBENCH_PATH}`. */
+  readonly workbenchUrl: string;
   /** The local sign-in of this start (its key, the key file, the sign-in link). */
   readonly session: LocalSession;
   readonly store: EmbeddedStore;
@@ -60,6 +63,7 @@ export async function startLocalIntranet(options: LocalIntranetOptions): Promise
   const firstStart = options.dataFile === ':memory:' || !fs.existsSync(options.dataFile);
   const memory = options.dataFile === ':memory:';
   const session = LocalSession.start(memory ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pst-local-')), 'pst.sqlite') : options.dataFile);
+  const workbench = createWorkbench(SAMPLE_USERS);
   const page = await createPageServer('fr-fr', memory ? undefined : path.dirname(path.resolve(options.dataFile)));
   const store = await startEmbeddedStore({
     dataFile: options.dataFile,
@@ -78,6 +82,7 @@ export async function startLocalIntranet(options: LocalIntranetOptions): Promise
       if (url.pathname === '/local/activity') return json(res, graph.activityFeed());
       if (url.pathname.startsWith('/local/fonts/')) return serveIconFont(res, url.pathname);
       if (await graph.handle(req, res, url)) return true;
+      if (await workbench.handle(req, res, url)) return true;
       if (url.pathname.includes('/_api/')) return false;
       return servePage(page, req, res);
     },
@@ -88,8 +93,10 @@ export async function startLocalIntranet(options: LocalIntranetOptions): Promise
   // `npm run reminders` signs in as the mailbox's app identity, which may read and write the site.
   store.db.ensureUser({ email: LOCAL_REMINDER_MAILBOX, title: 'PST (rappels)', isSiteAdmin: true });
   const seeded = firstStart ? await seedSamplePst(store.siteUrl, options.today ?? isoDateOfLocalDay(new Date()), session.key) : null;
+  const url = store.url.replace('127.0.0.1', 'localhost');
   return {
-    url: store.url.replace('127.0.0.1', 'localhost'),
+    url,
+    workbenchUrl: `${url}${WORKBENCH_PATH}`,
     session,
     store,
     graph,

@@ -23,6 +23,11 @@ import { LOCAL_TOKEN_PREFIX, USER_COOKIE } from '../store';
 export const SESSION_COOKIE = 'pst-session';
 export const SESSION_FILE_NAME = 'local-session.key';
 const SIGN_IN_PATH = '/local/signin';
+/**
+ * The bearer token the SPFx workbench page's Graph client sends (workbench/workbenchApp.ts):
+ * it stands for "the browser's session", which the HttpOnly cookie then proves.
+ */
+export const LOCAL_BROWSER_TOKEN = 'local-browser-session';
 const MAX_FORM_BYTES = 4096;
 
 /** The key file of the data file's folder. */
@@ -94,7 +99,7 @@ export class LocalSession {
   /** Who calls, when the request carries the key: the bearer token's account, else the page's `pst-user`. */
   callerOf(req: IncomingMessage): string | undefined {
     const bearer = /^Bearer\s+(\S+)$/i.exec((req.headers.authorization ?? '').trim())?.[1];
-    if (bearer) {
+    if (bearer && bearer !== LOCAL_BROWSER_TOKEN) {
       if (!bearer.startsWith(LOCAL_TOKEN_PREFIX)) return undefined;
       const rest = bearer.substring(LOCAL_TOKEN_PREFIX.length);
       const colon = rest.indexOf(':');

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   const intranet = await startLocalIntranet({ dataFile, port: Number(values.port) });
   if (intranet.seeded) console.log(`PST d'exemple chargé : ${intranet.seeded.actions} actions, ${intranet.seeded.checkIns} suivis.`);
   console.log(`\nIntranet local du PST : ${intranet.url}/`);
+  console.log(`Poste de travail SPFx (build de livraison, npm run build) : ${intranet.workbenchUrl}?webparts=tree,cards,dashboard`);
   console.log(`Connexion (ouvrez ce lien une fois ; la clé change à chaque démarrage) : ${intranet.session.signInUrl(intranet.url)}`);
   console.log(`Clé aussi dans ${path.relative(process.cwd(), intranet.session.file) || intranet.session.file} (lisible par vous seul), pour les scripts et les tests.\n`);
 

@@ -12,14 +12,15 @@ import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { IPropertyPaneConfiguration, PropertyPaneDropdown, PropertyPaneTextField, PropertyPaneToggle } from '@microsoft/sp-property-pane';
 import { ThemeChangedEventArgs, ThemeProvider as SpThemeProvider } from '@microsoft/sp-component-base';
 import { createTheme, ITheme } from '@fluentui/react';
-import { spfi, SPFx } from '@pnp/sp';
+import { spfi } from '@pnp/sp';
 import * as strings from 'PstStrings';
 import { PstApp, PstView } from '../../components/shell/PstApp';
-import { DASHBOARD_WIDGETS } from '../../components/dashboard/PstDashboard';
+import { DASHBOARD_WIDGETS } from '../../components/dashboard/dashboardWidgets';
 import { THEMES, hostThemeFromTeams } from '../../components/ui/themes';
 import { createPstServices, PstServices } from '../../components/host/createPstServices';
-import { nodeIdFromHash } from '../../domain/links/nodeLinks';
+import { nodeIdFromHash, TeamsTabEntity } from '../../domain/links/nodeLinks';
 import { isoDateOfLocalDay } from '../../domain/model';
+import { SPHttpClientFetch } from './spHttpClientFetch';
 import type { Lang } from '../../domain/vocabularies';
 
 export interface IPstWebPartProps {
@@ -48,7 +49,7 @@ export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartPr
   private theme: ITheme | undefined;
   private teamsTheme: string | undefined;
   private subEntityId: string | undefined;
-  private teamsEntity: { appId: string; entityId: string } | undefined;
+  private teamsEntity: TeamsTabEntity | undefined;
   private services: PstServices | undefined;
 
   protected async onInit(): Promise<void> {
@@ -59,7 +60,7 @@ export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartPr
       const context = await teams.teamsJs.app.getContext();
       this.teamsTheme = context.app.theme;
       this.subEntityId = context.page.subPageId || undefined;
-      this.teamsEntity = context.app.appId ? { appId: String(context.app.appId), entityId: context.page.id } : undefined;
+      this.teamsEntity = context.app.appId ? { appId: String(context.app.appId), entityId: context.page.id, channelId: context.channel?.id } : undefined;
       teams.teamsJs.app.registerOnThemeChangeHandler((theme: string) => {
         this.teamsTheme = theme;
         this.render();
@@ -84,7 +85,7 @@ export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartPr
   private createServices(): PstServices {
     const siteUrl = this.properties.siteUrl || this.context.pageContext.web.absoluteUrl;
     return createPstServices({
-      sp: spfi(siteUrl).using(SPFx(this.context)),
+      sp: spfi(siteUrl).using(SPHttpClientFetch(this.context)),
       webServerRelativeUrl: this.properties.siteUrl ? new URL(this.properties.siteUrl).pathname : this.context.pageContext.web.serverRelativeUrl,
       graphClient: () => this.context.msGraphClientFactory.getClient('3'),
       organisation: this.context.pageContext.web.title,

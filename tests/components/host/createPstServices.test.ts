@@ -42,6 +42,12 @@ describe('createPstServices', () => {
     expect(JSON.parse(link.searchParams.get('context') ?? '{}')).toEqual({ subEntityId: 'action-7' });
   });
 
+  test('in a channel tab, the deep link also names the channel (else Teams opens the personal app)', () => {
+    const { linkForNode } = createPstServices(host({ teamsEntity: { appId: 'app-1', entityId: 'pst', channelId: '19:abc@thread.tacv2' } }));
+    const link = new URL(linkForNode('oo-3'));
+    expect(JSON.parse(link.searchParams.get('context') ?? '{}')).toEqual({ subEntityId: 'oo-3', channelId: '19:abc@thread.tacv2' });
+  });
+
   test("the assignment mail links to the action the way the host's links do", async () => {
     const graph = recordingGraph();
     const { mail } = createPstServices(host({ graphClient: async () => graph.client }));

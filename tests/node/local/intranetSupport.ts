@@ -1,6 +1,6 @@
 /**
  * The local intranet for browser tests: the real `npm start` entry on a free port with a
- * fresh data file, its sign-in key, and Debian's Chromium as the machine has it.
+ * fresh data file, its sign-in key, and the Chromium that `chromiumExecutable` picks.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -8,9 +8,9 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Browser, chromium } from 'playwright-core';
+import { chromiumExecutable } from './chromiumExecutable';
 
 export const REPO = path.resolve(__dirname, '../../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface LocalIntranet {
   readonly baseUrl: string;
@@ -18,6 +18,8 @@ export interface LocalIntranet {
   /** The key `npm start` writes next to its data file (`local-session.key`). */
   readonly keyFile: string;
   readonly sessionKey: string;
+  /** What `npm start` printed so far. */
+  output(): string;
   stop(): void;
 }
 
@@ -60,6 +62,7 @@ export async function startLocalIntranet(folderPrefix: string): Promise<LocalInt
     dataFolder,
     keyFile,
     sessionKey: fs.readFileSync(keyFile, 'utf8').trim(),
+    output: () => output,
     stop: () => {
       server.kill('SIGTERM');
       fs.rmSync(dataFolder, { recursive: true, force: true });
@@ -68,8 +71,9 @@ export async function startLocalIntranet(folderPrefix: string): Promise<LocalInt
 }
 
 export function launchChromium(): Promise<Browser> {
+  const executable = chromiumExecutable();
   return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: executable.path,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...executable.extraArgs],
   });
 }
