@@ -260,14 +260,13 @@ function prepareOne(source: SourceLine): Line {
   }
   body = body.replace(/^>\s?/, '');
 
+  // A heading style is a depth hint, not a kind: "### - Recruter …" is still a list item.
   let bullet: string | null = null;
-  if (headingLevel === null) {
-    // Bold or italic markers may wrap the bullet: "**- texte**" is rare, "- **texte**" usual.
-    const bulletMatch = BULLET.exec(body) || LETTER_O_BULLET.exec(body) || PAREN_ITEM.exec(body);
-    if (bulletMatch && !/^-\d/.test(body) && !/^\*\*/.test(body)) {
-      bullet = bulletMatch[0].trim() || bulletMatch[0];
-      body = body.slice(bulletMatch[0].length);
-    }
+  // Bold or italic markers may wrap the bullet: "**- texte**" is rare, "- **texte**" usual.
+  const bulletMatch = BULLET.exec(body) || LETTER_O_BULLET.exec(body) || PAREN_ITEM.exec(body);
+  if (bulletMatch && !/^-\d/.test(body) && !/^\*\*/.test(body)) {
+    bullet = bulletMatch[0].trim() || bulletMatch[0];
+    body = body.slice(bulletMatch[0].length);
   }
   const stripped = stripMarkup(body);
   let text = squeeze(stripped.text);

@@ -192,11 +192,17 @@ class OutlineParser {
       this.onSection(line, section.code, line.text, section.code ? section.code.split('.').length : 1);
       return i;
     }
-    if (line.headingLevel && !this.sheet && !(this.tree.started === false && isDocumentTitle(line.text))) {
+    if (line.headingLevel && !(this.tree.started === false && isDocumentTitle(line.text))) {
+      // A heading level is a depth hint: it opens what the profile gives that level; a
+      // heading of no known role is a section outside lists and sheets (and ends a sheet
+      // when it is no deeper than the plan's own headings), else it is read like text.
       const role = this.profile.headingRole.get(line.headingLevel);
-      if (role && role !== 'section') return this.onNumbered(i, line, null, role);
-      this.onSection(line, null, line.text, 10 + line.headingLevel);
-      return i;
+      if (role && role !== 'section' && !(line.bullet && this.list)) return this.onNumbered(i, line, null, role);
+      const endsSheet = this.sheet !== null && this.profile.structuralHeadingLevel !== null && line.headingLevel <= this.profile.structuralHeadingLevel;
+      if ((!this.sheet || endsSheet) && !line.bullet && !(this.list && this.cursor.oo)) {
+        this.onSection(line, null, line.text, 10 + line.headingLevel);
+        return i;
+      }
     }
 
     // ---- a label right after an action opens its sheet ("Responsable : X")
