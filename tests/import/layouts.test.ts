@@ -170,6 +170,99 @@ describe('what the layouts need', () => {
   });
 });
 
+describe('lower-case letters, page furniture and closing pages (11, 12)', () => {
+  const actionsOf = (outline: OutlineDocument) => outline.strategicObjectives.flatMap((os) => os.operationalObjectives.flatMap((oo) => oo.actions));
+
+  it('letters "a.", "b." one level below the numbered OO are projects; a lettered list after a colon is not (11)', () => {
+    const parsed = parseOutline(linesOfText(text('11-lettres-pour-projets')));
+    expect(parsed.profileLines).toEqual(expect.arrayContaining(['lignes « a. … » : actions / projets', 'lignes « n.n … » : objectifs opérationnels']));
+    expect(parsed.outline.strategicObjectives[0].operationalObjectives.map((oo) => [oo.code, oo.actions.map((a) => a.code)])).toEqual([
+      ['1.1', ['a', 'b']],
+      ['1.2', ['a', 'b']],
+    ]);
+    // The three steps of the method chapter ("a. Un diagnostic …" after "trois étapes :") and the steps inside a sheet stay text.
+    expect(JSON.stringify(parsed.outline)).not.toMatch(/"title":"Un diagnostic|"title":"recruter/);
+  });
+
+  it('a line that starts with "a." inside a sentence is that sentence, not a project', () => {
+    const doc = [
+      'Objectif stratégique 1 : Être un CPAS solidaire',
+      '1.1. Aider les familles',
+      'a. Ouvrir une épicerie sociale',
+      'Pilote : Service social',
+      'b. Créer un vestiaire solidaire',
+      'Pilote : Service social',
+      'Le conseil rappelle que le public visé par ce projet est celui que la loi organique',
+      'a. Défini comme prioritaire, sans exclure les autres demandeurs.',
+      '1.2. Loger',
+      'a. Créer un logement de transit',
+      'b. Rénover deux logements d’insertion',
+    ];
+    const parsed = parseOutline(linesOfText(doc.join('\n')));
+    expect(parsed.outline.strategicObjectives[0].operationalObjectives.map((oo) => oo.actions.map((a) => a.title))).toEqual([
+      ['Ouvrir une épicerie sociale', 'Créer un vestiaire solidaire'],
+      ['Créer un logement de transit', 'Rénover deux logements d’insertion'],
+    ]);
+  });
+
+  it('a running footer whose page number changes on every page is removed, wherever the number stands (11, 12)', () => {
+    for (const [name, furniture] of [
+      ['11-lettres-pour-projets', /Florennes-sur-Sambre\s+page \d\/7$/],
+      ['12-tableau-puis-fiches', /^\d \| Programme stratégique transversal – CPAS/],
+    ] as const) {
+      const lines = prepareLines(linesOfText(text(name)));
+      const marked = lines.filter((l) => furniture.test(l.raw));
+      expect(marked.length).toBeGreaterThanOrEqual(6);
+      expect(marked.every((l) => l.noise === 'runningHeader')).toBe(true);
+      expect(JSON.stringify(parseOutline(linesOfText(text(name))).outline)).not.toMatch(/page \d\/7|\| Programme/);
+    }
+  });
+
+  it('a value repeated near page ends with the same number is kept', () => {
+    // "Équipe mobile – 2" ends like "Programme – 2" would, but keeps its number on every page.
+    const page = (n: number) => [`Action 1.1.${n} : Créer le projet ${n}`, 'Chef de projet :', 'Équipe mobile – 2', `Programme stratégique – ${n}`];
+    const doc = ['Objectif stratégique 1 : Être un CPAS solidaire', 'Objectif opérationnel 1.1 : Aider', ...page(1), ...page(2), ...page(3)];
+    const lines = prepareLines(linesOfText(doc.join('\n')));
+    expect(lines.filter((l) => l.noise === 'runningHeader').map((l) => l.text)).toEqual(['Programme stratégique – 1', 'Programme stratégique – 2', 'Programme stratégique – 3']);
+    const actions = actionsOf(parseOutline(linesOfText(doc.join('\n'))).outline);
+    expect(actions.map((a) => a.fields && a.fields.projectLead)).toEqual(['Équipe mobile – 2', 'Équipe mobile – 2', 'Équipe mobile – 2']);
+  });
+
+  it('the last project stops at the glossary and the signatures; the profile says where the plan ends (11, 12)', () => {
+    for (const name of ['11-lettres-pour-projets', '12-tableau-puis-fiches']) {
+      const parsed = parseOutline(linesOfText(text(name)));
+      const last = actionsOf(parsed.outline).pop();
+      expect(JSON.stringify(last)).not.toMatch(/Glossaire|Lexique|Président,|plan de cohésion sociale$/);
+      expect(parsed.profileLines).toEqual(expect.arrayContaining([expect.stringMatching(/^fin du plan à la ligne \d+ \(« (Annexe 1 – Glossaire|Lexique) »\)/)]));
+      expect(reviewImport(parsed.outline, parsed.anomalies, parsed.statedTotals).warnings.filter((w) => w.kind === 'longValue')).toEqual([]);
+    }
+  });
+
+  it('an annex of project sheets is read again: a heading of the plan ends the closing pages', () => {
+    const doc = [
+      'Objectif stratégique 1 : Être un CPAS solidaire',
+      'Objectif opérationnel 1.1 : Aider',
+      'Action 1.1.1 : Ouvrir une épicerie',
+      'Échéance : 2026',
+      'Annexe 1 – Fiches des projets reportés',
+      'Les projets suivants seront lancés après l’évaluation à mi-parcours.',
+      'Action 1.1.2 : Créer un vestiaire',
+      'Échéance : 2028',
+    ];
+    const actions = actionsOf(parseOutline(linesOfText(doc.join('\n'))).outline);
+    expect(actions.map((a) => [a.code, a.fields && a.fields.end])).toEqual([
+      ['1.1.1', '2026'],
+      ['1.1.2', '2028'],
+    ]);
+  });
+
+  it('the header row of a summary table is no objective (12)', () => {
+    const parsed = parseOutline(linesOfText(text('12-tableau-puis-fiches')));
+    expect(parsed.outline.strategicObjectives.map((os) => os.title)).toEqual(["Garantir à chacun l'accès à ses droits", 'Offrir un cadre de travail de qualité aux agents']);
+    expect(parsed.anomalies).toEqual([]);
+  });
+});
+
 describe('the report never hides a loss', () => {
   const name = '01-mots-cles-projets-numerotes';
   const withoutOneProject = text(name).replace(/^2\.1\.2 .*\n/m, '');

@@ -31,7 +31,7 @@
  * `finish` checks the whole tree once every line is read.
  */
 import type { LabelMatch } from '../lines/fieldLabels';
-import { KeywordHeading, NumberedHeading, looksLikeCapitalisedTitle } from '../lines/headings';
+import { KeywordHeading, NumberedHeading, isClosingMatter, looksLikeCapitalisedTitle } from '../lines/headings';
 import { Line, SourceLine, prepareLines } from '../lines/sourceLines';
 import type { OutlineAction, OutlineDocument } from '../toPlan';
 import { startsUpperCase } from '../../text/normalize';
@@ -66,6 +66,12 @@ class OutlineParser {
   private readonly unclaimed: UnclaimedText;
   private list: ListContext | null = null;
   private title: TitleTarget | null = null;
+  /** In the closing pages (annexes, glossary, signatures) since this line: only a heading of the plan reads again. */
+  private closingSince: Line | null = null;
+  /** The first closing line met, for the profile. */
+  private closingStart: Line | null = null;
+  /** Header cells of a table ("Objectif stratégique" | "Objectif opérationnel" | …): no headings. */
+  private readonly columnHeaders: ReadonlySet<number>;
 
   /** The action sheet being read, if any. */
   private get sheet(): Sheet | null {
@@ -83,6 +89,7 @@ class OutlineParser {
   ) {
     const outline: OutlineDocument = { source: sourceName, title: null, organisation: null, period: null, strategicObjectives: [] };
     this.profile = buildProfile(doc);
+    this.columnHeaders = columnHeaderLines(doc);
     this.tree = new OutlineTree(outline, this.cursor, this.profile, this.report, () => this.groupHeadingLines());
     this.sheets = new SheetCapture(this.tree, this.profile, this.report);
     this.unclaimed = new UnclaimedText(this.tree, this.profile, this.report);
@@ -97,7 +104,9 @@ class OutlineParser {
     this.flushPending();
     finishOutline(this.tree, this.doc, this.profile, this.unclaimed.preamble, this.report);
     const outline = this.tree.outline;
-    return { outline, anomalies: this.anomalies.sort((a, b) => a.line - b.line), fieldCounts: countFields(outline), statedTotals: findStatedTotals(this.doc.lines), profileLines: describeProfile(this.profile, this.schemes) };
+    const profileLines = describeProfile(this.profile, this.schemes);
+    if (this.closingStart) profileLines.push(`fin du plan à la ligne ${this.closingStart.n} (« ${this.closingStart.text.slice(0, 60)} ») : annexes et signatures ne sont pas lues comme des champs`);
+    return { outline, anomalies: this.anomalies.sort((a, b) => a.line - b.line), fieldCounts: countFields(outline), statedTotals: findStatedTotals(this.doc.lines), profileLines };
   }
 
   // ================================================================ main loop
@@ -130,6 +139,19 @@ class OutlineParser {
     const nextIndex = this.doc.nextContentIndex(i);
     const next = nextIndex === null ? null : this.doc.lines[nextIndex];
 
+    // ---- closing pages: "Annexe 1 – Glossaire", "Ainsi délibéré …" end the last field
+    if (this.tree.started && isClosingMatter(line.text)) {
+      this.endBlock();
+      this.closingSince = line;
+      this.closingStart = this.closingStart || line;
+      return i;
+    }
+    if (this.closingSince) {
+      // An annex may hold project sheets: a heading of the plan reads again.
+      if (!this.opensPlanLevel(i, line, next)) return i;
+      this.closingSince = null;
+    }
+
     // ---- volet ("PARTIE II : LE VOLET EXTERNE")
     const volet = candidates.find((c) => c.kind === 'volet');
     // "Volet : Externe" on every sheet is a field of the action, not a new part of the plan.
@@ -160,6 +182,10 @@ class OutlineParser {
         this.startList(header.level);
         return i;
       }
+    }
+    if (keyword && this.columnHeaders.has(i)) {
+      this.unclaimed.push(line);
+      return i;
     }
     if (keyword && this.sheet && this.namesParentInSheet(keyword, next)) {
       // "Objectif opérationnel 102. …" between two labels of a sheet: the sheet names its OO.
@@ -249,6 +275,16 @@ class OutlineParser {
     // What follows continues this text, not the heading before it.
     this.title = null;
     return i;
+  }
+
+  /** A keyword, numbered or styled heading of a plan level, or a sheet title label. */
+  private opensPlanLevel(i: number, line: Line, next: Line | null): boolean {
+    if (this.doc.candidates[i].some((c) => c.kind === 'keyword' && c.level !== 'axis' && (c.code !== null || c.separated))) return true;
+    const numbered = this.doc.numberedAt(i);
+    if (numbered && this.profile.numberedLines.has(i) && (this.profile.numberedRole.get(numbered.parts.length) || 'listItem') !== 'listItem') return true;
+    if (line.headingLevel && ['os', 'oo', 'action', 'subAction'].indexOf(this.profile.headingRole.get(line.headingLevel) || '') >= 0) return true;
+    const label = labelAt(this.profile, line, next);
+    return label !== null && label.target === 'title';
   }
 
   /** An OS/OO line inside a titled sheet, followed by a label: a field of the sheet, not a heading. */
@@ -434,4 +470,32 @@ class OutlineParser {
     sheet.current = capture;
     return consumedTo;
   }
+}
+
+/** A keyword alone: no code, no colon, no title ("Objectif stratégique"). */
+function bareKeyword(doc: DocumentLines, i: number): string | null {
+  const keyword = doc.candidates[i].find((c): c is KeywordHeading => c.kind === 'keyword');
+  return keyword && keyword.code === null && !keyword.separated && keyword.title === '' ? keyword.level : null;
+}
+
+/**
+ * The header row of a summary table, read one cell per line: two or more bare keywords of
+ * different levels in a row ("Objectif stratégique", "Objectif opérationnel"). A heading
+ * announced alone is followed by its title, never by another level's keyword.
+ */
+function columnHeaderLines(doc: DocumentLines): Set<number> {
+  const found = new Set<number>();
+  let run: number[] = [];
+  const close = () => {
+    const levels = new Set(run.map((i) => bareKeyword(doc, i)));
+    if (run.length >= 2 && levels.size >= 2) run.forEach((i) => found.add(i));
+    run = [];
+  };
+  doc.lines.forEach((line, i) => {
+    if (line.blank || line.noise) return;
+    if (bareKeyword(doc, i) !== null) run.push(i);
+    else close();
+  });
+  close();
+  return found;
 }
