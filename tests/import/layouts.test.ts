@@ -292,6 +292,18 @@ describe('the report never hides a loss', () => {
     expect(long.map((w) => w.message)).toEqual([expect.stringContaining('Créer deux logements de transit')]);
   });
 
+  it('flags a text field far longer than the same field elsewhere (the end of the document swallowed)', () => {
+    const sheet = (n: number) => [`Action 1.1.${n} : Créer le projet ${n}`, `Description : Le projet ${n} améliore l'accueil des usagers du CPAS.`, 'Échéance : 2027'];
+    const minutes = Array.from({ length: 12 }, (_v, k) => `Le comité de concertation a examiné le point ${k + 1} de l'ordre du jour et en a débattu longuement avec les représentants de la commune.`);
+    const doc = ['Objectif stratégique 1 : Être un CPAS solidaire', 'Objectif opérationnel 1.1 : Aider', ...sheet(1), ...sheet(2), ...sheet(3), 'Action 1.1.4 : Créer le projet 4', 'Description : Le projet 4 complète les trois autres.', ...minutes];
+    const parsed = parseOutline(linesOfText(doc.join('\n')));
+    const long = reviewImport(parsed.outline, parsed.anomalies, parsed.statedTotals).warnings.filter((w) => w.kind === 'longValue');
+    expect(long.map((w) => w.message)).toEqual([expect.stringMatching(/^Valeur anormalement longue \(\d+ caractères, \d+ fois la longueur habituelle\) dans le champ « description » de l'action « Créer le projet 4 »/)]);
+    // Three sheets alone do not say what is usual: the same text is then not flagged.
+    const short = parseOutline(linesOfText(doc.slice(0, 2).concat(sheet(1), ['Action 1.1.4 : Créer le projet 4', 'Description : Le projet 4 complète les autres.'], minutes).join('\n')));
+    expect(reviewImport(short.outline, short.anomalies, short.statedTotals).warnings.filter((w) => w.kind === 'longValue')).toEqual([]);
+  });
+
   it('says the result is importable when nothing is wrong', () => {
     const parsed = parseOutline(linesOfText(text(name)));
     expect(reviewImport(parsed.outline, parsed.anomalies, parsed.statedTotals).verdict).toBe('importable');
