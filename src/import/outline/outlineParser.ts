@@ -48,7 +48,7 @@ import { FieldCapture, Sheet, SheetCapture } from './sheets';
 import { TitleTarget, continueTitle, continuesCapitalTitle, titleTarget } from './titles';
 import { UnclaimedText } from './unclaimedText';
 import { findStatedTotals } from './statedTotals';
-import { describeProfile } from './describeProfile';
+import { describeProfileEntries } from './describeProfile';
 import { SchemeLevel, readNumberingSchemes } from './numberingSchemes';
 
 export function parseOutline(source: readonly SourceLine[], options: { sourceName?: string } = {}): ParsedOutline {
@@ -104,9 +104,19 @@ class OutlineParser {
     this.flushPending();
     finishOutline(this.tree, this.doc, this.profile, this.unclaimed.preamble, this.report);
     const outline = this.tree.outline;
-    const profileLines = describeProfile(this.profile, this.schemes);
-    if (this.closingStart) profileLines.push(`fin du plan à la ligne ${this.closingStart.n} (« ${this.closingStart.text.slice(0, 60)} ») : annexes et signatures ne sont pas lues comme des champs`);
-    return { outline, anomalies: this.anomalies.sort((a, b) => a.line - b.line), fieldCounts: countFields(outline), statedTotals: findStatedTotals(this.doc.lines), profileLines };
+    const profileEntries = describeProfileEntries(this.profile, this.schemes);
+    if (this.closingStart) {
+      const text = this.closingStart.text.slice(0, 60);
+      profileEntries.push({ text: `fin du plan à la ligne ${this.closingStart.n} (« ${text} ») : annexes et signatures ne sont pas lues comme des champs`, shape: `« ${text} »`, lines: `^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` });
+    }
+    return {
+      outline,
+      anomalies: this.anomalies.sort((a, b) => a.line - b.line),
+      fieldCounts: countFields(outline),
+      statedTotals: findStatedTotals(this.doc.lines),
+      profileLines: profileEntries.map((e) => e.text),
+      profileEntries,
+    };
   }
 
   // ================================================================ main loop

@@ -15,6 +15,8 @@ export type { Role } from './numbering';
 export interface Profile {
   /** Levels named by keywords somewhere in the document. */
   readonly keywordLevels: ReadonlySet<Level>;
+  /** The keywords each level is printed with ("Objectif opérationnel", "OO", "Fiche projet"), most used first; one used once only when it is the only one. */
+  readonly keywordShapes: ReadonlyMap<Level, readonly string[]>;
   /** Role of a bare numbered heading by depth ("1.1." has depth 2). */
   readonly numberedRole: ReadonlyMap<number, Role>;
   /** Line indexes of accepted bare numbered headings. */
@@ -35,13 +37,22 @@ export interface Profile {
   readonly learnedLabels: ReadonlyMap<string, FieldTarget>;
 }
 
+/** The keyword as printed at the start of a keyword heading: up to its code, colon or dash. */
+const KEYWORD_PRINTED = /^[\p{L}'’. -]{2,40}?(?=\s*(?:n\s?°|\d|[IVX]+\b|[:：–—]|-\s|$)|\s+[A-Za-z]\s*[:：–—-])/u;
+
 export function buildProfile(doc: DocumentLines): Profile {
   const keywordLevels = new Set<Level>();
   const keywordDepths: { [level: string]: number[] } = {};
-  doc.candidates.forEach((found) => {
+  const shapeCounts = new Map<Level, Map<string, number>>();
+  doc.candidates.forEach((found, i) => {
     for (const c of found) {
       if (c.kind === 'keyword' && c.level !== 'axis') {
         keywordLevels.add(c.level);
+        const printed = KEYWORD_PRINTED.exec(doc.lines[i].text);
+        if (printed) {
+          const counts = shapeCounts.get(c.level) || shapeCounts.set(c.level, new Map()).get(c.level)!;
+          counts.set(printed[0].trim(), (counts.get(printed[0].trim()) || 0) + 1);
+        }
         if (c.code && /^\d+(?:\.\d+)*(?:\.[A-Z])?$/.test(c.code)) {
           (keywordDepths[c.level] = keywordDepths[c.level] || []).push(c.code.split('.').length);
         }
@@ -167,8 +178,15 @@ export function buildProfile(doc: DocumentLines): Profile {
     }
   }
 
+  const keywordShapes = new Map<Level, string[]>();
+  shapeCounts.forEach((counts, level) => {
+    const sorted = Array.from(counts.entries()).sort((a, b) => b[1] - a[1]);
+    keywordShapes.set(level, sorted.filter(([, n], k) => k === 0 || n >= 2).map(([shape]) => shape));
+  });
+
   return {
     keywordLevels,
+    keywordShapes,
     numberedRole,
     numberedLines,
     headingRole,
