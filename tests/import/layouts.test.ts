@@ -80,6 +80,17 @@ describe.each(NAMES)('layout %s', (name) => {
     expectAtLeast95(analysis.outline, expected(name));
   });
 
+  it('reads the same as a Word document whose "#" lines use Heading styles', () => {
+    const paragraphs = text(name)
+      .split(/\r?\n/)
+      .map((t) => {
+        const heading = /^(#{1,6})\s+(.*)$/.exec(t.trim());
+        return heading ? { text: heading[2], heading: heading[1].length } : { text: t };
+      });
+    const analysis = analyseDocument(`${name}.docx`, makeDocx(paragraphs), { rules });
+    expectAtLeast95(analysis.outline, expected(name));
+  });
+
   it('states the same totals as it found, when it states them', () => {
     const review = reviewImport(parsed.outline, parsed.anomalies, parsed.statedTotals);
     expect(review.warnings.filter((w) => w.kind === 'statedTotals')).toEqual([]);
@@ -254,6 +265,15 @@ describe('lower-case letters, page furniture and closing pages (11, 12)', () => 
       ['1.1.1', '2026'],
       ['1.1.2', '2028'],
     ]);
+  });
+
+  it('projects whose only mark is a heading level are the level below the OO headings; chapters at the OS level are not objectives (13)', () => {
+    const parsed = parseOutline(linesOfText(text('13-projets-en-titres-word')));
+    expect(parsed.profileLines).toEqual(expect.arrayContaining(['titres de niveau 3 (styles Word, #) : actions / projets']));
+    expect(parsed.outline.strategicObjectives.map((os) => os.title)).toEqual(['Être un CPAS qui protège les plus fragiles', 'Être une administration efficace et proche des agents']);
+    expect(parsed.statedTotals).toMatchObject({ strategicObjectives: 2, operationalObjectives: 4, actions: 8 });
+    const last = actionsOf(parsed.outline).pop();
+    expect(last && last.fields).toEqual({ projectLead: 'Service du personnel', end: '2027', partners: 'Administration communale' });
   });
 
   it('the header row of a summary table is no objective (12)', () => {

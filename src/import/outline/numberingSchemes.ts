@@ -273,7 +273,7 @@ function readRankedSchemes(source: readonly Line[], osNamed: boolean, ooNamed: b
     const mark = (tokens.find((t) => t.kind === k) as Token).mark;
     const shown = mark === '-' ? ' –' : mark;
     const markPattern = mark === '-' ? '\\s*[-–—:]' : `\\${mark}`;
-    return { shape: `« ${sample[k]}${shown} … »`, level: levelOf.get(k) as Level, pattern: `^${classOf[k]}${markPattern}\\s` };
+    return { shape: `« ${sample[k]}${shown} … »`, level: levelOf.get(k) as Level, pattern: `^(?<code>${classOf[k]})${markPattern}\\s+(?<titre>.*)$` };
   });
   return { lines, levels };
 }
