@@ -276,6 +276,21 @@ describe('lower-case letters, page furniture and closing pages (11, 12)', () => 
     expect(last && last.fields).toEqual({ projectLead: 'Service du personnel', end: '2027', partners: 'Administration communale' });
   });
 
+  it('"Annexe 1 : …" followed by more labels of the sheet is a line of the sheet, not the closing pages', () => {
+    const doc = [
+      'Objectif stratégique 1 : Être un CPAS solidaire',
+      'Objectif opérationnel 1.1 : Aider',
+      'Action 1.1.1 : Rénover l’accueil',
+      'Description : Travaux de la salle d’attente.',
+      'Annexe 1 : plan des locaux',
+      'Échéance : 2026',
+      'Chef de projet : Marie Dupont',
+    ];
+    const parsed = parseOutline(linesOfText(doc.join('\n')));
+    expect(actionsOf(parsed.outline)[0].fields).toMatchObject({ end: '2026', projectLead: 'Marie Dupont' });
+    expect((parsed.profileLines || []).some((l) => l.startsWith('fin du plan'))).toBe(false);
+  });
+
   it('the header row of a summary table is no objective (12)', () => {
     const parsed = parseOutline(linesOfText(text('12-tableau-puis-fiches')));
     expect(parsed.outline.strategicObjectives.map((os) => os.title)).toEqual(["Garantir à chacun l'accès à ses droits", 'Offrir un cadre de travail de qualité aux agents']);

@@ -150,7 +150,7 @@ class OutlineParser {
     const next = nextIndex === null ? null : this.doc.lines[nextIndex];
 
     // ---- closing pages: "Annexe 1 – Glossaire", "Ainsi délibéré …" end the last field
-    if (this.tree.started && isClosingMatter(line.text)) {
+    if (this.tree.started && isClosingMatter(line.text) && !this.sheetLabelsFollow(i)) {
       this.endBlock();
       this.closingSince = line;
       this.closingStart = this.closingStart || line;
@@ -285,6 +285,23 @@ class OutlineParser {
     // What follows continues this text, not the heading before it.
     this.title = null;
     return i;
+  }
+
+  /**
+   * Whether sheet labels ("Échéance : 2026") come after line `i` before the next heading
+   * of the plan (within a few lines): then "Annexe 1 : plan des locaux" is inside a sheet,
+   * not the start of the closing pages.
+   */
+  private sheetLabelsFollow(i: number): boolean {
+    for (let j = this.doc.nextContentIndex(i), seen = 0; j !== null && seen < 40; j = this.doc.nextContentIndex(j), seen++) {
+      const line = this.doc.lines[j];
+      const nextIndex = this.doc.nextContentIndex(j);
+      const next = nextIndex === null ? null : this.doc.lines[nextIndex];
+      if (this.opensPlanLevel(j, line, next) || isClosingMatter(line.text)) return false;
+      const label = labelAt(this.profile, line, next);
+      if (label && label.target !== 'description' && label.target !== 'title') return true;
+    }
+    return false;
   }
 
   /** A keyword, numbered or styled heading of a plan level, or a sheet title label. */

@@ -149,7 +149,8 @@ export function buildProfile(doc: DocumentLines): Profile {
   let headingRole = new Map<number, Role>();
   let structuralHeadingLevel: number | null = null;
   if (keywordLevels.size > 0 || numberedLines.size > 0 || titleLabelLines.length > 0) {
-    const hinted = hintedHeadingRoles(doc, (i) => knownRole(doc, i, numberedLines, numberedRole, titleLabelLines), keywordLevels, numberedRole);
+    const titleLabels = new Set(titleLabelLines);
+    const hinted = hintedHeadingRoles(doc, (i) => knownRole(doc, i, numberedLines, numberedRole, titleLabels), keywordLevels, numberedRole);
     headingRole = hinted.roles;
     structuralHeadingLevel = hinted.deepest;
   } else {
@@ -202,12 +203,12 @@ export function buildProfile(doc: DocumentLines): Profile {
 const LEVEL_ORDER: readonly Role[] = ['os', 'oo', 'action', 'subAction'];
 
 /** The role of a line the keywords, the numbering or a sheet title label already give; null for other lines. */
-function knownRole(doc: DocumentLines, i: number, numberedLines: ReadonlySet<number>, numberedRole: ReadonlyMap<number, Role>, titleLabelLines: readonly number[]): Role | null {
+function knownRole(doc: DocumentLines, i: number, numberedLines: ReadonlySet<number>, numberedRole: ReadonlyMap<number, Role>, titleLabelLines: ReadonlySet<number>): Role | null {
   const found = doc.candidates[i];
   const keyword = found.find((c) => c.kind === 'keyword');
   if (keyword && keyword.kind === 'keyword') return keyword.level === 'axis' ? 'section' : keyword.level;
   if (numberedLines.has(i)) return numberedRole.get((doc.numberedAt(i) as NumberedHeading).parts.length) || null;
-  if (titleLabelLines.indexOf(i) >= 0) return 'action';
+  if (titleLabelLines.has(i)) return 'action';
   if (found.some((c) => c.kind === 'section' || c.kind === 'volet')) return 'section';
   return null;
 }
@@ -234,9 +235,10 @@ function hintedHeadingRoles(
 ): { roles: Map<number, Role>; deepest: number | null } {
   const anchors = new Map<number, Map<Role, number>>();
   const unnamed = new Map<number, number[]>();
+  const roleOf = doc.lines.map((line, i) => (line.blank || line.noise ? null : known(i)));
   doc.lines.forEach((line, i) => {
     if (!line.headingLevel || line.noise || line.blank || line.bullet) return;
-    const role = known(i);
+    const role = roleOf[i];
     if (role !== null) {
       const counts = anchors.get(line.headingLevel) || anchors.set(line.headingLevel, new Map()).get(line.headingLevel)!;
       counts.set(role, (counts.get(role) || 0) + 1);
@@ -260,17 +262,14 @@ function hintedHeadingRoles(
       return;
     }
     if (anchored.length > 0) return;
-    // No known line in a heading style: what the headings of this level come under.
+    // No known line in a heading style: what the headings of this level come under (one pass per level).
     const under = new Map<Role, number>();
-    for (const i of indexes) {
-      for (let j = i - 1; j >= 0; j--) {
-        if (doc.lines[j].headingLevel === level) continue;
-        const role = known(j);
-        if (role === null) continue;
-        under.set(role, (under.get(role) || 0) + 1);
-        break;
-      }
-    }
+    const own = new Set(indexes);
+    let last: Role | null = null;
+    doc.lines.forEach((line, j) => {
+      if (own.has(j) && last !== null) under.set(last, (under.get(last) || 0) + 1);
+      if (line.headingLevel !== level && roleOf[j] !== null) last = roleOf[j];
+    });
     if (under.size === 0) return;
     const parent = majority(under);
     const role = LEVEL_ORDER[LEVEL_ORDER.indexOf(parent) + 1];
