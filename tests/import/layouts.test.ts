@@ -3,9 +3,11 @@
  * as other CPAS write them: keyword objectives with bare-number projects, parents known
  * only from their children's codes, a summary then one sheet per project, fields repeated
  * on every sheet, two-line capital titles, method chapters / political axes / tables of
- * contents / template placeholders, and a layout read only with a rules file. Each has its
+ * contents / template placeholders, a layout read only with a rules file, letters for
+ * projects, a summary table then sheets, and projects marked only by a heading level. Each has its
  * hand-written expectation (`*.expected.json`), scored with the samples' scoring; the
- * same documents are also read as Word files with one paragraph per printed line.
+ * same documents are also read as Word files (one paragraph per printed line, or "#"
+ * lines in Heading styles) and as PDFs with their own running header and page numbers.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -18,7 +20,7 @@ import { LevelScore, scoreOutline } from '../../src/import/scoring';
 import { linesOfText, prepareLines } from '../../src/import/lines/sourceLines';
 import { RulesError, applyRules, parseRules } from '../../src/import/lines/rules';
 import { ImportError } from '../../src/import/errors';
-import { makeDocx } from './support/makeDocuments';
+import { makeDocx, makePdf } from './support/makeDocuments';
 
 const LAYOUTS = path.resolve(__dirname, 'fixtures/layouts');
 const NAMES = fs
@@ -88,6 +90,12 @@ describe.each(NAMES)('layout %s', (name) => {
         return heading ? { text: heading[2], heading: heading[1].length } : { text: t };
       });
     const analysis = analyseDocument(`${name}.docx`, makeDocx(paragraphs), { rules });
+    expectAtLeast95(analysis.outline, expected(name));
+  });
+
+  it('reads the same as a PDF with a running header and page numbers of its own', () => {
+    const pdf = makePdf(text(name).split(/\r?\n/), { header: 'CPAS – Programme stratégique transversal 2025-2030', pageNumbers: true, linesPerPage: 40 });
+    const analysis = analyseDocument(`${name}.pdf`, pdf, { rules });
     expectAtLeast95(analysis.outline, expected(name));
   });
 
