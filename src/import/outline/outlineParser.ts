@@ -230,12 +230,15 @@ class OutlineParser {
     }
     if (line.headingLevel && !(this.tree.started === false && isDocumentTitle(line.text))) {
       // A heading level is a depth hint: it opens what the profile gives that level; a
-      // heading of no known role is a section outside lists and sheets (and ends a sheet
-      // when it is no deeper than the plan's own headings), else it is read like text.
+      // heading of no known role is a section outside lists and sheets when it is no deeper
+      // than the plan's own headings (and then ends a sheet); else it is read like text.
       const role = this.profile.headingRole.get(line.headingLevel);
       if (role && role !== 'section' && !(line.bullet && this.list)) return this.onNumbered(i, line, null, role);
-      const endsSheet = this.sheet !== null && this.profile.structuralHeadingLevel !== null && line.headingLevel <= this.profile.structuralHeadingLevel;
-      if ((!this.sheet || endsSheet) && !line.bullet && !(this.list && this.cursor.oo)) {
+      const deepest = this.profile.structuralHeadingLevel;
+      // Deeper than the plan's own headings ("### Description" under "## Fiche projet 1.1.1"): part of the item above.
+      const withinItem = deepest !== null && line.headingLevel > deepest && this.tree.started;
+      const endsSheet = this.sheet !== null && deepest !== null && line.headingLevel <= deepest;
+      if ((!this.sheet || endsSheet) && !withinItem && !line.bullet && !(this.list && this.cursor.oo)) {
         this.onSection(line, null, line.text, 10 + line.headingLevel);
         return i;
       }

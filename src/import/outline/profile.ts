@@ -255,6 +255,11 @@ function hintedHeadingRoles(
     if (indexes.length < 2) return;
     // Unnamed headings at the level of known ones are chapters ("# Introduction", "# Annexes").
     if (anchored.some(([l]) => l === level)) return;
+    // The same few titles under every sheet ("Description", "Budget") are parts of a sheet, not plan items.
+    const texts = new Map<string, number>();
+    indexes.forEach((i) => texts.set(foldChars(doc.lines[i].text), (texts.get(foldChars(doc.lines[i].text)) || 0) + 1));
+    const repeated = indexes.filter((i) => (texts.get(foldChars(doc.lines[i].text)) as number) > 1).length;
+    if (repeated >= indexes.length * 0.3) return;
     const above = anchored.filter(([l]) => l < level).pop();
     if (above) {
       const role = LEVEL_ORDER[LEVEL_ORDER.indexOf(above[1]) + level - above[0]];

@@ -216,6 +216,31 @@ describe('Word documents read like their text', () => {
     expect({ worst: worst(score), missing: score.missing, extra: score.extra }).toEqual({ worst: 1, missing: score.missing, extra: score.extra });
   });
 
+  it('the same Heading 3 titles inside every sheet ("Description", "Calendrier") are parts of the sheet, not sub-actions', () => {
+    const sheet = (code: string, title: string, lead: string) => [
+      { text: `Fiche projet ${code} : ${title}`, heading: 2 },
+      { text: 'Description', heading: 3 },
+      { text: `Le projet ${code} est décrit ici en quelques phrases.` },
+      { text: 'Calendrier', heading: 3 },
+      { text: 'Échéance : 2027' },
+      { text: `Chef de projet : ${lead}` },
+    ];
+    const docx = makeDocx([
+      { text: 'Objectif stratégique 1 : Être un CPAS accueillant', heading: 1 },
+      { text: 'Objectif opérationnel 1.1 : Améliorer l’accueil' },
+      ...sheet('1.1.1', 'Rénover la salle d’attente', 'Marie Dupont'),
+      ...sheet('1.1.2', 'Former les agents d’accueil', 'Jean Martin'),
+      ...sheet('1.1.3', 'Créer un guichet unique', 'Anne Lambert'),
+    ]);
+    const outline = outlineOf('fiches-titrees.docx', docx);
+    const actions = actionsOf(outline);
+    expect(actions.map((a) => [a.code, (a.subActions || []).length, a.fields && a.fields.projectLead, a.fields && a.fields.end])).toEqual([
+      ['1.1.1', 0, 'Marie Dupont', '2027'],
+      ['1.1.2', 0, 'Jean Martin', '2027'],
+      ['1.1.3', 0, 'Anne Lambert', '2027'],
+    ]);
+  });
+
   it('a heading level is a depth hint: keyword OO, then projects whose only mark is Heading 3', () => {
     const docx = makeDocx([
       { text: 'Programme stratégique transversal 2025-2030', heading: 1 },
