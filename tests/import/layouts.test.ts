@@ -20,6 +20,7 @@ import { LevelScore, scoreOutline } from '../../src/import/scoring';
 import { linesOfText, prepareLines } from '../../src/import/lines/sourceLines';
 import { RulesError, applyRules, parseRules } from '../../src/import/lines/rules';
 import { ImportError } from '../../src/import/errors';
+import { isClosingMatter } from '../../src/import/lines/headings';
 import { makeDocx, makePdf } from './support/makeDocuments';
 
 const LAYOUTS = path.resolve(__dirname, 'fixtures/layouts');
@@ -255,6 +256,23 @@ describe('lower-case letters, page furniture and closing pages (11, 12)', () => 
       expect(parsed.profileLines).toEqual(expect.arrayContaining([expect.stringMatching(/^fin du plan à la ligne \d+ \(« (Annexe 1 – Glossaire|Lexique) »\)/)]));
       expect(reviewImport(parsed.outline, parsed.anomalies, parsed.statedTotals).warnings.filter((w) => w.kind === 'longValue')).toEqual([]);
     }
+  });
+
+  it.each([
+    ['Annexe 1 – Glossaire', true],
+    ['ANNEXE II', true],
+    ['Annexes', true],
+    ['Lexique', true],
+    ['Liste des abréviations', true],
+    ['Ainsi délibéré en séance du 25 septembre 2025.', true],
+    ['Fait à Florennes, le 2 octobre 2025.', true],
+    ['Par le Conseil,', true],
+    ['Annexes : plan des locaux et devis', false],
+    ["Par le Conseil de l'action sociale du 12 mai, le plan a été adopté à l'unanimité.", false],
+    ['Glossaire des termes à rédiger avec les agents', false],
+    ['Le glossaire sera publié en annexe.', false],
+  ])('« %s » opens the closing pages: %s', (line, closing) => {
+    expect(isClosingMatter(line)).toBe(closing);
   });
 
   it('an annex of project sheets is read again: a heading of the plan ends the closing pages', () => {

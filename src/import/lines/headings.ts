@@ -185,11 +185,13 @@ export function headingCandidates(text: string): HeadingCandidate[] {
 
 const CLOSING_MATTER = [
   // "Annexe 1 – Glossaire", "ANNEXE II", "Annexes" alone: not "Annexes : plan des locaux" (a sheet field).
-  /^annexes?\s*(?:n\s?°\s*)?(?:\d{1,2}|[ivx]{1,4}|[a-z])\b(?:\s*[:.–—-]\s*.*)?$/,
+  /^annexes?\s+(?:n\s?°\s*)?(?:\d{1,2}|[ivx]{1,4}|[a-z])\b(?:\s*[:.–—-]\s*.*)?$/,
   /^annexes?\s*$/,
   /^(?:glossaire|lexique|liste des (?:abreviations|acronymes|sigles)|abreviations(?: et acronymes)?|acronymes|bibliographie|signatures?)\s*:?$/,
   // The deliberation that closes the plan: "Ainsi délibéré en séance du …", "Fait à Florennes, le …".
-  /^(?:ainsi (?:delibere|arrete|fait|decide)|fait a [^,]{1,40},? le|par (?:le|ordonnance du) conseil|pour le conseil)\b/,
+  /^(?:ainsi (?:delibere|arrete|fait|decide)|fait a [^,]{1,40},? le)\b/,
+  // "Par le Conseil," alone above the signatures, not "Par le Conseil du 12 mai, le plan a été…".
+  /^(?:par|pour) (?:le|ordonnance du) conseil(?: de l'action sociale)?\s*[,:.]?$/,
 ];
 
 /** A line that opens the closing pages of a plan (annexes, glossary, signatures): no field of the last action goes on past it. */
