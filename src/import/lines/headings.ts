@@ -196,6 +196,8 @@ const CLOSING_MATTER = [
 
 /** A line that opens the closing pages of a plan (annexes, glossary, signatures): no field of the last action goes on past it. */
 export function isClosingMatter(text: string): boolean {
+  // Every closing line starts with one of these letters pairs: most lines are ruled out before folding.
+  if (!/^\s*(?:an|ai|ab|ac|gl|le|li|bi|si|fa|pa|po)/i.test(text)) return false;
   const folded = foldChars(text).trim();
   return folded.length <= 120 && CLOSING_MATTER.some((pattern) => pattern.test(folded));
 }
