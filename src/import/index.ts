@@ -4,6 +4,7 @@
  */
 export { analyseDocument } from './importDocument';
 export type { AnalyseOptions, ImportAnalysis } from './importDocument';
+export type { ProfileEntry } from './outline/describeProfile';
 export { applyRules, parseRules, RulesError } from './lines/rules';
 export type { ImportRules } from './lines/rules';
 export { reviewImport } from './review';

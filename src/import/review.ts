@@ -8,7 +8,7 @@
 import type { OutlineAction, OutlineDocument } from './toPlan';
 import type { ParseAnomaly } from './outline/parseResult';
 import type { StatedTotals } from './outline/statedTotals';
-import { SINGLE_VALUE_FIELDS } from './outline/values';
+import { MULTILINE_FIELDS, SINGLE_VALUE_FIELDS } from './outline/values';
 import { colonLabelPrefix, labelKey, targetOfLabelKey } from './lines/fieldLabels';
 
 export type ReviewKind = 'statedTotals' | 'longValue' | 'objectiveWithoutActions' | 'numberingJump' | 'numberingRestart' | 'unplacedText';
@@ -37,6 +37,9 @@ export interface ImportReview {
 }
 
 const LONG_SINGLE_VALUE = 160;
+/** A text field this many times longer than the same field's median in the document (and at least OUTLIER_MIN long). */
+const OUTLIER_RATIO = 4;
+const OUTLIER_MIN = 600;
 const MAX_WARNINGS = 200;
 
 const LEVEL_NAMES = { strategicObjectives: 'objectifs stratégiques', operationalObjectives: 'objectifs opérationnels', actions: 'actions' } as const;
@@ -87,6 +90,33 @@ function longValues(action: OutlineAction, out: ReviewWarning[]): void {
   }
 }
 
+/**
+ * Text fields (description, steps, indicators…) far longer than the same field in the
+ * other actions of the document: the end of the document or the next sheets may have
+ * been swallowed. Needs three actions with the field to know its usual length.
+ */
+function outlierValues(actions: readonly OutlineAction[], out: ReviewWarning[]): void {
+  const textOf = (action: OutlineAction, key: string): string | null => {
+    const value = key === 'description' ? action.description : (action.fields || {})[key as keyof OutlineAction['fields']];
+    return typeof value === 'string' && value !== '' ? value : null;
+  };
+  for (const key of ['description' as const, ...MULTILINE_FIELDS]) {
+    const lengths = actions.map((a) => textOf(a, key)).filter((v): v is string => v !== null).map((v) => v.length).sort((a, b) => a - b);
+    if (lengths.length < 3) continue;
+    const median = lengths[Math.floor(lengths.length / 2)];
+    const limit = Math.max(OUTLIER_MIN, median * OUTLIER_RATIO);
+    for (const action of actions) {
+      const value = textOf(action, key);
+      if (value === null || value.length <= limit) continue;
+      out.push({
+        kind: 'longValue',
+        line: action.sourceLine || 0,
+        message: `Valeur anormalement longue (${value.length} caractères, ${Math.round(value.length / Math.max(1, median))} fois la longueur habituelle) dans le champ « ${key} » de l'action « ${(action.title || action.code || '').slice(0, 80)} » : la fin du document ou une autre fiche y a peut-être été avalée.`,
+      });
+    }
+  }
+}
+
 function confidence(problems: number, total: number): Confidence {
   if (total === 0) return 'faible';
   const share = problems / total;
@@ -101,6 +131,7 @@ export function reviewImport(outline: OutlineDocument, anomalies: readonly Parse
   let emptyOo = 0;
   let untitledActions = 0;
   numbering(outline.strategicObjectives, "l'objectif stratégique", warnings);
+  const allActions: OutlineAction[] = [];
   const anyActions = outline.strategicObjectives.some((os) => os.operationalObjectives.some((oo) => oo.actions.length > 0));
   for (const os of outline.strategicObjectives) {
     if (!os.title) untitledOs++;
@@ -117,9 +148,11 @@ export function reviewImport(outline: OutlineDocument, anomalies: readonly Parse
         actionCount++;
         if (!action.title) untitledActions++;
         longValues(action, warnings);
+        allActions.push(action);
       }
     }
   }
+  outlierValues(allActions, warnings);
   const unplaced = anomalies.filter((a) => a.kind === 'unrecognisedText' || a.kind === 'orphanAction');
   if (unplaced.length > 0) {
     warnings.push({ kind: 'unplacedText', line: unplaced[0].line, message: `${unplaced.length} passage(s) du document ne sont placés nulle part dans l'arbre (voir les anomalies « texte non compris » et « action sans parent »).` });

@@ -1,7 +1,7 @@
 /**
  * Comparison of an outline read from a document with a hand-made expectation (the
  * `*.expected.json` of shared/samples): precision and recall per level, titles compared
- * after whitespace and case normalisation, and the share of actions (and sub-actions)
+ * after whitespace, case and lone bullet glyph normalisation, and the share of actions (and sub-actions)
  * found under the right parent. Pure; `score.ts` runs it over the samples.
  */
 import type { OutlineAction, OutlineDocument } from './toPlan';
@@ -38,8 +38,14 @@ interface Item {
   readonly parentCode: string | null;
 }
 
+/**
+ * A bullet glyph alone on its line ("-", "•") holds no text: a plain-text copy keeps it in
+ * a title, Word and PDF drop the empty list item. Titles are compared without such glyphs.
+ */
+const LONE_GLYPH = /(^|\s)[-–—•▪◦·*]+(?=\s|$)/g;
+
 function identity(title: string | null | undefined, code: string | null | undefined): string {
-  const key = looseKey(title);
+  const key = looseKey((title || '').replace(LONE_GLYPH, ' '));
   return key !== '' ? key : `#${code || ''}`;
 }
 

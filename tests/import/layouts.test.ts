@@ -3,9 +3,11 @@
  * as other CPAS write them: keyword objectives with bare-number projects, parents known
  * only from their children's codes, a summary then one sheet per project, fields repeated
  * on every sheet, two-line capital titles, method chapters / political axes / tables of
- * contents / template placeholders, and a layout read only with a rules file. Each has its
+ * contents / template placeholders, a layout read only with a rules file, letters for
+ * projects, a summary table then sheets, and projects marked only by a heading level. Each has its
  * hand-written expectation (`*.expected.json`), scored with the samples' scoring; the
- * same documents are also read as Word files with one paragraph per printed line.
+ * same documents are also read as Word files (one paragraph per printed line, or "#"
+ * lines in Heading styles) and as PDFs with their own running header and page numbers.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -18,7 +20,8 @@ import { LevelScore, scoreOutline } from '../../src/import/scoring';
 import { linesOfText, prepareLines } from '../../src/import/lines/sourceLines';
 import { RulesError, applyRules, parseRules } from '../../src/import/lines/rules';
 import { ImportError } from '../../src/import/errors';
-import { makeDocx } from './support/makeDocuments';
+import { isClosingMatter } from '../../src/import/lines/headings';
+import { makeDocx, makePdf } from './support/makeDocuments';
 
 const LAYOUTS = path.resolve(__dirname, 'fixtures/layouts');
 const NAMES = fs
@@ -77,6 +80,23 @@ describe.each(NAMES)('layout %s', (name) => {
   it('reads the same as a Word document with one paragraph per printed line', () => {
     const docx = makeDocx(text(name).split(/\r?\n/).map((t) => ({ text: t })));
     const analysis = analyseDocument(`${name}.docx`, docx, { rules });
+    expectAtLeast95(analysis.outline, expected(name));
+  });
+
+  it('reads the same as a Word document whose "#" lines use Heading styles', () => {
+    const paragraphs = text(name)
+      .split(/\r?\n/)
+      .map((t) => {
+        const heading = /^(#{1,6})\s+(.*)$/.exec(t.trim());
+        return heading ? { text: heading[2], heading: heading[1].length } : { text: t };
+      });
+    const analysis = analyseDocument(`${name}.docx`, makeDocx(paragraphs), { rules });
+    expectAtLeast95(analysis.outline, expected(name));
+  });
+
+  it('reads the same as a PDF with a running header and page numbers of its own', () => {
+    const pdf = makePdf(text(name).split(/\r?\n/), { header: 'CPAS – Programme stratégique transversal 2025-2030', pageNumbers: true, linesPerPage: 40 });
+    const analysis = analyseDocument(`${name}.pdf`, pdf, { rules });
     expectAtLeast95(analysis.outline, expected(name));
   });
 
@@ -170,6 +190,140 @@ describe('what the layouts need', () => {
   });
 });
 
+describe('lower-case letters, page furniture and closing pages (11, 12)', () => {
+  const actionsOf = (outline: OutlineDocument) => outline.strategicObjectives.flatMap((os) => os.operationalObjectives.flatMap((oo) => oo.actions));
+
+  it('letters "a.", "b." one level below the numbered OO are projects; a lettered list after a colon is not (11)', () => {
+    const parsed = parseOutline(linesOfText(text('11-lettres-pour-projets')));
+    expect(parsed.profileLines).toEqual(expect.arrayContaining(['lignes « a. … » : actions / projets', 'lignes « n.n … » : objectifs opérationnels']));
+    expect(parsed.outline.strategicObjectives[0].operationalObjectives.map((oo) => [oo.code, oo.actions.map((a) => a.code)])).toEqual([
+      ['1.1', ['a', 'b']],
+      ['1.2', ['a', 'b']],
+    ]);
+    // The three steps of the method chapter ("a. Un diagnostic …" after "trois étapes :") and the steps inside a sheet stay text.
+    expect(JSON.stringify(parsed.outline)).not.toMatch(/"title":"Un diagnostic|"title":"recruter/);
+  });
+
+  it('a line that starts with "a." inside a sentence is that sentence, not a project', () => {
+    const doc = [
+      'Objectif stratégique 1 : Être un CPAS solidaire',
+      '1.1. Aider les familles',
+      'a. Ouvrir une épicerie sociale',
+      'Pilote : Service social',
+      'b. Créer un vestiaire solidaire',
+      'Pilote : Service social',
+      'Le conseil rappelle que le public visé par ce projet est celui que la loi organique',
+      'a. Défini comme prioritaire, sans exclure les autres demandeurs.',
+      '1.2. Loger',
+      'a. Créer un logement de transit',
+      'b. Rénover deux logements d’insertion',
+    ];
+    const parsed = parseOutline(linesOfText(doc.join('\n')));
+    expect(parsed.outline.strategicObjectives[0].operationalObjectives.map((oo) => oo.actions.map((a) => a.title))).toEqual([
+      ['Ouvrir une épicerie sociale', 'Créer un vestiaire solidaire'],
+      ['Créer un logement de transit', 'Rénover deux logements d’insertion'],
+    ]);
+  });
+
+  it('a running footer whose page number changes on every page is removed, wherever the number stands (11, 12)', () => {
+    for (const [name, furniture] of [
+      ['11-lettres-pour-projets', /Florennes-sur-Sambre\s+page \d\/7$/],
+      ['12-tableau-puis-fiches', /^\d \| Programme stratégique transversal – CPAS/],
+    ] as const) {
+      const lines = prepareLines(linesOfText(text(name)));
+      const marked = lines.filter((l) => furniture.test(l.raw));
+      expect(marked.length).toBeGreaterThanOrEqual(6);
+      expect(marked.every((l) => l.noise === 'runningHeader')).toBe(true);
+      expect(JSON.stringify(parseOutline(linesOfText(text(name))).outline)).not.toMatch(/page \d\/7|\| Programme/);
+    }
+  });
+
+  it('a value repeated near page ends with the same number is kept', () => {
+    // "Équipe mobile – 2" ends like "Programme – 2" would, but keeps its number on every page.
+    const page = (n: number) => [`Action 1.1.${n} : Créer le projet ${n}`, 'Chef de projet :', 'Équipe mobile – 2', `Programme stratégique – ${n}`];
+    const doc = ['Objectif stratégique 1 : Être un CPAS solidaire', 'Objectif opérationnel 1.1 : Aider', ...page(1), ...page(2), ...page(3)];
+    const lines = prepareLines(linesOfText(doc.join('\n')));
+    expect(lines.filter((l) => l.noise === 'runningHeader').map((l) => l.text)).toEqual(['Programme stratégique – 1', 'Programme stratégique – 2', 'Programme stratégique – 3']);
+    const actions = actionsOf(parseOutline(linesOfText(doc.join('\n'))).outline);
+    expect(actions.map((a) => a.fields && a.fields.projectLead)).toEqual(['Équipe mobile – 2', 'Équipe mobile – 2', 'Équipe mobile – 2']);
+  });
+
+  it('the last project stops at the glossary and the signatures; the profile says where the plan ends (11, 12)', () => {
+    for (const name of ['11-lettres-pour-projets', '12-tableau-puis-fiches']) {
+      const parsed = parseOutline(linesOfText(text(name)));
+      const last = actionsOf(parsed.outline).pop();
+      expect(JSON.stringify(last)).not.toMatch(/Glossaire|Lexique|Président,|plan de cohésion sociale$/);
+      expect(parsed.profileLines).toEqual(expect.arrayContaining([expect.stringMatching(/^fin du plan à la ligne \d+ \(« (Annexe 1 – Glossaire|Lexique) »\)/)]));
+      expect(reviewImport(parsed.outline, parsed.anomalies, parsed.statedTotals).warnings.filter((w) => w.kind === 'longValue')).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['Annexe 1 – Glossaire', true],
+    ['ANNEXE II', true],
+    ['Annexes', true],
+    ['Lexique', true],
+    ['Liste des abréviations', true],
+    ['Ainsi délibéré en séance du 25 septembre 2025.', true],
+    ['Fait à Florennes, le 2 octobre 2025.', true],
+    ['Par le Conseil,', true],
+    ['Annexes : plan des locaux et devis', false],
+    ["Par le Conseil de l'action sociale du 12 mai, le plan a été adopté à l'unanimité.", false],
+    ['Glossaire des termes à rédiger avec les agents', false],
+    ['Le glossaire sera publié en annexe.', false],
+  ])('« %s » opens the closing pages: %s', (line, closing) => {
+    expect(isClosingMatter(line)).toBe(closing);
+  });
+
+  it('an annex of project sheets is read again: a heading of the plan ends the closing pages', () => {
+    const doc = [
+      'Objectif stratégique 1 : Être un CPAS solidaire',
+      'Objectif opérationnel 1.1 : Aider',
+      'Action 1.1.1 : Ouvrir une épicerie',
+      'Échéance : 2026',
+      'Annexe 1 – Fiches des projets reportés',
+      'Les projets suivants seront lancés après l’évaluation à mi-parcours.',
+      'Action 1.1.2 : Créer un vestiaire',
+      'Échéance : 2028',
+    ];
+    const actions = actionsOf(parseOutline(linesOfText(doc.join('\n'))).outline);
+    expect(actions.map((a) => [a.code, a.fields && a.fields.end])).toEqual([
+      ['1.1.1', '2026'],
+      ['1.1.2', '2028'],
+    ]);
+  });
+
+  it('projects whose only mark is a heading level are the level below the OO headings; chapters at the OS level are not objectives (13)', () => {
+    const parsed = parseOutline(linesOfText(text('13-projets-en-titres-word')));
+    expect(parsed.profileLines).toEqual(expect.arrayContaining(['titres de niveau 3 (styles Word, #) : actions / projets']));
+    expect(parsed.outline.strategicObjectives.map((os) => os.title)).toEqual(['Être un CPAS qui protège les plus fragiles', 'Être une administration efficace et proche des agents']);
+    expect(parsed.statedTotals).toMatchObject({ strategicObjectives: 2, operationalObjectives: 4, actions: 8 });
+    const last = actionsOf(parsed.outline).pop();
+    expect(last && last.fields).toEqual({ projectLead: 'Service du personnel', end: '2027', partners: 'Administration communale' });
+  });
+
+  it('"Annexe 1 : …" followed by more labels of the sheet is a line of the sheet, not the closing pages', () => {
+    const doc = [
+      'Objectif stratégique 1 : Être un CPAS solidaire',
+      'Objectif opérationnel 1.1 : Aider',
+      'Action 1.1.1 : Rénover l’accueil',
+      'Description : Travaux de la salle d’attente.',
+      'Annexe 1 : plan des locaux',
+      'Échéance : 2026',
+      'Chef de projet : Marie Dupont',
+    ];
+    const parsed = parseOutline(linesOfText(doc.join('\n')));
+    expect(actionsOf(parsed.outline)[0].fields).toMatchObject({ end: '2026', projectLead: 'Marie Dupont' });
+    expect((parsed.profileLines || []).some((l) => l.startsWith('fin du plan'))).toBe(false);
+  });
+
+  it('the header row of a summary table is no objective (12)', () => {
+    const parsed = parseOutline(linesOfText(text('12-tableau-puis-fiches')));
+    expect(parsed.outline.strategicObjectives.map((os) => os.title)).toEqual(["Garantir à chacun l'accès à ses droits", 'Offrir un cadre de travail de qualité aux agents']);
+    expect(parsed.anomalies).toEqual([]);
+  });
+});
+
 describe('the report never hides a loss', () => {
   const name = '01-mots-cles-projets-numerotes';
   const withoutOneProject = text(name).replace(/^2\.1\.2 .*\n/m, '');
@@ -197,6 +351,18 @@ describe('the report never hides a loss', () => {
     const sheets = parseOutline(linesOfText(swallowed));
     const long = reviewImport(sheets.outline, sheets.anomalies, sheets.statedTotals).warnings.filter((w) => w.kind === 'longValue');
     expect(long.map((w) => w.message)).toEqual([expect.stringContaining('Créer deux logements de transit')]);
+  });
+
+  it('flags a text field far longer than the same field elsewhere (the end of the document swallowed)', () => {
+    const sheet = (n: number) => [`Action 1.1.${n} : Créer le projet ${n}`, `Description : Le projet ${n} améliore l'accueil des usagers du CPAS.`, 'Échéance : 2027'];
+    const minutes = Array.from({ length: 12 }, (_v, k) => `Le comité de concertation a examiné le point ${k + 1} de l'ordre du jour et en a débattu longuement avec les représentants de la commune.`);
+    const doc = ['Objectif stratégique 1 : Être un CPAS solidaire', 'Objectif opérationnel 1.1 : Aider', ...sheet(1), ...sheet(2), ...sheet(3), 'Action 1.1.4 : Créer le projet 4', 'Description : Le projet 4 complète les trois autres.', ...minutes];
+    const parsed = parseOutline(linesOfText(doc.join('\n')));
+    const long = reviewImport(parsed.outline, parsed.anomalies, parsed.statedTotals).warnings.filter((w) => w.kind === 'longValue');
+    expect(long.map((w) => w.message)).toEqual([expect.stringMatching(/^Valeur anormalement longue \(\d+ caractères, \d+ fois la longueur habituelle\) dans le champ « description » de l'action « Créer le projet 4 »/)]);
+    // Three sheets alone do not say what is usual: the same text is then not flagged.
+    const short = parseOutline(linesOfText(doc.slice(0, 2).concat(sheet(1), ['Action 1.1.4 : Créer le projet 4', 'Description : Le projet 4 complète les autres.'], minutes).join('\n')));
+    expect(reviewImport(short.outline, short.anomalies, short.statedTotals).warnings.filter((w) => w.kind === 'longValue')).toEqual([]);
   });
 
   it('says the result is importable when nothing is wrong', () => {

@@ -322,6 +322,7 @@ export function ImportPstView(props: ImportPstViewProps): JSX.Element {
       {step.kind === 'preview' && (
         <ReadingCorrections
           profileLines={analysis.profileLines || []}
+          profileEntries={analysis.profileEntries}
           fieldNames={importer.FIELD_NAMES_FR}
           corrections={corrections}
           onChange={(next) => correct(importer, next)}

@@ -86,7 +86,8 @@ function keywordHeading(text: string, folded: string): KeywordHeading | null {
     if (!code || code[0].trim() === '') {
       // "Objectif stratégique B : …", "Objectif opérationnel A1 – …": a capital letter code, before a separator.
       const letter = LETTER_CODE.exec(folded.slice(afterSign));
-      if (letter && /^\p{Lu}/u.test(text.slice(afterSign))) code = letter;
+      // A lower-case letter only before a colon ("Action b : …"): "Projet a - b" is prose.
+      if (letter && (/^\p{Lu}/u.test(text.slice(afterSign)) || /^[a-z]\s*[:：]/.test(text.slice(afterSign)))) code = letter;
     }
     let codeText: string | null = null;
     if (code && code[0].trim() !== '') {
@@ -180,6 +181,25 @@ export function headingCandidates(text: string): HeadingCandidate[] {
   const section = sectionHeading(text);
   if (section) found.push(section);
   return found;
+}
+
+const CLOSING_MATTER = [
+  // "Annexe 1 – Glossaire", "ANNEXE II", "Annexes" alone: not "Annexes : plan des locaux" (a sheet field).
+  /^annexes?\s+(?:n\s?°\s*)?(?:\d{1,2}|[ivx]{1,4}|[a-z])\b(?:\s*[:.–—-]\s*.*)?$/,
+  /^annexes?\s*$/,
+  /^(?:glossaire|lexique|liste des (?:abreviations|acronymes|sigles)|abreviations(?: et acronymes)?|acronymes|bibliographie|signatures?)\s*:?$/,
+  // The deliberation that closes the plan: "Ainsi délibéré en séance du …", "Fait à Florennes, le …".
+  /^(?:ainsi (?:delibere|arrete|fait|decide)|fait a [^,]{1,40},? le)\b/,
+  // "Par le Conseil," alone above the signatures, not "Par le Conseil du 12 mai, le plan a été…".
+  /^(?:par|pour) (?:le|ordonnance du) conseil(?: de l'action sociale)?\s*[,:.]?$/,
+];
+
+/** A line that opens the closing pages of a plan (annexes, glossary, signatures): no field of the last action goes on past it. */
+export function isClosingMatter(text: string): boolean {
+  // Every closing line starts with one of these letters pairs: most lines are ruled out before folding.
+  if (!/^\s*(?:an|ai|ab|ac|gl|le|li|bi|si|fa|pa|po)/i.test(text)) return false;
+  const folded = foldChars(text).trim();
+  return folded.length <= 120 && CLOSING_MATTER.some((pattern) => pattern.test(folded));
 }
 
 /** Short capitalised line that reads like a section title ("LE SOCIAL", "RESSOURCES HUMAINES"). */

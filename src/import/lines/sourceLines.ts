@@ -148,7 +148,8 @@ function tableCells(source: SourceLine): SourceLine[] {
  * under a label ("Chef de projet :" / "Marie Dupont", the same lead on three sheets).
  */
 function markRunningHeaders(lines: Line[]): Line[] {
-  const boundary = new Set<number>();
+  const numbered = numberedRunningLines(lines);
+  const boundary = new Set<number>(numbered);
   lines.forEach((line, i) => {
     if (line.noise === 'pageNumber' || /\f/.test(line.raw)) boundary.add(i);
     if (i > 0 && line.page !== undefined && lines[i - 1].page !== undefined && line.page !== lines[i - 1].page) {
@@ -177,7 +178,7 @@ function markRunningHeaders(lines: Line[]): Line[] {
     if (list) list.push(i);
     else occurrences.set(key, [i]);
   });
-  const headers = new Set<number>();
+  const headers = new Set<number>(numbered);
   occurrences.forEach((indexes) => {
     if (indexes.length < 3) return;
     const near = indexes.filter(nearBoundary).length;
@@ -186,6 +187,57 @@ function markRunningHeaders(lines: Line[]): Line[] {
     if (values < indexes.length * 0.5) indexes.forEach((i) => headers.add(i));
   });
   return lines.map((line, i) => (headers.has(i) ? { ...line, noise: 'runningHeader' } : line));
+}
+
+const PAGE_AT_END = [
+  /(?:^|\s)(?:page|p\.)\s*(\d{1,3})(?:\s*(?:\/|sur|de|of)\s*\d{1,3})?$/i,
+  /(?:^|\s)(\d{1,3})\s*(?:\/|sur)\s*\d{1,3}$/i,
+  /\s[|–—]\s*(\d{1,3})$/,
+  /\S\s{3,}(\d{1,3})$/,
+];
+const PAGE_AT_START = [
+  /^(?:page|p\.)\s*(\d{1,3})(?:\s*(?:\/|sur|de|of)\s*\d{1,3})?\s+(?=\S)/i,
+  /^(\d{1,3})\s*(?:\/|sur)\s*\d{1,3}\s+(?=\S)/i,
+  /^(\d{1,3})\s*[|–—]\s*(?=\S)/,
+  /^(\d{1,3})\s{3,}(?=\S)/,
+];
+
+/** A line that carries a page number at one end ("PST 2025 – CPAS de X    page 3/40", "3 | Programme"): its other text and the number. */
+function pageMark(raw: string): { rest: string; page: string } | null {
+  const text = raw.trim();
+  for (const pattern of PAGE_AT_END) {
+    const match = pattern.exec(text);
+    if (match && match.index > 0) return { rest: text.slice(0, match.index), page: match[1] };
+  }
+  for (const pattern of PAGE_AT_START) {
+    const match = pattern.exec(text);
+    if (match && match[0].length < text.length) return { rest: text.slice(match[0].length), page: match[1] };
+  }
+  return null;
+}
+
+/**
+ * Running headers and footers that print the page number on their own line ("PST
+ * 2025-2030 – CPAS de X    page 3/40", "3 | Programme stratégique"): the same text at
+ * least three times with at least two different numbers. A value repeated near page
+ * ends keeps its own number, or has none.
+ */
+function numberedRunningLines(lines: readonly Line[]): number[] {
+  const groups = new Map<string, { indexes: number[]; pages: Set<string> }>();
+  lines.forEach((line, i) => {
+    if (line.blank || line.noise || line.bullet || line.text.length > 160) return;
+    const mark = pageMark(line.raw);
+    if (!mark || !/\p{L}{3}/u.test(mark.rest)) return;
+    const key = foldChars(squeeze(stripMarkup(mark.rest).text));
+    const group = groups.get(key) || groups.set(key, { indexes: [], pages: new Set() }).get(key)!;
+    group.indexes.push(i);
+    group.pages.add(mark.page);
+  });
+  const found: number[] = [];
+  groups.forEach((group) => {
+    if (group.indexes.length >= 3 && group.pages.size >= 2 && !readsAsContent(lines, group.indexes[0])) found.push(...group.indexes);
+  });
+  return found;
 }
 
 /** "Objectif stratégique 1 : … ........ 3": a dot leader before a page number. */
@@ -260,14 +312,13 @@ function prepareOne(source: SourceLine): Line {
   }
   body = body.replace(/^>\s?/, '');
 
+  // A heading style is a depth hint, not a kind: "### - Recruter …" is still a list item.
   let bullet: string | null = null;
-  if (headingLevel === null) {
-    // Bold or italic markers may wrap the bullet: "**- texte**" is rare, "- **texte**" usual.
-    const bulletMatch = BULLET.exec(body) || LETTER_O_BULLET.exec(body) || PAREN_ITEM.exec(body);
-    if (bulletMatch && !/^-\d/.test(body) && !/^\*\*/.test(body)) {
-      bullet = bulletMatch[0].trim() || bulletMatch[0];
-      body = body.slice(bulletMatch[0].length);
-    }
+  // Bold or italic markers may wrap the bullet: "**- texte**" is rare, "- **texte**" usual.
+  const bulletMatch = BULLET.exec(body) || LETTER_O_BULLET.exec(body) || PAREN_ITEM.exec(body);
+  if (bulletMatch && !/^-\d/.test(body) && !/^\*\*/.test(body)) {
+    bullet = bulletMatch[0].trim() || bulletMatch[0];
+    body = body.slice(bulletMatch[0].length);
   }
   const stripped = stripMarkup(body);
   let text = squeeze(stripped.text);

@@ -16,7 +16,8 @@ export const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
 
 /** The sheet label a line starts with; table sheets write labels in capitals, without colon. */
 export function labelAt(profile: Profile, line: Line, next: Line | null): LabelMatch | null {
-  if (line.bullet || line.headingLevel) return null;
+  // A heading style is a depth hint: "### TITRE 1.1.1 → …" is still a label, unless headings at that level carry the structure.
+  if (line.bullet || (line.headingLevel && profile.headingRole.has(line.headingLevel))) return null;
   return matchLabel(line.text, next ? next.text : null, { allowUpperCaseWithoutColon: profile.tableSheets, requireUpperCase: profile.tableSheets, learned: profile.learnedLabels });
 }
 

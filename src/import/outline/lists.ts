@@ -16,15 +16,22 @@ export interface ListContext {
   lastItemLevel: number;
   lastLine: Line | null;
   blankSince: boolean;
+  /** Heading level of the list's items when they use a heading style (Word's Heading 3 for each action). */
+  itemHeadingLevel: number | null;
 }
 
 export function newList(level: ListContext['level']): ListContext {
-  return { level, glyphs: [], indents: [], timing: null, sawBullet: false, lastItem: null, lastItemLevel: 0, lastLine: null, blankSince: false };
+  return { level, glyphs: [], indents: [], timing: null, sawBullet: false, lastItem: null, lastItemLevel: 0, lastLine: null, blankSince: false, itemHeadingLevel: null };
 }
 
 /** The nesting level of a bullet line in its list (0 for a top item). */
 export function listLevelOf(list: ListContext | null, line: Line): number {
   if (!list || line.bullet === null) return 0;
+  // A heading level is a depth hint: under items in a heading style, a plain bullet is one level down.
+  if (line.headingLevel !== null) {
+    if (list.itemHeadingLevel === null || line.headingLevel < list.itemHeadingLevel) list.itemHeadingLevel = line.headingLevel;
+    if (line.headingLevel === list.itemHeadingLevel) return 0;
+  } else if (list.itemHeadingLevel !== null) return 1;
   // "a)", "b)" are one kind of item; so are "1)", "2)".
   const glyph = line.bullet.replace(/^[a-z]\)$/, 'a)').replace(/^\d+\)$/, '1)');
   if (list.indents.indexOf(line.indent) < 0) list.indents.push(line.indent);

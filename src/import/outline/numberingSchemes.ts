@@ -1,7 +1,7 @@
 /**
  * Numbering schemes read from the whole document before the profile: bare hundreds
  * ("100 …" / "1. …" then "101 …", "102 …", projects "101.1 …" or "1011 …", with no OS/OO
- * prefix) and bare roman numerals, capital letters and numbers ("I.", "A)", "1.") when
+ * prefix) and bare roman numerals, letters and numbers ("I.", "A)", "a.", "1.") when
  * they repeat like levels (each restarting under the one above) and are not a list inside
  * a sheet (a run after "Publics visés :"). The lines of an accepted scheme are rewritten
  * in the keyword form ("Objectif opérationnel 101 : …"), as a rules file would, so the
@@ -161,7 +161,7 @@ function readHundreds(source: readonly Line[]): SchemeReading | null {
 
 // ---- roman numerals, letters, numbers ------------------------------------------------
 
-type Kind = 'roman' | 'upper' | 'number';
+type Kind = 'roman' | 'upper' | 'lower' | 'number';
 
 interface Token {
   readonly i: number;
@@ -174,8 +174,12 @@ interface Token {
 
 const ROMAN_VALUES: readonly string[] = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
 const MARKED = /^([IVX]{1,5}|[A-Z]|\d{1,2})\s*([.)]|\s[-–—:])\s*(\S.*)$/u;
+/** "a. …", "b) …": a lower-case letter takes a period or a bracket, never a dash ("a - b"). */
+const LOWER_MARKED = /^([a-z])\s?([.)])\s+(\S.*)$/u;
 
 function tokenOf(line: Line, i: number, lastUpper: number): Token | null {
+  const lower = LOWER_MARKED.exec(printed(line));
+  if (lower) return TITLE_START.test(lower[3]) ? { i, kind: 'lower', mark: lower[2], value: lower[1].charCodeAt(0) - 96, code: lower[1], title: lower[3] } : null;
   const match = MARKED.exec(printed(line));
   if (!match || !TITLE_START.test(match[3])) return null;
   const [, code, rawMark, title] = match;
@@ -206,7 +210,9 @@ function readRankedSchemes(source: readonly Line[], osNamed: boolean, ooNamed: b
   let previousLine = -1;
   source.forEach((line, i) => {
     if (!content(line)) return;
-    const token = tokenOf(line, i, lastUpper);
+    let token = tokenOf(line, i, lastUpper);
+    // "a. Ensuite …" right under a long line that ends mid-sentence is that sentence wrapped, not an item.
+    if (token && token.kind === 'lower' && i > 0 && continuesSentence(source[i - 1])) token = null;
     if (!token) {
       previousLine = i;
       return;
@@ -221,7 +227,7 @@ function readRankedSchemes(source: readonly Line[], osNamed: boolean, ooNamed: b
   // A scheme repeats like a level: its values go up by one and restart at one, and it
   // reaches a second item at least twice.
   const schemes: Kind[] = [];
-  for (const kind of ['roman', 'upper', 'number'] as Kind[]) {
+  for (const kind of ['roman', 'upper', 'lower', 'number'] as Kind[]) {
     const own = tokens.filter((t) => t.kind === kind);
     if (own.length < 2) continue;
     let fits = 0;
@@ -249,7 +255,9 @@ function readRankedSchemes(source: readonly Line[], osNamed: boolean, ooNamed: b
     }).length;
     if (restarts < outer.length * 0.8) return null;
   }
-  const start = ooNamed ? LEVEL_ORDER.indexOf('action') : osNamed ? LEVEL_ORDER.indexOf('oo') : 0;
+  // The first scheme sits one level below the headings it comes under ("1.1." OO, then "a." projects).
+  const parent = parentLevel(source, tokens.filter((t) => t.kind === ordered[0]), tokens);
+  const start = parent !== null ? parent + 1 : ooNamed ? LEVEL_ORDER.indexOf('action') : osNamed ? LEVEL_ORDER.indexOf('oo') : 0;
   let assigned = LEVEL_ORDER.slice(start, start + ordered.length);
   if (!osNamed && !ooNamed && ordered.length === 2 && fieldsFollow(source, tokens.filter((t) => t.kind === ordered[1]))) assigned = ['oo', 'action'];
   if (assigned.length < ordered.length) return null;
@@ -259,15 +267,56 @@ function readRankedSchemes(source: readonly Line[], osNamed: boolean, ooNamed: b
     const level = levelOf.get(t.kind);
     if (level) lines[t.i] = rewrite(source[t.i], level, t.code, t.title);
   });
-  const sample: { readonly [K in Kind]: string } = { roman: 'I', upper: 'A', number: '1' };
-  const classOf: { readonly [K in Kind]: string } = { roman: '[IVX]{1,5}', upper: '[A-Z]', number: '\\d{1,2}' };
+  const sample: { readonly [K in Kind]: string } = { roman: 'I', upper: 'A', lower: 'a', number: '1' };
+  const classOf: { readonly [K in Kind]: string } = { roman: '[IVX]{1,5}', upper: '[A-Z]', lower: '[a-z]', number: '\\d{1,2}' };
   const levels = ordered.map((k) => {
     const mark = (tokens.find((t) => t.kind === k) as Token).mark;
     const shown = mark === '-' ? ' –' : mark;
     const markPattern = mark === '-' ? '\\s*[-–—:]' : `\\${mark}`;
-    return { shape: `« ${sample[k]}${shown} … »`, level: levelOf.get(k) as Level, pattern: `^${classOf[k]}${markPattern}\\s` };
+    return { shape: `« ${sample[k]}${shown} … »`, level: levelOf.get(k) as Level, pattern: `^(?<code>${classOf[k]})${markPattern}\\s+(?<titre>.*)$` };
   });
   return { lines, levels };
+}
+
+/** A long line of prose that stops without punctuation: the next line goes on with its sentence. */
+function continuesSentence(line: Line): boolean {
+  return content(line) && line.text.length >= 50 && !/[.:;!?»)]$/.test(line.text) && matchLabel(line.text, null, { allowUpperCaseWithoutColon: false }) === null;
+}
+
+/**
+ * The level (index in os, oo, action, subAction) of the structural lines the items of a
+ * scheme come under, when most of them agree: a keyword heading gives its level, a
+ * dotted number ("1.1.") its depth counted from the OS codes' depth. Null when nothing
+ * structural precedes them. Linear.
+ */
+function parentLevel(source: readonly Line[], items: readonly Token[], allTokens: readonly Token[]): number | null {
+  const itemLines = new Set(items.map((t) => t.i));
+  // The items of the other schemes are no parents: they are levels of the same numbering.
+  const tokenLines = new Set(allTokens.map((t) => t.i));
+  const readings = source.map((line, i) => (content(line) && !tokenLines.has(i) ? headingCandidates(line.text) : []));
+  const osDepths = readings.flatMap((found) => found.flatMap((c) => (c.kind === 'keyword' && c.level === 'os' && c.code && /^\d+(?:\.\d+)*$/.test(c.code) ? [c.code.split('.').length] : [])));
+  const osDepth = osDepths.length > 0 ? Math.min(...osDepths) : 1;
+  const counts = new Map<number, number>();
+  let last: number | null = null;
+  source.forEach((line, i) => {
+    if (!content(line)) return;
+    if (itemLines.has(i)) {
+      if (last !== null) counts.set(last, (counts.get(last) || 0) + 1);
+      return;
+    }
+    for (const c of readings[i]) {
+      if (c.kind === 'keyword' && c.level !== 'axis') {
+        last = LEVEL_ORDER.indexOf(c.level);
+        return;
+      }
+      if (c.kind === 'numbered' && c.parts.length >= osDepth) {
+        last = c.parts.length - osDepth;
+        return;
+      }
+    }
+  });
+  const best = Array.from(counts.entries()).sort((a, b) => b[1] - a[1])[0];
+  return best && best[1] >= items.length * 0.6 ? best[0] : null;
 }
 
 /** Most items of the level are followed by a field label: they are actions, not objectives. */

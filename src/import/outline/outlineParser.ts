@@ -31,7 +31,7 @@
  * `finish` checks the whole tree once every line is read.
  */
 import type { LabelMatch } from '../lines/fieldLabels';
-import { KeywordHeading, NumberedHeading, looksLikeCapitalisedTitle } from '../lines/headings';
+import { KeywordHeading, NumberedHeading, isClosingMatter, looksLikeCapitalisedTitle } from '../lines/headings';
 import { Line, SourceLine, prepareLines } from '../lines/sourceLines';
 import type { OutlineAction, OutlineDocument } from '../toPlan';
 import { startsUpperCase } from '../../text/normalize';
@@ -48,7 +48,7 @@ import { FieldCapture, Sheet, SheetCapture } from './sheets';
 import { TitleTarget, continueTitle, continuesCapitalTitle, titleTarget } from './titles';
 import { UnclaimedText } from './unclaimedText';
 import { findStatedTotals } from './statedTotals';
-import { describeProfile } from './describeProfile';
+import { describeProfileEntries } from './describeProfile';
 import { SchemeLevel, readNumberingSchemes } from './numberingSchemes';
 
 export function parseOutline(source: readonly SourceLine[], options: { sourceName?: string } = {}): ParsedOutline {
@@ -66,6 +66,12 @@ class OutlineParser {
   private readonly unclaimed: UnclaimedText;
   private list: ListContext | null = null;
   private title: TitleTarget | null = null;
+  /** In the closing pages (annexes, glossary, signatures) since this line: only a heading of the plan reads again. */
+  private closingSince: Line | null = null;
+  /** The first closing line met, for the profile. */
+  private closingStart: Line | null = null;
+  /** Header cells of a table ("Objectif stratégique" | "Objectif opérationnel" | …): no headings. */
+  private readonly columnHeaders: ReadonlySet<number>;
 
   /** The action sheet being read, if any. */
   private get sheet(): Sheet | null {
@@ -83,6 +89,7 @@ class OutlineParser {
   ) {
     const outline: OutlineDocument = { source: sourceName, title: null, organisation: null, period: null, strategicObjectives: [] };
     this.profile = buildProfile(doc);
+    this.columnHeaders = columnHeaderLines(doc);
     this.tree = new OutlineTree(outline, this.cursor, this.profile, this.report, () => this.groupHeadingLines());
     this.sheets = new SheetCapture(this.tree, this.profile, this.report);
     this.unclaimed = new UnclaimedText(this.tree, this.profile, this.report);
@@ -97,7 +104,19 @@ class OutlineParser {
     this.flushPending();
     finishOutline(this.tree, this.doc, this.profile, this.unclaimed.preamble, this.report);
     const outline = this.tree.outline;
-    return { outline, anomalies: this.anomalies.sort((a, b) => a.line - b.line), fieldCounts: countFields(outline), statedTotals: findStatedTotals(this.doc.lines), profileLines: describeProfile(this.profile, this.schemes) };
+    const profileEntries = describeProfileEntries(this.profile, this.schemes);
+    if (this.closingStart) {
+      const text = this.closingStart.text.slice(0, 60);
+      profileEntries.push({ text: `fin du plan à la ligne ${this.closingStart.n} (« ${text} ») : annexes et signatures ne sont pas lues comme des champs`, shape: `« ${text} »`, lines: `^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` });
+    }
+    return {
+      outline,
+      anomalies: this.anomalies.sort((a, b) => a.line - b.line),
+      fieldCounts: countFields(outline),
+      statedTotals: findStatedTotals(this.doc.lines),
+      profileLines: profileEntries.map((e) => e.text),
+      profileEntries,
+    };
   }
 
   // ================================================================ main loop
@@ -130,6 +149,19 @@ class OutlineParser {
     const nextIndex = this.doc.nextContentIndex(i);
     const next = nextIndex === null ? null : this.doc.lines[nextIndex];
 
+    // ---- closing pages: "Annexe 1 – Glossaire", "Ainsi délibéré …" end the last field
+    if (this.tree.started && isClosingMatter(line.text) && !this.sheetLabelsFollow(i)) {
+      this.endBlock();
+      this.closingSince = line;
+      this.closingStart = this.closingStart || line;
+      return i;
+    }
+    if (this.closingSince) {
+      // An annex may hold project sheets: a heading of the plan reads again.
+      if (!this.opensPlanLevel(i, line, next)) return i;
+      this.closingSince = null;
+    }
+
     // ---- volet ("PARTIE II : LE VOLET EXTERNE")
     const volet = candidates.find((c) => c.kind === 'volet');
     // "Volet : Externe" on every sheet is a field of the action, not a new part of the plan.
@@ -160,6 +192,10 @@ class OutlineParser {
         this.startList(header.level);
         return i;
       }
+    }
+    if (keyword && this.columnHeaders.has(i)) {
+      this.unclaimed.push(line);
+      return i;
     }
     if (keyword && this.sheet && this.namesParentInSheet(keyword, next)) {
       // "Objectif opérationnel 102. …" between two labels of a sheet: the sheet names its OO.
@@ -192,11 +228,20 @@ class OutlineParser {
       this.onSection(line, section.code, line.text, section.code ? section.code.split('.').length : 1);
       return i;
     }
-    if (line.headingLevel && !this.sheet && !(this.tree.started === false && isDocumentTitle(line.text))) {
+    if (line.headingLevel && !(this.tree.started === false && isDocumentTitle(line.text))) {
+      // A heading level is a depth hint: it opens what the profile gives that level; a
+      // heading of no known role is a section outside lists and sheets when it is no deeper
+      // than the plan's own headings (and then ends a sheet); else it is read like text.
       const role = this.profile.headingRole.get(line.headingLevel);
-      if (role && role !== 'section') return this.onNumbered(i, line, null, role);
-      this.onSection(line, null, line.text, 10 + line.headingLevel);
-      return i;
+      if (role && role !== 'section' && !(line.bullet && this.list)) return this.onNumbered(i, line, null, role);
+      const deepest = this.profile.structuralHeadingLevel;
+      // Deeper than the plan's own headings ("### Description" under "## Fiche projet 1.1.1"): part of the item above.
+      const withinItem = deepest !== null && line.headingLevel > deepest && this.tree.started;
+      const endsSheet = this.sheet !== null && deepest !== null && line.headingLevel <= deepest;
+      if ((!this.sheet || endsSheet) && !withinItem && !line.bullet && !(this.list && this.cursor.oo)) {
+        this.onSection(line, null, line.text, 10 + line.headingLevel);
+        return i;
+      }
     }
 
     // ---- a label right after an action opens its sheet ("Responsable : X")
@@ -243,6 +288,33 @@ class OutlineParser {
     // What follows continues this text, not the heading before it.
     this.title = null;
     return i;
+  }
+
+  /**
+   * Whether sheet labels ("Échéance : 2026") come after line `i` before the next heading
+   * of the plan (within a few lines): then "Annexe 1 : plan des locaux" is inside a sheet,
+   * not the start of the closing pages.
+   */
+  private sheetLabelsFollow(i: number): boolean {
+    for (let j = this.doc.nextContentIndex(i), seen = 0; j !== null && seen < 40; j = this.doc.nextContentIndex(j), seen++) {
+      const line = this.doc.lines[j];
+      const nextIndex = this.doc.nextContentIndex(j);
+      const next = nextIndex === null ? null : this.doc.lines[nextIndex];
+      if (this.opensPlanLevel(j, line, next) || isClosingMatter(line.text)) return false;
+      const label = labelAt(this.profile, line, next);
+      if (label && label.target !== 'description' && label.target !== 'title') return true;
+    }
+    return false;
+  }
+
+  /** A keyword, numbered or styled heading of a plan level, or a sheet title label. */
+  private opensPlanLevel(i: number, line: Line, next: Line | null): boolean {
+    if (this.doc.candidates[i].some((c) => c.kind === 'keyword' && c.level !== 'axis' && (c.code !== null || c.separated))) return true;
+    const numbered = this.doc.numberedAt(i);
+    if (numbered && this.profile.numberedLines.has(i) && (this.profile.numberedRole.get(numbered.parts.length) || 'listItem') !== 'listItem') return true;
+    if (line.headingLevel && ['os', 'oo', 'action', 'subAction'].indexOf(this.profile.headingRole.get(line.headingLevel) || '') >= 0) return true;
+    const label = labelAt(this.profile, line, next);
+    return label !== null && label.target === 'title';
   }
 
   /** An OS/OO line inside a titled sheet, followed by a label: a field of the sheet, not a heading. */
@@ -428,4 +500,32 @@ class OutlineParser {
     sheet.current = capture;
     return consumedTo;
   }
+}
+
+/** A keyword alone: no code, no colon, no title ("Objectif stratégique"). */
+function bareKeyword(doc: DocumentLines, i: number): string | null {
+  const keyword = doc.candidates[i].find((c): c is KeywordHeading => c.kind === 'keyword');
+  return keyword && keyword.code === null && !keyword.separated && keyword.title === '' ? keyword.level : null;
+}
+
+/**
+ * The header row of a summary table, read one cell per line: two or more bare keywords of
+ * different levels in a row ("Objectif stratégique", "Objectif opérationnel"). A heading
+ * announced alone is followed by its title, never by another level's keyword.
+ */
+function columnHeaderLines(doc: DocumentLines): Set<number> {
+  const found = new Set<number>();
+  let run: number[] = [];
+  const close = () => {
+    const levels = new Set(run.map((i) => bareKeyword(doc, i)));
+    if (run.length >= 2 && levels.size >= 2) run.forEach((i) => found.add(i));
+    run = [];
+  };
+  doc.lines.forEach((line, i) => {
+    if (line.blank || line.noise) return;
+    if (bareKeyword(doc, i) !== null) run.push(i);
+    else close();
+  });
+  close();
+  return found;
 }

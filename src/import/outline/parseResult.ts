@@ -2,6 +2,7 @@
 import type { Line } from '../lines/sourceLines';
 import type { OutlineDocument } from '../toPlan';
 import type { StatedTotals } from './statedTotals';
+import type { ProfileEntry } from './describeProfile';
 
 export type AnomalyKind =
   | 'duplicateCode'
@@ -31,6 +32,8 @@ export interface ParsedOutline {
   readonly statedTotals?: StatedTotals | null;
   /** How the document was read (its profile), in French, one line per finding. */
   readonly profileLines?: readonly string[];
+  /** The same findings with, for each kind of line, the rules expression that finds it (the browser view corrects them). */
+  readonly profileEntries?: readonly ProfileEntry[];
 }
 
 /** How the parts of the parser note an anomaly at a source line. */

@@ -15,12 +15,16 @@ export type { Role } from './numbering';
 export interface Profile {
   /** Levels named by keywords somewhere in the document. */
   readonly keywordLevels: ReadonlySet<Level>;
+  /** The keywords each level is printed with ("Objectif opérationnel", "OO", "Fiche projet"), most used first; one used once only when it is the only one. */
+  readonly keywordShapes: ReadonlyMap<Level, readonly string[]>;
   /** Role of a bare numbered heading by depth ("1.1." has depth 2). */
   readonly numberedRole: ReadonlyMap<number, Role>;
   /** Line indexes of accepted bare numbered headings. */
   readonly numberedLines: ReadonlySet<number>;
   /** Role of an unnumbered markdown/Word heading by level, when headings carry the structure. */
   readonly headingRole: ReadonlyMap<number, Role>;
+  /** Deepest heading level where the plan's levels are written: a heading at or above it ends an action sheet ("# Annexes"). */
+  readonly structuralHeadingLevel: number | null;
   /** Depth of OO codes, when codes tell it (used to place coded actions). */
   readonly ooDepth: number | null;
   /** Action codes go deeper than OO + 1: an unnumbered project-group level sits in between. */
@@ -33,13 +37,22 @@ export interface Profile {
   readonly learnedLabels: ReadonlyMap<string, FieldTarget>;
 }
 
+/** The keyword as printed at the start of a keyword heading: up to its code, colon or dash. */
+const KEYWORD_PRINTED = /^[\p{L}'’. -]{2,40}?(?=\s*(?:n\s?°|\d|[IVX]+\b|[:：–—]|-\s|$)|\s+[A-Za-z]\s*[:：–—-])/u;
+
 export function buildProfile(doc: DocumentLines): Profile {
   const keywordLevels = new Set<Level>();
   const keywordDepths: { [level: string]: number[] } = {};
-  doc.candidates.forEach((found) => {
+  const shapeCounts = new Map<Level, Map<string, number>>();
+  doc.candidates.forEach((found, i) => {
     for (const c of found) {
       if (c.kind === 'keyword' && c.level !== 'axis') {
         keywordLevels.add(c.level);
+        const printed = KEYWORD_PRINTED.exec(doc.lines[i].text);
+        if (printed) {
+          const counts = shapeCounts.get(c.level) || shapeCounts.set(c.level, new Map()).get(c.level)!;
+          counts.set(printed[0].trim(), (counts.get(printed[0].trim()) || 0) + 1);
+        }
         if (c.code && /^\d+(?:\.\d+)*(?:\.[A-Z])?$/.test(c.code)) {
           (keywordDepths[c.level] = keywordDepths[c.level] || []).push(c.code.split('.').length);
         }
@@ -130,10 +143,17 @@ export function buildProfile(doc: DocumentLines): Profile {
     for (const d of depths) numberedRole.set(d, roleFromOoDepth(d, ooDepth, ooDepth + 1));
   }
 
-  // Unnumbered headings (markdown "##", Word heading styles) carry the structure only
-  // when nothing else does.
-  const headingRole = new Map<number, Role>();
-  if (keywordLevels.size === 0 && numberedLines.size === 0 && titleLabelLines.length === 0) {
+  // Unnumbered headings (markdown "##", Word heading styles) carry the whole structure
+  // when nothing else does; otherwise a heading level is a depth hint, read against the
+  // lines whose level is known.
+  let headingRole = new Map<number, Role>();
+  let structuralHeadingLevel: number | null = null;
+  if (keywordLevels.size > 0 || numberedLines.size > 0 || titleLabelLines.length > 0) {
+    const titleLabels = new Set(titleLabelLines);
+    const hinted = hintedHeadingRoles(doc, (i) => knownRole(doc, i, numberedLines, numberedRole, titleLabels), keywordLevels, numberedRole);
+    headingRole = hinted.roles;
+    structuralHeadingLevel = hinted.deepest;
+  } else {
     const levels = new Map<number, number[]>();
     doc.lines.forEach((line, i) => {
       if (line.headingLevel && !line.noise && doc.candidates[i].length === 0) {
@@ -155,20 +175,113 @@ export function buildProfile(doc: DocumentLines): Profile {
           index === ooIndex ? 'oo' : index === ooIndex - 1 ? 'os' : index < ooIndex - 1 ? 'section' : index === ooIndex + 1 ? 'action' : 'subAction';
         headingRole.set(level, role);
       });
+      structuralHeadingLevel = deepest;
     }
   }
 
+  const keywordShapes = new Map<Level, string[]>();
+  shapeCounts.forEach((counts, level) => {
+    const sorted = Array.from(counts.entries()).sort((a, b) => b[1] - a[1]);
+    keywordShapes.set(level, sorted.filter(([, n], k) => k === 0 || n >= 2).map(([shape]) => shape));
+  });
+
   return {
     keywordLevels,
+    keywordShapes,
     numberedRole,
     numberedLines,
     headingRole,
+    structuralHeadingLevel,
     ooDepth,
     groupsExpected,
     parentLabelsPrecedeTitle,
     tableSheets: titleLabelLines.length > 0 && upperCaseLabels >= labelLines / 2,
     learnedLabels: repeatedLabels(doc),
   };
+}
+
+const LEVEL_ORDER: readonly Role[] = ['os', 'oo', 'action', 'subAction'];
+
+/** The role of a line the keywords, the numbering or a sheet title label already give; null for other lines. */
+function knownRole(doc: DocumentLines, i: number, numberedLines: ReadonlySet<number>, numberedRole: ReadonlyMap<number, Role>, titleLabelLines: ReadonlySet<number>): Role | null {
+  const found = doc.candidates[i];
+  const keyword = found.find((c) => c.kind === 'keyword');
+  if (keyword && keyword.kind === 'keyword') return keyword.level === 'axis' ? 'section' : keyword.level;
+  if (numberedLines.has(i)) return numberedRole.get((doc.numberedAt(i) as NumberedHeading).parts.length) || null;
+  if (titleLabelLines.has(i)) return 'action';
+  if (found.some((c) => c.kind === 'section' || c.kind === 'volet')) return 'section';
+  return null;
+}
+
+/** A heading in a style, with no number, keyword or label of its own ("### Rénover la salle d'attente"). */
+function isUnnamedHeading(doc: DocumentLines, i: number): boolean {
+  const line = doc.lines[i];
+  if (!line.headingLevel || line.noise || line.blank || line.bullet || doc.candidates[i].length > 0) return false;
+  const next = doc.nextContentIndex(i);
+  return matchLabel(line.text, next === null ? null : doc.lines[next].text, { allowUpperCaseWithoutColon: false }) === null;
+}
+
+/**
+ * Roles of the heading levels whose lines have no number nor keyword, in a document whose
+ * other lines carry the structure. Known lines anchor their heading level (OO in Heading
+ * 2); a deeper level takes the levels below it (so Heading 3 is a project). Without such anchors, a level whose headings mostly come right under one
+ * known level (an OO line) is the level below it, when nothing else names that level.
+ */
+function hintedHeadingRoles(
+  doc: DocumentLines,
+  known: (i: number) => Role | null,
+  keywordLevels: ReadonlySet<Level>,
+  numberedRole: ReadonlyMap<number, Role>,
+): { roles: Map<number, Role>; deepest: number | null } {
+  const anchors = new Map<number, Map<Role, number>>();
+  const unnamed = new Map<number, number[]>();
+  const roleOf = doc.lines.map((line, i) => (line.blank || line.noise ? null : known(i)));
+  doc.lines.forEach((line, i) => {
+    if (!line.headingLevel || line.noise || line.blank || line.bullet) return;
+    const role = roleOf[i];
+    if (role !== null) {
+      const counts = anchors.get(line.headingLevel) || anchors.set(line.headingLevel, new Map()).get(line.headingLevel)!;
+      counts.set(role, (counts.get(role) || 0) + 1);
+    } else if (isUnnamedHeading(doc, i)) (unnamed.get(line.headingLevel) || unnamed.set(line.headingLevel, []).get(line.headingLevel)!).push(i);
+  });
+  const majority = (counts: Map<Role, number>): Role => Array.from(counts.entries()).sort((a, b) => b[1] - a[1])[0][0];
+  const anchored = Array.from(anchors.entries())
+    .map(([level, counts]) => [level, majority(counts)] as [number, Role])
+    .filter(([, role]) => LEVEL_ORDER.indexOf(role) >= 0)
+    .sort((a, b) => a[0] - b[0]);
+  const named = (role: Role) => keywordLevels.has(role as Level) || Array.from(numberedRole.values()).indexOf(role) >= 0;
+  const roles = new Map<number, Role>();
+  unnamed.forEach((indexes, level) => {
+    if (indexes.length < 2) return;
+    // Unnamed headings at the level of known ones are chapters ("# Introduction", "# Annexes").
+    if (anchored.some(([l]) => l === level)) return;
+    // The same few titles under every sheet ("Description", "Budget") are parts of a sheet, not plan items.
+    const texts = new Map<string, number>();
+    indexes.forEach((i) => texts.set(foldChars(doc.lines[i].text), (texts.get(foldChars(doc.lines[i].text)) || 0) + 1));
+    const repeated = indexes.filter((i) => (texts.get(foldChars(doc.lines[i].text)) as number) > 1).length;
+    if (repeated >= indexes.length * 0.3) return;
+    const above = anchored.filter(([l]) => l < level).pop();
+    if (above) {
+      const role = LEVEL_ORDER[LEVEL_ORDER.indexOf(above[1]) + level - above[0]];
+      if (role && anchored.every(([l, r]) => l <= level || LEVEL_ORDER.indexOf(r) > LEVEL_ORDER.indexOf(role))) roles.set(level, role);
+      return;
+    }
+    if (anchored.length > 0) return;
+    // No known line in a heading style: what the headings of this level come under (one pass per level).
+    const under = new Map<Role, number>();
+    const own = new Set(indexes);
+    let last: Role | null = null;
+    doc.lines.forEach((line, j) => {
+      if (own.has(j) && last !== null) under.set(last, (under.get(last) || 0) + 1);
+      if (line.headingLevel !== level && roleOf[j] !== null) last = roleOf[j];
+    });
+    if (under.size === 0) return;
+    const parent = majority(under);
+    const role = LEVEL_ORDER[LEVEL_ORDER.indexOf(parent) + 1];
+    if ((under.get(parent) as number) >= indexes.length * 0.6 && role && !named(role)) roles.set(level, role);
+  });
+  const levels = anchored.map(([l]) => l).concat(Array.from(roles.keys()));
+  return { roles, deepest: levels.length > 0 ? Math.max(...levels) : null };
 }
 
 function roleFromOoDepth(depth: number, ooDepth: number, actionDepth: number): Role {

@@ -29,18 +29,28 @@ function value(text: string): number {
   return /^\d/.test(text) ? Number(text) : WORDS[text];
 }
 
-/** The first place where the document states at least two of its totals, within two lines. */
+function totalsIn(content: readonly Line[], k: number): { [key: string]: number } {
+  const text = foldChars(content.slice(k, k + 3).map((l) => l.text).join(' '));
+  const found: { [key: string]: number } = {};
+  if (!/objectifs?\s+(?:strategiques?|operationnels?)/.test(text)) return found;
+  for (const [key, pattern] of KINDS) {
+    const match = pattern.exec(text);
+    if (match) found[key] = value(match[1]);
+  }
+  return found;
+}
+
+/**
+ * The first place where the document states at least two of its totals, within three
+ * lines (a sentence wraps anywhere); the next window is preferred when it states more.
+ */
 export function findStatedTotals(lines: readonly Line[]): StatedTotals | null {
   const content = lines.filter((l) => !l.blank && !l.noise);
   for (let k = 0; k < content.length; k++) {
-    const text = foldChars(content[k].text + (k + 1 < content.length ? ' ' + content[k + 1].text : ''));
-    if (!/objectifs?\s+(?:strategiques?|operationnels?)/.test(text)) continue;
-    const found: { [key: string]: number } = {};
-    for (const [key, pattern] of KINDS) {
-      const match = pattern.exec(text);
-      if (match) found[key] = value(match[1]);
-    }
-    if (Object.keys(found).length >= 2) return { ...found, line: content[k].n };
+    const found = totalsIn(content, k);
+    if (Object.keys(found).length < 2) continue;
+    const next = totalsIn(content, k + 1);
+    return Object.keys(next).length > Object.keys(found).length ? { ...next, line: content[k + 1].n } : { ...found, line: content[k].n };
   }
   return null;
 }

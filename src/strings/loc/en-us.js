@@ -339,6 +339,13 @@ define([], function () {
     ImportCorrectionRemove: "Remove correction {0}",
     ImportRulesDownload: "Download the rules (JSON for --rules)",
     ImportCorrectionRefused: "Correction not applied: {0}",
+    // Import: correcting a profile line in place (issue 11)
+    ImportProfileLineCorrect: "Correct: {0}",
+    ImportProfileLinesAre: "Lines {0} are",
+    ImportProfileAsField: "a field label",
+    ImportProfileFieldOf: "Field of lines {0}",
+    ImportProfileApply: "Apply and read again",
+    ImportProfileCancel: "Cancel",
     DashTilesHint: "A figure filters every view on the page; click it again to remove the filter.",
     DashTileFilterOn: "filter on",
     DashObjectiveRow: "{0}: progress {1}, {2}, {3}",

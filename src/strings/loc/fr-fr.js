@@ -339,6 +339,13 @@ define([], function () {
     ImportCorrectionRemove: "Retirer la correction {0}",
     ImportRulesDownload: "Télécharger les règles (JSON pour --rules)",
     ImportCorrectionRefused: "Correction non appliquée : {0}",
+    // Import: correcting a profile line in place (issue 11)
+    ImportProfileLineCorrect: "Corriger : {0}",
+    ImportProfileLinesAre: "Les lignes {0} sont",
+    ImportProfileAsField: "un libellé de champ",
+    ImportProfileFieldOf: "Champ des lignes {0}",
+    ImportProfileApply: "Appliquer et relire",
+    ImportProfileCancel: "Annuler",
     DashTilesHint: "Un chiffre filtre toutes les vues de la page ; un second clic retire le filtre.",
     DashTileFilterOn: "filtre actif",
     DashObjectiveRow: "{0} : avancement {1}, {2}, {3}",

@@ -338,6 +338,13 @@ declare interface IPstStrings {
   ImportCorrectionRemove: string;
   ImportRulesDownload: string;
   ImportCorrectionRefused: string;
+  // Import: correcting a profile line in place (issue 11)
+  ImportProfileLineCorrect: string;
+  ImportProfileLinesAre: string;
+  ImportProfileAsField: string;
+  ImportProfileFieldOf: string;
+  ImportProfileApply: string;
+  ImportProfileCancel: string;
   DashTilesHint: string;
   DashTileFilterOn: string;
   DashObjectiveRow: string;

@@ -76,6 +76,69 @@ describe('correcting how a document is read, in the preview', () => {
     expect(site.writes()).toHaveLength(0);
   });
 
+  it('corrects a kind of line by clicking its profile line: a field label, then lines to ignore', async () => {
+    const sheets = [
+      'CPAS de Test',
+      'Programme stratégique transversal 2025-2030',
+      'Objectif stratégique 1 : Aider les ménages',
+      'Objectif opérationnel 1.1 : Loger dignement',
+      'Action 1.1.1 : Créer un logement de transit',
+      "Projet : convention avec l'agence immobilière sociale",
+      'Action 1.1.2 : Ouvrir un abri de nuit',
+      'Projet : partenariat avec la Croix-Rouge',
+      'Objectif opérationnel 1.2 : Nourrir',
+      'Action 1.2.1 : Ouvrir une épicerie sociale',
+    ].join('\n');
+    const site = new FakeListsSite(SITE);
+    const repository = new SharePointPstRepository(createNodeSp(SITE).using(site.behavior()), '/sites/pst');
+    render(<ImportPstView repository={repository} existingPlans={[]} lang="fr" today="2026-11-23" onImported={() => undefined} />);
+    fireEvent.drop(screen.getByRole('button', { name: /Déposez le fichier ici/ }), { dataTransfer: { files: [new File([sheets], 'pst.txt', { type: 'text/plain' })] } });
+    await waitFor(() => expect(body()).toMatch(/créera un nouveau plan/), { timeout: 20000 });
+    // "Projet : …" under each action is read as one more action.
+    expect(actionsFigure()).toBe('5');
+
+    const projectLine = screen.getByRole('button', { name: 'Corriger : lignes « Projet … » : actions / projets' });
+    expect(projectLine.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(projectLine);
+    expect(projectLine.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(screen.getByRole('combobox', { name: /^Les lignes « Projet … » sont/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'un libellé de champ' }));
+    fireEvent.click(screen.getByRole('combobox', { name: /^Champ des lignes « Projet … »/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Partenaires' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Appliquer et relire' }));
+    await waitFor(() => expect(actionsFigure()).toBe('3'));
+    expect(body()).toContain('libellé « Projet » : champ Partenaires');
+    // The editor closed; the profile no longer reads "Projet" lines as actions.
+    expect(screen.queryByRole('button', { name: 'Appliquer et relire' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Corriger : lignes « Projet … » : actions / projets' })).toBeNull();
+
+    // The "Action …" lines to be ignored: the preview has no action left; the correction is one rule with the profile's expression.
+    fireEvent.click(screen.getByRole('button', { name: 'Corriger : lignes « Action … » : actions / projets' }));
+    fireEvent.click(screen.getByRole('combobox', { name: /^Les lignes « Action … » sont/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'à ignorer' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Appliquer et relire' }));
+    await waitFor(() => expect(actionsFigure()).toBe('0'));
+    expect(body()).toContain('Corrections appliquées (2)');
+    expect(body()).toContain('lignes « Action… » : à ignorer');
+
+    // Cancel leaves everything as it is.
+    fireEvent.click(screen.getByRole('button', { name: 'Corriger : lignes « Objectif opérationnel … » : objectifs opérationnels' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
+    expect(screen.queryByRole('button', { name: 'Appliquer et relire' })).toBeNull();
+    expect(body()).toContain('Corrections appliquées (2)');
+    expect(site.writes()).toHaveLength(0);
+  });
+
+  it('a correction made on a profile line is written with the expression of that line', () => {
+    const pattern = '^Action(?![\\p{L}])\\s*(?<code>\\d+(?:\\.\\d+)*)?\\s*[:]?\\s*(?<titre>.*)$';
+    expect(rulesJson({ levels: [{ start: 'Action', level: 'oo', pattern }], fields: [] }).niveaux).toEqual([{ lignes: pattern, niveau: 'oo' }]);
+    const parsed = parseOutline(applyRules(linesOfText('Objectif stratégique 1 : Aider\nAction 1.1 : Loger\nAction 1.2 : Nourrir'), parseRules(rulesJson({ levels: [{ start: 'Action', level: 'oo', pattern }], fields: [] }))));
+    expect(parsed.outline.strategicObjectives[0].operationalObjectives.map((oo) => [oo.code, oo.title])).toEqual([
+      ['1.1', 'Loger'],
+      ['1.2', 'Nourrir'],
+    ]);
+  });
+
   it('writes the corrections as the rules file the CLI reads, with the same result', () => {
     const json = rulesJson({ levels: [{ start: 'Chantier', level: 'action' }, { start: '1.1.1', level: 'ignorer' }], fields: [{ label: 'Porteur politique', field: 'mandatary' }] });
     expect(json).toEqual({
