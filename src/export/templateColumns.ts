@@ -83,3 +83,10 @@ export const TEMPLATE_LEVELS = {
   action: 'Action',
   subAction: 'Sous-action',
 } as const;
+
+/** Label cells above the header row saying which plan the rows are (the importer reads them back). */
+export const TEMPLATE_PLAN_LABELS = {
+  title: 'Plan',
+  organisation: 'Organisation',
+  period: 'Période',
+} as const;

@@ -23,9 +23,9 @@ export interface PrintSetup {
   readonly landscape?: boolean;
   /** Every column on the page width, as many pages down as needed. */
   readonly fitToWidth?: boolean;
-  /** The first N rows repeated at the top of every printed page (and frozen on screen). */
-  readonly headerRows?: number;
-  /** An autofilter on the header row (the last of the header rows). */
+  /** The row (1-based) of the column headers: repeated at the top of every printed page, frozen on screen with the rows above it. */
+  readonly headerRow?: number;
+  /** An autofilter on the header row. */
   readonly filter?: boolean;
 }
 
@@ -148,7 +148,7 @@ function widthOf(sheet: Sheet): number {
 
 function sheetXml(sheet: Sheet): string {
   const print = sheet.print ?? {};
-  const headerRows = print.headerRows ?? 0;
+  const headerRows = print.headerRow ?? 0;
   const width = widthOf(sheet);
   const cols = sheet.columnWidths?.length
     ? `<cols>${sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
@@ -180,7 +180,7 @@ function sheetXml(sheet: Sheet): string {
 }
 
 function filterRange(sheet: Sheet): string {
-  const headerRow = sheet.print?.headerRows ?? 1;
+  const headerRow = sheet.print?.headerRow ?? 1;
   return `A${headerRow}:${columnName(widthOf(sheet) - 1)}${Math.max(sheet.rows.length, headerRow)}`;
 }
 
@@ -190,13 +190,13 @@ const quotedSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 /** Print titles (the repeated header rows) and filter ranges, per sheet. */
 function definedNames(sheets: readonly Sheet[], names: readonly string[]): string {
   const defined = sheets.flatMap((sheet, i) => {
-    const headerRows = sheet.print?.headerRows ?? 0;
+    const headerRow = sheet.print?.headerRow ?? 0;
     const out: string[] = [];
-    if (sheet.print?.filter && headerRows > 0) {
+    if (sheet.print?.filter && headerRow > 0) {
       const [from, to] = filterRange(sheet).split(':').map((ref) => ref.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'));
       out.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlText(quotedSheet(names[i]))}!${from}:${to}</definedName>`);
     }
-    if (headerRows > 0) out.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(quotedSheet(names[i]))}!$1:$${headerRows}</definedName>`);
+    if (headerRow > 0) out.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(quotedSheet(names[i]))}!$${headerRow}:$${headerRow}</definedName>`);
     return out;
   });
   return defined.length > 0 ? `<definedNames>${defined.join('')}</definedNames>` : '';

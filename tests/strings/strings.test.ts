@@ -18,8 +18,9 @@ const tables: { name: string; table: Table; sameWordInBothLanguages: string[] }[
   {
     name: 'workbook',
     table: WORKBOOK_TEXTS,
-    // OS, OO and "T4 2026": the English workbook keeps the French abbreviations.
-    sameWordInBothLanguages: ['actions', 'code', 'service', 'strategicLevel', 'operationalLevel', 'quarterName'],
+    // OS, OO and "T4 2026": the English workbook keeps the French abbreviations. Plan workbook:
+    // "Actions", "Action", "Attention", "Budget (€)" are the same word, "↳ " a sign.
+    sameWordInBothLanguages: ['actions', 'code', 'service', 'strategicLevel', 'operationalLevel', 'quarterName', 'actionsSheet', 'action', 'subActionMark', 'attention', 'budget'],
   },
 ];
 
