@@ -18,12 +18,17 @@ import { connectionHelp, LOCAL_SITE, loadPlan, PLAN_SOURCE_OPTIONS } from '../re
 import { validateEcomptes } from '../ecomptes/validateEcomptes';
 import { planWorkbook } from '../../export/planWorkbook';
 import { writeXlsx } from '../../export/xlsx';
+import { publicPageHtml } from '../../export/publicPage';
 
 const USAGE = [
   'Utilisation :',
   '  npm run export -- --ecomptes <fichier.xml> [--ins <code INS>] [--civilites <fichier.json>] [--site <url>] [--date AAAA-MM-JJ] [--plan <id>]',
   '  npm run export -- --xlsx <fichier.xlsx> [--site <url>] [--date AAAA-MM-JJ] [--plan <id>]',
+  '  npm run export -- --public <dossier> [--avec-commentaires] [--avec-emails] [--avec-suivis] [--site <url>] [--date AAAA-MM-JJ]',
   '',
+  '  --public     le PST publié : <dossier>/index.html, une page autonome (HTML et CSS, sans script) pour le site du CPAS ;',
+  '               rien d’interne sauf si demandé : --avec-commentaires (commentaires de suivi et de la fiche),',
+  '               --avec-emails (e-mail des chefs de projet), --avec-suivis (date et auteur du dernier suivi)',
   '  --xlsx       le classeur du plan : feuille « PST » aux colonnes du modèle d’import (modifiable puis réimportable),',
   '               « Actions » (une ligne par action, suivi, indicateurs, moyens par année), moyens et indicateurs',
   '  --ins        code INS de la commune (par défaut : la variable PST_INS)',
@@ -48,6 +53,10 @@ export async function runExportCli(argv: string[], log: (line: string) => void =
     options: {
       ecomptes: { type: 'string' },
       xlsx: { type: 'string' },
+      public: { type: 'string' },
+      'avec-commentaires': { type: 'boolean', default: false },
+      'avec-emails': { type: 'boolean', default: false },
+      'avec-suivis': { type: 'boolean', default: false },
       ins: { type: 'string', default: process.env.PST_INS },
       civilites: { type: 'string' },
       ...PLAN_SOURCE_OPTIONS,
@@ -58,7 +67,7 @@ export async function runExportCli(argv: string[], log: (line: string) => void =
     return 0;
   }
   const problems: string[] = [];
-  if (!values.ecomptes && !values.xlsx) problems.push('--ecomptes <fichier.xml> ou --xlsx <fichier.xlsx> manque.');
+  if (!values.ecomptes && !values.xlsx && !values.public) problems.push('--ecomptes <fichier.xml>, --xlsx <fichier.xlsx> ou --public <dossier> manque.');
   const today = values.date ?? isoDateOfLocalDay(new Date());
   if (!isValidIsoDate(today)) problems.push(`--date attend AAAA-MM-JJ, pas « ${today} ».`);
   const ins = values.ins !== undefined ? Number(values.ins) : 0;
@@ -84,6 +93,14 @@ export async function runExportCli(argv: string[], log: (line: string) => void =
     fs.mkdirSync(path.dirname(path.resolve(values.xlsx)), { recursive: true });
     fs.writeFileSync(values.xlsx, bytes);
     log(`Classeur : ${values.xlsx} (${Math.round(bytes.length / 1024)} Ko) – ${data.actions.length} actions ; la feuille « PST » se réimporte avec npm run import -- ${values.xlsx}`);
+  }
+  if (values.public) {
+    const html = publicPageHtml(data, { today, comments: values['avec-commentaires'], emails: values['avec-emails'], checkIns: values['avec-suivis'] });
+    const file = path.join(values.public, 'index.html');
+    fs.mkdirSync(values.public, { recursive: true });
+    fs.writeFileSync(file, html, 'utf8');
+    const internal = [values['avec-commentaires'] && 'commentaires', values['avec-emails'] && 'e-mails', values['avec-suivis'] && 'auteurs des suivis'].filter((t) => t);
+    log(`Page publique : ${file} (${Math.round(Buffer.byteLength(html) / 1024)} Ko, une page autonome) – ${internal.length > 0 ? `avec ${internal.join(', ')}` : 'sans information interne'}.`);
   }
   if (!values.ecomptes) return 0;
   const result = ecomptesXml(data, { today, ins, civilityOf });
