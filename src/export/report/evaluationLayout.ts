@@ -33,7 +33,7 @@ const T = {
     blocked: 'Bloquées',
     cancelled: 'Annulées ou abandonnées',
   },
-  beforeAfter: '{0} → {1}',
+  beforeAfter: 'avant {0} · après {1}',
   objectives: 'Avancement par objectif',
   assessment: 'Appréciation : ',
   noAssessment: 'Appréciation : à rédiger.',
