@@ -1,7 +1,9 @@
 /**
- * Evaluation through `npm run report` against the embedded store holding the sample PST: a
- * snapshot stored in the site (list « PST – Évaluations », in parts), the plan changed
- * afterwards, the snapshot still reporting the old values; the evaluation report in Word.
+ * Against the embedded store holding the sample PST (what `npm start` serves), through the
+ * commands' own PnPjs code: evaluation with `npm run report` (a snapshot stored in the site,
+ * list « PST – Évaluations », in parts; the plan changed afterwards, the snapshot still
+ * reporting the old values; the evaluation report in Word), and `npm run export` of the
+ * plan workbook and of the published page.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,6 +12,8 @@ import { startEmbeddedStore, roleBasedAuthorizer, EmbeddedStore } from '../../..
 import { seedSamplePst, spAs } from '../../../src/node/local/seed';
 import { SAMPLE_USERS } from '../../../src/node/local/samplePst';
 import { runReportCli } from '../../../src/node/cli/report';
+import { runExportCli } from '../../../src/node/cli/export';
+import { analyseDocument } from '../../../src/import/importDocument';
 import { snapshotArchiveOf } from '../../../src/node/report/evaluationFile';
 import { listUrl } from '../../../src/data/sharePointPaths';
 import { evaluationsList, strategicObjectivesList } from '../../../src/schema/listSchema';
@@ -34,11 +38,37 @@ afterAll(async () => {
   if (folder) fs.rmSync(folder, { recursive: true, force: true });
 });
 
-function run(args: string[]) {
+function run(args: string[], cli: typeof runReportCli = runReportCli) {
   const out: string[] = [];
   const err: string[] = [];
-  return runReportCli(args, (l) => out.push(l), (l) => err.push(l)).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
+  return cli(args, (l) => out.push(l), (l) => err.push(l)).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
 }
+
+describe('npm run export on a site: the plan workbook and the published page', () => {
+  it('writes the workbook, whose PST sheet the importer reads back whole', async () => {
+    const file = path.join(folder, 'pst.xlsx');
+    const result = await run(['--xlsx', file, '--site', store.siteUrl, '--date', TODAY], runExportCli);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const analysis = analyseDocument('pst.xlsx', new Uint8Array(fs.readFileSync(file)));
+    expect([analysis.plan.strategicObjectives.length, analysis.plan.operationalObjectives.length]).toEqual([9, 23]);
+    expect(analysis.outline.counts).toMatchObject({ strategicObjectives: 9, operationalObjectives: 23 });
+  });
+
+  it('writes the public page without internal information, and with it when asked', async () => {
+    const dir = path.join(folder, 'public');
+    const result = await run(['--public', dir, '--site', store.siteUrl, '--date', TODAY], runExportCli);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('sans information interne');
+    const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+    expect(html).toContain('Données au <time datetime="2026-11-23">23/11/2026</time>');
+    expect(html).not.toContain('@cpas.example');
+    expect(html).not.toContain('marché public relancé');
+    const withAll = await run(['--public', dir, '--avec-emails', '--avec-commentaires', '--site', store.siteUrl, '--date', TODAY], runExportCli);
+    expect(withAll.out).toContain('avec commentaires, e-mails');
+    expect(fs.readFileSync(path.join(dir, 'index.html'), 'utf8')).toContain('@cpas.example');
+  });
+});
 
 describe('evaluation snapshots on a site', () => {
   it('stores a snapshot in parts, and it still reports the old values after the plan changed', async () => {
