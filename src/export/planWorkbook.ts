@@ -84,11 +84,18 @@ function actionOccurrences(objectives: readonly { os: StrategicObjectiveNode }[]
 
 // ---------------------------------------------------------------- « PST »: the template's columns
 
-/** The code when it names one item of its kind, else the title when it does, else nothing (the row above is the parent). */
-function referenceTo(item: { code: string | null; title: string }, all: readonly { code: string | null; title: string }[]): string {
-  if (item.code && all.filter((o) => o.code === item.code).length === 1) return item.code;
-  if (all.filter((o) => o.title === item.title).length === 1) return item.title;
-  return '';
+/**
+ * The parent column: the code when it names one item of its kind, else the title when it
+ * does, else nothing (the row above is the parent). Counted once per kind.
+ */
+function referencesTo(all: readonly { code: string | null; title: string }[]): (item: { code: string | null; title: string }) => string {
+  const codes = new Map<string, number>();
+  const titles = new Map<string, number>();
+  for (const o of all) {
+    if (o.code) codes.set(o.code, (codes.get(o.code) ?? 0) + 1);
+    titles.set(o.title, (titles.get(o.title) ?? 0) + 1);
+  }
+  return (item) => (item.code && codes.get(item.code) === 1 ? item.code : titles.get(item.title) === 1 ? item.title : '');
 }
 
 function actionFields(a: Action): Partial<Record<TemplateColumnKey, string>> {
@@ -138,6 +145,9 @@ function planSheet(input: PlanWorkbookInput, reportRows: ReadonlyMap<number, Rep
     TEMPLATE_COLUMNS.map((c) => header(c.header)),
   ];
   const highlights: (Highlight | null)[] = [null, null, null, null];
+  const osReference = referencesTo(input.strategicObjectives);
+  const ooReference = referencesTo(input.operationalObjectives);
+  const actionReference = referencesTo(input.actions);
   const row = (values: Partial<Record<TemplateColumnKey, string>>, highlight: Highlight | null = null) => {
     rows.push(TEMPLATE_COLUMNS.map((c) => (values[c.key] ? wrap(values[c.key]) : null)));
     highlights.push(highlight);
@@ -147,7 +157,7 @@ function planSheet(input: PlanWorkbookInput, reportRows: ReadonlyMap<number, Rep
     row({ level: TEMPLATE_LEVELS.os, code: o.code ?? '', title: o.title, volet: o.volet ? voletLabel(o.volet) : '', section: sectionHeading(section), description: o.description ?? '' });
     for (const ooNode of os.operationalObjectives) {
       const oo = ooNode.objective;
-      row({ level: TEMPLATE_LEVELS.oo, code: oo.code ?? '', title: oo.title, parent: referenceTo(o, input.strategicObjectives), description: oo.description ?? '' });
+      row({ level: TEMPLATE_LEVELS.oo, code: oo.code ?? '', title: oo.title, parent: osReference(o), description: oo.description ?? '' });
       const visit = (node: ActionNode, parent: Action | null) => {
         const a = node.action;
         // A transversal action's other occurrences repeat its code and title only: the importer
@@ -158,7 +168,7 @@ function planSheet(input: PlanWorkbookInput, reportRows: ReadonlyMap<number, Rep
             level: parent ? TEMPLATE_LEVELS.subAction : TEMPLATE_LEVELS.action,
             code: a.code ?? '',
             title: a.title,
-            parent: parent ? referenceTo(parent, input.actions) : referenceTo(oo, input.operationalObjectives),
+            parent: parent ? actionReference(parent) : ooReference(oo),
             ...(repeat ? {} : actionFields(a)),
           },
           highlightOf(reportRows.get(a.id)),
