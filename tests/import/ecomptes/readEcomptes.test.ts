@@ -8,6 +8,7 @@ import { analyseDocument } from '../../../src/import/importDocument';
 import { formatReport } from '../../../src/import/report';
 import { isImportError } from '../../../src/import/errors';
 import type { Action, PlanData } from '../../../src/domain/model';
+import type { PlanTreeInput } from '../../../src/domain/tree';
 import { buildSamplePst } from '../../../src/node/local/samplePst';
 import type { OutlineDocument } from '../../../src/import/toPlan';
 import sampleOutline from '../../../src/node/local/sample/binche-2019-2024.outline.json';
@@ -45,7 +46,7 @@ function fixture() {
 }
 
 /** What the eComptes format carries of an action, comparable across ids. */
-function carried(data: PlanData) {
+function carried(data: PlanTreeInput) {
   const ooCode = new Map(data.operationalObjectives.map((o) => [o.id, o.code]));
   const actionCode = new Map(data.actions.map((a) => [a.id, a.code]));
   // A sub-action serves its parent's OO (the fixtures leave its own list empty).
@@ -71,7 +72,7 @@ function carried(data: PlanData) {
     .sort((x, y) => String(x.code).localeCompare(String(y.code)));
 }
 
-function objectives(data: PlanData) {
+function objectives(data: PlanTreeInput) {
   return {
     os: data.strategicObjectives.map((o) => [o.code, o.title, o.volet]).sort(),
     oo: data.operationalObjectives.map((o) => [o.code, o.title, data.strategicObjectives.find((s) => s.id === o.strategicObjectiveId)!.code]).sort(),
