@@ -12,7 +12,8 @@
  *
  * What a document cannot know is protected:
  * - an empty value in the document never erases a stored one (a sheet without a
- *   "Partenaires" line says nothing about partners);
+ *   "Partenaires" line says nothing about partners; a document without sections says
+ *   nothing about the OS's sections);
  * - follow-up data (status, progress %, health) is only filled when the list has none:
  *   project leads update it by check-ins after the import;
  * - a person resolved to a SharePoint account is kept (the document only has a name);
@@ -418,7 +419,9 @@ export function planSync(existing: PstSnapshot, incoming: PlanData, options: Pla
     (s) => `${s.volet || ''}|${s.sectionId ?? 'root'}`,
     (s) => (s.sectionId != null && !sectionMatches.has(s.sectionId) ? null : `${s.volet || ''}|${s.sectionId == null ? 'root' : sectionMatches.get(s.sectionId)}`),
   );
-  const strategicObjectives = kindSync(existing.strategicObjectives, incoming.strategicObjectives, osMatches, OS_RULES, (s, i) => sameRef(s.sectionId, i.sectionId, sectionMatches));
+  // A document without any section (an eComptes export, a flat list) says nothing about sections: the OS stay in theirs.
+  const saysSections = incoming.sections.length > 0;
+  const strategicObjectives = kindSync(existing.strategicObjectives, incoming.strategicObjectives, osMatches, OS_RULES, (s, i) => !saysSections || sameRef(s.sectionId, i.sectionId, sectionMatches));
 
   // ---- operational objectives
   const ooMatches = match(

@@ -57,6 +57,12 @@ describe('planSync and restated values', () => {
     expect(syncTotals(sync).updates).toBe(0);
   });
 
+  it('keeps the OS in their section when the document has no section at all', () => {
+    const inSection: PstSnapshot = { ...stored, sections: [{ id: 5, code: 'I', title: 'Axe social', volet: null, parentSectionId: null, order: 1 }], strategicObjectives: [os(1, { code: '1', order: 1, sectionId: 5 })] };
+    const flat = incoming({});
+    expect(planSync(inSection, { ...flat, strategicObjectives: [os(1, { code: '1', order: 1, sectionId: null })] }).strategicObjectives.updates).toEqual([]);
+  });
+
   it('still writes a text that says something else', () => {
     const sync = planSync(stored, incoming({ plannedEnd: period('31/12/2026'), plannedEndText: '31/12/2026', progressText: '+/- 50 %' }));
     expect(sync.actions.updates[0].changes).toEqual({ plannedEnd: period('31/12/2026'), plannedEndText: '31/12/2026', progressText: '+/- 50 %' });
