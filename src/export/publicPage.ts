@@ -110,7 +110,8 @@ function field(name: string, value: string): string {
   return value.trim() === '' ? '' : `<dt>${e(name)}</dt><dd>${e(value)}</dd>`;
 }
 
-function actionBlock(node: ActionNode, ctx: Context, level: number): string {
+/** The heading id of an action's occurrence: a transversal action (and its sub-actions) appears under each of its OO. */
+function actionBlock(node: ActionNode, ctx: Context, level: number, occurrence: string = `oo${node.operationalObjectiveId ?? ''}`): string {
   const a: Action = node.action;
   const rollup = ctx.rollup.actions.get(a.id);
   const { l, options } = ctx;
@@ -136,10 +137,11 @@ function actionBlock(node: ActionNode, ctx: Context, level: number): string {
   ].join('');
   const heading = `h${Math.min(level, 6)}`;
   const description = plain(a.description);
-  const subs = node.subActions.length > 0 ? `<div class="sub">${node.subActions.map((s) => actionBlock(s, ctx, level + 1)).join('')}</div>` : '';
+  const id = `a-${a.id}-${occurrence}`;
+  const subs = node.subActions.length > 0 ? `<div class="sub">${node.subActions.map((s) => actionBlock(s, ctx, level + 1, occurrence)).join('')}</div>` : '';
   return (
-    `<article${a.status === 'TERMINE' ? ' class="done"' : ''} aria-labelledby="a-${a.id}-${node.operationalObjectiveId ?? 'sub'}">` +
-    `<${heading} id="a-${a.id}-${node.operationalObjectiveId ?? 'sub'}">${a.code ? `<span class="code">${e(a.code)}</span> ` : ''}${e(a.title)}</${heading}>` +
+    `<article${a.status === 'TERMINE' ? ' class="done"' : ''} aria-labelledby="${id}">` +
+    `<${heading} id="${id}">${a.code ? `<span class="code">${e(a.code)}</span> ` : ''}${e(a.title)}</${heading}>` +
     progressBlock(rollup?.progress ?? null, ctx) +
     (description ? `<p class="description">${e(description)}</p>` : '') +
     `<dl>${fields}</dl>${subs}</article>`

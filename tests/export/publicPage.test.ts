@@ -52,6 +52,12 @@ describe('the published PST (HTML)', () => {
     expect(publicPageHtml(fixture(), { today: TODAY, emails: true })).not.toContain('Marché public relancé');
   });
 
+  it('gives every heading its own id (a transversal action and its sub-action appear under each OO)', () => {
+    const ids = Array.from(html.matchAll(/ id="([^"]+)"/g)).map((m) => m[1]);
+    expect(ids.filter((id) => id.startsWith('a-103-'))).toHaveLength(2);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('escapes what people typed', () => {
     const input = fixture();
     const page = publicPageHtml({ ...input, actions: input.actions.map((a) => (a.id === 104 ? { ...a, title: 'Plan <b>formation</b> & "suivi"' } : a)) }, { today: TODAY });
@@ -86,6 +92,16 @@ describe('the published PST (HTML)', () => {
       await page.emulateMedia({ media: 'print' });
       const printed = await run();
       expect(printed.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      // The small plan too (a transversal action with a sub-action, internal fields shown).
+      const small = await browser.newPage();
+      await small.setContent(publicPageHtml(fixture(), { today: TODAY, comments: true, emails: true, checkIns: true }));
+      await small.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const smallViolations = await small.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+        return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact }));
+      });
+      expect(smallViolations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      await small.close();
       expect(await page.locator('h2[id^="os-"]').count()).toBe(9);
       expect(await page.locator('h3[id^="oo-"]').count()).toBe(23);
       // Screenshot and PDF for a look at the rendering (kept in the temp folder).
