@@ -14,3 +14,9 @@ export const MAX_PAGE_SIZE = LIST_VIEW_THRESHOLD;
 
 /** Requests per `$batch`: SharePoint Online accepts up to 100 (PnPjs cuts at 20 unless told). */
 export const MAX_BATCH_REQUESTS = 100;
+
+/**
+ * Characters of one part of a stored snapshot: a multiple-lines-of-text column of a list
+ * keeps at most 63,999 (plain text); a part stays well under it.
+ */
+export const SNAPSHOT_PART_LENGTH = 50_000;

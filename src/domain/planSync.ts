@@ -12,7 +12,8 @@
  *
  * What a document cannot know is protected:
  * - an empty value in the document never erases a stored one (a sheet without a
- *   "Partenaires" line says nothing about partners);
+ *   "Partenaires" line says nothing about partners; a document without sections says
+ *   nothing about the OS's sections);
  * - follow-up data (status, progress %, health) is only filled when the list has none:
  *   project leads update it by check-ins after the import;
  * - a person resolved to a SharePoint account is kept (the document only has a name);
@@ -27,6 +28,7 @@ import { displayNameOf } from './model';
 import { titleKey } from './vocabularies';
 import { decodeEntities } from '../text/richText';
 import type { PstSnapshot } from './snapshot';
+import { restatesPeriod, restatesProgress, restatesResources, restatesStatus } from './asWritten';
 
 export interface ItemUpdate<T> {
   readonly existingId: number;
@@ -134,8 +136,9 @@ const ACTION_RULES: readonly FieldRule<Action>[] = [
   text('steps'),
   { key: 'plannedStart', same: (s, i) => samePeriod(s.plannedStart, i.plannedStart) },
   { key: 'plannedEnd', same: (s, i) => samePeriod(s.plannedEnd, i.plannedEnd) },
-  text('plannedStartText'),
-  text('plannedEndText'),
+  // A text that only restates the stored value (what an export writes for it) says nothing new.
+  { key: 'plannedStartText', same: (s, i) => sameText(s.plannedStartText, i.plannedStartText) || (isEmpty(s.plannedStartText) && restatesPeriod(i.plannedStartText, s.plannedStart)) },
+  { key: 'plannedEndText', same: (s, i) => sameText(s.plannedEndText, i.plannedEndText) || (isEmpty(s.plannedEndText) && restatesPeriod(i.plannedEndText, s.plannedEnd)) },
   text('department'),
   list('servicesInvolved'),
   list('partners'),
@@ -150,9 +153,9 @@ const ACTION_RULES: readonly FieldRule<Action>[] = [
   { key: 'mandatary', same: (s, i) => personName(s.mandatary) === personName(i.mandatary) },
   exact('priority'),
   { key: 'status', same: (s, i) => s.status === i.status, fillOnly: true },
-  text('statusText'),
+  { key: 'statusText', same: (s, i) => sameText(s.statusText, i.statusText) || restatesStatus(i.statusText, s.status) },
   { key: 'progressPercent', same: (s, i) => s.progressPercent === i.progressPercent, fillOnly: true },
-  text('progressText'),
+  { key: 'progressText', same: (s, i) => sameText(s.progressText, i.progressText) || restatesProgress(i.progressText, s.progressPercent) },
   { key: 'health', same: (s, i) => s.health === i.health, fillOnly: true },
   text('indicatorsText'),
   list('risks'),
@@ -163,13 +166,14 @@ const ACTION_RULES: readonly FieldRule<Action>[] = [
       s.resources.etp === (i.resources.etp ?? s.resources.etp) &&
       s.resources.budget === (i.resources.budget ?? s.resources.budget) &&
       s.resources.budgetService === (i.resources.budgetService ?? s.resources.budgetService) &&
-      (isEmpty(i.resources.text) || sameText(s.resources.text, i.resources.text)),
+      (isEmpty(i.resources.text) || sameText(s.resources.text, i.resources.text) || restatesResources(i.resources.text, s.resources)),
     // What the document does not state (an ETP typed in SharePoint) stays.
     writeValue: (s, i) => ({
       etp: i.resources.etp ?? s.resources.etp,
       budget: i.resources.budget ?? s.resources.budget,
       budgetService: i.resources.budgetService ?? s.resources.budgetService,
-      text: isEmpty(i.resources.text) ? s.resources.text : i.resources.text,
+      text: isEmpty(i.resources.text) || restatesResources(i.resources.text, s.resources) ? s.resources.text : i.resources.text,
+      ...(s.resources.lines ? { lines: s.resources.lines } : {}),
     }),
   },
   { key: 'sdgs', same: (s, i) => sameJson(s.sdgs.slice().sort(), i.sdgs.slice().sort()) },
@@ -415,7 +419,9 @@ export function planSync(existing: PstSnapshot, incoming: PlanData, options: Pla
     (s) => `${s.volet || ''}|${s.sectionId ?? 'root'}`,
     (s) => (s.sectionId != null && !sectionMatches.has(s.sectionId) ? null : `${s.volet || ''}|${s.sectionId == null ? 'root' : sectionMatches.get(s.sectionId)}`),
   );
-  const strategicObjectives = kindSync(existing.strategicObjectives, incoming.strategicObjectives, osMatches, OS_RULES, (s, i) => sameRef(s.sectionId, i.sectionId, sectionMatches));
+  // A document without any section (an eComptes export, a flat list) says nothing about sections: the OS stay in theirs.
+  const saysSections = incoming.sections.length > 0;
+  const strategicObjectives = kindSync(existing.strategicObjectives, incoming.strategicObjectives, osMatches, OS_RULES, (s, i) => !saysSections || sameRef(s.sectionId, i.sectionId, sectionMatches));
 
   // ---- operational objectives
   const ooMatches = match(

@@ -14,6 +14,7 @@ import { outlineFromRows } from './spreadsheet/rowsToOutline';
 import { baseName } from '../text/normalize';
 import { ImportRules, applyRules } from './lines/rules';
 import { MAX_TITLE_LENGTH } from '../domain/limits';
+import { readEcomptes, withEcomptesValues } from './ecomptes/readEcomptes';
 
 export interface ImportAnalysis extends ParsedOutline {
   readonly fileName: string;
@@ -29,6 +30,13 @@ export interface AnalyseOptions {
 
 function understand(fileName: string, document: ReadDocument, options: AnalyseOptions = {}): ImportAnalysis {
   const name = baseName(fileName);
+  if (document.kind === 'ecomptes') {
+    const read = readEcomptes(document.xml, name);
+    checkLooksLikeAPst(name, read.outline);
+    const anomalies = read.anomalies.slice();
+    const plan = fitTitles(withEcomptesValues(planFromOutline(read.outline), read), read.outline, anomalies);
+    return { outline: read.outline, anomalies, fieldCounts: read.fieldCounts, fileName: name, format: document.format, plan };
+  }
   const parsed =
     document.kind === 'table'
       ? outlineFromRows(document.rows, name)

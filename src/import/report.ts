@@ -17,6 +17,7 @@ const FORMAT_NAMES: { readonly [format: string]: string } = {
   txt: 'texte',
   xlsx: 'classeur Excel',
   csv: 'fichier CSV',
+  xml: 'export eComptes (XML)',
 };
 
 const ANOMALY_TITLES: { readonly [K in AnomalyKind]: string } = {

@@ -36,7 +36,8 @@ export type ListKey =
   | 'indicators'
   | 'checkIns'
   | 'progress'
-  | 'reminderLedger';
+  | 'reminderLedger'
+  | 'evaluations';
 
 export interface LocalizedText {
   readonly fr: string;
@@ -408,6 +409,34 @@ export const reminderLedgerList = {
   },
 } as const satisfies ListDef;
 
+/** Kinds of frozen snapshots (domain/evaluation.ts). */
+export const SNAPSHOT_KINDS = ['miParcours', 'finDeLegislature', 'autre'] as const;
+
+/**
+ * Frozen snapshots of the plan for its evaluation (domain/evaluation.ts), kept by the
+ * coordination, read by all: one snapshot is the JSON of a frozen plan cut into parts of at
+ * most `SNAPSHOT_PART_LENGTH` characters (a multiple-lines column holds less than a plan of
+ * hundreds of actions), one item per part, found by its key.
+ */
+export const evaluationsList = {
+  key: 'evaluations',
+  urlName: 'PstEvaluations',
+  title: t('PST – Évaluations (clichés)', 'PST – Evaluations (snapshots)'),
+  description: "Clichés datés et figés du PST pour son évaluation à mi-parcours et en fin de législature.",
+  growsPastThreshold: false,
+  fields: {
+    title: builtInTitle('Libellé', 'Label'),
+    snapshotKey: { internalName: 'PstSnapshotKey', kind: 'text', title: t('Clé du cliché', 'Snapshot key'), indexed: true, required: true, maxLength: 100 },
+    takenOn: { internalName: 'PstTakenOn', kind: 'date', title: t('Date du cliché', 'Snapshot date'), indexed: true, required: true },
+    kind: { internalName: 'PstSnapshotKind', kind: 'choice', title: t('Type', 'Kind'), choices: SNAPSHOT_KINDS, indexed: true },
+    planId: { internalName: 'PstPlanId', kind: 'number', title: t('Plan', 'Plan'), decimals: 0, indexed: true },
+    part: { internalName: 'PstPart', kind: 'number', title: t('Partie', 'Part'), decimals: 0, required: true },
+    parts: { internalName: 'PstParts', kind: 'number', title: t('Nombre de parties', 'Parts'), decimals: 0, required: true },
+    content: { internalName: 'PstContent', kind: 'note', title: t('Contenu (JSON)', 'Content (JSON)') },
+    modified: modifiedField,
+  },
+} as const satisfies ListDef;
+
 /** In creation order: a lookup's target list comes before the list that points to it. */
 export const PST_LISTS = [
   plansList,
@@ -419,6 +448,7 @@ export const PST_LISTS = [
   checkInsList,
   progressList,
   reminderLedgerList,
+  evaluationsList,
 ] as const;
 
 export function listByKey(key: ListKey): ListDef {

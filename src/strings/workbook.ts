@@ -55,6 +55,50 @@ export interface WorkbookTexts {
   readonly operationalLevel: string;
   /** A quarter's row: "T4 2026". */
   readonly quarterName: (quarter: number, year: number) => string;
+  // ---- the plan workbook (src/export/planWorkbook.ts): one row per action, means, indicators
+  /** Sheet name (Excel's rule). */
+  readonly actionsSheet: string;
+  /** Sheet name (Excel's rule). */
+  readonly meansSheet: string;
+  /** Sheet name (Excel's rule). */
+  readonly indicatorsSheet: string;
+  readonly strategicObjective: string;
+  readonly operationalObjective: string;
+  readonly action: string;
+  /** Before the title of a sub-action in the Actions sheet. */
+  readonly subActionMark: string;
+  readonly health: string;
+  readonly start: string;
+  readonly attention: string;
+  /** The attention cell of a late action: "En retard (12 j)". */
+  readonly lateBy: (days: number) => string;
+  readonly blockedMark: string;
+  readonly lastCheckIn: string;
+  readonly lastCheckInAuthor: string;
+  readonly lastComment: string;
+  readonly indicators: string;
+  readonly etp: string;
+  readonly budget: string;
+  readonly budgetService: string;
+  /** A year's means column: "2026 prévu (€)". */
+  readonly plannedIn: (year: number) => string;
+  /** A year's means column: "2026 réalisé (€)". */
+  readonly actualIn: (year: number) => string;
+  readonly year: string;
+  readonly direction: string;
+  readonly fundingSource: string;
+  readonly article: string;
+  readonly plannedAmount: string;
+  readonly actualAmount: string;
+  /** The means sheet when only the single figures are known (no means per year). */
+  readonly singleFigures: string;
+  readonly indicator: string;
+  readonly unit: string;
+  readonly baseline: string;
+  readonly target: string;
+  readonly current: string;
+  /** An indicator in the Actions sheet: "Visiteurs : 1 234 / 1 500 pers. (2026)". */
+  readonly indicatorLine: (label: string, current: string, target: string, unit: string, year: string) => string;
 }
 
 export const WORKBOOK_TEXTS: { readonly fr: WorkbookTexts; readonly en: WorkbookTexts } = {
@@ -93,6 +137,42 @@ export const WORKBOOK_TEXTS: { readonly fr: WorkbookTexts; readonly en: Workbook
     strategicLevel: 'OS',
     operationalLevel: 'OO',
     quarterName: (quarter: number, year: number) => `T${quarter} ${year}`,
+    // ---- the plan workbook
+    actionsSheet: 'Actions',
+    meansSheet: 'Moyens par année',
+    indicatorsSheet: 'Indicateurs',
+    strategicObjective: 'Objectif stratégique',
+    operationalObjective: 'Objectif opérationnel',
+    action: 'Action',
+    subActionMark: '↳ ',
+    health: 'Santé',
+    start: 'Début',
+    attention: 'Attention',
+    lateBy: (days: number) => `En retard (${days} j)`,
+    blockedMark: 'Bloquée',
+    lastCheckIn: 'Dernier suivi',
+    lastCheckInAuthor: 'Suivi par',
+    lastComment: 'Dernier commentaire',
+    indicators: 'Indicateurs',
+    etp: 'ETP',
+    budget: 'Budget (€)',
+    budgetService: 'Service budgétaire',
+    plannedIn: (year: number) => `${year} prévu (€)`,
+    actualIn: (year: number) => `${year} réalisé (€)`,
+    year: 'Année',
+    direction: 'Type',
+    fundingSource: 'Financement',
+    article: 'Article budgétaire',
+    plannedAmount: 'Prévu (€)',
+    actualAmount: 'Réalisé (€)',
+    singleFigures: 'Montant unique (sans détail par année)',
+    indicator: 'Indicateur',
+    unit: 'Unité',
+    baseline: 'Valeur de départ',
+    target: 'Cible',
+    current: 'Valeur actuelle',
+    indicatorLine: (label: string, current: string, target: string, unit: string, year: string) =>
+      `${label} : ${current || '–'} / ${target || '–'}${unit ? ` ${unit}` : ''}${year ? ` (${year})` : ''}`,
   },
   en: {
     exported: 'Exported on',
@@ -131,5 +211,41 @@ export const WORKBOOK_TEXTS: { readonly fr: WorkbookTexts; readonly en: Workbook
     strategicLevel: 'OS',
     operationalLevel: 'OO',
     quarterName: (quarter: number, year: number) => `T${quarter} ${year}`,
+    // ---- the plan workbook
+    actionsSheet: 'Actions',
+    meansSheet: 'Means per year',
+    indicatorsSheet: 'Indicators',
+    strategicObjective: 'Strategic objective',
+    operationalObjective: 'Operational objective',
+    action: 'Action',
+    subActionMark: '↳ ',
+    health: 'Health',
+    start: 'Start',
+    attention: 'Attention',
+    lateBy: (days: number) => `Late (${days} d)`,
+    blockedMark: 'Blocked',
+    lastCheckIn: 'Last check-in',
+    lastCheckInAuthor: 'Checked in by',
+    lastComment: 'Last comment',
+    indicators: 'Indicators',
+    etp: 'FTE',
+    budget: 'Budget (€)',
+    budgetService: 'Budget service',
+    plannedIn: (year: number) => `${year} planned (€)`,
+    actualIn: (year: number) => `${year} actual (€)`,
+    year: 'Year',
+    direction: 'Kind',
+    fundingSource: 'Funding',
+    article: 'Budget article',
+    plannedAmount: 'Planned (€)',
+    actualAmount: 'Actual (€)',
+    singleFigures: 'Single amount (no detail per year)',
+    indicator: 'Indicator',
+    unit: 'Unit',
+    baseline: 'Baseline',
+    target: 'Target',
+    current: 'Current value',
+    indicatorLine: (label: string, current: string, target: string, unit: string, year: string) =>
+      `${label}: ${current || '–'} / ${target || '–'}${unit ? ` ${unit}` : ''}${year ? ` (${year})` : ''}`,
   },
 };

@@ -1,5 +1,6 @@
 import { MAIL_TEXTS } from '../../src/strings/mail';
 import { WORKBOOK_TEXTS } from '../../src/strings/workbook';
+import { PUBLICATION_TEXTS } from '../../src/strings/publication';
 
 type Text = string | ((...args: never[]) => string);
 type Table = { readonly fr: object; readonly en: object };
@@ -18,9 +19,12 @@ const tables: { name: string; table: Table; sameWordInBothLanguages: string[] }[
   {
     name: 'workbook',
     table: WORKBOOK_TEXTS,
-    // OS, OO and "T4 2026": the English workbook keeps the French abbreviations.
-    sameWordInBothLanguages: ['actions', 'code', 'service', 'strategicLevel', 'operationalLevel', 'quarterName'],
+    // OS, OO and "T4 2026": the English workbook keeps the French abbreviations. Plan workbook:
+    // "Actions", "Action", "Attention", "Budget (€)" are the same word, "↳ " a sign.
+    sameWordInBothLanguages: ['actions', 'code', 'service', 'strategicLevel', 'operationalLevel', 'quarterName', 'actionsSheet', 'action', 'subActionMark', 'attention', 'budget'],
   },
+  // The published PST: "Actions" and "45 % (12 actions)" read the same in both.
+  { name: 'publication', table: PUBLICATION_TEXTS, sameWordInBothLanguages: ['actions', 'progressOf'] },
 ];
 
 describe.each(tables)('the $name texts', ({ table, sameWordInBothLanguages }) => {

@@ -38,7 +38,7 @@ type Importer = typeof import('../../import');
 /** The readers and the parser are a chunk of their own, loaded when the view opens. */
 const loadImporter = (): Promise<Importer> => import(/* webpackChunkName: 'pst-import' */ '../../import');
 
-export const ACCEPTED_EXTENSIONS = '.docx,.docm,.pdf,.md,.markdown,.txt,.xlsx,.xlsm,.csv';
+export const ACCEPTED_EXTENSIONS = '.docx,.docm,.pdf,.md,.markdown,.txt,.xlsx,.xlsm,.csv,.xml';
 
 export interface ImportPstViewProps {
   readonly repository: PstRepository;

@@ -11,16 +11,26 @@
  * - a Responsable / Mandataire needs a civility (MONSIEUR / MADAME) the lists do not hold:
  *   people are written when `civilityOf` knows theirs, otherwise left out and counted in
  *   `warnings`; a mandatary written as a body (« Conseil de l'Action Sociale ») is left out;
- * - Articles stay empty (the lists hold no budget article code); the action's budget, when
- *   its service (ordinary / extraordinary) is known, is a Projection of expense for the
- *   year of its planned start (else the plan's first year);
+ * - the means per year (`resources.lines`), when the action has them: a line with a budget
+ *   article code is an Article (its year, service, kind, code, planned amount, the funding
+ *   source as Libelle), the others are Projections (one per service × kind × source, an
+ *   Exercice per year); without means per year, the action's budget, when its service
+ *   (ordinary / extraordinary) is known, is a Projection of expense for the year of its
+ *   planned start (else the plan's first year);
+ * - RemarqueStatut says, one per line, « Dernier suivi (date) : » the latest check-in
+ *   comment, « État indiqué : » the state as written when the status is unknown and
+ *   « Avancement indiqué : » the progress as written (the eComptes import reads them back);
  * - sub-actions are written as actions of their parent's OO, after it, their description
  *   saying whose sub-action they are; a transversal action is written under each of its
  *   OO with the same ElementId.
- * Every text goes through stripXmlForbidden and is cut to the schema's maxLength.
+ * Every text goes through stripXmlForbidden and is cut to the schema's maxLength (a Libelle
+ * cut so is written whole at the start of the Description).
  */
 import type { Action, CheckIn, IsoDate, Person, Plan } from '../../domain/model';
 import type { ActionStatus } from '../../domain/vocabularies';
+import type { MeansLine } from '../../domain/means';
+import { FUNDING_SOURCE_LABELS } from '../../domain/means';
+import { formatDate } from '../../domain/parsing';
 import { voletLabel } from '../../domain/vocabularies';
 import type { ActionNode, OperationalObjectiveNode, PlanTreeInput, SectionNode, StrategicObjectiveNode, VoletNode } from '../../domain/tree';
 import { buildPlanTree, distinctActions, topLevelActionNodes } from '../../domain/tree';
@@ -82,12 +92,15 @@ export function splitName(displayName: string): { nom: string; prenom: string } 
 interface Writer {
   readonly options: EcomptesOptions;
   readonly rollup: PlanRollup;
-  readonly latestComment: Map<number, string>;
+  /** The latest check-in with a comment of each action. */
+  readonly latest: Map<number, CheckIn>;
   readonly exercice: number;
   readonly plan: Plan;
   missingCivility: Set<string>;
   bodyMandataries: Set<string>;
   budgetWithoutService: number;
+  /** Actions whose means carry a budget article code. */
+  articlesWritten: number;
 }
 
 function personInfo(name: string, person: Person | string | null, w: Writer): string {
@@ -125,17 +138,23 @@ interface Element {
   readonly etp: number;
   readonly plans?: readonly string[];
   readonly partners?: readonly string[];
+  readonly articles?: string;
   readonly projections?: string;
 }
 
 const descriptionInfo = (name: string, value: string): string => el(name, el('Mode', 'TEXTE') + el('Valeur', text(value)));
 
+/** Libelle holds 255 characters: a longer one is cut, and the whole text opens the description. */
+const LIBELLE_LENGTH = 255;
+
 function element(tag: string, e: Element, w: Writer, children: string): string {
+  const libelle = stripXmlForbidden(e.libelle);
+  const description = libelle.length > LIBELLE_LENGTH ? [libelle, e.description].filter((t) => t).join('\n\n') : e.description;
   const body = [
-    el('Libelle', text(e.libelle, 255)),
+    el('Libelle', text(e.libelle, LIBELLE_LENGTH)),
     e.start ? el('DateDebut', e.start) : '',
     e.end ? el('DateFin', e.end) : '',
-    descriptionInfo('Description', e.description),
+    descriptionInfo('Description', description),
     el('Statut', e.status),
     personInfo('Responsable', e.responsable ?? null, w),
     personInfo('Mandataire', e.mandataire ?? null, w),
@@ -145,7 +164,7 @@ function element(tag: string, e: Element, w: Writer, children: string): string {
     el('ETP', decimal(Math.max(0, e.etp))),
     el('Plans', (e.plans ?? []).map((p) => el('Plan', text(p))).join('')),
     el('Partenaires', (e.partners ?? []).map((p) => el('Partenaire', text(p))).join('')),
-    el('Articles', ''),
+    el('Articles', e.articles ?? ''),
     el('Projections', e.projections ?? ''),
     children,
   ].join('');
@@ -164,6 +183,55 @@ function statusOf(stats: ProgressStats): ActionStatus {
 
 function etpOf(nodes: readonly ActionNode[]): number {
   return distinctActions(nodes).reduce((sum, a) => sum + (a.resources.etp ?? 0), 0);
+}
+
+/** The one volet of a plan not divided into volets. */
+export const NO_VOLET_LABEL = 'Programme stratégique transversal';
+
+/** The words that open each line of RemarqueStatut (the eComptes import reads them back). */
+export const REMARK_LABELS = {
+  lastCheckIn: 'Dernier suivi',
+  statusText: 'État indiqué',
+  progressText: 'Avancement indiqué',
+} as const;
+
+const serviceCode = (line: MeansLine): string => (line.service === 'ordinaire' ? 'O' : 'E');
+const directionCode = (line: MeansLine): string => (line.direction === 'recette' ? 'R' : 'D');
+const sourceLabel = (line: MeansLine): string => (line.source ? FUNDING_SOURCE_LABELS[line.source].fr : '');
+
+/** Articles and Projections from the means per year (see the module comment). */
+function meansElements(action: Action, w: Writer): { articles: string; projections: string } {
+  const lines = (action.resources.lines ?? []).filter((l) => l.planned !== null && isFinite(l.planned));
+  const withoutService = lines.filter((l) => l.service === null).length;
+  w.budgetWithoutService += withoutService;
+  const usable = lines.filter((l) => l.service !== null);
+  const articles = usable
+    .filter((l) => l.article)
+    .map((l) =>
+      el(
+        'Article',
+        el('Exercice', String(l.year)) + el('Service', serviceCode(l)) + el('Type', directionCode(l)) + el('CodeArticle', text(l.article as string, 50)) + el('Libelle', text(sourceLabel(l), 255)) + el('Montant', decimal(l.planned as number)),
+      ),
+    )
+    .join('');
+  if (usable.some((l) => l.article)) w.articlesWritten += 1;
+  const groups = new Map<string, MeansLine[]>();
+  for (const l of usable.filter((m) => !m.article)) {
+    const key = `${serviceCode(l)}|${directionCode(l)}|${l.source ?? ''}`;
+    groups.set(key, (groups.get(key) ?? []).concat([l]));
+  }
+  const projections = Array.from(groups.values())
+    .map((group) => {
+      const years = new Map<number, number>();
+      for (const l of group) years.set(l.year, (years.get(l.year) ?? 0) + (l.planned as number));
+      const exercices = Array.from(years.entries())
+        .sort((a, b) => a[0] - b[0])
+        .map(([year, amount]) => `<Exercice Valeur="${year}">${el('Montant', decimal(amount))}</Exercice>`)
+        .join('');
+      return el('Projection', el('Service', serviceCode(group[0])) + el('Type', directionCode(group[0])) + el('GroupeEco', '') + el('Libelle', text(sourceLabel(group[0]))) + el('Exercices', exercices));
+    })
+    .join('');
+  return { articles, projections };
 }
 
 function projection(action: Action, w: Writer): string {
@@ -187,9 +255,15 @@ function projection(action: Action, w: Writer): string {
 function actionElements(node: ActionNode, w: Writer, parent: Action | null = null): string {
   const a = node.action;
   const rollup = w.rollup.actions.get(a.id);
-  const remark = [w.latestComment.get(a.id), a.status === null && a.statusText ? `État indiqué : ${a.statusText}` : null, a.progressText]
+  const latest = w.latest.get(a.id);
+  const remark = [
+    latest ? `${REMARK_LABELS.lastCheckIn} (${formatDate(latest.date)}) : ${latest.comment}` : null,
+    a.status === null && a.statusText ? `${REMARK_LABELS.statusText} : ${a.statusText}` : null,
+    a.progressText ? `${REMARK_LABELS.progressText} : ${a.progressText}` : null,
+  ]
     .filter((t): t is string => !!t && t.trim() !== '')
     .join('\n');
+  const means = a.resources.lines && a.resources.lines.length > 0 ? meansElements(a, w) : { articles: '', projections: projection(a, w) };
   const description = [parent ? `Sous-action de ${parent.code ?? parent.title}.` : null, a.description].filter((t): t is string => !!t).join('\n');
   const self = element(
     'Action',
@@ -208,7 +282,8 @@ function actionElements(node: ActionNode, w: Writer, parent: Action | null = nul
       etp: a.resources.etp ?? 0,
       plans: a.labels,
       partners: a.partners,
-      projections: projection(a, w),
+      articles: means.articles,
+      projections: means.projections,
     },
     w,
     '',
@@ -247,7 +322,7 @@ function volet(node: VoletNode, w: Writer): string {
     'Volet',
     {
       id: `V-${node.volet ?? 'unique'}`,
-      libelle: node.volet ? voletLabel(node.volet) : 'Programme stratégique transversal',
+      libelle: node.volet ? voletLabel(node.volet) : NO_VOLET_LABEL,
       description: '',
       status: statusOf(stats),
       progress: stats.progress ?? 0,
@@ -269,10 +344,10 @@ export function ecomptesXml(input: EcomptesInput, options: EcomptesOptions): Eco
     const known = latest.get(c.actionId);
     if (!known || c.date > known.date || (c.date === known.date && c.id > known.id)) latest.set(c.actionId, c);
   }
-  const latestComment = new Map<number, string>();
-  latest.forEach((c, id) => c.comment && c.comment.trim() && latestComment.set(id, c.comment.trim()));
+  const withComment = new Map<number, CheckIn>();
+  latest.forEach((c, id) => c.comment && c.comment.trim() && withComment.set(id, { ...c, comment: c.comment.trim() }));
   const exercice = Number(options.today.slice(0, 4));
-  const w: Writer = { options, rollup, latestComment, exercice, plan: input.plan, missingCivility: new Set(), bodyMandataries: new Set(), budgetWithoutService: 0 };
+  const w: Writer = { options, rollup, latest: withComment, exercice, plan: input.plan, missingCivility: new Set(), bodyMandataries: new Set(), budgetWithoutService: 0, articlesWritten: 0 };
 
   // The schema wants at least one volet: a plan with no objective still gets its (empty) one.
   const volets = tree.volets.length > 0 ? tree.volets : [{ kind: 'volet' as const, volet: null, sections: [], strategicObjectives: [] }];
@@ -299,7 +374,7 @@ export function ecomptesXml(input: EcomptesInput, options: EcomptesOptions): Eco
     warnings.push(`${w.missingCivility.size} personne(s) sans civilité connue (MONSIEUR/MADAME, exigée par le schéma) : non écrite(s) comme Responsable/Mandataire (${Array.from(w.missingCivility).slice(0, 5).join(', ')}${w.missingCivility.size > 5 ? '…' : ''}).`);
   if (w.bodyMandataries.size > 0) warnings.push(`${w.bodyMandataries.size} mandataire(s) indiqué(s) comme un organe, pas une personne : non écrit(s) (${Array.from(w.bodyMandataries).slice(0, 3).join(', ')}).`);
   if (w.budgetWithoutService > 0) warnings.push(`${w.budgetWithoutService} budget(s) sans service (ordinaire / extraordinaire) : non écrit(s) en projection.`);
-  warnings.push('Articles budgétaires : aucun code d’article dans les listes, la section Articles reste vide.');
+  if (w.articlesWritten === 0) warnings.push('Articles budgétaires : aucun code d’article dans les moyens des actions, la section Articles reste vide.');
   const objectives = tree.volets.flatMap((v) => [...v.strategicObjectives, ...objectivesIn(v.sections)]);
   return {
     xml,

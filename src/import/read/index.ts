@@ -10,13 +10,15 @@ import type { SourceLine } from '../lines/sourceLines';
 import { baseName, extensionOf, formatMegabytes } from '../../text/normalize';
 import { readDocxLines } from './docx';
 import { readPdfLines } from './pdf';
-import { readTextLines } from './text';
+import { decodeText, readTextLines } from './text';
 
-export type DocumentFormat = 'docx' | 'pdf' | 'md' | 'txt' | 'xlsx' | 'csv';
+export type DocumentFormat = 'docx' | 'pdf' | 'md' | 'txt' | 'xlsx' | 'csv' | 'xml';
 
 export type ReadDocument =
-  | { readonly kind: 'text'; readonly format: Exclude<DocumentFormat, 'xlsx' | 'csv'>; readonly lines: SourceLine[] }
-  | { readonly kind: 'table'; readonly format: 'xlsx' | 'csv'; readonly rows: string[][] };
+  | { readonly kind: 'text'; readonly format: Exclude<DocumentFormat, 'xlsx' | 'csv' | 'xml'>; readonly lines: SourceLine[] }
+  | { readonly kind: 'table'; readonly format: 'xlsx' | 'csv'; readonly rows: string[][] }
+  /** An eComptes XML export (the Region's format), read by import/ecomptes. */
+  | { readonly kind: 'ecomptes'; readonly format: 'xml'; readonly xml: string };
 
 /** Larger files are refused before being read: a PST is a few megabytes at most. */
 export const MAX_BYTES: { readonly [F in DocumentFormat]: number } = {
@@ -26,9 +28,10 @@ export const MAX_BYTES: { readonly [F in DocumentFormat]: number } = {
   csv: 10 * 1024 * 1024,
   md: 10 * 1024 * 1024,
   txt: 10 * 1024 * 1024,
+  xml: 20 * 1024 * 1024,
 };
 
-const SUPPORTED = 'Formats acceptés : .docx, .pdf, .md, .txt, .xlsx et .csv.';
+const SUPPORTED = 'Formats acceptés : .docx, .pdf, .md, .txt, .xlsx, .csv et .xml (export eComptes).';
 
 const IMAGE_SIGNATURES: readonly { name: string; test: (b: Uint8Array) => boolean }[] = [
   { name: 'PNG', test: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 },
@@ -56,6 +59,7 @@ function formatOfExtension(extension: string): DocumentFormat | null {
   if (ext === '.txt' || ext === '.text' || ext === '') return 'txt';
   if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
   if (ext === '.csv') return 'csv';
+  if (ext === '.xml') return 'xml';
   return null;
 }
 
@@ -95,6 +99,8 @@ export function detectFormat(fileName: string, bytes: Uint8Array): DocumentForma
     }
     throw new ImportError('unsupportedFormat', `Le format « ${extension} » n'est pas pris en charge. ${SUPPORTED}`);
   }
+  // XML by its content (an eComptes export saved as .txt is still XML), after the binary formats.
+  if (format === 'xml' || /^(?:\ufeff|\xef\xbb\xbf)?\s*<(?:\?xml|dataroot)\b/.test(ascii(bytes, 0, 200))) return 'xml';
   if (looksBinary(bytes)) {
     throw new ImportError('unreadable', `« ${baseName(fileName)} » n'est pas un fichier texte (contenu binaire). ${SUPPORTED}`);
   }
@@ -140,6 +146,8 @@ export function readDocument(fileName: string, bytes: Uint8Array): ReadDocument 
       return { kind: 'table', format, rows: readXlsxRows(bytes) };
     case 'csv':
       return { kind: 'table', format, rows: readCsvRows(bytes) };
+    case 'xml':
+      return { kind: 'ecomptes', format, xml: decodeText(bytes).replace(/^\ufeff/, '') };
     default:
       document = { kind: 'text', format, lines: readTextLines(bytes) };
   }

@@ -6,48 +6,12 @@
  */
 import { FieldTarget, matchLabel } from '../lines/fieldLabels';
 import { foldChars, squeeze } from '../../text/normalize';
+import { TemplateColumnKey } from '../../export/templateColumns';
 
-export type ColumnKey = 'level' | 'code' | 'title' | 'parent' | 'volet' | 'section' | 'osTitle' | 'ooTitle' | 'subActionTitle' | FieldTarget;
+// The template's columns are the export's too (the plan workbook is re-importable).
+export { TEMPLATE_COLUMNS } from '../../export/templateColumns';
 
-interface TemplateColumn {
-  readonly key: ColumnKey;
-  readonly header: string;
-  readonly width: number;
-}
-
-/** The template's columns, in order; headers are what people see and type. */
-export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
-  { key: 'level', header: 'Niveau', width: 14 },
-  { key: 'code', header: 'Code', width: 10 },
-  { key: 'title', header: 'Intitulé', width: 50 },
-  { key: 'parent', header: 'Parent (code ou intitulé)', width: 22 },
-  { key: 'volet', header: 'Volet', width: 14 },
-  { key: 'section', header: 'Section / axe', width: 24 },
-  { key: 'description', header: 'Description', width: 40 },
-  { key: 'start', header: 'Début', width: 12 },
-  { key: 'end', header: 'Fin', width: 12 },
-  { key: 'department', header: 'Service pilote', width: 20 },
-  { key: 'projectLead', header: 'Chef de projet', width: 20 },
-  { key: 'team', header: 'Équipe', width: 24 },
-  { key: 'pilot', header: 'Pilote (CODIR)', width: 18 },
-  { key: 'mandatary', header: 'Mandataire', width: 18 },
-  { key: 'partners', header: 'Partenaires', width: 24 },
-  { key: 'servicesInvolved', header: 'Services associés', width: 24 },
-  { key: 'priority', header: 'Priorité', width: 12 },
-  { key: 'status', header: 'État', width: 16 },
-  { key: 'progress', header: 'Avancement (%)', width: 14 },
-  { key: 'indicators', header: 'Indicateurs', width: 30 },
-  { key: 'risks', header: 'Risques', width: 30 },
-  { key: 'deliverables', header: 'Livrables', width: 24 },
-  { key: 'resources', header: 'Ressources (ETP, budget)', width: 28 },
-  { key: 'sdgs', header: 'ODD', width: 10 },
-  { key: 'labels', header: 'Labels / plans', width: 18 },
-  { key: 'policyObjective', header: 'Objectif politique', width: 28 },
-  { key: 'synergies', header: 'Synergies commune/CPAS', width: 24 },
-  { key: 'context', header: 'Contexte', width: 30 },
-  { key: 'steps', header: 'Étapes', width: 30 },
-  { key: 'comments', header: 'Commentaires', width: 30 },
-];
+export type ColumnKey = TemplateColumnKey | 'osTitle' | 'ooTitle' | 'subActionTitle' | FieldTarget;
 
 /** Rows whose title starts with this are the template's examples: skipped on import. */
 export const EXAMPLE_PREFIX = 'Exemple';

@@ -18,6 +18,7 @@ import type { ParseAnomaly, ParsedOutline } from '../outline/parseResult';
 import { foldChars, squeeze } from '../../text/normalize';
 import { checkActionFields } from './checkRows';
 import { ColumnKey, EXAMPLE_PREFIX, findHeader } from './columns';
+import { TEMPLATE_PLAN_LABELS } from '../../export/templateColumns';
 
 type RowLevel = 'os' | 'oo' | 'action' | 'subAction' | 'section';
 
@@ -61,6 +62,19 @@ function fieldsOf(row: readonly string[], columns: Map<ColumnKey, number>): { fi
   return { fields, description, progressTyped };
 }
 
+/** « Plan : … », « Organisation : … », « Période : 2025-2030 » in the rows above the headers (the plan workbook writes them). */
+function planLabelsAbove(rows: readonly string[][], headerIndex: number): Pick<OutlineDocument, 'title' | 'organisation' | 'period'> {
+  const found: Pick<OutlineDocument, 'title' | 'organisation' | 'period'> = {};
+  const keys: [keyof typeof TEMPLATE_PLAN_LABELS, string][] = Object.entries(TEMPLATE_PLAN_LABELS).map(([key, text]) => [key as keyof typeof TEMPLATE_PLAN_LABELS, foldChars(text)]);
+  for (const row of rows.slice(0, headerIndex)) {
+    const labelText = foldChars(squeeze(row[0] || '')).replace(/\s*:$/, '');
+    const value = squeeze(row[1] || '');
+    const key = keys.find(([, text]) => text === labelText);
+    if (key && value) found[key[0]] = value;
+  }
+  return found;
+}
+
 /** Reads the rows of a spreadsheet into an outline; refuses a sheet whose columns are not a PST's. */
 export function outlineFromRows(rows: readonly string[][], sourceName?: string): ParsedOutline {
   const header = findHeader(rows);
@@ -73,7 +87,7 @@ export function outlineFromRows(rows: readonly string[][], sourceName?: string):
         'ou une ligne par action avec les colonnes « Objectif stratégique », « Objectif opérationnel » et « Action ».',
     );
   }
-  const outline: OutlineDocument = { source: sourceName, title: null, organisation: null, period: null, strategicObjectives: [] };
+  const outline: OutlineDocument = { source: sourceName, title: null, organisation: null, period: null, strategicObjectives: [], ...planLabelsAbove(rows, header.rowIndex) };
   const anomalies: ParseAnomaly[] = [];
   const { columns } = header;
   const cell = (row: readonly string[], key: ColumnKey): string => (columns.has(key) ? squeeze(row[columns.get(key) as number] || '') : '');
@@ -92,6 +106,8 @@ export function outlineFromRows(rows: readonly string[][], sourceName?: string):
   };
   const parentOf = (level: RowLevel, reference: string) => byCode.get(`${level}|${reference}`) || byTitle.get(`${level}|${titleKey(reference)}`);
   const ooParents = new Map<OutlineOperationalObjective, OutlineStrategicObjective>();
+  /** The OO each action row was listed under, in sheet order. */
+  const listings = new Map<OutlineAction, OutlineOperationalObjective[]>();
 
   const newOs = (title: string, code: string | null, rowNumber: number): OutlineStrategicObjective => {
     // The same OS named again (rows repeating their parents): the same objective.
@@ -227,8 +243,25 @@ export function outlineFromRows(rows: readonly string[][], sourceName?: string):
         }
         oo = parent;
         os = ooParents.get(parent) || os;
+        // The same code and title under another OO: one transversal action (how the plan workbook writes it).
+        // The row with the fields is the action's own (its first OO); the others only list it.
+        const listed = code ? byCode.get(`action|${code}`) : undefined;
+        if (listed && titleKey(listed.item.title || '') === titleKey(title) && parent.actions.indexOf(listed.item as OutlineAction) < 0) {
+          const item = listed.item as OutlineAction;
+          const listedElsewhere = listings.get(item) || [];
+          parent.actions.push(item);
+          if ((description !== null || Object.keys(fields).length > 0) && !item.description && Object.keys(item.fields || {}).length === 0) {
+            item.description = description;
+            item.fields = fields;
+            for (const other of listedElsewhere) other.alsoListed = (other.alsoListed || []).concat([item]);
+          } else parent.alsoListed = (parent.alsoListed || []).concat([item]);
+          listings.set(item, listedElsewhere.concat([parent]));
+          action = item;
+          break;
+        }
         action = { code, title: title || null, description, fields, subActions: [], sourceLine: rowNumber };
         parent.actions.push(action);
+        listings.set(action, [parent]);
         remember('action', action);
         break;
       }
@@ -251,10 +284,13 @@ export function outlineFromRows(rows: readonly string[][], sourceName?: string):
 
   // Codes used twice.
   const seen = new Map<string, number>();
+  const transversal = new Set<OutlineAction>();
   for (const s of outline.strategicObjectives) {
     for (const o of s.operationalObjectives) {
       if (o.actions.length === 0) anomalies.push({ kind: 'emptyObjective', line: o.sourceLine || 0, message: `L'objectif opérationnel ${o.code ? o.code + ' ' : ''}« ${o.title || ''} » n'a aucune action.` });
       for (const a of o.actions) {
+        if (transversal.has(a)) continue;
+        transversal.add(a);
         for (const item of [a, ...(a.subActions || [])]) {
           if (!item.code) continue;
           const first = seen.get(item.code);
@@ -271,6 +307,7 @@ export function outlineFromRows(rows: readonly string[][], sourceName?: string):
     for (const o of s.operationalObjectives) {
       counts.operationalObjectives++;
       for (const a of o.actions) {
+        if (!transversal.delete(a)) continue;
         counts.actions++;
         counts.subActions += (a.subActions || []).length;
         for (const [key, value] of Object.entries(a.fields || {})) {

@@ -4,12 +4,13 @@
  */
 import { Sheet, writeXlsx } from '../../export/xlsx';
 import { ColumnKey, TEMPLATE_COLUMNS } from './columns';
+import { TEMPLATE_LEVELS } from '../../export/templateColumns';
 
 const EXAMPLE_ROWS: readonly (readonly [string, string, string, string, Partial<Record<ColumnKey, string>>])[] = [
-  ['Objectif stratégique', '1', "Exemple : Être un CPAS proche des citoyens", '', { volet: 'Externe', section: 'Axe 1 – Action sociale', description: 'Ce que le CPAS veut être dans six ans.' }],
-  ['Objectif opérationnel', '1.1', "Exemple : Améliorer l'accueil des usagers", '1', {}],
+  [TEMPLATE_LEVELS.os, '1', "Exemple : Être un CPAS proche des citoyens", '', { volet: 'Externe', section: 'Axe 1 – Action sociale', description: 'Ce que le CPAS veut être dans six ans.' }],
+  [TEMPLATE_LEVELS.oo, '1.1', "Exemple : Améliorer l'accueil des usagers", '1', {}],
   [
-    'Action',
+    TEMPLATE_LEVELS.action,
     '1.1.1',
     "Exemple : Rénover la salle d'attente",
     '1.1',
@@ -32,7 +33,7 @@ const EXAMPLE_ROWS: readonly (readonly [string, string, string, string, Partial<
       sdgs: '10, 16',
     },
   ],
-  ['Sous-action', '1.1.1.1', 'Exemple : Choisir le mobilier', '1.1.1', { end: '06/2026' }],
+  [TEMPLATE_LEVELS.subAction, '1.1.1.1', 'Exemple : Choisir le mobilier', '1.1.1', { end: '06/2026' }],
 ];
 
 const INSTRUCTIONS: readonly string[] = [

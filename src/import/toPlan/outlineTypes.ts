@@ -75,6 +75,8 @@ export interface OutlineOperationalObjective {
   description?: string | null;
   projectGroups?: OutlineProjectGroup[] | null;
   actions: OutlineAction[];
+  /** Actions of `actions` listed here again though their sheet (and first OO) is elsewhere: transversal actions of a spreadsheet. */
+  alsoListed?: OutlineAction[] | null;
   impliedByActionCodes?: boolean;
   sourceLine?: number;
 }

@@ -183,6 +183,11 @@ export function planFromOutline(outline: OutlineDocument, options: PlanFromOutli
           // would otherwise compare every pair); one warning per occurrence not merged.
           let refused: { candidate: PendingAction; why: string } | null = null;
           for (const candidate of candidates.slice(0, MAX_CANDIDATES_TO_COMPARE)) {
+            // The very same action listed under another OO (a spreadsheet row repeated with its code).
+            if (candidate.occurrences[0] === action && candidate.ooIds.indexOf(ooId) < 0) {
+              target = candidate;
+              break;
+            }
             const conflicts = conflictingKeys(candidate.occurrences[0], action);
             const sameOo = candidate.ooIds.indexOf(ooId) >= 0;
             if (!sameOo && words >= MIN_WORDS_TO_MERGE && conflicts.length === 0) {
@@ -206,8 +211,14 @@ export function planFromOutline(outline: OutlineDocument, options: PlanFromOutli
           }
         }
         if (target) {
-          target.ooIds.push(ooId);
-          target.occurrences.push(action);
+          const sameAction = target.occurrences[0] === action;
+          if (sameAction && (oo.alsoListed || []).indexOf(action) < 0) {
+            // The action's own row, after a row listing it under another OO: this OO comes first.
+            target.ooIds.unshift(ooId);
+            target.order = actionIndex + 1;
+            target.path = path;
+          } else target.ooIds.push(ooId);
+          if (!sameAction) target.occurrences.push(action);
           warn(
             'mergedTransversalAction',
             path,

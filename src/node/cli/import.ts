@@ -1,6 +1,6 @@
 /**
  * `npm run import -- <fichier> [--site <url>] [--dry-run] [--json <sortie.json>] [--plan <id>] [--rules <regles.json>]`
- * imports a PST from a .docx, .pdf, .md, .txt, .xlsx or .csv file:
+ * imports a PST from a .docx, .pdf, .md, .txt, .xlsx or .csv file, or an eComptes .xml export:
  * 1. reads and understands the document, prints the report (structure, fields,
  *    anomalies with their lines); `--json` writes what was understood in the shape of
  *    the samples' *.expected.json;
@@ -34,7 +34,7 @@ const LOCAL_SITE = process.env.PST_SITE_URL || `http://localhost:${process.env.P
 
 const USAGE = [
   'Utilisation :',
-  '  npm run import -- <fichier.docx|.pdf|.md|.txt|.xlsx|.csv> [--dry-run] [--json <sortie.json>] [--site <url>] [--plan <id>]',
+  '  npm run import -- <fichier.docx|.pdf|.md|.txt|.xlsx|.csv|.xml> [--dry-run] [--json <sortie.json>] [--site <url>] [--plan <id>]',
   '  npm run import -- --template <modele.xlsx>',
   '',
   '  --dry-run         affiche le rapport sans rien écrire (avec --site : dit aussi ce qui changerait)',

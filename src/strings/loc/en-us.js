@@ -259,7 +259,7 @@ define([], function () {
     ImportPst: "Import a PST",
     ImportIntro: "Drop the PST document (Word, PDF, text) or a spreadsheet that follows the template. You will see the tree and the report before importing: nothing is written until you confirm.",
     ImportDropZone: "Drop the file here, or press Enter to choose it",
-    ImportFormats: "Accepted formats: .docx, .pdf, .md, .txt, .xlsx and .csv.",
+    ImportFormats: "Accepted formats: .docx, .pdf, .md, .txt, .xlsx, .csv and .xml (eComptes export).",
     ImportTemplate: "Download the Excel template",
     ImportReading: "Reading “{0}”…",
     ImportRefused: "“{0}” cannot be imported. Nothing was written.",

@@ -259,7 +259,7 @@ define([], function () {
     ImportPst: "Importer un PST",
     ImportIntro: "Déposez le document du PST (Word, PDF, texte) ou un classeur qui suit le modèle. Vous verrez l'arbre et le rapport avant d'importer : rien n'est écrit sans votre confirmation.",
     ImportDropZone: "Déposez le fichier ici, ou appuyez sur Entrée pour le choisir",
-    ImportFormats: "Formats acceptés : .docx, .pdf, .md, .txt, .xlsx et .csv.",
+    ImportFormats: "Formats acceptés : .docx, .pdf, .md, .txt, .xlsx, .csv et .xml (export eComptes).",
     ImportTemplate: "Télécharger le modèle Excel",
     ImportReading: "Lecture de « {0} »…",
     ImportRefused: "« {0} » ne peut pas être importé. Rien n'a été écrit.",

@@ -43,7 +43,7 @@ describe('the eComptes XML export', () => {
     expect(action).toContain('<Statut>EN_COURS</Statut><Responsable><Civilite>MADAME</Civilite><Nom>Dupont</Nom><Prenom>Marie</Prenom><Tel></Tel><eMail>marie@cpas.example</eMail></Responsable>');
     expect(action).toContain('<Mandataire><Civilite>MONSIEUR</Civilite><Nom>Martin</Nom><Prenom>Jean</Prenom>');
     expect(action).toContain('<Departement>Service social</Departement><TauxAvancement>40</TauxAvancement>');
-    expect(action).toContain('<RemarqueStatut><Mode>TEXTE</Mode><Valeur>Marché public relancé</Valeur></RemarqueStatut><ETP>0.5</ETP>');
+    expect(action).toContain('<RemarqueStatut><Mode>TEXTE</Mode><Valeur>Dernier suivi (15/10/2026) : Marché public relancé</Valeur></RemarqueStatut><ETP>0.5</ETP>');
     expect(action).toContain('<Plans><Plan>PCS</Plan></Plans><Partenaires><Partenaire>Forem</Partenaire><Partenaire>Commune</Partenaire></Partenaires>');
     expect(action).toContain('<Projection><Service>E</Service><Type>D</Type><GroupeEco></GroupeEco><Libelle>Budget de l’action 1.1.1</Libelle><Exercices><Exercice Valeur="2026"><Montant>1234.5</Montant></Exercice></Exercices></Projection>');
     // unknown status: NON_COMMENCE, the state as written in the remark; the sub-action after its parent

@@ -1,0 +1,76 @@
+/**
+ * The texts an export writes for values the lists hold without their "as written" text
+ * (a status set by a check-in, a date typed in SharePoint, ETP and budget as numbers), and
+ * the rule that such a text, read back by an import, says nothing new: re-importing an
+ * unedited export changes nothing (see planSync.ts).
+ */
+import type { Action, ActionResources, Period } from './model';
+import type { ActionStatus } from './vocabularies';
+import { interpretStatusText, statusLabel } from './vocabularies';
+import { formatNumber, formatPeriod, isParseError, parsePeriod, parseProgress } from './parsing';
+import { BUDGET_SERVICE_LABELS } from './vocabularies';
+
+/** The planned date as written, else the stored period the way people write it. */
+export function periodAsWritten(text: string | null, period: Period | null): string {
+  return text && text.trim() !== '' ? text : formatPeriod(period);
+}
+
+/** Does `text` read as exactly this period? */
+export function restatesPeriod(text: string | null | undefined, period: Period | null): boolean {
+  const read = parsePeriod(text || null);
+  if (!read || isParseError(read) || !period) return false;
+  return read.start === period.start && read.end === period.end;
+}
+
+/** The state as written when it still says the current status, else the status's own label. */
+export function statusAsWritten(action: Pick<Action, 'status' | 'statusText'>): string {
+  if (action.status === null) return action.statusText ?? '';
+  const written = action.statusText ? interpretStatusText(action.statusText) : null;
+  return written && written.recognised && written.status === action.status ? (action.statusText as string) : statusLabel(action.status);
+}
+
+export function restatesStatus(text: string | null | undefined, status: ActionStatus | null): boolean {
+  if (!text || status === null) return false;
+  const read = interpretStatusText(text);
+  return read.recognised && read.status === status;
+}
+
+/** The progress as written when it still says the current percent, else "40 %". */
+export function progressAsWritten(action: Pick<Action, 'progressPercent' | 'progressText'>): string {
+  if (action.progressPercent === null) return action.progressText ?? '';
+  if (restatesProgress(action.progressText, action.progressPercent)) return action.progressText as string;
+  return `${formatNumber(action.progressPercent, { maxDecimals: 1 })} %`;
+}
+
+export function restatesProgress(text: string | null | undefined, percent: number | null): boolean {
+  if (!text || percent === null) return false;
+  const bare = /^\s*\d+(?:[.,]\d+)?\s*$/.test(text) ? `${text} %` : text;
+  const read = parseProgress(bare);
+  return !!read && !isParseError(read) && read.percent === percent;
+}
+
+/**
+ * The resources text as written, else the figures in the words the importer reads
+ * ("Humaines (ETP) : 0,5", "Budgétaires (€) : 1 234,5 €", the service), one per line.
+ */
+export function resourcesAsWritten(resources: ActionResources): string {
+  if (resources.text && resources.text.trim() !== '') return resources.text;
+  return composedResources(resources);
+}
+
+function composedResources(resources: ActionResources): string {
+  const lines: string[] = [];
+  if (resources.etp !== null) lines.push(`Humaines (ETP) : ${formatNumber(resources.etp, { maxDecimals: 2 })}`);
+  if (resources.budget !== null) lines.push(`Budgétaires (€) : ${formatNumber(resources.budget, { maxDecimals: 2 })} €`);
+  if (resources.budgetService !== null) lines.push(BUDGET_SERVICE_LABELS[resources.budgetService].fr);
+  return lines.join('\n');
+}
+
+/** A resources text that is only the stored figures composed as above. */
+export function restatesResources(text: string | null | undefined, resources: ActionResources): boolean {
+  if (!text || (resources.text && resources.text.trim() !== '')) return false;
+  const composed = composedResources(resources);
+  return composed !== '' && normalise(text) === normalise(composed);
+}
+
+const normalise = (text: string): string => text.replace(/[\s\u00a0]+/g, ' ').trim();
