@@ -89,7 +89,12 @@ export interface PstRepository {
   loadSnapshot(): Promise<PstSnapshot>;
   /** One action with its indicators, check-ins and the user's right to edit it. */
   loadActionDetails(actionId: number): Promise<ActionDetails>;
-  /** Saves the changed fields if the action is still at `etag`; else throws ConflictError. Returns the new ETag. */
+  /**
+   * Saves the changed fields if the action is still at `etag`; else throws ConflictError.
+   * Returns the new ETag. Two writes, progress item then action item; a retry with the same
+   * `etag` after a failure between or after them completes the save instead of colliding
+   * with it.
+   */
   updateAction(actionId: number, changes: ActionChanges, etag: string): Promise<string>;
   /**
    * Records a check-in in the action's folder, then the action's progress item takes its
