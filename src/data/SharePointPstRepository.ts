@@ -49,6 +49,7 @@ import { batched, followPages, noMetadata, readPage } from './requests';
 import { httpStatusOf } from './errors';
 import { MAX_PAGE_SIZE } from '../domain/limits';
 import type { PstSnapshot } from '../domain/snapshot';
+import { withoutUnfinishedPlans } from '../domain/plans';
 
 /** Check-ins shown in an action's panel (newest first). */
 const CHECK_INS_IN_PANEL = 200;
@@ -163,7 +164,8 @@ export class SharePointPstRepository implements PstRepository {
     await execute();
     const [plans, sections, strategic, operational, actions, progress, user, canEditAllActions] = await pending;
     const progressById = new Map(progress.map((p) => [p.Id, p]));
-    return {
+    // A plan an import has not finished writing is never shown (planWriter.ts resumes it).
+    return withoutUnfinishedPlans({
       viewer: { user: { id: user.Id, displayName: user.Title, email: user.Email || undefined }, canEditAllActions },
       plans: plans.map(planFromItem),
       sections: sections.map(sectionFromItem),
@@ -171,7 +173,7 @@ export class SharePointPstRepository implements PstRepository {
       operationalObjectives: operational.map(operationalObjectiveFromItem),
       actions: actions.map((item) => withProgress(actionFromItem(item), item, progressById.get(linkedProgressId(item) ?? 0))),
       indicators: [],
-    };
+    });
   }
 
   async loadActionDetails(actionId: number): Promise<ActionDetails> {
