@@ -16,7 +16,7 @@
  */
 import type { Action, IsoDate, Person } from '../domain/model';
 import { committeeDigest, leadDigests, ReminderThresholds, DEFAULT_REMINDER_THRESHOLDS } from '../domain/reminders';
-import type { LedgerEntry, ReminderLedger } from '../domain/reminders';
+import type { BlockedReason, LedgerEntry, ReminderLedger } from '../domain/reminders';
 import type { Lang } from '../domain/vocabularies';
 import { MAIL_TEXTS } from '../strings/mail';
 import { committeeDigestMail, leadDigestMail, MailContext, RenderedMail } from './mailTemplates';
@@ -50,6 +50,8 @@ export interface ReminderRunOptions {
   readonly dryRun?: boolean;
   /** Where configured, each lead also gets a Teams activity-feed notification with their digest. */
   readonly activityFeed?: ActivityFeed;
+  /** Why a blocked action is blocked (its check-ins read): asked only for the committee digest being sent. */
+  readonly blockedReason?: (action: Action) => Promise<BlockedReason | null>;
 }
 
 export interface ReportedMail {
@@ -117,9 +119,14 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
   const weekly = committee.length > 0 ? committeeDigest(options.actions, options.today, sentKeys, thresholds) : null;
   if (weekly) {
     const messageId = messageIdFor('committee', [weekly.key], domain);
+    const reasons = new Map<number, BlockedReason>();
+    for (const action of options.blockedReason ? weekly.blocked : []) {
+      const reason = await options.blockedReason!(action);
+      if (reason) reasons.set(action.id, reason);
+    }
     planned.push({
       to: committee.map((p) => ({ name: p.displayName, email: p.email })),
-      mail: committeeDigestMail(weekly, MAIL_TEXTS.fr.committee, { ...options.context, lang: 'fr' }),
+      mail: committeeDigestMail(weekly, MAIL_TEXTS.fr.committee, { ...options.context, lang: 'fr' }, reasons),
       messageId,
       items: weekly.late.length + weekly.blocked.length + weekly.doneThisWeek.length,
       entries: [{ key: weekly.key, recipient: committee.map((p) => p.email).join(';'), kind: 'committee', runDate: options.today, messageId }],

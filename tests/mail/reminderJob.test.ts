@@ -72,6 +72,9 @@ describe('npm run reminders against the local store', () => {
     const committee = graph.outbox().filter((m) => m.subject === 'PST : synthèse de la semaine du 23/11/2026');
     expect(committee.map((m) => m.to)).toEqual([['pierre.lemaire@cpas.example']]);
     expect(committee[0].text).toContain('Actions en retard');
+    // each blocked action with its lead's last comment, read from its check-ins
+    expect(committee[0].text).toMatch(/Actions bloquées \(\d+\)/);
+    expect(committee[0].text).toContain("raison (dernier suivi) : Bloqué : en attente de l'avis de la tutelle. (suivi du ");
 
     // the restarted run completes what is missing, without any duplicate
     graph.setFaults({});
