@@ -13,6 +13,7 @@
 import type { Action, CheckIn, IsoDate, Person } from './model';
 import { addDays, daysBetween, parseIsoDate } from './model';
 import { classifyLateness, LatenessThresholds, DEFAULT_LATENESS_THRESHOLDS } from './lateness';
+import { isBlocked } from './rollup';
 
 export type ReminderKind = 'dueSoon' | 'overdue' | 'stale';
 
@@ -137,11 +138,6 @@ export function committeeDigest(
   late.sort((a, b) => b.days - a.days);
   if (late.length + blocked.length + doneThisWeek.length === 0) return null;
   return { key, weekStart: monday, late, blocked, doneThisWeek };
-}
-
-/** Blocked: the status says « problème » or the health says « blocage ». */
-export function isBlocked(action: Action): boolean {
-  return action.status === 'PROBLEME' || action.health === 'blocage';
 }
 
 /** Why an action is blocked, as its lead last wrote it. */
