@@ -6,6 +6,7 @@
 import type { Action, CheckIn, Indicator, Person, PlanData } from '../domain/model';
 import type { PlanSync } from '../domain/planSync';
 import type { PstSnapshot } from '../domain/snapshot';
+import type { TrendCheckIn } from '../domain/trend';
 import type { ActionDetails } from './actionDetails';
 import type { ProvisioningReport, ProvisioningState } from './provisioning';
 
@@ -87,6 +88,8 @@ export interface PstRepository {
    * past 5,000 items.
    */
   loadSnapshot(): Promise<PstSnapshot>;
+  /** Every check-in of the site, few columns, for the progress over time (checkInHistory.ts). */
+  loadCheckInHistory(): Promise<TrendCheckIn[]>;
   /** One action with its indicators, check-ins and the user's right to edit it. */
   loadActionDetails(actionId: number): Promise<ActionDetails>;
   /**

@@ -50,6 +50,8 @@ import { httpStatusOf } from './errors';
 import { MAX_PAGE_SIZE } from '../domain/limits';
 import type { PstSnapshot } from '../domain/snapshot';
 import { withoutUnfinishedPlans } from '../domain/plans';
+import type { TrendCheckIn } from '../domain/trend';
+import { readCheckInHistory } from './checkInHistory';
 
 /** Check-ins shown in an action's panel (newest first). */
 const CHECK_INS_IN_PANEL = 200;
@@ -174,6 +176,10 @@ export class SharePointPstRepository implements PstRepository {
       actions: actions.map((item) => withProgress(actionFromItem(item), item, progressById.get(linkedProgressId(item) ?? 0))),
       indicators: [],
     });
+  }
+
+  loadCheckInHistory(): Promise<TrendCheckIn[]> {
+    return readCheckInHistory(this.sp, this.webServerRelativeUrl);
   }
 
   async loadActionDetails(actionId: number): Promise<ActionDetails> {

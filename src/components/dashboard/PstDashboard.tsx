@@ -23,11 +23,12 @@ import { LeadAgenda } from './LeadAgenda';
 import { ObjectiveChart } from './ObjectiveChart';
 import { QuarterChart } from './QuarterChart';
 import { StatusDistribution } from './StatusDistribution';
+import { TrendChart, TrendSource } from './TrendChart';
 import type { CheckInLoader } from './useCheckInHistory';
 
-export type DashboardWidget = 'figures' | 'objectives' | 'statuses' | 'late' | 'services' | 'quarters';
+export type DashboardWidget = 'figures' | 'objectives' | 'trend' | 'statuses' | 'late' | 'services' | 'quarters';
 
-export const DASHBOARD_WIDGETS: readonly DashboardWidget[] = ['figures', 'objectives', 'statuses', 'late', 'services', 'quarters'];
+export const DASHBOARD_WIDGETS: readonly DashboardWidget[] = ['figures', 'objectives', 'trend', 'statuses', 'late', 'services', 'quarters'];
 
 export interface PstDashboardProps {
   readonly figures: DashboardFigures;
@@ -44,6 +45,8 @@ export interface PstDashboardProps {
   readonly agenda?: Agenda | null;
   /** Reads an action's check-ins, for the reason and the date of the blocked ones. */
   readonly loadCheckIns?: CheckInLoader;
+  /** The plan shown and the check-in history, for the progress over time; without it, no trend block. */
+  readonly trend?: TrendSource;
 }
 
 // Printing (to paper or PDF from the browser): commands and filters are not printed, and
@@ -116,6 +119,12 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
       {shows('objectives') && (
         <Block id="pst-dash-os" title={strings.ProgressPerOs}>
           <ObjectiveChart strategicObjectives={figures.strategicObjectives} operationalObjectives={figures.operationalObjectives} lang={lang} />
+        </Block>
+      )}
+
+      {shows('trend') && props.trend && (
+        <Block id="pst-dash-trend" title={strings.TrendTitle}>
+          <TrendChart source={props.trend} />
         </Block>
       )}
 

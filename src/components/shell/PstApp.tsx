@@ -20,6 +20,7 @@ import { FilterBar } from '../filters/FilterBar';
 import { useSharedFilter } from '../filters/useSharedFilter';
 import { ProjectCards, CardGroup, CardItem } from '../cards/ProjectCards';
 import { PstDashboard, DashboardWidget } from '../dashboard/PstDashboard';
+import type { TrendCheckIn } from '../../domain/trend';
 import { describeFilter } from '../dashboard/filterDescription';
 import { downloadDashboardWorkbook } from '../dashboard/download';
 import { ActionPanel } from '../action';
@@ -238,6 +239,16 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
 
   const repository = props.repository;
   const loadCheckIns = React.useCallback((actionId: number) => repository.loadActionDetails(actionId).then((details) => details.checkIns), [repository]);
+  // The check-in history is read once per loaded snapshot (a save reloads both), whatever the filter.
+  const loadHistory = React.useMemo(() => {
+    let history: Promise<readonly TrendCheckIn[]> | undefined;
+    return () => (history = history ?? repository.loadCheckInHistory());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [repository, snapshot]);
+  const trend = React.useMemo(
+    () => ({ input: filtered, from: data.plan.startYear !== null ? `${data.plan.startYear}-01-01` : null, today, load: loadHistory }),
+    [filtered, data.plan.startYear, today, loadHistory],
+  );
 
   const [importOpen, setImportOpen] = React.useState(false);
   // The coordinator imports from the tree, or from any view while the site has no plan yet.
@@ -305,6 +316,7 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
           onFilterChange={onFilterChange}
           agenda={agenda}
           loadCheckIns={loadCheckIns}
+          trend={trend}
           onExport={() => downloadDashboardWorkbook(figures, { planTitle: data.plan.title, filterLines: describeFilter(filter, options, lang) }, lang)}
         />
       </Stack>

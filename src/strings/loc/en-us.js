@@ -371,6 +371,19 @@ define([], function () {
     DashAgendaDueToday: "due today",
     DashAgendaNeverChecked: "never checked in",
     DashAgendaStaleDays: "no check-in for {0} d",
-    DashAgendaAnd: " and "
+    DashAgendaAnd: " and ",
+    // ---- progress over time (issue 15, point 3)
+    TrendTitle: "Progress over time",
+    TrendSeries: "Objective",
+    TrendWholePlan: "Whole plan",
+    TrendProgress: "Progress",
+    TrendLate: "Late",
+    TrendBlocked: "Blocked",
+    TrendMonth: "Month",
+    TrendLoading: "Reading the check-in history…",
+    TrendFailed: "The check-in history could not be read: {0}",
+    TrendNoStart: "No history to show: the plan has no start year.",
+    TrendCaption: "{0}: progress, late and blocked actions, at the end of each month",
+    TrendCounts: "Late and blocked actions"
   };
 });

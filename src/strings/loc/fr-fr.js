@@ -371,6 +371,19 @@ define([], function () {
     DashAgendaDueToday: "échéance aujourd'hui",
     DashAgendaNeverChecked: "jamais suivie",
     DashAgendaStaleDays: "sans suivi depuis {0} j",
-    DashAgendaAnd: " et "
+    DashAgendaAnd: " et ",
+    // ---- progress over time (issue 15, point 3)
+    TrendTitle: "Avancement dans le temps",
+    TrendSeries: "Objectif",
+    TrendWholePlan: "Tout le plan",
+    TrendProgress: "Avancement",
+    TrendLate: "En retard",
+    TrendBlocked: "Bloquées",
+    TrendMonth: "Mois",
+    TrendLoading: "Lecture de l'historique des suivis…",
+    TrendFailed: "L'historique des suivis n'a pas pu être lu : {0}",
+    TrendNoStart: "Pas d'historique à montrer : le plan n'a pas d'année de début.",
+    TrendCaption: "{0} : avancement, actions en retard et bloquées, fin de chaque mois",
+    TrendCounts: "Actions en retard et bloquées"
   };
 });

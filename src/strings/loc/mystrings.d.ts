@@ -371,6 +371,19 @@ declare interface IPstStrings {
   DashAgendaNeverChecked: string;
   DashAgendaStaleDays: string;
   DashAgendaAnd: string;
+  // ---- progress over time (issue 15, point 3)
+  TrendTitle: string;
+  TrendSeries: string;
+  TrendWholePlan: string;
+  TrendProgress: string;
+  TrendLate: string;
+  TrendBlocked: string;
+  TrendMonth: string;
+  TrendLoading: string;
+  TrendFailed: string;
+  TrendNoStart: string;
+  TrendCaption: string;
+  TrendCounts: string;
 }
 
 declare module 'PstStrings' {
