@@ -11,7 +11,7 @@
  */
 import type { Action, ActionStatus, CheckIn, Health, IsoDate } from './model';
 import { addDays } from './model';
-import { buildPlanTree, PlanTreeInput } from './tree';
+import { ActionNode, buildPlanTree, PlanTreeInput } from './tree';
 import { rollUp } from './rollup';
 import type { LatenessThresholds } from './lateness';
 
@@ -33,6 +33,23 @@ export interface ProgressTrend {
   readonly plan: readonly TrendPoint[];
   /** One series per OS, by OS id, in the plan's order. */
   readonly strategicObjectives: ReadonlyMap<number, readonly TrendPoint[]>;
+}
+
+/** Every action node of a tree (shared actions appear once per OO, sub-actions under their parent). */
+function actionNodesOf(root: object): ActionNode[] {
+  const found: ActionNode[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      value.forEach(visit);
+      return;
+    }
+    if (!value || typeof value !== 'object') return;
+    const node = value as { kind?: unknown };
+    if (node.kind === 'action') found.push(value as ActionNode);
+    for (const [key, child] of Object.entries(value)) if (key !== 'action' && typeof child === 'object') visit(child);
+  };
+  visit(root);
+  return found;
 }
 
 /** The last day of each month from `from`'s month to `today`'s, `today` for the last one. */
@@ -79,17 +96,27 @@ export function progressTrend(input: PlanTreeInput, checkIns: readonly TrendChec
   const cursor = new Map<number, number>();
   const plan: TrendPoint[] = [];
   const strategic = new Map<number, TrendPoint[]>(input.strategicObjectives.map((os) => [os.id, []]));
+  // The tree is built once (its shape does not change over time); each month puts the
+  // actions' states of that month in its nodes, which belong to this function alone.
+  const tree = buildPlanTree(input);
+  const nodes = actionNodesOf(tree);
+  const original = new Map(input.actions.map((a) => [a.id, a]));
   for (const { month, asOf } of monthEnds(from, today)) {
-    const actions = input.actions.map((action) => {
-      const list = history.get(action.id);
-      if (!list) return stateAt(action, null, false);
+    const states = new Map<number, Action>();
+    for (const [id, action] of original) {
+      const list = history.get(id);
+      if (!list) {
+        states.set(id, stateAt(action, null, false));
+        continue;
+      }
       // Months go forward: each action's pointer only moves on.
-      let index = cursor.get(action.id) ?? -1;
+      let index = cursor.get(id) ?? -1;
       while (index + 1 < list.length && list[index + 1].date <= asOf) index++;
-      cursor.set(action.id, index);
-      return stateAt(action, index >= 0 ? list[index] : null, true);
-    });
-    const rollup = rollUp(buildPlanTree({ ...input, actions }), { today: asOf, thresholds });
+      cursor.set(id, index);
+      states.set(id, stateAt(action, index >= 0 ? list[index] : null, true));
+    }
+    for (const node of nodes) node.action = states.get(node.action.id) ?? node.action;
+    const rollup = rollUp(tree, { today: asOf, thresholds });
     const point = (stats: { progress: number | null; late: number; blocked: number } | undefined): TrendPoint => ({
       month,
       asOf,

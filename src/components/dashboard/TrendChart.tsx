@@ -108,9 +108,9 @@ export function TrendChart({ source }: { source: TrendSource }): JSX.Element {
     Promise.resolve()
       .then(load)
       .then(
-      (checkIns) => !cancelled && setHistory({ kind: 'ready', checkIns }),
-      (error: unknown) => !cancelled && setHistory({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
-    );
+        (checkIns) => !cancelled && setHistory({ kind: 'ready', checkIns }),
+        (error: unknown) => !cancelled && setHistory({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      );
     return () => {
       cancelled = true;
     };
