@@ -45,7 +45,14 @@ function LineChart({ series, months, max, unit, width, c }: { series: readonly S
   const every = Math.max(1, Math.ceil(months.length / Math.max(1, Math.floor(plotWidth / 70))));
   const ticks = [0, max / 2, max];
   return (
-    <svg width={LEFT + plotWidth + 8} height={HEIGHT + AXIS} aria-hidden="true" focusable="false" style={{ display: 'block', maxWidth: '100%' }}>
+    <svg
+      width={LEFT + plotWidth + 8}
+      height={HEIGHT + AXIS}
+      viewBox={`0 0 ${LEFT + plotWidth + 8} ${HEIGHT + AXIS}`}
+      aria-hidden="true"
+      focusable="false"
+      style={{ display: 'block', maxWidth: '100%', height: 'auto' }}
+    >
       {ticks.map((tick) => (
         <g key={tick}>
           <line x1={LEFT} x2={LEFT + plotWidth} y1={y(tick) + 0.5} y2={y(tick) + 0.5} stroke={c.track} strokeWidth="1" />
@@ -55,7 +62,8 @@ function LineChart({ series, months, max, unit, width, c }: { series: readonly S
         </g>
       ))}
       {months.map((month, index) =>
-        index % every === 0 || index === months.length - 1 ? (
+        // The last month always has its label; a regular one too close to it gives way.
+        (index % every === 0 && months.length - 1 - index >= every) || index === months.length - 1 ? (
           <text key={month} x={x(index)} y={HEIGHT + 16} textAnchor={index === 0 ? 'start' : index === months.length - 1 ? 'end' : 'middle'} fontSize="11" fill={c.text}>
             {monthLabel(month)}
           </text>
@@ -122,10 +130,21 @@ export function TrendChart({ source }: { source: TrendSource }): JSX.Element {
     [checkIns, source.input, source.from, source.today],
   );
 
-  if (!source.from) return <Text>{strings.TrendNoStart}</Text>;
-  if (history.kind === 'loading') return <Spinner size={SpinnerSize.small} label={strings.TrendLoading} labelPosition="right" />;
-  if (history.kind === 'failed') return <MessageBar messageBarType={MessageBarType.error}>{formatMessage(strings.TrendFailed, history.message)}</MessageBar>;
-  if (!trend || trend.plan.length === 0) return <Text>{strings.TrendNoStart}</Text>;
+  // The measured element is there from the first render: the width is known once drawn.
+  if (!source.from) return <div ref={ref}>{<Text>{strings.TrendNoStart}</Text>}</div>;
+  if (history.kind === 'loading')
+    return (
+      <div ref={ref}>
+        <Spinner size={SpinnerSize.small} label={strings.TrendLoading} labelPosition="right" />
+      </div>
+    );
+  if (history.kind === 'failed')
+    return (
+      <div ref={ref}>
+        <MessageBar messageBarType={MessageBarType.error}>{formatMessage(strings.TrendFailed, history.message)}</MessageBar>
+      </div>
+    );
+  if (!trend || trend.plan.length === 0) return <div ref={ref}>{<Text>{strings.TrendNoStart}</Text>}</div>;
 
   const objectives = source.input.strategicObjectives;
   const options: IDropdownOption[] = [
@@ -141,7 +160,9 @@ export function TrendChart({ source }: { source: TrendSource }): JSX.Element {
     { label: strings.TrendLate, colour: c.late, values: points.map((p) => p.late) },
     { label: strings.TrendBlocked, colour: c.blocked, dashed: true, values: points.map((p) => p.blocked) },
   ];
-  const maxCount = Math.max(2, ...points.map((p) => Math.max(p.late, p.blocked)));
+  // An even top: the middle gridline falls on a whole number of actions.
+  const highest = Math.max(2, ...points.map((p) => Math.max(p.late, p.blocked)));
+  const maxCount = highest + (highest % 2);
   const percent = (p: TrendPoint): string => (p.progress === null ? '—' : formatPercent(p.progress, 0));
 
   return (
