@@ -181,27 +181,30 @@ export function TrendChart({ source }: { source: TrendSource }): JSX.Element {
       </Text>
       <LineChart series={counts} months={months} max={maxCount} unit={(n) => String(Math.round(n))} width={width} c={c} />
       <Legend series={counts} />
-      <table style={VISUALLY_HIDDEN}>
-        <caption>{formatMessage(strings.TrendCaption, name)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{strings.TrendMonth}</th>
-            <th scope="col">{strings.TrendProgress}</th>
-            <th scope="col">{strings.TrendLate}</th>
-            <th scope="col">{strings.TrendBlocked}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={p.month}>
-              <th scope="row">{monthLabel(p.month)}</th>
-              <td>{percent(p)}</td>
-              <td>{p.late}</td>
-              <td>{p.blocked}</td>
+      {/* Hidden by its wrapper: a table box ignores the width and overflow that hide it. */}
+      <div style={VISUALLY_HIDDEN}>
+        <table>
+          <caption>{formatMessage(strings.TrendCaption, name)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{strings.TrendMonth}</th>
+              <th scope="col">{strings.TrendProgress}</th>
+              <th scope="col">{strings.TrendLate}</th>
+              <th scope="col">{strings.TrendBlocked}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.month}>
+                <th scope="row">{monthLabel(p.month)}</th>
+                <td>{percent(p)}</td>
+                <td>{p.late}</td>
+                <td>{p.blocked}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
