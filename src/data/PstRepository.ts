@@ -6,6 +6,7 @@
 import type { Action, CheckIn, Indicator, Person, PlanData } from '../domain/model';
 import type { PlanSync } from '../domain/planSync';
 import type { PstSnapshot } from '../domain/snapshot';
+import type { TrendCheckIn } from '../domain/trend';
 import type { ActionDetails } from './actionDetails';
 import type { ProvisioningReport, ProvisioningState } from './provisioning';
 
@@ -87,9 +88,16 @@ export interface PstRepository {
    * past 5,000 items.
    */
   loadSnapshot(): Promise<PstSnapshot>;
+  /** Every check-in of the site, few columns, for the progress over time (checkInHistory.ts). */
+  loadCheckInHistory(): Promise<TrendCheckIn[]>;
   /** One action with its indicators, check-ins and the user's right to edit it. */
   loadActionDetails(actionId: number): Promise<ActionDetails>;
-  /** Saves the changed fields if the action is still at `etag`; else throws ConflictError. Returns the new ETag. */
+  /**
+   * Saves the changed fields if the action is still at `etag`; else throws ConflictError.
+   * Returns the new ETag. Two writes, progress item then action item; a retry with the same
+   * `etag` after a failure between or after them completes the save instead of colliding
+   * with it.
+   */
   updateAction(actionId: number, changes: ActionChanges, etag: string): Promise<string>;
   /**
    * Records a check-in in the action's folder, then the action's progress item takes its

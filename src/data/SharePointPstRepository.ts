@@ -49,6 +49,9 @@ import { batched, followPages, noMetadata, readPage } from './requests';
 import { httpStatusOf } from './errors';
 import { MAX_PAGE_SIZE } from '../domain/limits';
 import type { PstSnapshot } from '../domain/snapshot';
+import { withoutUnfinishedPlans } from '../domain/plans';
+import type { TrendCheckIn } from '../domain/trend';
+import { readCheckInHistory } from './checkInHistory';
 
 /** Check-ins shown in an action's panel (newest first). */
 const CHECK_INS_IN_PANEL = 200;
@@ -63,9 +66,12 @@ function hasPermission(mask: unknown, kind: number): boolean {
 }
 
 /** The summary fields (those a check-in sets) among an edit's changes, when they change. */
+/** What a check-in sets on its action: kept in the progress item. */
+const SUMMARY_KEYS = ['status', 'progressPercent', 'health', 'lastCheckInDate'] as const;
+
 function summaryChanges(action: Action, changes: ActionChanges): ActionChanges {
   const summary: Record<string, unknown> = {};
-  for (const key of ['status', 'progressPercent', 'health', 'lastCheckInDate'] as const) {
+  for (const key of SUMMARY_KEYS) {
     if (key in changes && changes[key] !== action[key]) summary[key] = changes[key];
   }
   return summary as ActionChanges;
@@ -160,7 +166,8 @@ export class SharePointPstRepository implements PstRepository {
     await execute();
     const [plans, sections, strategic, operational, actions, progress, user, canEditAllActions] = await pending;
     const progressById = new Map(progress.map((p) => [p.Id, p]));
-    return {
+    // A plan an import has not finished writing is never shown (planWriter.ts resumes it).
+    return withoutUnfinishedPlans({
       viewer: { user: { id: user.Id, displayName: user.Title, email: user.Email || undefined }, canEditAllActions },
       plans: plans.map(planFromItem),
       sections: sections.map(sectionFromItem),
@@ -168,7 +175,11 @@ export class SharePointPstRepository implements PstRepository {
       operationalObjectives: operational.map(operationalObjectiveFromItem),
       actions: actions.map((item) => withProgress(actionFromItem(item), item, progressById.get(linkedProgressId(item) ?? 0))),
       indicators: [],
-    };
+    });
+  }
+
+  loadCheckInHistory(): Promise<TrendCheckIn[]> {
+    return readCheckInHistory(this.sp, this.webServerRelativeUrl);
   }
 
   async loadActionDetails(actionId: number): Promise<ActionDetails> {
@@ -221,25 +232,35 @@ export class SharePointPstRepository implements PstRepository {
     return this.saveChanges(await this.loadActionDetails(actionId), changes, etag);
   }
 
-  /** Writes only the columns that change, if the action is still at `etag`. */
+  /**
+   * Writes only the columns that change, if the action is still at `etag`: the progress
+   * item first (status, %, health), then the action item, last. Retry-safe: a version that
+   * moved since `etag` but already holds every value this save writes is this save's own
+   * earlier attempt (interrupted between or after the two writes), so the retry writes only
+   * what is still missing instead of reporting a conflict with itself.
+   */
   private async saveChanges(current: ActionDetails, changes: ActionChanges, etag: string, extra: Record<string, unknown> = {}): Promise<string> {
     const actionId = current.action.id;
     const before = actionToItem(current.action);
     const payload = { ...changedProperties(before, actionToItem({ ...current.action, ...changes })), ...extra };
-    if (Object.keys(payload).length === 0 && current.etag === etag) return etag;
+    const summary = summaryChanges(current.action, changes);
     const sent = splitEtag(etag);
     const stored = splitEtag(current.etag);
-    // A check-in recorded since (the progress item changed) is a newer version too.
-    if (sent.progress !== null && sent.progress !== '*' && sent.progress !== stored.progress) throw new ConflictError(current);
+    // A check-in recorded since (the progress item changed) is a newer version too, unless
+    // this save writes the progress item and it already holds exactly that: its own first write.
+    const progressMoved = sent.progress !== null && sent.progress !== '*' && sent.progress !== stored.progress;
+    const writesProgress = SUMMARY_KEYS.some((key) => key in changes);
+    if (progressMoved && (!writesProgress || Object.keys(summary).length > 0)) throw new ConflictError(current);
+    if (Object.keys(payload).length === 0 && Object.keys(summary).length === 0) return current.etag;
     try {
       let progressEtag = stored.progress;
-      const summary = summaryChanges(current.action, changes);
       const progressId = await this.linkedProgress(actionId);
       if (progressId !== null && Object.keys(summary).length > 0) {
         // The sheet's status, % and health live in the progress item (the one the leads keep).
         const written = await this.list(progressList).items.getById(progressId).update(progressPayload(summary), stored.progress ?? '*');
         progressEtag = (written as { etag?: string }).etag ?? '*';
       }
+      if (Object.keys(payload).length === 0) return composeEtag(stored.action, progressEtag);
       const result = await this.list(actionsList).items.getById(actionId).update(payload, sent.action);
       return composeEtag((result as { etag?: string }).etag ?? '*', progressEtag);
     } catch (error) {

@@ -25,6 +25,8 @@ import { isActionStatus, isHealth } from '../domain/vocabularies';
 import type { Action } from '../domain/model';
 import { isNotFound } from './errors';
 import { listUrl } from './sharePointPaths';
+import { readAll } from './requests';
+import { MAX_PAGE_SIZE } from '../domain/limits';
 
 export const LEAD_LEVEL_NAME = 'PST – Collaboration sans suppression';
 
@@ -224,8 +226,11 @@ export async function ensureActionSpaces(sp: SPFI, webServerRelativeUrl: string)
   const changes: string[] = [];
   const actions = sp.web.getList(listUrl(webServerRelativeUrl, actionsList));
   const { select, expand } = queryFor(actionsList, 'summary');
-  const items: ListItem[] = await actions.items.select(...select, 'HasUniqueRoleAssignments').expand(...expand).top(5000)();
-  const progress: ListItem[] = await sp.web.getList(listUrl(webServerRelativeUrl, progressList)).items.select('Id', `${progressList.fields.lead.internalName}Id`).top(5000)();
+  // Both lists may hold more than 5,000 items: read page after page (ID order, always allowed).
+  // The summary expands the lead's name and address; the upgrade needs their id.
+  const leadIdProperty = lookupIdProperty(actionsList.fields.projectLead);
+  const items = await readAll(actions.items.select(...select, leadIdProperty, 'HasUniqueRoleAssignments').expand(...expand).top(MAX_PAGE_SIZE));
+  const progress = await readAll(sp.web.getList(listUrl(webServerRelativeUrl, progressList)).items.select('Id', `${progressList.fields.lead.internalName}Id`).top(MAX_PAGE_SIZE));
   const leadOf = new Map(progress.map((p) => [p.Id, p[`${progressList.fields.lead.internalName}Id`] as number | null]));
   let me: number | undefined;
   for (const item of items) {
@@ -234,7 +239,7 @@ export async function ensureActionSpaces(sp: SPFI, webServerRelativeUrl: string)
       await actions.items.getById(action.id).resetRoleInheritance();
       changes.push(`action ${action.id} : permissions de l'élément rendues à la liste`);
     }
-    const leadId = action.projectLead?.id ?? null;
+    const leadId = typeof item[leadIdProperty] === 'number' ? (item[leadIdProperty] as number) : null;
     if (leadId === null) continue;
     const linked = linkedProgressId(item);
     if (linked !== null && leadOf.has(linked) && leadOf.get(linked) === leadId) continue;

@@ -8,6 +8,12 @@
  * what was written and what was not. Nothing is left half-imported silently, and
  * running the same import again converges: items already written are found again by
  * code or title path, and only what is missing or different is written.
+ *
+ * A new plan is written marked `importInProgress` (its first write) and unmarked by its
+ * last: until then no view, reminder or report sees it or its items
+ * (domain/plans.ts `withoutUnfinishedPlans`), whatever step a crash interrupts. The next
+ * import of the document finds the unfinished plan (same period or title) and completes
+ * it, then unmarks it.
  */
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
@@ -324,7 +330,9 @@ export async function importPlanToSite(sp: SPFI, webServerRelativeUrl: string, d
   // A plan chosen on weak grounds must share the document's structure: another CPAS's
   // PST or another legislature is a new plan, not an update.
   const weak = choice !== null && WEAK_PLAN_CHOICES.indexOf(choice.reason) >= 0;
-  const plan = choice && (!weak || structuralOverlap(itemsOfPlan(stored, choice.plan.id), data) >= MIN_OVERLAP) ? choice.plan : null;
+  // An unfinished plan of the same period or title is this import interrupted: resumed whatever was written of it.
+  const resumed = choice !== null && choice.plan.importInProgress === true;
+  const plan = choice && (resumed || !weak || structuralOverlap(itemsOfPlan(stored, choice.plan.id), data) >= MIN_OVERLAP) ? choice.plan : null;
 
   if (!plan) {
     const total = data.sections.length + data.strategicObjectives.length + data.operationalObjectives.length + data.actions.length + 1;
@@ -359,7 +367,9 @@ export async function importPlanToSite(sp: SPFI, webServerRelativeUrl: string, d
   let complete = false;
   try {
     complete = await writer.write(plan.id, data);
+    if (complete && plan.importInProgress === true) await markFinished(sp, webServerRelativeUrl, plan.id);
   } catch (error) {
+    complete = false;
     writer.failures.push(errorMessage(error));
   }
   return { mode: 'sync', planId: plan.id, sync, written: writer.written, notWritten: writer.notWritten, failures: writer.failures, complete };
@@ -375,7 +385,7 @@ export async function writeNewPlan(sp: SPFI, webServerRelativeUrl: string, data:
     operationalObjectives: new Map(),
     actions: new Map(),
   };
-  const [plan] = await addAll(sp, webServerRelativeUrl, plansList, [planToItem(data.plan)]);
+  const [plan] = await addAll(sp, webServerRelativeUrl, plansList, [planToItem({ ...data.plan, importInProgress: true })]);
   const planId = plan.Id;
 
   // Parents before children: each generation of sections and actions is one round.
@@ -415,7 +425,17 @@ export async function writeNewPlan(sp: SPFI, webServerRelativeUrl: string, data:
     indicatorsList,
     (data.indicators ?? []).map((ind) => indicatorToItem({ ...ind, actionId: ids.actions.get(ind.actionId) ?? 0 })),
   );
+  await markFinished(sp, webServerRelativeUrl, planId);
   return { ids, planId };
+}
+
+/** The last write of an import: the plan may be shown. In a batch like every write of an import. */
+async function markFinished(sp: SPFI, webServerRelativeUrl: string, planId: number): Promise<void> {
+  const [batchedSp, execute] = batched(sp);
+  const pending = batchedSp.web.getList(listUrl(webServerRelativeUrl, plansList)).items.getById(planId).update({ [plansList.fields.importInProgress.internalName]: false });
+  pending.catch(() => undefined);
+  await execute();
+  await pending;
 }
 
 /** Adds items in batches of MAX_BATCH_REQUESTS; returns them in the order given. */

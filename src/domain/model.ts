@@ -38,6 +38,8 @@ export interface Plan {
   /** Legislature, e.g. 2019 and 2024; null when the document does not say. */
   startYear: number | null;
   endYear: number | null;
+  /** True while an import is writing it (or was interrupted): not shown, resumed by the next import. */
+  importInProgress?: boolean;
 }
 
 /** Optional grouping above the strategic objectives (axis, "I.II Ressources humaines"…). */

@@ -46,6 +46,30 @@ export function itemsOfPlan<T extends PlanItems>(data: T, planId: number): T {
   };
 }
 
+/**
+ * What the views, reminders and reports may see: every plan but those an import is still
+ * writing (or was interrupted writing), and none of those plans' items. Only the plan
+ * writer reads the site whole, to resume them.
+ */
+export function withoutUnfinishedPlans<T extends PlanItems>(data: T): T {
+  const unfinished = data.plans.filter((p) => p.importInProgress === true);
+  if (unfinished.length === 0) return data;
+  const hidden = unfinished.map((p) => itemsOfPlan(data, p.id));
+  const ids = (pick: (items: PlanItems) => readonly { id: number }[]) => new Set(hidden.flatMap((h) => pick(h).map((item) => item.id)));
+  const sections = ids((h) => h.sections);
+  const strategic = ids((h) => h.strategicObjectives);
+  const operational = ids((h) => h.operationalObjectives);
+  const actions = ids((h) => h.actions);
+  return {
+    ...data,
+    plans: data.plans.filter((p) => p.importInProgress !== true),
+    sections: data.sections.filter((s) => !sections.has(s.id)),
+    strategicObjectives: data.strategicObjectives.filter((o) => !strategic.has(o.id)),
+    operationalObjectives: data.operationalObjectives.filter((o) => !operational.has(o.id)),
+    actions: data.actions.filter((a) => !actions.has(a.id)),
+  };
+}
+
 /** « PST 2025-2030 (CPAS de Binche) »: how a plan is named in a list of plans. */
 export function planLabel(plan: Plan): string {
   const period = plan.startYear !== null ? `${plan.startYear}${plan.endYear !== null ? `-${plan.endYear}` : ''}` : null;

@@ -10,9 +10,10 @@
  * - The steering committee gets a weekly digest (late, blocked, done in the last 7 days),
  *   keyed by ISO week so that a second run in the same week sends nothing.
  */
-import type { Action, IsoDate, Person } from './model';
+import type { Action, CheckIn, IsoDate, Person } from './model';
 import { addDays, daysBetween, parseIsoDate } from './model';
 import { classifyLateness, LatenessThresholds, DEFAULT_LATENESS_THRESHOLDS } from './lateness';
+import { isBlocked } from './rollup';
 
 export type ReminderKind = 'dueSoon' | 'overdue' | 'stale';
 
@@ -131,12 +132,28 @@ export function committeeDigest(
     if (lateness.flags.overdue && lateness.daysLate !== null) {
       late.push({ kind: 'overdue', action, days: lateness.daysLate, dueDate: lateness.dueDate, lastCheckInDate: action.lastCheckInDate ?? null, key: '' });
     }
-    if (!lateness.flags.done && !lateness.flags.cancelled && (action.status === 'PROBLEME' || action.health === 'blocage')) blocked.push(action);
+    if (!lateness.flags.done && !lateness.flags.cancelled && isBlocked(action)) blocked.push(action);
     if (lateness.flags.done && action.lastCheckInDate && action.lastCheckInDate > since) doneThisWeek.push(action);
   }
   late.sort((a, b) => b.days - a.days);
   if (late.length + blocked.length + doneThisWeek.length === 0) return null;
   return { key, weekStart: monday, late, blocked, doneThisWeek };
+}
+
+/** Why an action is blocked, as its lead last wrote it. */
+export interface BlockedReason {
+  readonly comment: string;
+  readonly date: IsoDate;
+}
+
+/** The newest check-in that says something (a check-in without comment gives no reason). */
+export function blockedReason(checkIns: readonly CheckIn[]): BlockedReason | null {
+  let best: CheckIn | null = null;
+  for (const checkIn of checkIns) {
+    if (!checkIn.comment || checkIn.comment.trim() === '') continue;
+    if (!best || checkIn.date > best.date || (checkIn.date === best.date && checkIn.id > best.id)) best = checkIn;
+  }
+  return best ? { comment: best.comment!.trim(), date: best.date } : null;
 }
 
 // ---------------------------------------------------------------- ledger

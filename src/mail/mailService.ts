@@ -3,7 +3,7 @@
  * "you are the lead of this action" and "please update this action". The web part gives
  * a Graph client (MSGraphClientV3 in SPFx, the local Graph on the local page).
  */
-import type { Action, Person } from '../domain/model';
+import type { Action, IsoDate, Person } from '../domain/model';
 import type { Lang } from '../domain/vocabularies';
 import { assignmentMail, MailContext, RenderedMail, updateRequestMail } from './mailTemplates';
 import { buildMimeMessage, mimeForGraph } from './mime';
@@ -13,16 +13,24 @@ export interface GraphRequestClient {
   api(path: string): { header(name: string, value: string): { post(body: unknown): Promise<unknown> } };
 }
 
+/** What the mail says of the action beyond the action itself. */
+export interface ActionMailFacts {
+  /** « OS 1 … → OO 1.1 … », as the panel shows it. */
+  readonly objective: string;
+  /** The day of sending: an action already late is flagged. */
+  readonly today: IsoDate;
+}
+
 export interface MailService {
-  sendAssignment(action: Action, lead: Person, assignedBy: Person): Promise<void>;
-  requestUpdate(action: Action, lead: Person, requestedBy: Person, message: string | null): Promise<void>;
+  sendAssignment(action: Action, lead: Person, assignedBy: Person, facts: ActionMailFacts): Promise<void>;
+  requestUpdate(action: Action, lead: Person, requestedBy: Person, message: string | null, facts: ActionMailFacts): Promise<void>;
 }
 
 export class GraphMailService implements MailService {
   constructor(
     /** Resolved on first use: SPFx hands out its Graph client asynchronously. */
     private readonly client: () => Promise<GraphRequestClient>,
-    private readonly context: Omit<MailContext, 'lang'>,
+    private readonly context: Omit<MailContext, 'lang' | 'pathOf' | 'today'>,
     private readonly lang: Lang = 'fr',
   ) {}
 
@@ -32,11 +40,15 @@ export class GraphMailService implements MailService {
     await (await this.client()).api('/me/sendMail').header('Content-Type', 'text/plain').post(mimeForGraph(mime));
   }
 
-  sendAssignment(action: Action, lead: Person, assignedBy: Person): Promise<void> {
-    return this.send(lead, assignedBy, assignmentMail(action, lead, assignedBy, { ...this.context, lang: this.lang }));
+  private contextFor(facts: ActionMailFacts): MailContext {
+    return { ...this.context, lang: this.lang, pathOf: () => facts.objective, today: facts.today };
   }
 
-  requestUpdate(action: Action, lead: Person, requestedBy: Person, message: string | null): Promise<void> {
-    return this.send(lead, requestedBy, updateRequestMail(action, lead, requestedBy, message, { ...this.context, lang: this.lang }));
+  sendAssignment(action: Action, lead: Person, assignedBy: Person, facts: ActionMailFacts): Promise<void> {
+    return this.send(lead, assignedBy, assignmentMail(action, lead, assignedBy, this.contextFor(facts)));
+  }
+
+  requestUpdate(action: Action, lead: Person, requestedBy: Person, message: string | null, facts: ActionMailFacts): Promise<void> {
+    return this.send(lead, requestedBy, updateRequestMail(action, lead, requestedBy, message, this.contextFor(facts)));
   }
 }

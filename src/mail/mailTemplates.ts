@@ -5,7 +5,9 @@
  * this file only assembles them.
  */
 import type { Action, Person } from '../domain/model';
-import type { CommitteeDigest, LeadDigest, ReminderItem } from '../domain/reminders';
+import type { BlockedReason, CommitteeDigest, LeadDigest, ReminderItem } from '../domain/reminders';
+import type { IsoDate } from '../domain/model';
+import { classifyLateness } from '../domain/lateness';
 import { formatDate, formatPercent } from '../domain/parsing';
 import { statusLabel, Lang } from '../domain/vocabularies';
 import { escapeHtmlStrict } from '../text/htmlEntities';
@@ -25,6 +27,8 @@ export interface MailContext {
   readonly linkToAction: (actionId: number) => string;
   /** "OS 1.1 › OO 1.1.1" for an action. */
   readonly pathOf: (action: Action) => string;
+  /** The day the mail is written: an assignment flags an action already late. */
+  readonly today?: IsoDate;
 }
 
 const FONT = "font-family:'Segoe UI',Arial,sans-serif;font-size:14px;color:#242424;";
@@ -35,7 +39,8 @@ function page(context: MailContext, greeting: string, paragraphs: string[], tabl
   const t = MAIL_TEXTS[context.lang];
   return (
     `<!DOCTYPE html><html lang="${context.lang}"><head><meta charset="utf-8"></head>` +
-    `<body style="margin:0;padding:0;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="${FONT}"><tr><td style="padding:16px;">` +
+    // One column at most 600 px wide: as readable on a phone (390 px) as in Outlook.
+    `<body style="margin:0;padding:0;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="${FONT}max-width:600px;"><tr><td style="padding:16px;">` +
     `<p style="${FONT}">${escapeHtmlStrict(greeting)}</p>` +
     paragraphs.map((p) => `<p style="${FONT}">${p}</p>`).join('') +
     tables.join('') +
@@ -52,6 +57,12 @@ function table(headers: string[], rows: string[][]): string {
     rows.map((r) => `<tr>${r.map((c) => `<td style="${CELL}">${c}</td>`).join('')}</tr>`).join('') +
     '</table>'
   );
+}
+
+const BUTTON = 'display:inline-block;padding:8px 16px;background:#5b5fc7;color:#ffffff;text-decoration:none;border-radius:4px;';
+
+function button(href: string, label: string): string {
+  return `<a href="${escapeHtmlStrict(href)}" style="${BUTTON}">${escapeHtmlStrict(label)}</a>`;
 }
 
 function actionLink(context: MailContext, action: Action): string {
@@ -81,7 +92,7 @@ function actionSheet(context: MailContext, action: Action): { html: string; text
     `<table cellpadding="0" cellspacing="0" style="${FONT}border-collapse:collapse;margin:8px 0 16px;">` +
     rows.map(([k, v]) => `<tr><th style="${HEAD}">${escapeHtmlStrict(k)}</th><td style="${CELL}">${escapeHtmlStrict(v)}</td></tr>`).join('') +
     '</table>' +
-    `<p style="${FONT}"><a href="${escapeHtmlStrict(context.linkToAction(action.id))}" style="display:inline-block;padding:8px 16px;background:#5b5fc7;color:#ffffff;text-decoration:none;border-radius:4px;">${escapeHtmlStrict(t.open)}</a></p>`;
+    `<p style="${FONT}">${button(context.linkToAction(action.id), t.open)}</p>`;
   const text = rows.map(([k, v]) => `${k} : ${v}`).concat([`${t.open} : ${context.linkToAction(action.id)}`]);
   return { html, text };
 }
@@ -95,10 +106,12 @@ export function assignmentMail(action: Action, lead: Person, assignedBy: Person,
   const t = MAIL_TEXTS[context.lang];
   const sheet = actionSheet(context, action);
   const body = t.assignedBody(assignedBy.displayName);
+  const lateness = context.today ? classifyLateness(action, context.today) : null;
+  const late = lateness && lateness.flags.overdue && lateness.daysLate !== null && lateness.dueDate ? t.assignedLate(lateness.daysLate, formatDate(lateness.dueDate)) : null;
   return {
     subject: t.assignedSubject(action.title),
-    html: page(context, t.hello(lead.displayName), [escapeHtmlStrict(body)], [sheet.html]),
-    text: plain(t.hello(lead.displayName), [body], [sheet.text], context),
+    html: page(context, t.hello(lead.displayName), [escapeHtmlStrict(body), ...(late ? [`<strong style="color:#a4262c;">${escapeHtmlStrict(late)}</strong>`] : [])], [sheet.html]),
+    text: plain(t.hello(lead.displayName), [body, ...(late ? [late] : [])], [sheet.text], context),
   };
 }
 
@@ -121,31 +134,69 @@ function situation(item: ReminderItem, lang: Lang): string {
   return t.stale(item.days);
 }
 
+function askFor(item: ReminderItem, lang: Lang): string {
+  const t = MAIL_TEXTS[lang];
+  if (item.kind === 'overdue') return t.askOverdue;
+  if (item.kind === 'dueSoon') return t.askDueSoon;
+  return t.askStale;
+}
+
+/**
+ * One block per action, one under the other (no wide table: readable at phone width):
+ * the action, where it sits, its situation, what is asked, and its own button to the
+ * check-in form (the action's panel opens on it).
+ */
 export function leadDigestMail(digest: LeadDigest, context: MailContext): RenderedMail {
   const t = MAIL_TEXTS[context.lang];
-  const actionCount = new Set(digest.items.map((i) => i.action.id)).size;
-  const headers = [t.action, t.objective, t.situation, t.due, t.lastCheckIn];
-  const rows = digest.items.map((item) => [
-    actionLink(context, item.action),
-    escapeHtmlStrict(context.pathOf(item.action)),
-    `<strong>${escapeHtmlStrict(situation(item, context.lang))}</strong>`,
-    escapeHtmlStrict(item.dueDate ? formatDate(item.dueDate) : '—'),
-    escapeHtmlStrict(item.lastCheckInDate ? formatDate(item.lastCheckInDate) : t.none),
-  ]);
-  const text = digest.items.map(
-    (item) =>
-      `- ${actionLabel(item.action)} (${context.pathOf(item.action)}) : ${situation(item, context.lang)} ; ${t.due.toLowerCase()} ${item.dueDate ? formatDate(item.dueDate) : '—'} ; ${t.lastCheckIn.toLowerCase()} ${item.lastCheckInDate ? formatDate(item.lastCheckInDate) : t.none}\n  ${context.linkToAction(item.action.id)}`,
-  );
+  const byAction = new Map<number, ReminderItem[]>();
+  for (const item of digest.items) byAction.set(item.action.id, [...(byAction.get(item.action.id) ?? []), item]);
+  const groups = Array.from(byAction.values());
+  const facts = (item: ReminderItem) =>
+    `${t.due} ${item.dueDate ? formatDate(item.dueDate) : '—'} · ${t.lastCheckIn.toLowerCase()} ${item.lastCheckInDate ? formatDate(item.lastCheckInDate) : t.none}`;
+  const blocks = groups.map((items) => {
+    const action = items[0].action;
+    const situations = items.map((i) => situation(i, context.lang)).join(' · ');
+    return (
+      `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="${FONT}border:1px solid #e1e1e1;border-radius:4px;margin:0 0 12px;">` +
+      `<tr><td style="padding:12px;">` +
+      `<p style="${FONT}margin:0 0 4px;font-weight:bold;">${escapeHtmlStrict(actionLabel(action))}</p>` +
+      `<p style="${FONT}margin:0 0 8px;font-size:13px;color:#616161;">${escapeHtmlStrict(context.pathOf(action))}</p>` +
+      `<p style="${FONT}margin:0 0 4px;"><strong style="color:#a4262c;">${escapeHtmlStrict(situations)}</strong></p>` +
+      `<p style="${FONT}margin:0 0 8px;font-size:13px;">${escapeHtmlStrict(facts(items[0]))}</p>` +
+      `<p style="${FONT}margin:0 0 12px;">${escapeHtmlStrict(askFor(items[0], context.lang))}</p>` +
+      `<p style="${FONT}margin:0;">${button(context.linkToAction(action.id), t.checkInButton)}</p>` +
+      '</td></tr></table>'
+    );
+  });
+  const text = groups.map((items) => {
+    const action = items[0].action;
+    return [
+      `- ${actionLabel(action)} (${context.pathOf(action)})`,
+      `  ${items.map((i) => situation(i, context.lang)).join(' · ')} ; ${facts(items[0])}`,
+      `  ${askFor(items[0], context.lang)}`,
+      `  ${t.checkInButton} : ${context.linkToAction(action.id)}`,
+    ].join('\n');
+  });
   return {
-    subject: t.digestSubject(actionCount),
-    html: page(context, t.hello(digest.recipient.displayName), [escapeHtmlStrict(t.digestIntro)], [table(headers, rows)]),
-    text: plain(t.hello(digest.recipient.displayName), [t.digestIntro], [text], context),
+    subject: t.digestSubject(groups.length),
+    html: page(context, t.hello(digest.recipient.displayName), [escapeHtmlStrict(t.digestIntro), escapeHtmlStrict(t.digestAsk)], blocks),
+    text: plain(t.hello(digest.recipient.displayName), [t.digestIntro, t.digestAsk], [text], context),
   };
 }
 
-export function committeeDigestMail(digest: CommitteeDigest, recipientName: string, context: MailContext): RenderedMail {
+export function committeeDigestMail(
+  digest: CommitteeDigest,
+  recipientName: string,
+  context: MailContext,
+  /** Why each blocked action is blocked (its last commented check-in), by action id. */
+  reasons: ReadonlyMap<number, BlockedReason> = new Map(),
+): RenderedMail {
   const t = MAIL_TEXTS[context.lang];
   const lead = (a: Action) => a.projectLead?.displayName ?? t.noLead;
+  const reasonOf = (a: Action) => {
+    const reason = reasons.get(a.id);
+    return reason ? t.reasonOn(reason.comment, formatDate(reason.date)) : t.noReason;
+  };
   const sections: { title: string; headers: string[]; rows: string[][]; text: string[] }[] = [
     {
       title: t.lateTitle(digest.late.length),
@@ -155,9 +206,9 @@ export function committeeDigestMail(digest: CommitteeDigest, recipientName: stri
     },
     {
       title: t.blockedTitle(digest.blocked.length),
-      headers: [t.action, t.lead, t.status],
-      rows: digest.blocked.map((a) => [actionLink(context, a), escapeHtmlStrict(lead(a)), escapeHtmlStrict(a.status ? statusLabel(a.status, context.lang) : '—')]),
-      text: digest.blocked.map((a) => `- ${actionLabel(a)} – ${lead(a)}`),
+      headers: [t.action, t.lead, t.reason],
+      rows: digest.blocked.map((a) => [actionLink(context, a), escapeHtmlStrict(lead(a)), escapeHtmlStrict(reasonOf(a))]),
+      text: digest.blocked.map((a) => `- ${actionLabel(a)} – ${lead(a)} – ${t.reason.toLowerCase()} : ${reasonOf(a)}`),
     },
     {
       title: t.doneTitle(digest.doneThisWeek.length),

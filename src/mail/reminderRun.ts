@@ -7,15 +7,21 @@
  * sending, the run asks the mailbox whether that message was already sent (a run killed
  * between sending and recording); if so it only records it. A failure for one recipient
  * is reported and does not stop the others.
+ *
+ * The lead's Teams notice goes out before the digest is recorded, with a chain id derived
+ * from the Message-ID (Teams' idempotency key: the same chain replaces, never adds). So the
+ * Sent Items hold the intent and the ledger the completion: a run killed anywhere between
+ * the mail and the record leaves the digest unrecorded, the next run finds the mail in Sent
+ * Items and sends the notice again on the same chain, and the lead sees it exactly once.
  */
 import type { Action, IsoDate, Person } from '../domain/model';
 import { committeeDigest, leadDigests, ReminderThresholds, DEFAULT_REMINDER_THRESHOLDS } from '../domain/reminders';
-import type { LedgerEntry, ReminderLedger } from '../domain/reminders';
+import type { BlockedReason, LedgerEntry, ReminderLedger } from '../domain/reminders';
 import type { Lang } from '../domain/vocabularies';
 import { MAIL_TEXTS } from '../strings/mail';
 import { committeeDigestMail, leadDigestMail, MailContext, RenderedMail } from './mailTemplates';
 import { buildMimeMessage, MimeAddress } from './mime';
-import type { ActivityFeed } from './teamsActivity';
+import { ActivityFeed, chainIdFor } from './teamsActivity';
 
 export interface OutgoingMail {
   readonly to: readonly MimeAddress[];
@@ -44,6 +50,8 @@ export interface ReminderRunOptions {
   readonly dryRun?: boolean;
   /** Where configured, each lead also gets a Teams activity-feed notification with their digest. */
   readonly activityFeed?: ActivityFeed;
+  /** Why a blocked action is blocked (its check-ins read): asked only for the committee digest being sent. */
+  readonly blockedReason?: (action: Action) => Promise<BlockedReason | null>;
 }
 
 export interface ReportedMail {
@@ -111,9 +119,14 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
   const weekly = committee.length > 0 ? committeeDigest(options.actions, options.today, sentKeys, thresholds) : null;
   if (weekly) {
     const messageId = messageIdFor('committee', [weekly.key], domain);
+    const reasons = new Map<number, BlockedReason>();
+    for (const action of options.blockedReason ? weekly.blocked : []) {
+      const reason = await options.blockedReason!(action);
+      if (reason) reasons.set(action.id, reason);
+    }
     planned.push({
       to: committee.map((p) => ({ name: p.displayName, email: p.email })),
-      mail: committeeDigestMail(weekly, MAIL_TEXTS.fr.committee, { ...options.context, lang: 'fr' }),
+      mail: committeeDigestMail(weekly, MAIL_TEXTS.fr.committee, { ...options.context, lang: 'fr' }, reasons),
       messageId,
       items: weekly.late.length + weekly.blocked.length + weekly.doneThisWeek.length,
       entries: [{ key: weekly.key, recipient: committee.map((p) => p.email).join(';'), kind: 'committee', runDate: options.today, messageId }],
@@ -134,8 +147,10 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
         const mime = buildMimeMessage({ from: options.gateway.sender, to: mail.to, mail: mail.mail, messageId: mail.messageId });
         await options.gateway.send({ to: mail.to, mime, messageId: mail.messageId });
         report.sent.push(described);
-        // Only with a mail sent now: a digest recovered from Sent Items was announced by the run that sent it.
-        if (options.activityFeed && mail.lead) await notifyInTeams(options.activityFeed, mail.lead, { count: mail.items, preview: mail.mail.subject }, report);
+      }
+      // Sent now or recovered: an unrecorded digest may never have been announced, and the chain makes a repeat harmless.
+      if (options.activityFeed && mail.lead) {
+        await notifyInTeams(options.activityFeed, mail.lead, { count: mail.items, preview: mail.mail.subject, chainId: chainIdFor(mail.messageId) }, report);
       }
       await options.ledger.record(mail.entries);
     } catch (error) {
@@ -146,7 +161,7 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
 }
 
 /** A Teams notification that fails is reported; it never stops the mails. */
-async function notifyInTeams(feed: ActivityFeed, to: string, notification: { count: number; preview: string }, report: ReminderRunReport): Promise<void> {
+async function notifyInTeams(feed: ActivityFeed, to: string, notification: { count: number; preview: string; chainId: number }, report: ReminderRunReport): Promise<void> {
   try {
     await feed.notify(to, notification);
     report.activities.push(to);

@@ -16,6 +16,25 @@ export interface ActivityNotification {
   readonly count: number;
   /** One line under the notification (the digest's subject). */
   readonly preview: string;
+  /**
+   * Teams' `chainId`: a second notification with the same chain replaces the first instead of
+   * adding one, so a notice sent again after a crash still shows once (see reminderRun.ts).
+   */
+  readonly chainId: number;
+}
+
+/** The notice's chain for a digest: derived from its Message-ID, so every retry of the same digest shares it. */
+export function chainIdFor(messageId: string): number {
+  const fnv = (seed: number): number => {
+    let hash = seed;
+    for (let i = 0; i < messageId.length; i++) {
+      hash ^= messageId.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return hash;
+  };
+  // 21 + 32 bits: a positive Int64 that a JavaScript number and JSON carry exactly.
+  return (fnv(0x811c9dc5) & 0x1fffff) * 0x100000000 + fnv(0x01000193);
 }
 
 export interface ActivityFeed {
@@ -33,6 +52,7 @@ export class GraphActivityFeed implements ActivityFeed {
     await this.client.api(`/users/${encodeURIComponent(recipientEmail)}/teamwork/sendActivityNotification`).post({
       topic: { source: 'text', value: 'PST', webUrl: this.webUrl },
       activityType: PST_ACTIVITY_TYPE,
+      chainId: notification.chainId,
       // Teams cuts the preview at 150 characters.
       previewText: { content: notification.preview.slice(0, 150) },
       templateParameters: [{ name: 'count', value: String(notification.count) }],

@@ -160,6 +160,8 @@ export const plansList = {
     organisation: { internalName: 'PstOrganisation', kind: 'text', title: t('Organisation', 'Organisation'), summary: true },
     periodStart: { internalName: 'PstPeriodStart', kind: 'number', title: t('Début de la période', 'Period start'), decimals: 0, summary: true },
     periodEnd: { internalName: 'PstPeriodEnd', kind: 'number', title: t('Fin de la période', 'Period end'), decimals: 0, summary: true },
+    // Set while an import writes the plan, cleared by its last write: the views never show a half-written plan.
+    importInProgress: { internalName: 'PstImportInProgress', kind: 'boolean', title: t('Import en cours', 'Import in progress'), summary: true },
     modified: modifiedField,
   },
 } as const satisfies ListDef;

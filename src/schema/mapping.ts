@@ -160,6 +160,7 @@ export function planFromItem(item: ListItem): Plan {
     organisation: text(item, pf.organisation),
     startYear: number(item, pf.periodStart),
     endYear: number(item, pf.periodEnd),
+    ...(item[pf.importInProgress.internalName] === true ? { importInProgress: true } : {}),
   };
 }
 
@@ -169,6 +170,8 @@ export function planToItem(plan: Omit<Plan, 'id'>): ItemPayload {
     [pf.organisation.internalName]: plan.organisation,
     [pf.periodStart.internalName]: plan.startYear,
     [pf.periodEnd.internalName]: plan.endYear,
+    // Only the plan writer sets or clears it; a plan read back without it changes nothing.
+    ...(plan.importInProgress !== undefined ? { [pf.importInProgress.internalName]: plan.importInProgress } : {}),
   };
 }
 

@@ -48,6 +48,22 @@ export interface MailTexts {
   readonly days: (days: number) => string;
   /** The greeting's name in the committee's weekly digest (sent in French). */
   readonly committee: string;
+  // ---- mails that ask clearly (issue 15, point 7)
+  /** Under the lead digest's greeting: what is asked, once. */
+  readonly digestAsk: string;
+  /** What is asked for one action, by its situation. */
+  readonly askOverdue: string;
+  readonly askDueSoon: string;
+  readonly askStale: string;
+  /** The button of each action in the lead digest: it opens the action on its check-in form. */
+  readonly checkInButton: string;
+  /** The assignment of an action already late: days late, the formatted due date. */
+  readonly assignedLate: (days: number, due: string) => string;
+  /** The column of the reason of a blocked action in the committee digest. */
+  readonly reason: string;
+  /** The reason: the comment of the last check-in that has one, and its date (formatted). */
+  readonly reasonOn: (comment: string, date: string) => string;
+  readonly noReason: string;
 }
 
 export const MAIL_TEXTS: { readonly fr: MailTexts; readonly en: MailTexts } = {
@@ -85,6 +101,15 @@ export const MAIL_TEXTS: { readonly fr: MailTexts; readonly en: MailTexts } = {
     daysLate: 'Retard',
     days: (d: number) => `${d} j`,
     committee: 'Comité de pilotage',
+    digestAsk: "Pour chaque action ci-dessous, notez un suivi (statut, avancement, commentaire) avec le bouton « Noter un suivi » : cela prend moins d'une minute. Si une échéance n'est plus tenable, dites-le dans le commentaire.",
+    askOverdue: "Demandé : dites où en est l'action et la nouvelle échéance envisagée, ou notez qu'elle est terminée.",
+    askDueSoon: "Demandé : confirmez que l'échéance sera tenue, ou signalez ce qui bloque.",
+    askStale: "Demandé : notez où en est l'action (aucun suivi récent).",
+    checkInButton: 'Noter un suivi',
+    assignedLate: (d: number, due: string) => `Attention : cette action est déjà en retard de ${d} jour${d > 1 ? 's' : ''} (échéance du ${due}). Notez dès que possible où elle en est et l'échéance que vous envisagez.`,
+    reason: 'Raison (dernier suivi)',
+    reasonOn: (comment: string, date: string) => `${comment} (suivi du ${date})`,
+    noReason: 'aucun commentaire dans les suivis',
   },
   en: {
     hello: (name: string) => `Hello ${name},`,
@@ -120,5 +145,14 @@ export const MAIL_TEXTS: { readonly fr: MailTexts; readonly en: MailTexts } = {
     daysLate: 'Delay',
     days: (d: number) => `${d} d`,
     committee: 'Steering committee',
+    digestAsk: 'For each action below, record a check-in (status, progress, comment) with the "Record a check-in" button: it takes less than a minute. If a deadline can no longer be met, say so in the comment.',
+    askOverdue: 'Asked: say where the action stands and the new deadline you expect, or record that it is done.',
+    askDueSoon: 'Asked: confirm the deadline will be met, or say what is in the way.',
+    askStale: 'Asked: record where the action stands (no recent check-in).',
+    checkInButton: 'Record a check-in',
+    assignedLate: (d: number, due: string) => `Please note: this action is already ${d} day${d > 1 ? 's' : ''} late (due ${due}). Record where it stands and the deadline you expect as soon as you can.`,
+    reason: 'Reason (last check-in)',
+    reasonOn: (comment: string, date: string) => `${comment} (check-in of ${date})`,
+    noReason: 'no comment in the check-ins',
   },
 };

@@ -4,7 +4,9 @@
  * Plan: 50 OS, 500 OO, 5,000 actions (with leads and teams), 50,000 check-ins (sizes can be
  * given as arguments: `npm run bench:store -- 10 100 1000 10000`). Prints requests, bytes
  * and milliseconds; the last line is JSON:
- * `{"actionsTotal","actionsLoaded","requests","snapshotBytes","shownFieldBytes","loadMs"}`.
+ * `{"actionsTotal","actionsLoaded","requests","snapshotBytes","shownFieldBytes","loadMs",
+ * "trendRequests","trendBytes","trendReadMs","trendComputeMs","trendMonths"}` (the trend: the
+ * whole check-in history read, then the progress over time computed from it).
  * `snapshotBytes` are the bytes on the wire (gzip, as a browser asks); `shownFieldBytes` the
  * JSON of the fields the views show, and nothing else, for the same items (see `shownFields`).
  */
@@ -18,6 +20,7 @@ import { SharePointPstRepository } from '../../src/data/SharePointPstRepository'
 import { createNodeSp } from '../../src/node/sp/nodeSp';
 import { insertGeneratedPlan } from './generatedPlan';
 import { dashboardFigures } from '../../src/domain/dashboard';
+import { progressTrend } from '../../src/domain/trend';
 import type { Person } from '../../src/domain/model';
 import type { PstSnapshot } from '../../src/domain/snapshot';
 import { actionToItem, operationalObjectiveToItem, planToItem, sectionToItem, strategicObjectiveToItem } from '../../src/schema/mapping';
@@ -93,6 +96,16 @@ async function main(): Promise<void> {
     const panelMs = performance.now() - t;
     const panelRequests = store.requests.slice();
 
+    store.requests.length = 0;
+    t = performance.now();
+    const history = await repository.loadCheckInHistory();
+    const trendReadMs = performance.now() - t;
+    const trendRequests = store.requests.slice();
+    const plan = snapshot.plans[0];
+    t = performance.now();
+    const trend = progressTrend({ ...snapshot, plan }, history, `${plan.startYear}-01-01`, TODAY);
+    const trendComputeMs = performance.now() - t;
+
     const sum = (entries: { bytes: number }[]) => entries.reduce((s, e) => s + e.bytes, 0);
     const snapshotBytes = sum(dashboardRequests);
     const bodyBytes = dashboardRequests.reduce((s, e) => s + e.bodyBytes, 0);
@@ -104,13 +117,30 @@ async function main(): Promise<void> {
     console.log(`| tableau de bord (loadSnapshot) | ${dashboardRequests.length} (${dashboardRequests.map((r) => r.path.split('?')[0]).join(', ')}) | ${kb(sum(dashboardRequests))} | ${loadMs.toFixed(0)} ms |`);
     console.log(`| calcul des chiffres du tableau de bord | 0 | – | ${figuresMs.toFixed(0)} ms |`);
     console.log(`| panneau d'une action (loadActionDetails) | ${panelRequests.length} (${panelRequests.map((r) => r.path.split('?')[0]).join(', ')}) | ${kb(sum(panelRequests))} | ${panelMs.toFixed(0)} ms |`);
+    console.log(`| avancement dans le temps : historique des suivis (loadCheckInHistory) | ${trendRequests.length} (${trendRequests.map((r) => r.status).join(', ')}) | ${kb(sum(trendRequests))} | ${trendReadMs.toFixed(0)} ms |`);
+    console.log(`| calcul de l'avancement dans le temps (${trend.plan.length} mois, ${trend.strategicObjectives.size} OS) | 0 | – | ${trendComputeMs.toFixed(0)} ms |`);
     console.log('');
+    console.log(`Vérification : ${history.length} suivis lus pour la tendance, ${trendRequests.filter((r) => r.status !== 200).length} requête(s) refusée(s).`);
     console.log(`Vérification : ${snapshot.actions.length} actions lues, ${figures.plan.total} comptées, ${figures.plan.late} en retard ; panneau : ${details.checkIns.length} suivis.`);
     console.log(
       `Octets du chargement : ${kb(snapshotBytes)} sur le réseau (gzip), ${kb(bodyBytes)} décompressés ; champs affichés : ${kb(shown)} ` +
         `(rapports : ${(snapshotBytes / shown).toFixed(2)} compressé, ${(bodyBytes / shown).toFixed(2)} décompressé).`,
     );
-    console.log(JSON.stringify({ actionsTotal: actionCount, actionsLoaded: snapshot.actions.length, requests: dashboardRequests.length, snapshotBytes, shownFieldBytes: shown, loadMs: Math.round(loadMs) }));
+    console.log(
+      JSON.stringify({
+        actionsTotal: actionCount,
+        actionsLoaded: snapshot.actions.length,
+        requests: dashboardRequests.length,
+        snapshotBytes,
+        shownFieldBytes: shown,
+        loadMs: Math.round(loadMs),
+        trendRequests: trendRequests.length,
+        trendBytes: sum(trendRequests),
+        trendReadMs: Math.round(trendReadMs),
+        trendComputeMs: Math.round(trendComputeMs),
+        trendMonths: trend.plan.length,
+      }),
+    );
   } finally {
     await store.close();
     fs.rmSync(folder, { recursive: true, force: true });

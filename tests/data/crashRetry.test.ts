@@ -10,6 +10,7 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import { SharePointPstRepository } from '../../src/data/SharePointPstRepository';
+import { ConflictError } from '../../src/data/errors';
 import { createNodeSp } from '../../src/node/sp/nodeSp';
 import { EmbeddedStore, roleBasedAuthorizer, startEmbeddedStore } from '../../src/node/store';
 import { COORDINATOR, LEAD, OTHER_LEAD, PstSite, setUpPstSite, WEB } from '../node/store/pstSiteFixture';
@@ -152,3 +153,56 @@ describe('a lead assignment', () => {
     expect((await site.repository(OTHER_LEAD).loadActionDetails(site.otherAction)).canEdit).toBe(true);
   });
 });
+
+describe("the coordinator's sheet edit (progress item, then action item)", () => {
+  const coordinatorAfterRestart = () => new SharePointPstRepository(createNodeSp(store.siteUrl, async () => `local:${COORDINATOR}`), WEB);
+  const nonReads = (from: number) => store.requests.slice(from).filter((r) => r.method !== 'GET' && !r.path.endsWith('$batch'));
+
+  it('killed between its two writes: the retry with the same ETag completes it, no conflict with itself', async () => {
+    const { sp, crashed } = crashing(COORDINATOR, 'before', isActionMerge);
+    const coordinator = new SharePointPstRepository(sp, WEB);
+    const details = await coordinator.loadActionDetails(site.ownAction);
+    const changes = { status: 'EN_ATTENTE' as const, progressPercent: 45, title: 'Titre revu après panne' };
+    await expect(coordinator.updateAction(site.ownAction, changes, details.etag)).rejects.toThrow();
+    expect(crashed()).toBe(true);
+
+    await restart();
+    const half = await site.repository(COORDINATOR).loadActionDetails(site.ownAction);
+    expect(half.action).toMatchObject({ status: 'EN_ATTENTE', progressPercent: 45 });
+    expect(half.action.title).toBe(details.action.title);
+
+    const from = store.requests.length;
+    const etag = await coordinatorAfterRestart().updateAction(site.ownAction, changes, details.etag);
+    expect(nonReads(from).map((r) => r.path.includes('PstActions'))).toEqual([true]);
+    const after = await site.repository(COORDINATOR).loadActionDetails(site.ownAction);
+    expect(after.action).toMatchObject(changes);
+    expect(after.etag).toBe(etag);
+  });
+
+  it('killed after its last write: the retry reports success and writes nothing', async () => {
+    const { sp, crashed } = crashing(COORDINATOR, 'after', isActionMerge);
+    const coordinator = new SharePointPstRepository(sp, WEB);
+    const details = await coordinator.loadActionDetails(site.ownAction);
+    const changes = { status: 'EN_COURS' as const, progressPercent: 50, title: 'Titre revu deux fois' };
+    await expect(coordinator.updateAction(site.ownAction, changes, details.etag)).rejects.toThrow();
+    expect(crashed()).toBe(true);
+    await restart();
+    const from = store.requests.length;
+    const etag = await coordinatorAfterRestart().updateAction(site.ownAction, changes, details.etag);
+    expect(nonReads(from)).toEqual([]);
+    const after = await site.repository(COORDINATOR).loadActionDetails(site.ownAction);
+    expect(after.action).toMatchObject(changes);
+    expect(after.etag).toBe(etag);
+  });
+
+  it("still refuses to overwrite a lead's check-in recorded since the sheet was opened", async () => {
+    const coordinator = site.repository(COORDINATOR);
+    const opened = await coordinator.loadActionDetails(site.ownAction);
+    const lead = site.repository(LEAD);
+    const leadView = await lead.loadActionDetails(site.ownAction);
+    await lead.addCheckIn({ actionId: site.ownAction, date: '2025-05-10', status: 'PROBLEME', percent: 55, health: 'blocage', comment: 'Bloqué', key: 'pendant-la-fiche' }, leadView.etag);
+    await expect(coordinator.updateAction(site.ownAction, { status: 'TERMINE', progressPercent: 100 }, opened.etag)).rejects.toBeInstanceOf(ConflictError);
+    expect((await coordinator.loadActionDetails(site.ownAction)).action).toMatchObject({ status: 'PROBLEME', progressPercent: 55 });
+  });
+});
+

@@ -1,6 +1,6 @@
 import { assignmentMail, committeeDigestMail, leadDigestMail, updateRequestMail, MailContext } from '../../src/mail/mailTemplates';
 import { buildMimeMessage, parseMimeMessage, encodeHeader } from '../../src/mail/mime';
-import { committeeDigest, leadDigests } from '../../src/domain/reminders';
+import { blockedReason, committeeDigest, leadDigests } from '../../src/domain/reminders';
 import { createAction, Person } from '../../src/domain/model';
 import { parsePeriod, isParseError } from '../../src/domain/parsing';
 
@@ -64,7 +64,45 @@ describe('lead digest mail', () => {
   });
 });
 
+describe('lead digest mail that asks clearly (issue 15, point 7)', () => {
+  const soon = createAction({ id: 13, code: '2.1', title: 'Crèche', status: 'EN_COURS', plannedEnd: day('30/11/2026'), lastCheckInDate: '2026-11-20', projectLead: sophie });
+  const { digests } = leadDigests([late, soon], '2026-11-23', new Set());
+  const mail = leadDigestMail(digests[0], context('fr'));
+
+  it('says once what is asked, and for each action what is asked of it', () => {
+    for (const body of [mail.html.replace(/&#39;/g, "'"), mail.text]) {
+      expect(body).toContain('notez un suivi (statut, avancement, commentaire)');
+      expect(body).toContain("Demandé : dites où en est l'action et la nouvelle échéance envisagée");
+      expect(body).toContain("Demandé : confirmez que l'échéance sera tenue");
+    }
+  });
+
+  it('has one « Noter un suivi » button per action, to that action, even with two reminders for one action', () => {
+    const buttons = Array.from(mail.html.matchAll(/<a href="([^"]+)"[^>]*>Noter un suivi<\/a>/g)).map((m) => m[1]);
+    expect(buttons).toEqual(['https://cpas.sharepoint.com/sites/pst/SitePages/PST.aspx#pst=action-12', 'https://cpas.sharepoint.com/sites/pst/SitePages/PST.aspx#pst=action-13']);
+    expect(mail.text.match(/Noter un suivi : https:\S+#pst=action-\d+/g)).toHaveLength(2);
+    expect(mail.subject).toBe('PST : 2 actions demandent votre attention');
+  });
+
+  it('stacks the actions in one column (no table of five columns to scroll on a phone; see mailsAtPhoneWidth)', () => {
+    expect(mail.html).not.toContain('<th');
+    expect(mail.html.match(/<td/g)).toHaveLength(1 + 2);
+    expect(mail.html).toContain('max-width:600px');
+  });
+});
+
 describe('assignment and update request mails', () => {
+  it('fills the objective and flags an action already late', () => {
+    const mail = assignmentMail(late, sophie, anne, { ...context('fr'), today: '2026-11-23' });
+    for (const body of [mail.html, mail.text]) {
+      expect(body).toContain('OS 1.1 › OO 1.1.1');
+      expect(body).toContain('cette action est déjà en retard de 53 jours (échéance du 01/10/2026)');
+    }
+    const onTime = assignmentMail(late, sophie, anne, { ...context('fr'), today: '2026-09-01' });
+    expect(onTime.text).not.toContain('déjà en retard');
+    expect(assignmentMail(late, sophie, anne, { ...context('en'), today: '2026-11-23' }).text).toContain('already 53 days late (due 01/10/2026)');
+  });
+
   it('tells the lead who assigned them, with the action sheet and a link', () => {
     const mail = assignmentMail(late, sophie, anne, context('fr'));
     expect(mail.subject).toBe('PST : vous êtes chef de projet de « Marché public de téléphonie <VOIP> & mobiles »');
@@ -90,6 +128,32 @@ describe('committee digest mail', () => {
     expect(mail.text).toContain('Actions en retard (1)');
     expect(mail.text).toContain('1.1.1.1.1 – Marché public de téléphonie <VOIP> & mobiles – Sophie Lambert – 01/10/2026 – 53 j');
     expect(mail.text).not.toContain('Actions bloquées');
+  });
+});
+
+describe('committee digest mail: the reason of each blocked action', () => {
+  const blocked = createAction({ id: 20, code: '3.2', title: 'Logiciel social', status: 'PROBLEME', health: 'blocage', plannedEnd: day('2027'), lastCheckInDate: '2026-11-10', projectLead: sophie });
+  const silent = createAction({ id: 21, code: '3.3', title: 'Archives', status: 'EN_COURS', health: 'blocage', plannedEnd: day('2027'), lastCheckInDate: '2026-11-12', projectLead: null });
+  const checkIns = [
+    { id: 1, actionId: 20, date: '2026-10-01', author: sophie, status: 'EN_COURS' as const, percent: 20, health: 'bon' as const, comment: 'Démarrage' },
+    { id: 2, actionId: 20, date: '2026-11-10', author: sophie, status: 'PROBLEME' as const, percent: 20, health: 'blocage' as const, comment: ' Fournisseur en faillite, marché à relancer ' },
+    { id: 3, actionId: 20, date: '2026-11-12', author: sophie, status: 'PROBLEME' as const, percent: 20, health: 'blocage' as const, comment: '' },
+  ];
+
+  it('takes the newest check-in that has a comment', () => {
+    expect(blockedReason(checkIns)).toEqual({ comment: 'Fournisseur en faillite, marché à relancer', date: '2026-11-10' });
+    expect(blockedReason([checkIns[2]])).toBeNull();
+    expect(blockedReason([])).toBeNull();
+  });
+
+  it('gives it next to the lead, and says when no check-in explains it', () => {
+    const digest = committeeDigest([blocked, silent], '2026-11-23', new Set())!;
+    const reasons = new Map([[20, blockedReason(checkIns)!]]);
+    const mail = committeeDigestMail(digest, 'Comité de pilotage', context('fr'), reasons);
+    expect(mail.text).toContain('- 3.2 – Logiciel social – Sophie Lambert – raison (dernier suivi) : Fournisseur en faillite, marché à relancer (suivi du 10/11/2026)');
+    expect(mail.text).toContain('- 3.3 – Archives – non désigné – raison (dernier suivi) : aucun commentaire dans les suivis');
+    expect(mail.html).toContain('<th style="padding:6px 10px;border-bottom:1px solid #e1e1e1;vertical-align:top;text-align:left;background:#f3f2f1;font-weight:bold;">Raison (dernier suivi)</th>');
+    expect(mail.html).toContain('Fournisseur en faillite, marché à relancer (suivi du 10/11/2026)');
   });
 });
 

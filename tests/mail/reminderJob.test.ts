@@ -72,6 +72,9 @@ describe('npm run reminders against the local store', () => {
     const committee = graph.outbox().filter((m) => m.subject === 'PST : synthèse de la semaine du 23/11/2026');
     expect(committee.map((m) => m.to)).toEqual([['pierre.lemaire@cpas.example']]);
     expect(committee[0].text).toContain('Actions en retard');
+    // each blocked action with its lead's last comment, read from its check-ins
+    expect(committee[0].text).toMatch(/Actions bloquées \(\d+\)/);
+    expect(committee[0].text).toContain("raison (dernier suivi) : Bloqué : en attente de l'avis de la tutelle. (suivi du ");
 
     // the restarted run completes what is missing, without any duplicate
     graph.setFaults({});
@@ -132,5 +135,35 @@ describe('npm run reminders against the local store', () => {
     expect(again.sent).toEqual([]);
     expect(again.activities).toEqual([]);
     expect(graph.activityFeed().length - before).toBe(posted.length);
+  });
+
+  it('killed after the mails and notices but before the ledger: the next run shows each lead one notice and sends no mail again', async () => {
+    const today = '2026-12-28';
+    const run = () => runReminderJob({ siteUrl: store.siteUrl, mailbox: MAILBOX, pageUrl: 'http://localhost:4321/', today, teamsAppId: 'app-pst' });
+    const ledgerList = store.db.listLists().find((l) => l.url.endsWith('/PstReminderLedger'))!;
+    const feedBefore = graph.activityFeed().length;
+    const outboxBefore = graph.outbox().length;
+    // The job dies where it would record: every ledger write fails from now on.
+    store.db.sql.exec(`CREATE TEMP TRIGGER ledger_crash BEFORE INSERT ON items WHEN NEW.list_id = '${ledgerList.id}' BEGIN SELECT RAISE(ABORT, 'processus interrompu'); END`);
+    let first;
+    try {
+      first = await run();
+    } finally {
+      store.db.sql.exec('DROP TRIGGER ledger_crash');
+    }
+    expect(first.failed.length).toBeGreaterThan(0);
+    expect(first.activities.length).toBeGreaterThan(0);
+    const mailed = graph.outbox().length - outboxBefore;
+
+    const second = await run();
+    expect(second.failed).toEqual([]);
+    expect(second.sent).toEqual([]);
+    expect(second.recovered.length).toBe(mailed);
+    expect(graph.outbox().length - outboxBefore).toBe(mailed);
+    const notices = graph.activityFeed().slice(0, graph.activityFeed().length - feedBefore);
+    const recipients = notices.map((n) => n.recipient).sort();
+    expect(recipients).toEqual(first.activities.slice().sort());
+    expect(new Set(recipients).size).toBe(recipients.length);
+    expect(notices.every((n) => n.chainId !== null)).toBe(true);
   });
 });

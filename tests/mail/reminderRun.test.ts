@@ -1,6 +1,7 @@
 import { runReminders, MailGateway, OutgoingMail, messageIdFor } from '../../src/mail/reminderRun';
 import type { LedgerEntry, ReminderLedger } from '../../src/domain/reminders';
 import { parseMimeMessage } from '../../src/mail/mime';
+import type { ActivityFeed, ActivityNotification } from '../../src/mail/teamsActivity';
 import { createAction, Person } from '../../src/domain/model';
 import { parsePeriod, isParseError } from '../../src/domain/parsing';
 
@@ -44,6 +45,28 @@ class Mailbox implements MailGateway {
   }
   async languageOf(email: string) {
     return email.startsWith('marc') ? ('en' as const) : ('fr' as const);
+  }
+}
+
+/** As Teams shows it: a notice with the chainId of an earlier one to the same person replaces it. */
+class TeamsFeed implements ActivityFeed {
+  shown: (ActivityNotification & { to: string })[] = [];
+  posts = 0;
+  crashAfterDelivering = false;
+  async notify(to: string, notification: ActivityNotification): Promise<void> {
+    this.posts++;
+    this.shown = this.shown.filter((n) => !(n.to === to && n.chainId === notification.chainId));
+    this.shown.push({ ...notification, to });
+    if (this.crashAfterDelivering) throw new Error('processus interrompu');
+  }
+}
+
+/** Fails every record while `crashing`: the run dies after the mail and the notice, before the ledger. */
+class CrashingLedger extends MemoryLedger {
+  crashing = false;
+  async record(entries: readonly LedgerEntry[]): Promise<void> {
+    if (this.crashing) throw new Error('processus interrompu');
+    return super.record(entries);
   }
 }
 
@@ -117,5 +140,50 @@ describe('runReminders', () => {
   it('gives the same Message-ID to the same digest whatever the order of its reminders', () => {
     expect(messageIdFor('a@x', ['k1', 'k2'], 'x')).toBe(messageIdFor('a@x', ['k2', 'k1'], 'x'));
     expect(messageIdFor('a@x', ['k1'], 'x')).not.toBe(messageIdFor('b@x', ['k1'], 'x'));
+  });
+
+  describe('the Teams notice after a crash', () => {
+    const run = (ledger: ReminderLedger, gateway: MailGateway, feed: ActivityFeed) =>
+      runReminders({ actions: [actions[0]], today: TODAY, committee: [], ledger, gateway, context, activityFeed: feed });
+
+    it.each([
+      ['killed between the mail and the notice', (m: Mailbox) => (m.crashAfterSending = true), (m: Mailbox) => (m.crashAfterSending = false)],
+      ['by a notice call that fails once Teams has it', (_m: Mailbox, f: TeamsFeed) => (f.crashAfterDelivering = true), (_m: Mailbox, f: TeamsFeed) => (f.crashAfterDelivering = false)],
+      ['killed while recording', (_m: Mailbox, _f: TeamsFeed, l: CrashingLedger) => (l.crashing = true), (_m: Mailbox, _f: TeamsFeed, l: CrashingLedger) => (l.crashing = false)],
+    ])('%s: the next run completes it, one mail and one notice shown', async (_when, crash, recover) => {
+      const ledger = new CrashingLedger();
+      const mailbox = new Mailbox();
+      const feed = new TeamsFeed();
+      crash(mailbox, feed, ledger);
+      const first = await run(ledger, mailbox, feed);
+      expect(first.failed.length + first.activitiesFailed.length).toBeGreaterThan(0);
+      recover(mailbox, feed, ledger);
+      const second = await run(ledger, mailbox, feed);
+      expect(second.failed).toEqual([]);
+      expect(mailbox.sentItems).toHaveLength(1);
+      expect(feed.shown.map((n) => [n.to, n.count, n.preview])).toEqual([['sophie.lambert@cpas.example', 1, 'PST : 1 action demande votre attention']]);
+      expect(ledger.entries.map((e) => e.key)).toEqual(['overdue:1:2026-10-01#0']);
+      // and a third run neither mails nor notifies
+      const postsBefore = feed.posts;
+      await run(ledger, mailbox, feed);
+      expect(feed.posts).toBe(postsBefore);
+      expect(mailbox.sentItems).toHaveLength(1);
+    });
+
+    it('gives every retry of a digest the same chain, and different digests different chains', async () => {
+      const ledger = new CrashingLedger();
+      const mailbox = new Mailbox();
+      const feed = new TeamsFeed();
+      ledger.crashing = true;
+      await run(ledger, mailbox, feed);
+      await run(ledger, mailbox, feed);
+      expect(feed.posts).toBe(2);
+      expect(feed.shown).toHaveLength(1);
+      ledger.crashing = false;
+      await runReminders({ actions, today: TODAY, committee: [], ledger, gateway: mailbox, context, activityFeed: feed });
+      expect(feed.shown.map((n) => n.to).sort()).toEqual(['marc.dubois@cpas.example', 'sophie.lambert@cpas.example']);
+      expect(new Set(feed.shown.map((n) => n.chainId)).size).toBe(2);
+      for (const n of feed.shown) expect(Number.isSafeInteger(n.chainId) && n.chainId > 0).toBe(true);
+    });
   });
 });

@@ -24,7 +24,7 @@ import { ActionSheet } from './sheet/ActionSheet';
 import { CheckInForm } from './checkIn/CheckInForm';
 import { CheckInHistory } from './checkIn/CheckInHistory';
 import { IndicatorTable } from './sheet/IndicatorTable';
-import { ActionPanelContext, ObjectivePathLookup, codeAndTitle, objectivePaths, withLastCheckIn } from './panelModel';
+import { ActionPanelContext, ObjectivePathLookup, codeAndTitle, objectivePaths, pathText, withLastCheckIn } from './panelModel';
 import { SheetEditForm } from './sheet/SheetEditForm';
 import { useMounted } from '../ui/useMounted';
 
@@ -97,6 +97,8 @@ export function ActionPanel(props: ActionPanelProps): JSX.Element {
   const details = state.kind === 'ready' && state.details.action.id === actionId ? state.details : null;
   const action = React.useMemo(() => (details ? withLastCheckIn(details) : null), [details]);
   const paths = React.useMemo(() => (action ? objectivePaths(action, context) : []), [action, context]);
+  // The mails to the lead say where the action sits, as the panel shows it.
+  const mailFacts = React.useMemo(() => ({ objective: paths.map(pathText).join(' ; '), today }), [paths, today]);
 
   const saved = (next: ActionDetails, message: string): void => {
     if (!mounted.current) return;
@@ -144,13 +146,14 @@ export function ActionPanel(props: ActionPanelProps): JSX.Element {
               repository={repository}
               mail={props.mail}
               me={props.me}
+              mailFacts={mailFacts}
               onAssigned={saved}
               onReplaceDetails={replaced}
             />
           </React.Suspense>
         )}
         {isCoordinator && props.mail && props.me && action.status !== 'TERMINE' && action.status !== 'ANNULE_ABANDONNE' && (
-          <UpdateRequest action={action} mail={props.mail} requester={props.me} />
+          <UpdateRequest action={action} mail={props.mail} requester={props.me} facts={mailFacts} />
         )}
         {notice && (
           <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel={strings.Close}>

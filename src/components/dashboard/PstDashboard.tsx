@@ -23,6 +23,7 @@ import { LeadAgenda } from './LeadAgenda';
 import { ObjectiveChart } from './ObjectiveChart';
 import { QuarterChart } from './QuarterChart';
 import { StatusDistribution } from './StatusDistribution';
+import { TrendChart, TrendSource } from './TrendChart';
 import type { CheckInLoader } from './useCheckInHistory';
 import { printElement } from '../ui/printElement';
 import { PRINT_WIDTH, PrintWidth } from './chartParts';
@@ -46,6 +47,8 @@ export interface PstDashboardProps {
   readonly agenda?: Agenda | null;
   /** Reads an action's check-ins, for the reason and the date of the blocked ones. */
   readonly loadCheckIns?: CheckInLoader;
+  /** The plan shown and the check-in history, for the progress over time; without it, no trend block. */
+  readonly trend?: TrendSource;
 }
 
 // Printing the whole page from the browser's menu: commands and filters are not printed,
@@ -128,6 +131,12 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
       {shows('objectives') && (
         <Block id="pst-dash-os" title={strings.ProgressPerOs}>
           <ObjectiveChart strategicObjectives={figures.strategicObjectives} operationalObjectives={figures.operationalObjectives} lang={lang} />
+        </Block>
+      )}
+
+      {shows('trend') && props.trend && (
+        <Block id="pst-dash-trend" title={strings.TrendTitle}>
+          <TrendChart source={props.trend} />
         </Block>
       )}
 

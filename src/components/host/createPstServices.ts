@@ -41,7 +41,7 @@ export function createPstServices(host: PstHost): PstServices {
   const repository = new SharePointPstRepository(host.sp, host.webServerRelativeUrl, { shareConcurrentLoads: true });
   const mail = new GraphMailService(
     host.graphClient,
-    { organisation: host.organisation, linkToAction: (id) => linkForNode(`action-${id}`), pathOf: () => '' },
+    { organisation: host.organisation, linkToAction: (id) => linkForNode(`action-${id}`) },
     host.lang,
   );
   return { repository, mail, linkForNode };

@@ -18,6 +18,7 @@ import { FilterBar } from '../filters/FilterBar';
 import { useSharedFilter } from '../filters/useSharedFilter';
 import type { CardGroup, CardItem } from '../cards/ProjectCards';
 import type { DashboardWidget } from '../dashboard/dashboardWidgets';
+import type { TrendCheckIn } from '../../domain/trend';
 import { describeFilter } from '../dashboard/filterDescription';
 import { downloadDashboardWorkbook } from '../dashboard/download';
 import { ReportButton } from '../report/ReportButton';
@@ -236,6 +237,16 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
 
   const repository = props.repository;
   const loadCheckIns = React.useCallback((actionId: number) => repository.loadActionDetails(actionId).then((details) => details.checkIns), [repository]);
+  // The check-in history is read once per loaded snapshot (a save reloads both), whatever the filter.
+  const loadHistory = React.useMemo(() => {
+    let history: Promise<readonly TrendCheckIn[]> | undefined;
+    return () => (history = history ?? repository.loadCheckInHistory());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [repository, snapshot]);
+  const trend = React.useMemo(
+    () => ({ input: filtered, from: data.plan.startYear !== null ? `${data.plan.startYear}-01-01` : null, today, load: loadHistory }),
+    [filtered, data.plan.startYear, today, loadHistory],
+  );
 
   const [importOpen, setImportOpen] = React.useState(false);
   // The panel's code is fetched when an action is first opened, then the panel stays mounted (it animates its closing).
@@ -312,6 +323,7 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
           onFilterChange={onFilterChange}
           agenda={agenda}
           loadCheckIns={loadCheckIns}
+          trend={trend}
           onExport={() => downloadDashboardWorkbook(figures!, { planTitle: data.plan.title, filterLines: describeFilter(filter, options, lang) }, lang)}
         />
       </Stack>

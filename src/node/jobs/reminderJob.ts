@@ -10,7 +10,7 @@ import { DefaultAzureCredential } from '@azure/identity';
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/site-groups/web';
 import type { IsoDate, Person } from '../../domain/model';
-import { ReminderThresholds, DEFAULT_REMINDER_THRESHOLDS } from '../../domain/reminders';
+import { blockedReason, ReminderThresholds, DEFAULT_REMINDER_THRESHOLDS } from '../../domain/reminders';
 import { SharePointPstRepository } from '../../data/SharePointPstRepository';
 import { SharePointReminderLedger } from '../../data/SharePointReminderLedger';
 import { PST_GROUPS } from '../../data/permissions';
@@ -115,6 +115,8 @@ export async function runReminderJob(config: ReminderJobConfig): Promise<Reminde
     gateway: new GraphMailGateway(graph, { name: config.mailboxName ?? 'PST', email: config.mailbox }),
     activityFeed: config.teamsAppId ? new GraphActivityFeed(graph, personalTabDeepLink(config.teamsAppId)) : undefined,
     dryRun: config.dryRun,
+    // The committee reads why each blocked action is blocked: its lead's last comment.
+    blockedReason: async (action) => blockedReason((await repository.loadActionDetails(action.id)).checkIns),
     context: {
       organisation: plan?.organisation ?? 'CPAS',
       linkToAction: (id) => `${config.pageUrl.replace(/#.*$/, '')}#pst=action-${id}`,

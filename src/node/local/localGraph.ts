@@ -29,6 +29,8 @@ export interface ActivityFeedEntry {
   readonly preview: string;
   readonly webUrl: string;
   readonly parameters: { name: string; value: string }[];
+  /** Teams' chainId, when the sender gave one. */
+  readonly chainId: number | null;
   readonly sentAt: string;
 }
 
@@ -74,6 +76,9 @@ export class LocalGraph {
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS graph_activity (id INTEGER PRIMARY KEY AUTOINCREMENT, sender TEXT NOT NULL, recipient TEXT NOT NULL, activity_type TEXT NOT NULL, preview TEXT NOT NULL, web_url TEXT NOT NULL, parameters TEXT NOT NULL, sent_at TEXT NOT NULL)',
     );
+    // Data files from before chainId was honoured.
+    const columns = this.db.prepare('PRAGMA table_info(graph_activity)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'chain_id')) this.db.exec('ALTER TABLE graph_activity ADD COLUMN chain_id INTEGER');
   }
 
   /** Teams activity-feed notifications received, newest first. */
@@ -87,6 +92,7 @@ export class LocalGraph {
       preview: String(r.preview),
       webUrl: String(r.web_url),
       parameters: JSON.parse(String(r.parameters)),
+      chainId: r.chain_id === null || r.chain_id === undefined ? null : Number(r.chain_id),
       sentAt: String(r.sent_at),
     }));
   }
@@ -168,11 +174,14 @@ export class LocalGraph {
     return this.error(res, 404, 'Request_ResourceNotFound', `Resource '${email}' does not exist or one of its queried reference-property objects are not present.`);
   }
 
-  /** As Graph: 404 for an unknown user, 400 without activity type or topic; 204 when accepted. */
+  /**
+   * As Graph: 404 for an unknown user, 400 without activity type or topic; 204 when accepted.
+   * As Teams: a notification with the chainId of an earlier one to the same user replaces it.
+   */
   private sendActivity(res: ServerResponse, sender: string, recipient: string, body: string): boolean {
     const user = this.findUser(recipient);
     if (!user) return this.userNotFound(res, recipient);
-    let request: { activityType?: string; topic?: { source?: string; value?: string; webUrl?: string }; previewText?: { content?: string }; templateParameters?: { name: string; value: string }[] };
+    let request: { activityType?: string; topic?: { source?: string; value?: string; webUrl?: string }; previewText?: { content?: string }; templateParameters?: { name: string; value: string }[]; chainId?: unknown };
     try {
       request = JSON.parse(body);
     } catch {
@@ -184,9 +193,14 @@ export class LocalGraph {
     if (request.topic.source === 'text' && !/^https:\/\/teams\.microsoft\.com\/l\//.test(request.topic.webUrl ?? '')) {
       return this.error(res, 400, 'BadRequest', 'A text topic needs a Teams deep link as webUrl.');
     }
+    const chainId = request.chainId ?? null;
+    if (chainId !== null && !(typeof chainId === 'number' && Number.isSafeInteger(chainId))) {
+      return this.error(res, 400, 'BadRequest', 'chainId must be an Int64.');
+    }
+    if (chainId !== null) this.db.prepare('DELETE FROM graph_activity WHERE sender = ? AND recipient = ? AND chain_id = ?').run(sender, user.email, chainId);
     this.db
-      .prepare('INSERT INTO graph_activity (sender, recipient, activity_type, preview, web_url, parameters, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(sender, user.email, request.activityType, request.previewText?.content ?? '', request.topic.webUrl ?? '', JSON.stringify(request.templateParameters ?? []), new Date().toISOString());
+      .prepare('INSERT INTO graph_activity (sender, recipient, activity_type, preview, web_url, parameters, chain_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(sender, user.email, request.activityType, request.previewText?.content ?? '', request.topic.webUrl ?? '', JSON.stringify(request.templateParameters ?? []), chainId, new Date().toISOString());
     res.writeHead(204);
     res.end();
     return true;

@@ -380,6 +380,19 @@ define([], function () {
     DashAgendaStaleDays: "no check-in for {0} d",
     DashAgendaAnd: " and ",
     // Render at scale (issue 16): long dashboard tables shown in steps
-    DashShowMore: "Show {0} more ({1} not shown)"
+    DashShowMore: "Show {0} more ({1} not shown)",
+    // ---- progress over time (issue 15, point 3)
+    TrendTitle: "Progress over time",
+    TrendSeries: "Objective",
+    TrendWholePlan: "Whole plan",
+    TrendProgress: "Progress",
+    TrendLate: "Late",
+    TrendBlocked: "Blocked",
+    TrendMonth: "Month",
+    TrendLoading: "Reading the check-in history…",
+    TrendFailed: "The check-in history could not be read: {0}",
+    TrendNoStart: "No history to show: the plan has no start year.",
+    TrendCaption: "{0}: progress, late and blocked actions, at the end of each month",
+    TrendCounts: "Late and blocked actions"
   };
 });

@@ -380,6 +380,19 @@ define([], function () {
     DashAgendaStaleDays: "sans suivi depuis {0} j",
     DashAgendaAnd: " et ",
     // Render at scale (issue 16): long dashboard tables shown in steps
-    DashShowMore: "Afficher {0} de plus ({1} non affichées)"
+    DashShowMore: "Afficher {0} de plus ({1} non affichées)",
+    // ---- progress over time (issue 15, point 3)
+    TrendTitle: "Avancement dans le temps",
+    TrendSeries: "Objectif",
+    TrendWholePlan: "Tout le plan",
+    TrendProgress: "Avancement",
+    TrendLate: "En retard",
+    TrendBlocked: "Bloquées",
+    TrendMonth: "Mois",
+    TrendLoading: "Lecture de l'historique des suivis…",
+    TrendFailed: "L'historique des suivis n'a pas pu être lu : {0}",
+    TrendNoStart: "Pas d'historique à montrer : le plan n'a pas d'année de début.",
+    TrendCaption: "{0} : avancement, actions en retard et bloquées, fin de chaque mois",
+    TrendCounts: "Actions en retard et bloquées"
   };
 });

@@ -380,6 +380,19 @@ declare interface IPstStrings {
   DashAgendaAnd: string;
   // Render at scale (issue 16): long dashboard tables shown in steps
   DashShowMore: string;
+  // ---- progress over time (issue 15, point 3)
+  TrendTitle: string;
+  TrendSeries: string;
+  TrendWholePlan: string;
+  TrendProgress: string;
+  TrendLate: string;
+  TrendBlocked: string;
+  TrendMonth: string;
+  TrendLoading: string;
+  TrendFailed: string;
+  TrendNoStart: string;
+  TrendCaption: string;
+  TrendCounts: string;
 }
 
 declare module 'PstStrings' {

@@ -42,6 +42,7 @@ const WIDGET_LABELS: Record<string, () => string> = {
   late: () => strings.LateActions,
   services: () => strings.ByService,
   quarters: () => strings.PlannedEndsPerQuarter,
+  trend: () => strings.TrendTitle,
 };
 
 export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartProps> {

@@ -528,11 +528,11 @@ describe('ActionPanel: closing', () => {
 
 describe('ActionPanel: asking the lead for an update', () => {
   it('lets the coordinator mail the lead, with a message, as themselves', async () => {
-    const sent: { lead: string; by: string; message: string | null }[] = [];
+    const sent: { lead: string; by: string; message: string | null; objective: string }[] = [];
     const mail = {
       sendAssignment: async () => undefined,
-      requestUpdate: async (_action: unknown, lead: { displayName: string }, by: { displayName: string }, message: string | null) => {
-        sent.push({ lead: lead.displayName, by: by.displayName, message });
+      requestUpdate: async (_action: unknown, lead: { displayName: string }, by: { displayName: string }, message: string | null, facts: { objective: string }) => {
+        sent.push({ lead: lead.displayName, by: by.displayName, message, objective: facts.objective });
       },
     };
     const details = sampleDetails();
@@ -542,7 +542,7 @@ describe('ActionPanel: asking the lead for an update', () => {
     fireEvent.change(screen.getByLabelText('Message (facultatif)'), { target: { value: 'Pour le CODIR de jeudi' } });
     fireEvent.click(button('Envoyer la demande'));
     await waitFor(() => expect(document.body.textContent).toContain(`Demande envoyée à ${lead.displayName}.`));
-    expect(sent).toEqual([{ lead: lead.displayName, by: 'Anne Dupont', message: 'Pour le CODIR de jeudi' }]);
+    expect(sent).toEqual([{ lead: lead.displayName, by: 'Anne Dupont', message: 'Pour le CODIR de jeudi', objective: expect.stringContaining('1.1 Améliorer l’accueil des usagers → ') }]);
   });
 
   it('is not offered to a lead (only the coordinator asks)', async () => {

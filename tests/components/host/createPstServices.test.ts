@@ -52,12 +52,14 @@ describe('createPstServices', () => {
     const graph = recordingGraph();
     const { mail } = createPstServices(host({ graphClient: async () => graph.client }));
     const action = { ...createAction({ id: 42, title: 'Créer un guichet unique', operationalObjectiveIds: [1] }) };
-    await mail.sendAssignment(action, { displayName: 'Julie Lambert', email: 'julie@cpas.example' }, { displayName: 'Anne Dupont', email: 'anne@cpas.example' });
+    await mail.sendAssignment(action, { displayName: 'Julie Lambert', email: 'julie@cpas.example' }, { displayName: 'Anne Dupont', email: 'anne@cpas.example' }, { objective: '1 Accueil → 1.1 Guichet', today: '2026-11-23' });
     expect(graph.bodies).toHaveLength(1);
     const mime = Buffer.from(graph.bodies[0], 'base64').toString('utf8');
     // Each part of the MIME message is base64 too: read them all.
     const parts = [...mime.matchAll(/Content-Transfer-Encoding: base64\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/g)].map((m) => Buffer.from(m[1].replace(/\s/g, ''), 'base64').toString('utf8'));
     expect(parts.length).toBeGreaterThan(0);
     expect(parts.join('\n')).toContain('PST.aspx?pst-mes=1#pst=action-42');
+    // The objective the panel showed fills the mail's « Objectif » line.
+    expect(parts.join('\n')).toContain('Objectif : 1 Accueil → 1.1 Guichet');
   });
 });

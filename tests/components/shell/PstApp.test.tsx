@@ -44,6 +44,7 @@ function repository(overrides: Partial<PstRepository>): PstRepository & { calls:
     canEditAllActions: track('canEditAllActions', async () => false),
     provisionLists: track('provisionLists', async () => ({ changes: [], listIds: {} as never })),
     loadSnapshot: track('loadSnapshot', async () => snapshot),
+    loadCheckInHistory: track('loadCheckInHistory', async () => []),
     currentUser: track('currentUser', async () => ({ id: 1, displayName: 'Coordinatrice PST' })),
     loadActionDetails: notUsedHere,
     updateAction: notUsedHere,

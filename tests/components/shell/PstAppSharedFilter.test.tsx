@@ -39,6 +39,7 @@ function repository(snapshot: PstSnapshot): PstRepository {
     canEditAllActions: fail,
     provisionLists: fail,
     loadSnapshot: async () => snapshot,
+    loadCheckInHistory: async () => [],
     currentUser: fail,
     loadActionDetails: async (id: number) => ({ action: snapshot.actions.find((a) => a.id === id)!, etag: '1', indicators: [], checkIns: [], canEdit: false, modifiedBy: null, modified: null }),
     updateAction: fail,

@@ -171,6 +171,29 @@ describe('the dashboard in Chromium', () => {
     await page.context().close();
   });
 
+  it('draws the progress over time from the check-in history, with its table, and one OS on demand', async () => {
+    const page = await openAs(COORDINATOR, 'teamsDark', 1440);
+    const board = dashboard(page);
+    const trend = board.locator('section[aria-labelledby="pst-dash-trend"]');
+    await trend.locator('table caption').waitFor({ state: 'attached', timeout: 60_000 });
+    expect(await trend.locator('table caption').innerText()).toContain('Tout le plan');
+    const rows = trend.locator('table tbody tr');
+    expect(await rows.count()).toBeGreaterThan(1);
+    // months in order, each with a percentage (the sample's history moves the plan forward)
+    const cells = await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').replace(/\u00a0/g, ' '))));
+    for (const row of cells) expect(row[0]).toMatch(/^\d{2}\/\d{4}$/);
+    expect(cells.some((row) => /^\d+ %$/.test(row[1]))).toBe(true);
+    expect(await trend.locator('svg polyline').count()).toBe(3);
+    // the charts take the width of their column (here a third of the page), no wider
+    const sectionWidth = (await trend.boundingBox())!.width;
+    for (const svg of await trend.locator('svg[viewBox]').all()) expect((await svg.boundingBox())!.width).toBeLessThanOrEqual(sectionWidth + 1);
+    await trend.getByRole('combobox', { name: /^Objectif/ }).click();
+    await page.getByRole('option').nth(1).click();
+    expect(await trend.locator('table caption').innerText()).not.toContain('Tout le plan');
+    await trend.screenshot({ path: path.join(SHOTS, 'dashboard-trend-teamsDark-1440.png') });
+    await page.context().close();
+  });
+
   it('lists blocked actions with their reason, lead and date, and keeps lead, deadline and delay of late ones on a phone', async () => {
     const page = await openAs(COORDINATOR, 'teamsDefault', 390);
     await reasonsRead(page);

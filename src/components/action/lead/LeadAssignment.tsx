@@ -16,7 +16,7 @@ import * as strings from 'PstStrings';
 import type { PstRepository } from '../../../data/PstRepository';
 import type { ActionDetails } from '../../../data/actionDetails';
 import type { Person } from '../../../domain/model';
-import type { MailService } from '../../../mail/mailService';
+import type { ActionMailFacts, MailService } from '../../../mail/mailService';
 import { formatMessage } from '../../../text/format';
 import { useMounted } from '../../ui/useMounted';
 import { conflictOf } from '../save/saveModel';
@@ -28,6 +28,8 @@ export interface LeadAssignmentProps {
   readonly mail?: MailService;
   /** The signed-in coordinator: the mail goes out in their name. */
   readonly me?: Person | null;
+  /** Where the action sits and the day, for the mail. */
+  readonly mailFacts: ActionMailFacts;
   /** The lead is saved: the details with the new lead and ETag, and what to tell the user. */
   readonly onAssigned: (details: ActionDetails, message: string) => void;
   /** Someone saved the action in between: the stored version replaces the one shown. */
@@ -45,7 +47,7 @@ const sameEmail = (a: string | undefined, b: string | undefined): boolean => !!a
  * search), the assignment saved with the lead's rights on the action, and the assignment
  * mail sent as the coordinator (delegated Graph) when asked.
  */
-export function LeadAssignment({ details, repository, mail, me, onAssigned, onReplaceDetails }: LeadAssignmentProps): JSX.Element {
+export function LeadAssignment({ details, repository, mail, me, mailFacts, onAssigned, onReplaceDetails }: LeadAssignmentProps): JSX.Element {
   const mounted = useMounted();
   const [open, setOpen] = React.useState(false);
   const [picked, setPicked] = React.useState<(IPersonaProps & { person: Person })[]>([]);
@@ -90,7 +92,7 @@ export function LeadAssignment({ details, repository, mail, me, onAssigned, onRe
     let mailError: string | null = null;
     if (notify && canMail) {
       try {
-        await mail!.sendAssignment(next.action, next.action.projectLead!, me!);
+        await mail!.sendAssignment(next.action, next.action.projectLead!, me!, mailFacts);
         told.push(strings.LeadMailSent);
       } catch (error) {
         mailError = formatMessage(strings.LeadMailFailed, errorText(error));

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, TextField } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { Action, Person } from '../../../domain/model';
-import type { MailService } from '../../../mail/mailService';
+import type { ActionMailFacts, MailService } from '../../../mail/mailService';
 import { formatMessage } from '../../../text/format';
 
 export interface UpdateRequestProps {
@@ -10,10 +10,12 @@ export interface UpdateRequestProps {
   readonly mail: MailService;
   /** Who asks (the signed-in coordinator): the mail goes out in their name. */
   readonly requester: Person;
+  /** Where the action sits and the day, for the mail. */
+  readonly facts: ActionMailFacts;
 }
 
 /** « Demander une mise à jour »: the coordinator mails the lead, with an optional message. */
-export function UpdateRequest({ action, mail, requester }: UpdateRequestProps): JSX.Element | null {
+export function UpdateRequest({ action, mail, requester, facts }: UpdateRequestProps): JSX.Element | null {
   const [open, setOpen] = React.useState(false);
   const [message, setMessage] = React.useState('');
   const [state, setState] = React.useState<{ kind: 'idle' | 'sending' } | { kind: 'sent'; to: string } | { kind: 'error'; message: string }>({ kind: 'idle' });
@@ -24,7 +26,7 @@ export function UpdateRequest({ action, mail, requester }: UpdateRequestProps): 
   const send = async (): Promise<void> => {
     setState({ kind: 'sending' });
     try {
-      await mail.requestUpdate(action, lead, requester, message.trim() || null);
+      await mail.requestUpdate(action, lead, requester, message.trim() || null, facts);
       setState({ kind: 'sent', to: lead.displayName });
       setOpen(false);
       setMessage('');

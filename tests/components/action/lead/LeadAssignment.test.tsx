@@ -2,7 +2,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { ConflictError } from '../../../../src/data/errors';
 import type { Person } from '../../../../src/domain/model';
-import { fakeRepository, jean, renderPanel, sampleDetails } from '../panelTestSupport';
+import { fakeRepository, jean, renderPanel, sampleDetails, TODAY } from '../panelTestSupport';
 
 jest.setTimeout(30000);
 
@@ -12,11 +12,11 @@ const button = (name: string): HTMLButtonElement => screen.getByText(name, { sel
 
 async function openAsCoordinator(overrides: Parameters<typeof fakeRepository>[1] = {}, mailFails = false) {
   const details = sampleDetails();
-  const sent: { to: string; by: string; action: string }[] = [];
+  const sent: { to: string; by: string; action: string; objective: string; today: string }[] = [];
   const mail = {
-    sendAssignment: jest.fn(async (action: { title: string }, lead: Person, by: Person) => {
+    sendAssignment: jest.fn(async (action: { title: string }, lead: Person, by: Person, facts: { objective: string; today: string }) => {
       if (mailFails) throw new Error('Boîte aux lettres introuvable');
-      sent.push({ to: lead.email!, by: by.displayName, action: action.title });
+      sent.push({ to: lead.email!, by: by.displayName, action: action.title, objective: facts.objective, today: facts.today });
     }),
     requestUpdate: async () => undefined,
   };
@@ -51,7 +51,8 @@ describe('ActionPanel: the coordinator assigns a project lead', () => {
     });
     await waitFor(() => expect(document.body.textContent).toContain("Marc Dubois est désormais chef de projet de cette action. Un e-mail l'en a informé."));
     expect(repository.assignLead).toHaveBeenCalledWith(details.action.id, marc, details.etag);
-    expect(sent).toEqual([{ to: 'marc.dubois@cpas.example', by: 'Anne Dupont', action: details.action.title }]);
+    // The mail says where the action sits, as the panel shows it, and the day (to flag an action already late).
+    expect(sent).toEqual([{ to: 'marc.dubois@cpas.example', by: 'Anne Dupont', action: details.action.title, objective: expect.stringMatching(/^1\.1 Améliorer l’accueil des usagers → 1\.1\.\d /), today: TODAY }]);
     expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ projectLead: { ...marc, id: 42 } }));
   });
 
