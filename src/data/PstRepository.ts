@@ -7,6 +7,9 @@ import type { Action, CheckIn, Indicator, Person, PlanData } from '../domain/mod
 import type { PlanSync } from '../domain/planSync';
 import type { PstSnapshot } from '../domain/snapshot';
 import type { ActionDetails } from './actionDetails';
+import type { CheckInCorrection } from './checkInCorrection';
+
+export type { CheckInCorrection } from './checkInCorrection';
 import type { ProvisioningReport, ProvisioningState } from './provisioning';
 
 export type ActionChanges = Partial<Omit<Action, 'id'>>;
@@ -99,6 +102,12 @@ export interface PstRepository {
    * twice; no request follows the last write.
    */
   addCheckIn(checkIn: NewCheckIn, actionEtag: string): Promise<{ checkIn: CheckIn; actionEtag: string }>;
+  /**
+   * The signed-in lead corrects their own latest check-in of the action: it takes the new
+   * values (its earlier version kept in its corrections), then the progress item takes its
+   * effect, if still at `actionEtag` (else ConflictError). Retry-safe like addCheckIn.
+   */
+  correctCheckIn(correction: CheckInCorrection, actionEtag: string): Promise<{ checkIn: CheckIn; actionEtag: string }>;
   /** People whose name or address starts with what was typed (SharePoint's people picker search). */
   searchPeople(text: string): Promise<Person[]>;
   /**

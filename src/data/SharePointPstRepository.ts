@@ -39,9 +39,11 @@ import {
 } from '../schema/mapping';
 import { ActionChanges, LeadAssignment, NewCheckIn, PlanImport, PlanImportResult, PstRepository, SiteImportOptions, SiteImportResult } from './PstRepository';
 import { ActionDetails } from './actionDetails';
-import { ConflictError } from './errors';
+import { ConflictError, InvalidRequestError } from './errors';
+import { refusedCheckIn } from '../domain/checkIns';
 import { addUserToPstGroup } from './permissions';
 import { belongsToAction, composeEtag, ensureActionSpace, linkedProgressId, PROGRESS_SELECT, progressPayload, splitEtag, withProgress } from './actionSpaces';
+import { CheckInCorrection, correctLatestCheckIn } from './checkInCorrection';
 import { applyToProgress, findCheckInByKey, newCheckInKey, savedCheckIn, writeCheckIn } from './checkInWriter';
 import { inspectPstLists, provisionPst, ProvisioningReport, ProvisioningState } from './provisioning';
 import { listUrl } from './sharePointPaths';
@@ -249,6 +251,9 @@ export class SharePointPstRepository implements PstRepository {
   }
 
   async addCheckIn(checkIn: NewCheckIn, actionEtag: string): Promise<{ checkIn: CheckIn; actionEtag: string }> {
+    // The form offers the fixes; a check-in that still breaks a guardrail never reaches the lists.
+    const refused = refusedCheckIn(checkIn);
+    if (refused.length > 0) throw new InvalidRequestError(refused.map((g) => g.message).join(' '));
     const key = checkIn.key ?? newCheckInKey();
     // Read before writing: no request follows the last write.
     const me = await this.currentUser();
@@ -276,6 +281,14 @@ export class SharePointPstRepository implements PstRepository {
       throw error;
     }
     return { checkIn: savedCheckIn(existing ?? { Id: id }, checkIn, me), actionEtag: composeEtag(splitEtag(current.etag).action, newProgressEtag) };
+  }
+
+  async correctCheckIn(correction: CheckInCorrection, actionEtag: string): Promise<{ checkIn: CheckIn; actionEtag: string }> {
+    // Read before writing: no request follows the last write.
+    const me = await this.currentUser();
+    const current = await this.loadActionDetails(correction.actionId);
+    const progress = await this.progressOf(correction.actionId);
+    return correctLatestCheckIn(this.sp, this.webServerRelativeUrl, correction, actionEtag, { me, current, progress, reload: () => this.loadActionDetails(correction.actionId) });
   }
 
   private async linkedProgress(actionId: number): Promise<number | null> {

@@ -11,6 +11,7 @@
 import {
   Action,
   CheckIn,
+  CheckInRevision,
   createAction,
   Indicator,
   IsoDate,
@@ -399,6 +400,7 @@ const cf = checkInsList.fields;
 export function checkInFromItem(item: ListItem): CheckIn {
   const status = text(item, cf.status);
   const health = text(item, cf.health);
+  const corrections = checkInRevisionsFromItem(item);
   return {
     id: item.Id,
     actionId: lookupId(item, cf.action) ?? 0,
@@ -408,7 +410,35 @@ export function checkInFromItem(item: ListItem): CheckIn {
     percent: number(item, cf.progress),
     health: isHealth(health) ? health : null,
     comment: text(item, cf.comment),
+    ...(corrections.length > 0 ? { corrections } : {}),
   };
+}
+
+/** The earlier versions of a corrected check-in; an unreadable value is no history rather than a failure. */
+export function checkInRevisionsFromItem(item: ListItem): CheckInRevision[] {
+  const raw = text(item, cf.corrections);
+  if (raw === null) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (!Array.isArray(parsed)) return [];
+    return parsed
+      .filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null && typeof r.date === 'string' && isActionStatus(r.status))
+      .map((r) => ({
+        correctedOn: typeof r.correctedOn === 'string' ? r.correctedOn : '',
+        date: r.date as IsoDate,
+        status: r.status as CheckInRevision['status'],
+        percent: typeof r.percent === 'number' ? r.percent : null,
+        health: isHealth(r.health) ? r.health : null,
+        comment: typeof r.comment === 'string' ? r.comment : null,
+      }));
+  } catch {
+    return [];
+  }
+}
+
+/** The corrections column's value. */
+export function checkInRevisionsToItem(revisions: readonly CheckInRevision[]): ItemPayload {
+  return { [cf.corrections.internalName]: revisions.length > 0 ? JSON.stringify(revisions) : null };
 }
 
 /** The author is SharePoint's own "Created By": whoever records the check-in. */

@@ -47,6 +47,7 @@ function repository(overrides: Partial<PstRepository>): PstRepository & { calls:
     loadActionDetails: notUsedHere,
     updateAction: notUsedHere,
     addCheckIn: notUsedHere,
+    correctCheckIn: notUsedHere,
     importPlan: notUsedHere,
     importDocumentPlan: notUsedHere,
     searchPeople: notUsedHere,
