@@ -12,7 +12,7 @@ import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
-import { refusedCheckIn } from '../domain/checkIns';
+import { mayCorrect, refusedCheckIn } from '../domain/checkIns';
 import type { CheckIn, CheckInRevision, Person } from '../domain/model';
 import { checkInsList } from '../schema/listSchema';
 import { checkInFromItem, checkInRevisionsToItem, checkInToItem, ListItem } from '../schema/mapping';
@@ -34,17 +34,6 @@ export interface CorrectionContext {
   /** The action's progress item, when it has one. */
   readonly progress: { id: number; etag: string; key: string | null } | undefined;
   readonly reload: () => Promise<ActionDetails>;
-}
-
-/** The latest check-in of an action: the latest date, then the one written last. */
-export function latestCheckIn(checkIns: readonly CheckIn[]): CheckIn | undefined {
-  return checkIns.reduce<CheckIn | undefined>((latest, c) => (!latest || c.date > latest.date || (c.date === latest.date && c.id > latest.id) ? c : latest), undefined);
-}
-
-/** Whether `me` may correct `checkIn` of this action: their own, and the latest. */
-export function mayCorrect(checkIns: readonly CheckIn[], checkIn: CheckIn, me: Person): boolean {
-  const latest = latestCheckIn(checkIns);
-  return latest !== undefined && latest.id === checkIn.id && checkIn.author?.id !== undefined && checkIn.author.id === me.id;
 }
 
 function etagOf(item: ListItem): string {

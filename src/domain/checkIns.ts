@@ -1,5 +1,5 @@
 /** What a check-in does to its action: the one rule the repository and the panel share. */
-import type { Action, CheckIn, IsoDate } from './model';
+import type { Action, CheckIn, IsoDate, Person } from './model';
 import { daysBetween, isValidIsoDate } from './model';
 import { formatDate, formatNumber } from './parsing';
 import { healthLabel, Health, Lang } from './vocabularies';
@@ -99,4 +99,17 @@ export function refusedCheckIn(draft: CheckInDraft, lang: Lang = 'fr'): CheckInG
 /** The explicit confirmation of "Terminé": the check-in at 100 %. */
 export function confirmDone<D extends CheckInDraft>(draft: D): D {
   return { ...draft, status: 'TERMINE', percent: 100 };
+}
+
+// ---------------------------------------------------------------- correcting the latest check-in
+
+/** The latest check-in of an action: the latest date, then the one written last. */
+export function latestCheckIn(checkIns: readonly CheckIn[]): CheckIn | undefined {
+  return checkIns.reduce<CheckIn | undefined>((latest, c) => (!latest || c.date > latest.date || (c.date === latest.date && c.id > latest.id) ? c : latest), undefined);
+}
+
+/** A lead may correct a check-in when it is their own and the latest of the action: only it drives the action. */
+export function mayCorrect(checkIns: readonly CheckIn[], checkIn: CheckIn, me: Pick<Person, 'id'> | null | undefined): boolean {
+  const latest = latestCheckIn(checkIns);
+  return !!me && me.id !== undefined && latest !== undefined && latest.id === checkIn.id && checkIn.author?.id === me.id;
 }

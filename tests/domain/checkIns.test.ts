@@ -1,4 +1,4 @@
-import { actionAfterCheckIn, checkInEffect, checkInGuardrails, confirmDone, refusedCheckIn } from '../../src/domain/checkIns';
+import { actionAfterCheckIn, checkInEffect, checkInGuardrails, confirmDone, latestCheckIn, mayCorrect, refusedCheckIn } from '../../src/domain/checkIns';
 import { createAction } from '../../src/domain/model';
 
 describe('what a check-in does to its action', () => {
@@ -79,5 +79,27 @@ describe('check-in guardrails', () => {
     expect(codes(checkInGuardrails(bad, '2021-01-01'))).toEqual(['done.not100:refused', 'reason.required:refused', 'date.beforeStart:question']);
     expect(codes(refusedCheckIn(bad))).toEqual(['done.not100:refused', 'reason.required:refused']);
     expect(refusedCheckIn(draft)).toEqual([]);
+  });
+});
+
+describe('which check-in a lead may correct', () => {
+  const marc = { id: 12, displayName: 'Marc Dubois' };
+  const sophie = { id: 13, displayName: 'Sophie Lambert' };
+  const at = (id: number, date: string, author: typeof marc | null) => ({ id, actionId: 7, date, author, status: 'EN_COURS' as const, percent: 10, health: null, comment: null });
+  const history = [at(1, '2025-01-10', marc), at(3, '2025-02-10', marc), at(2, '2025-02-10', sophie)];
+
+  it('is the latest by date, then by id', () => {
+    expect(latestCheckIn(history)?.id).toBe(3);
+    expect(latestCheckIn([])).toBeUndefined();
+  });
+
+  it('only their own latest one', () => {
+    expect(mayCorrect(history, history[1], marc)).toBe(true);
+    expect(mayCorrect(history, history[0], marc)).toBe(false);
+    expect(mayCorrect(history, history[1], sophie)).toBe(false);
+    expect(mayCorrect(history, history[2], sophie)).toBe(false);
+    expect(mayCorrect(history, history[1], null)).toBe(false);
+    expect(mayCorrect(history, history[1], { id: undefined })).toBe(false);
+    expect(mayCorrect([at(4, '2025-03-01', null)], at(4, '2025-03-01', null), marc)).toBe(false);
   });
 });

@@ -165,7 +165,8 @@ export function ActionPanel(props: ActionPanelProps): JSX.Element {
             repository={repository}
             today={today}
             lang={lang}
-            onSaved={(next) => saved(next, strings.CheckInSaved)}
+            me={props.me}
+            onSaved={(next, corrected) => saved(next, corrected ? strings.CheckInCorrected : strings.CheckInSaved)}
             onReplaceDetails={replaced}
           />
         )}

@@ -100,7 +100,7 @@ export function fakeRepository(details: ActionDetails, overrides: Partial<PstRep
     loadActionDetails: jest.fn(async () => details),
     updateAction: jest.fn(async () => '"2"'),
     addCheckIn: jest.fn(async (checkIn) => ({ checkIn: { ...checkIn, id: nextId++, author: marie }, actionEtag: '"2"' })),
-    correctCheckIn: jest.fn(async ({ checkInId, key: _key, ...values }) => ({ checkIn: { ...values, id: checkInId, author: marie, corrections: [] }, actionEtag: '"3"' })),
+    correctCheckIn: jest.fn(async ({ checkInId, actionId, date, status, percent, health, comment }) => ({ checkIn: { id: checkInId, actionId, date, status, percent, health, comment, author: marie, corrections: [] }, actionEtag: '"3"' })),
     ...overrides,
   } as FakeRepository;
 }
