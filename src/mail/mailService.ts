@@ -14,7 +14,8 @@ export interface GraphRequestClient {
 }
 
 export interface MailService {
-  sendAssignment(action: Action, lead: Person, assignedBy: Person): Promise<void>;
+  /** "You are the project lead": one mail, for one action or for all those given at once. */
+  sendAssignment(actions: Action | readonly Action[], lead: Person, assignedBy: Person): Promise<void>;
   requestUpdate(action: Action, lead: Person, requestedBy: Person, message: string | null): Promise<void>;
 }
 
@@ -32,8 +33,8 @@ export class GraphMailService implements MailService {
     await (await this.client()).api('/me/sendMail').header('Content-Type', 'text/plain').post(mimeForGraph(mime));
   }
 
-  sendAssignment(action: Action, lead: Person, assignedBy: Person): Promise<void> {
-    return this.send(lead, assignedBy, assignmentMail(action, lead, assignedBy, { ...this.context, lang: this.lang }));
+  sendAssignment(actions: Action | readonly Action[], lead: Person, assignedBy: Person): Promise<void> {
+    return this.send(lead, assignedBy, assignmentMail(actions, lead, assignedBy, { ...this.context, lang: this.lang }));
   }
 
   requestUpdate(action: Action, lead: Person, requestedBy: Person, message: string | null): Promise<void> {
