@@ -73,6 +73,24 @@ export interface LeadAssignment {
   readonly permissionError: string | null;
 }
 
+/** One person of the leads grid and the actions that become theirs. */
+export interface LeadDesignation {
+  readonly lead: Person;
+  readonly actionIds: readonly number[];
+}
+
+export interface LeadDesignationResult {
+  /** The lead with their id on the site (as resolved by the first assignment). */
+  readonly lead: Person;
+  /** Actions that became theirs now. */
+  readonly assigned: number[];
+  /** Actions that already were theirs (a second run). */
+  readonly unchanged: number[];
+  readonly failed: { readonly actionId: number; readonly message: string }[];
+  /** Saved as lead, but the rights could not be given (see LeadAssignment.permissionError). */
+  readonly permissionErrors: string[];
+}
+
 export interface PstRepository {
   /** Which PST lists or columns are missing on the site; reads only. */
   inspectLists(): Promise<ProvisioningState>;
@@ -119,6 +137,12 @@ export interface PstRepository {
    * be changed, the lead is saved and `permissionError` says why.
    */
   assignLead(actionId: number, lead: Person, etag: string): Promise<LeadAssignment>;
+  /**
+   * The leads grid applied: each person becomes the lead of their actions (assignLead for
+   * each, an action already theirs left as is), one outcome per person, in order;
+   * `onProgress` after each person.
+   */
+  designateLeads(designations: readonly LeadDesignation[], onProgress?: (done: number, total: number) => void): Promise<LeadDesignationResult[]>;
   /** Writes a new plan, parents before children, in batched requests. */
   importPlan(data: PlanImport): Promise<PlanImportResult>;
   /**

@@ -37,7 +37,8 @@ import {
   sectionFromItem,
   strategicObjectiveFromItem,
 } from '../schema/mapping';
-import { ActionChanges, LeadAssignment, NewCheckIn, PlanImport, PlanImportResult, PstRepository, SiteImportOptions, SiteImportResult } from './PstRepository';
+import { designateLeads } from './leadDesignation';
+import { ActionChanges, LeadAssignment, LeadDesignation, LeadDesignationResult, NewCheckIn, PlanImport, PlanImportResult, PstRepository, SiteImportOptions, SiteImportResult } from './PstRepository';
 import { ActionDetails } from './actionDetails';
 import { ConflictError, InvalidRequestError } from './errors';
 import { refusedCheckIn } from '../domain/checkIns';
@@ -357,6 +358,10 @@ export class SharePointPstRepository implements PstRepository {
     const link = progressItemId !== null && progressItemId !== linked ? { [actionsList.fields.progressItem.internalName]: progressItemId } : {};
     const newEtag = await this.saveChanges(current, { projectLead: resolved }, composeEtag(sent, splitEtag(current.etag).progress), link);
     return { etag: composeEtag(splitEtag(newEtag).action, progressEtag), lead: resolved, permissionError };
+  }
+
+  designateLeads(designations: readonly LeadDesignation[], onProgress?: (done: number, total: number) => void): Promise<LeadDesignationResult[]> {
+    return designateLeads(this, designations, onProgress);
   }
 
   async importDocumentPlan(data: PlanData, options: SiteImportOptions = {}): Promise<SiteImportResult> {

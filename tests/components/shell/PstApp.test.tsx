@@ -48,6 +48,7 @@ function repository(overrides: Partial<PstRepository>): PstRepository & { calls:
     updateAction: notUsedHere,
     addCheckIn: notUsedHere,
     correctCheckIn: notUsedHere,
+    designateLeads: notUsedHere,
     importPlan: notUsedHere,
     importDocumentPlan: notUsedHere,
     searchPeople: notUsedHere,

@@ -44,6 +44,7 @@ function repository(snapshot: PstSnapshot): PstRepository {
     updateAction: fail,
     addCheckIn: fail,
     correctCheckIn: fail,
+    designateLeads: fail,
     importPlan: fail,
     importDocumentPlan: fail,
     searchPeople: fail,
