@@ -14,8 +14,9 @@ async function openAsCoordinator(overrides: Parameters<typeof fakeRepository>[1]
   const details = sampleDetails();
   const sent: { to: string; by: string; action: string }[] = [];
   const mail = {
-    sendAssignment: jest.fn(async (action: { title: string }, lead: Person, by: Person) => {
+    sendAssignment: jest.fn(async (actions: { title: string } | readonly { title: string }[], lead: Person, by: Person) => {
       if (mailFails) throw new Error('Boîte aux lettres introuvable');
+      const action = Array.isArray(actions) ? actions[0] : (actions as { title: string });
       sent.push({ to: lead.email!, by: by.displayName, action: action.title });
     }),
     requestUpdate: async () => undefined,
