@@ -28,6 +28,7 @@ import { formatMessage } from '../../text/format';
 export type PstView = 'tree' | 'cards' | 'dashboard';
 
 /** The coordinator's import view is loaded when opened: the web parts' bundles do not carry it. */
+const LeadDesignation = React.lazy(() => import(/* webpackChunkName: 'pst-import-view' */ '../importView/LeadDesignation').then((m) => ({ default: m.LeadDesignation })));
 const ImportPstView = React.lazy(() => import(/* webpackChunkName: 'pst-import-view' */ '../importView/ImportPstView').then((m) => ({ default: m.ImportPstView })));
 
 /**
@@ -240,6 +241,7 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   const loadCheckIns = React.useCallback((actionId: number) => repository.loadActionDetails(actionId).then((details) => details.checkIns), [repository]);
 
   const [importOpen, setImportOpen] = React.useState(false);
+  const [designateOpen, setDesignateOpen] = React.useState(false);
   // The coordinator imports from the tree, or from any view while the site has no plan yet.
   const canImport = props.isCoordinator && (view === 'tree' || snapshot.plans.length === 0);
   const planChoice =
@@ -256,7 +258,12 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
     planChoice || canImport ? (
       <Stack horizontal wrap horizontalAlign="space-between" verticalAlign="end" tokens={{ childrenGap: 8 }} className="pst-no-print">
         <div>{planChoice}</div>
-        {canImport && <DefaultButton text={strings.ImportPst} iconProps={{ iconName: 'CloudUpload' }} onClick={() => setImportOpen(true)} />}
+        {canImport && (
+          <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+            {snapshot.plans.length > 0 && <DefaultButton text={strings.DesignateOpen} iconProps={{ iconName: 'People' }} onClick={() => setDesignateOpen(true)} />}
+            <DefaultButton text={strings.ImportPst} iconProps={{ iconName: 'CloudUpload' }} onClick={() => setImportOpen(true)} />
+          </Stack>
+        )}
       </Stack>
     ) : null;
 
@@ -331,7 +338,25 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
               lang={lang}
               today={today}
               onImported={() => announceChange({})}
+              onDesignateLeads={() => {
+                setImportOpen(false);
+                setDesignateOpen(true);
+              }}
             />
+          </React.Suspense>
+        </Panel>
+      )}
+      {designateOpen && (
+        <Panel
+          isOpen
+          type={PanelType.large}
+          headerText={strings.DesignateHeading}
+          closeButtonAriaLabel={strings.Close}
+          onDismiss={() => setDesignateOpen(false)}
+          isLightDismiss={false}
+        >
+          <React.Suspense fallback={<Spinner size={SpinnerSize.large} label={strings.Loading} />}>
+            <LeadDesignation repository={props.repository} mail={props.mail} me={me} onApplied={() => announceChange({})} />
           </React.Suspense>
         </Panel>
       )}
