@@ -120,13 +120,23 @@ export function LeadDesignation({ repository, mail, me, onApplied }: LeadDesigna
   const choose = (index: number, person: Person | null): void => setRows((all) => all.map((row, i) => (i === index ? { ...row, chosen: person } : row)));
 
   const apply = async (): Promise<void> => {
-    const todo = rows.map((row, index) => ({ row, index })).filter(({ row }) => row.chosen !== null && row.outcome?.kind !== 'success');
+    // One designation (and one mail) per account, however many names of the document it is.
+    const todo: { lead: Person; actions: Action[]; indexes: number[] }[] = [];
+    rows.forEach((row, index) => {
+      if (row.chosen === null || row.outcome?.kind === 'success') return;
+      const account = (row.chosen.email ?? row.chosen.displayName).toLowerCase();
+      const same = todo.find((t) => (t.lead.email ?? t.lead.displayName).toLowerCase() === account);
+      if (same) {
+        same.actions.push(...row.lead.actions);
+        same.indexes.push(index);
+      } else todo.push({ lead: row.chosen, actions: [...row.lead.actions], indexes: [index] });
+    });
     setSummary(null);
     setPhase({ kind: 'applying', done: 0, total: todo.length });
     let results: LeadDesignationResult[];
     try {
       results = await repository.designateLeads(
-        todo.map(({ row }) => ({ lead: row.chosen!, actionIds: row.lead.actions.map((a) => a.id) })),
+        todo.map((t) => ({ lead: t.lead, actionIds: t.actions.map((a) => a.id) })),
         (done, total) => mounted.current && setPhase({ kind: 'applying', done, total }),
       );
     } catch (error) {
@@ -138,7 +148,7 @@ export function LeadDesignation({ repository, mail, me, onApplied }: LeadDesigna
     }
     const outcomes = new Map<number, Row['outcome']>();
     for (let i = 0; i < todo.length; i++) {
-      const { row, index } = todo[i];
+      const { actions, indexes } = todo[i];
       const result = results[i];
       const done = result.assigned.length + result.unchanged.length;
       const parts: string[] = [];
@@ -147,7 +157,7 @@ export function LeadDesignation({ repository, mail, me, onApplied }: LeadDesigna
       else {
         kind = done > 0 ? 'warning' : 'error';
         const failedLabels = result.failed.map((f) => {
-          const action = row.lead.actions.find((a) => a.id === f.actionId);
+          const action = actions.find((a) => a.id === f.actionId);
           return action ? actionLabel(action) : String(f.actionId);
         });
         parts.push(formatMessage(strings.DesignatePartial, result.lead.displayName, String(done), failedLabels.join(', '), result.failed[0].message));
@@ -156,7 +166,7 @@ export function LeadDesignation({ repository, mail, me, onApplied }: LeadDesigna
         kind = 'warning';
         parts.push(formatMessage(strings.LeadPermissionFailed, result.lead.displayName, result.permissionErrors.join(' ')));
       }
-      const newlyAssigned = row.lead.actions.filter((a) => result.assigned.indexOf(a.id) >= 0);
+      const newlyAssigned = actions.filter((a) => result.assigned.indexOf(a.id) >= 0);
       if (notify && canMail && newlyAssigned.length > 0) {
         try {
           // One mail per person, listing all the actions they were given.
@@ -167,7 +177,7 @@ export function LeadDesignation({ repository, mail, me, onApplied }: LeadDesigna
           parts.push(formatMessage(strings.LeadMailFailed, errorText(error)));
         }
       }
-      outcomes.set(index, { kind, text: parts.join(' ') });
+      for (const index of indexes) outcomes.set(index, { kind, text: parts.join(' ') });
     }
     if (!mounted.current) return;
     const failedPeople = results.filter((r) => r.failed.length > 0).length;

@@ -96,6 +96,27 @@ describe('the leads grid', () => {
     expect(screen.getByText(/Noms sans compte, laissés tels quels : Directeur général, Leclercq J\./)).toBeTruthy();
   });
 
+  it('two names of the same account make one designation and one mail', async () => {
+    const { designateLeads, sent } = setup();
+    await waitFor(() => expect(screen.getAllByTestId('designate-row')).toHaveLength(4));
+    // « Leclercq J. » is Jeanne or Julien: the coordinator picks Julien among the candidates.
+    const picker = screen.getByLabelText('Compte pour Leclercq J.');
+    fireEvent.focus(picker);
+    fireEvent.click(picker);
+    fireEvent.click(await screen.findByText('Julien Leclercq', { selector: '.ms-Suggestions-item *' }));
+    fireEvent.click(button('Appliquer'));
+    await waitFor(() => expect(designateLeads).toHaveBeenCalledTimes(1));
+    expect(designateLeads.mock.calls[0][0]).toEqual([
+      { lead: marc, actionIds: [13] },
+      { lead: julien, actionIds: [15, 11, 12] },
+    ]);
+    await waitFor(() => expect(rowOf('Leclercq J.').textContent).toContain('Julien Leclercq : 3 action(s) attribuée(s). E-mail envoyé.'));
+    expect(sent).toEqual([
+      { to: marc.email, actions: [13] },
+      { to: julien.email, actions: [15, 11, 12] },
+    ]);
+  });
+
   it('« Laisser le nom tel quel » takes a proposal back; no mail when unticked', async () => {
     const { designateLeads, mail } = setup();
     await waitFor(() => expect(screen.getAllByTestId('designate-row')).toHaveLength(4));
