@@ -38,6 +38,7 @@ import {
   strategicObjectiveFromItem,
 } from '../schema/mapping';
 import { designateLeads } from './leadDesignation';
+import { resolvePeople } from './peopleResolution';
 import { ActionChanges, LeadAssignment, LeadDesignation, LeadDesignationResult, NewCheckIn, PlanImport, PlanImportResult, PstRepository, SiteImportOptions, SiteImportResult } from './PstRepository';
 import { ActionDetails } from './actionDetails';
 import { ConflictError, InvalidRequestError } from './errors';
@@ -221,7 +222,8 @@ export class SharePointPstRepository implements PstRepository {
   }
 
   async updateAction(actionId: number, changes: ActionChanges, etag: string): Promise<string> {
-    return this.saveChanges(await this.loadActionDetails(actionId), changes, etag);
+    const resolved = await resolvePeople(this.sp, changes);
+    return this.saveChanges(await this.loadActionDetails(actionId), resolved, etag);
   }
 
   /** Writes only the columns that change, if the action is still at `etag`. */

@@ -275,7 +275,10 @@ export const actionsList = {
     team: { internalName: 'PstTeam', kind: 'personMulti', title: t('Équipe', 'Team'), summary: true },
     teamText: { internalName: 'PstTeamText', kind: 'note', title: t('Équipe (texte)', 'Team (text)'), detailOnly: true },
     pilot: { internalName: 'PstPilot', kind: 'person', title: t('Pilote (CODIR)', 'Sponsor (management board)'), indexed: true },
+    // The people pickers keep free text too: a name the directory does not have, or a body.
+    pilotText: { internalName: 'PstPilotText', kind: 'text', title: t('Pilote (texte)', 'Sponsor (text)'), detailOnly: true },
     mandatary: { internalName: 'PstMandatary', kind: 'text', title: t('Mandataire', 'Elected official'), detailOnly: true },
+    mandataryPerson: { internalName: 'PstMandataryPerson', kind: 'person', title: t('Mandataire (compte)', 'Elected official (account)'), detailOnly: true },
     priority: {
       internalName: 'PstPriority',
       kind: 'choice',

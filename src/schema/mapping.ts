@@ -97,6 +97,19 @@ function personFrom(raw: unknown): Person | null {
   };
 }
 
+/** A person known by a name only (no account). */
+function nameOnly(name: string | null): Person | null {
+  return name === null ? null : { displayName: name };
+}
+
+/** The accounts, then the names written (the team's text) that no account has: free text is kept. */
+function withNamesOnly(accounts: Person[], names: string[]): Person[] {
+  const known = new Set(accounts.map((p) => p.displayName.toLowerCase()));
+  // Accounts read by id only (the snapshot) carry no name: then the names cannot be told apart.
+  if (accounts.some((p) => p.displayName === '')) return accounts;
+  return [...accounts, ...names.filter((n) => !known.has(n.toLowerCase())).map((displayName) => ({ displayName }))];
+}
+
 function person(item: ListItem, field: FieldDef): Person | null {
   return personFrom(item[field.internalName]);
 }
@@ -287,9 +300,9 @@ export function actionFromItem(item: ListItem): Action {
     servicesInvolved: lines(item, af.servicesInvolved),
     partners: lines(item, af.partners),
     projectLead: person(item, af.projectLead) ?? (text(item, af.projectLeadText) ? { displayName: text(item, af.projectLeadText)! } : null),
-    team: people(item, af.team),
-    pilot: person(item, af.pilot),
-    mandatary: text(item, af.mandatary),
+    team: withNamesOnly(people(item, af.team), lines(item, af.teamText)),
+    pilot: person(item, af.pilot) ?? nameOnly(text(item, af.pilotText)),
+    mandatary: person(item, af.mandataryPerson) ?? text(item, af.mandatary),
     priority: isPriority(priority) ? priority : null,
     status: isActionStatus(status) ? status : null,
     statusText: text(item, af.statusText),
@@ -338,7 +351,9 @@ export function actionToItem(action: Omit<Action, 'id'>): ItemPayload {
     [lookupIdProperty(af.team)]: action.team.map(personId).filter((id): id is number => id !== null),
     [af.teamText.internalName]: joinLines(action.team.map((p) => p.displayName)),
     [lookupIdProperty(af.pilot)]: personId(action.pilot),
+    [af.pilotText.internalName]: action.pilot ? action.pilot.displayName : null,
     [af.mandatary.internalName]: displayNameOf(action.mandatary) || null,
+    [lookupIdProperty(af.mandataryPerson)]: typeof action.mandatary === 'object' ? personId(action.mandatary) : null,
     [af.priority.internalName]: action.priority,
     [af.status.internalName]: action.status,
     [af.statusText.internalName]: action.statusText,
