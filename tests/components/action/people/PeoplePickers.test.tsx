@@ -7,7 +7,7 @@ import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { PeoplePickers } from '../../../../src/components/action/people/PeoplePickers';
 import { ConflictError } from '../../../../src/data/errors';
-import { fakeRepository, jean, marie, sampleDetails } from '../panelTestSupport';
+import { fakeRepository, jean, marie, renderPanel, sampleDetails } from '../panelTestSupport';
 
 jest.setTimeout(30000);
 
@@ -77,5 +77,17 @@ describe('people pickers of an action', () => {
     await waitFor(() => expect(onReplaceDetails).toHaveBeenCalledWith(stored));
     expect(await screen.findByRole('alert')).toBeTruthy();
     expect(chosen('Paul Leroy').length).toBeGreaterThan(0);
+  });
+});
+
+describe('in the panel', () => {
+  const label = 'Pilote (CODIR), équipe, mandataire (élu)';
+  it('only the coordination sees the people pickers', async () => {
+    const lead = renderPanel(fakeRepository(sampleDetails()), { isCoordinator: false });
+    await screen.findByText('Ajouter un suivi');
+    expect(screen.queryByText(label, { selector: '.ms-Button-label' })).toBeNull();
+    lead.unmount();
+    renderPanel(fakeRepository(sampleDetails()), { isCoordinator: true });
+    expect(await screen.findByText(label, { selector: '.ms-Button-label' }, { timeout: 5000 })).toBeTruthy();
   });
 });
