@@ -7,9 +7,7 @@ import type { Action, CheckIn, Indicator, Person, PlanData } from '../domain/mod
 import type { PlanSync } from '../domain/planSync';
 import type { PstSnapshot } from '../domain/snapshot';
 import type { ActionDetails } from './actionDetails';
-import type { CheckInCorrection } from './checkInCorrection';
 
-export type { CheckInCorrection } from './checkInCorrection';
 import type { ProvisioningReport, ProvisioningState } from './provisioning';
 
 export type ActionChanges = Partial<Omit<Action, 'id'>>;
@@ -19,6 +17,9 @@ export type ActionChanges = Partial<Omit<Action, 'id'>>;
  * retried save find the check-in it already wrote instead of writing it again.
  */
 export type NewCheckIn = Omit<CheckIn, 'id' | 'author'> & { readonly key?: string };
+
+/** The corrected values of check-in `checkInId`; `key` as for a new check-in (one per correction typed). */
+export type CheckInCorrection = NewCheckIn & { readonly checkInId: number };
 
 /** A whole plan to write: the ids inside are placeholders that link the items together. */
 export interface PlanImport extends PlanData {

@@ -39,13 +39,13 @@ import {
 } from '../schema/mapping';
 import { designateLeads } from './leadDesignation';
 import { resolvePeople } from './peopleResolution';
-import { ActionChanges, LeadAssignment, LeadDesignation, LeadDesignationResult, NewCheckIn, PlanImport, PlanImportResult, PstRepository, SiteImportOptions, SiteImportResult } from './PstRepository';
+import { ActionChanges, CheckInCorrection, LeadAssignment, LeadDesignation, LeadDesignationResult, NewCheckIn, PlanImport, PlanImportResult, PstRepository, SiteImportOptions, SiteImportResult } from './PstRepository';
 import { ActionDetails } from './actionDetails';
 import { ConflictError, InvalidRequestError } from './errors';
 import { refusedCheckIn } from '../domain/checkIns';
 import { addUserToPstGroup } from './permissions';
 import { belongsToAction, composeEtag, ensureActionSpace, linkedProgressId, PROGRESS_SELECT, progressPayload, splitEtag, withProgress } from './actionSpaces';
-import { CheckInCorrection, correctLatestCheckIn } from './checkInCorrection';
+import { correctLatestCheckIn } from './checkInCorrection';
 import { applyToProgress, findCheckInByKey, newCheckInKey, savedCheckIn, writeCheckIn } from './checkInWriter';
 import { inspectPstLists, provisionPst, ProvisioningReport, ProvisioningState } from './provisioning';
 import { listUrl } from './sharePointPaths';

@@ -21,11 +21,8 @@ import type { ActionDetails } from './actionDetails';
 import { composeEtag, splitEtag } from './actionSpaces';
 import { applyToProgress, findCheckInByKey, newCheckInKey } from './checkInWriter';
 import { ConflictError, ForbiddenError, httpStatusOf, InvalidRequestError } from './errors';
-import type { NewCheckIn } from './PstRepository';
+import type { CheckInCorrection } from './PstRepository';
 import { listUrl } from './sharePointPaths';
-
-/** The corrected values of check-in `checkInId`; `key` as for a new check-in (one per correction typed). */
-export type CheckInCorrection = NewCheckIn & { readonly checkInId: number };
 
 export interface CorrectionContext {
   readonly me: Person;
