@@ -8,6 +8,7 @@ import type { PlanSync } from '../domain/planSync';
 import type { PstSnapshot } from '../domain/snapshot';
 import type { TrendCheckIn } from '../domain/trend';
 import type { ActionDetails } from './actionDetails';
+
 import type { ProvisioningReport, ProvisioningState } from './provisioning';
 
 export type ActionChanges = Partial<Omit<Action, 'id'>>;
@@ -17,6 +18,9 @@ export type ActionChanges = Partial<Omit<Action, 'id'>>;
  * retried save find the check-in it already wrote instead of writing it again.
  */
 export type NewCheckIn = Omit<CheckIn, 'id' | 'author'> & { readonly key?: string };
+
+/** The corrected values of check-in `checkInId`; `key` as for a new check-in (one per correction typed). */
+export type CheckInCorrection = NewCheckIn & { readonly checkInId: number };
 
 /** A whole plan to write: the ids inside are placeholders that link the items together. */
 export interface PlanImport extends PlanData {
@@ -71,6 +75,24 @@ export interface LeadAssignment {
   readonly permissionError: string | null;
 }
 
+/** One person of the leads grid and the actions that become theirs. */
+export interface LeadDesignation {
+  readonly lead: Person;
+  readonly actionIds: readonly number[];
+}
+
+export interface LeadDesignationResult {
+  /** The lead with their id on the site (as resolved by the first assignment). */
+  readonly lead: Person;
+  /** Actions that became theirs now. */
+  readonly assigned: number[];
+  /** Actions that already were theirs (a second run). */
+  readonly unchanged: number[];
+  readonly failed: { readonly actionId: number; readonly message: string }[];
+  /** Saved as lead, but the rights could not be given (see LeadAssignment.permissionError). */
+  readonly permissionErrors: string[];
+}
+
 export interface PstRepository {
   /** Which PST lists or columns are missing on the site; reads only. */
   inspectLists(): Promise<ProvisioningState>;
@@ -107,6 +129,12 @@ export interface PstRepository {
    * twice; no request follows the last write.
    */
   addCheckIn(checkIn: NewCheckIn, actionEtag: string): Promise<{ checkIn: CheckIn; actionEtag: string }>;
+  /**
+   * The signed-in lead corrects their own latest check-in of the action: it takes the new
+   * values (its earlier version kept in its corrections), then the progress item takes its
+   * effect, if still at `actionEtag` (else ConflictError). Retry-safe like addCheckIn.
+   */
+  correctCheckIn(correction: CheckInCorrection, actionEtag: string): Promise<{ checkIn: CheckIn; actionEtag: string }>;
   /** People whose name or address starts with what was typed (SharePoint's people picker search). */
   searchPeople(text: string): Promise<Person[]>;
   /**
@@ -118,6 +146,12 @@ export interface PstRepository {
    * be changed, the lead is saved and `permissionError` says why.
    */
   assignLead(actionId: number, lead: Person, etag: string): Promise<LeadAssignment>;
+  /**
+   * The leads grid applied: each person becomes the lead of their actions (assignLead for
+   * each, an action already theirs left as is), one outcome per person, in order;
+   * `onProgress` after each person.
+   */
+  designateLeads(designations: readonly LeadDesignation[], onProgress?: (done: number, total: number) => void): Promise<LeadDesignationResult[]>;
   /** Writes a new plan, parents before children, in batched requests. */
   importPlan(data: PlanImport): Promise<PlanImportResult>;
   /**

@@ -37,11 +37,15 @@ import {
   sectionFromItem,
   strategicObjectiveFromItem,
 } from '../schema/mapping';
-import { ActionChanges, LeadAssignment, NewCheckIn, PlanImport, PlanImportResult, PstRepository, SiteImportOptions, SiteImportResult } from './PstRepository';
+import { designateLeads } from './leadDesignation';
+import { resolvePeople } from './peopleResolution';
+import { ActionChanges, CheckInCorrection, LeadAssignment, LeadDesignation, LeadDesignationResult, NewCheckIn, PlanImport, PlanImportResult, PstRepository, SiteImportOptions, SiteImportResult } from './PstRepository';
 import { ActionDetails } from './actionDetails';
-import { ConflictError } from './errors';
+import { ConflictError, InvalidRequestError } from './errors';
+import { refusedCheckIn } from '../domain/checkIns';
 import { addUserToPstGroup } from './permissions';
 import { belongsToAction, composeEtag, ensureActionSpace, linkedProgressId, PROGRESS_SELECT, progressPayload, splitEtag, withProgress } from './actionSpaces';
+import { correctLatestCheckIn } from './checkInCorrection';
 import { applyToProgress, findCheckInByKey, newCheckInKey, savedCheckIn, writeCheckIn } from './checkInWriter';
 import { inspectPstLists, provisionPst, ProvisioningReport, ProvisioningState } from './provisioning';
 import { listUrl } from './sharePointPaths';
@@ -229,7 +233,8 @@ export class SharePointPstRepository implements PstRepository {
   }
 
   async updateAction(actionId: number, changes: ActionChanges, etag: string): Promise<string> {
-    return this.saveChanges(await this.loadActionDetails(actionId), changes, etag);
+    const resolved = await resolvePeople(this.sp, changes);
+    return this.saveChanges(await this.loadActionDetails(actionId), resolved, etag);
   }
 
   /**
@@ -270,6 +275,9 @@ export class SharePointPstRepository implements PstRepository {
   }
 
   async addCheckIn(checkIn: NewCheckIn, actionEtag: string): Promise<{ checkIn: CheckIn; actionEtag: string }> {
+    // The form offers the fixes; a check-in that still breaks a guardrail never reaches the lists.
+    const refused = refusedCheckIn(checkIn);
+    if (refused.length > 0) throw new InvalidRequestError(refused.map((g) => g.message).join(' '));
     const key = checkIn.key ?? newCheckInKey();
     // Read before writing: no request follows the last write.
     const me = await this.currentUser();
@@ -297,6 +305,14 @@ export class SharePointPstRepository implements PstRepository {
       throw error;
     }
     return { checkIn: savedCheckIn(existing ?? { Id: id }, checkIn, me), actionEtag: composeEtag(splitEtag(current.etag).action, newProgressEtag) };
+  }
+
+  async correctCheckIn(correction: CheckInCorrection, actionEtag: string): Promise<{ checkIn: CheckIn; actionEtag: string }> {
+    // Read before writing: no request follows the last write.
+    const me = await this.currentUser();
+    const current = await this.loadActionDetails(correction.actionId);
+    const progress = await this.progressOf(correction.actionId);
+    return correctLatestCheckIn(this.sp, this.webServerRelativeUrl, correction, actionEtag, { me, current, progress, reload: () => this.loadActionDetails(correction.actionId) });
   }
 
   private async linkedProgress(actionId: number): Promise<number | null> {
@@ -365,6 +381,10 @@ export class SharePointPstRepository implements PstRepository {
     const link = progressItemId !== null && progressItemId !== linked ? { [actionsList.fields.progressItem.internalName]: progressItemId } : {};
     const newEtag = await this.saveChanges(current, { projectLead: resolved }, composeEtag(sent, splitEtag(current.etag).progress), link);
     return { etag: composeEtag(splitEtag(newEtag).action, progressEtag), lead: resolved, permissionError };
+  }
+
+  designateLeads(designations: readonly LeadDesignation[], onProgress?: (done: number, total: number) => void): Promise<LeadDesignationResult[]> {
+    return designateLeads(this, designations, onProgress);
   }
 
   async importDocumentPlan(data: PlanData, options: SiteImportOptions = {}): Promise<SiteImportResult> {

@@ -169,6 +169,18 @@ export interface CheckIn {
   percent: number | null;
   health: Health | null;
   comment: string | null;
+  /** Earlier versions of this check-in, oldest first, when its author corrected it. */
+  corrections?: CheckInRevision[];
+}
+
+/** What a check-in said before its author corrected it, and when it was corrected. */
+export interface CheckInRevision {
+  correctedOn: string;
+  date: IsoDate;
+  status: ActionStatus;
+  percent: number | null;
+  health: Health | null;
+  comment: string | null;
 }
 
 /** Everything of one PST, as flat lists (the shape of the SharePoint lists). */

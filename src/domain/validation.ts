@@ -339,7 +339,8 @@ export function validateCheckIn(checkIn: Partial<CheckIn>, options: CheckInValid
   }
 
   checkPercent(issues, checkIn.percent, 'percent', true);
-  checkStatusPercent(issues, checkIn.status, checkIn.percent, 'percent');
+  // "Terminé" below 100 % is a guardrail of check-ins (checkIns.ts), refused there.
+  if (checkIn.status !== 'TERMINE') checkStatusPercent(issues, checkIn.status, checkIn.percent, 'percent');
 
   const comment = checkIn.comment || '';
   if (comment.length > maxComment) {
@@ -350,7 +351,9 @@ export function validateCheckIn(checkIn: Partial<CheckIn>, options: CheckInValid
       `The comment has ${comment.length} characters (${maxComment} at most).`,
     );
   }
-  if ((checkIn.status === 'PROBLEME' || checkIn.health === 'blocage') && comment.trim() === '') {
+  // A blocked or at-risk health without a reason is refused by the guardrails (checkIns.ts).
+  const healthNeedsReason = checkIn.health === 'blocage' || checkIn.health === 'risque';
+  if (checkIn.status === 'PROBLEME' && !healthNeedsReason && comment.trim() === '') {
     issues.warning(
       'comment',
       'comment.explainProblem',

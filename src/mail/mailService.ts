@@ -15,14 +15,15 @@ export interface GraphRequestClient {
 
 /** What the mail says of the action beyond the action itself. */
 export interface ActionMailFacts {
-  /** « OS 1 … → OO 1.1 … », as the panel shows it. */
-  readonly objective: string;
+  /** « OS 1 … → OO 1.1 … », as the panel shows it: one text for one action, or per action for several. */
+  readonly objective: string | ((action: Action) => string);
   /** The day of sending: an action already late is flagged. */
   readonly today: IsoDate;
 }
 
 export interface MailService {
-  sendAssignment(action: Action, lead: Person, assignedBy: Person, facts: ActionMailFacts): Promise<void>;
+  /** "You are the project lead": one mail, for one action or for all those given at once. */
+  sendAssignment(actions: Action | readonly Action[], lead: Person, assignedBy: Person, facts: ActionMailFacts): Promise<void>;
   requestUpdate(action: Action, lead: Person, requestedBy: Person, message: string | null, facts: ActionMailFacts): Promise<void>;
 }
 
@@ -41,11 +42,12 @@ export class GraphMailService implements MailService {
   }
 
   private contextFor(facts: ActionMailFacts): MailContext {
-    return { ...this.context, lang: this.lang, pathOf: () => facts.objective, today: facts.today };
+    const objective = facts.objective;
+    return { ...this.context, lang: this.lang, pathOf: typeof objective === 'string' ? () => objective : objective, today: facts.today };
   }
 
-  sendAssignment(action: Action, lead: Person, assignedBy: Person, facts: ActionMailFacts): Promise<void> {
-    return this.send(lead, assignedBy, assignmentMail(action, lead, assignedBy, this.contextFor(facts)));
+  sendAssignment(actions: Action | readonly Action[], lead: Person, assignedBy: Person, facts: ActionMailFacts): Promise<void> {
+    return this.send(lead, assignedBy, assignmentMail(actions, lead, assignedBy, this.contextFor(facts)));
   }
 
   requestUpdate(action: Action, lead: Person, requestedBy: Person, message: string | null, facts: ActionMailFacts): Promise<void> {

@@ -102,7 +102,15 @@ function plain(greeting: string, paragraphs: string[], blocks: string[][], conte
   return [greeting, '', ...paragraphs.flatMap((p) => [p, '']), ...blocks.flatMap((b) => [...b, '']), t.regards, '', t.footer(context.organisation)].join('\n');
 }
 
-export function assignmentMail(action: Action, lead: Person, assignedBy: Person, context: MailContext): RenderedMail {
+/**
+ * "You are the project lead": of one action (its sheet), or of several given at once (one
+ * mail listing them all: the leads grid of an import sends one per person, not per action).
+ */
+export function assignmentMail(actions: Action | readonly Action[], lead: Person, assignedBy: Person, context: MailContext): RenderedMail {
+  const list: readonly Action[] = Array.isArray(actions) ? actions : [actions as Action];
+  if (list.length === 0) throw new Error('assignmentMail: no action');
+  if (list.length > 1) return assignmentsMail(list, lead, assignedBy, context);
+  const action = list[0];
   const t = MAIL_TEXTS[context.lang];
   const sheet = actionSheet(context, action);
   const body = t.assignedBody(assignedBy.displayName);
@@ -112,6 +120,18 @@ export function assignmentMail(action: Action, lead: Person, assignedBy: Person,
     subject: t.assignedSubject(action.title),
     html: page(context, t.hello(lead.displayName), [escapeHtmlStrict(body), ...(late ? [`<strong style="color:#a4262c;">${escapeHtmlStrict(late)}</strong>`] : [])], [sheet.html]),
     text: plain(t.hello(lead.displayName), [body, ...(late ? [late] : [])], [sheet.text], context),
+  };
+}
+
+function assignmentsMail(actions: readonly Action[], lead: Person, assignedBy: Person, context: MailContext): RenderedMail {
+  const t = MAIL_TEXTS[context.lang];
+  const body = t.assignedManyBody(assignedBy.displayName, actions.length);
+  const rows = actions.map((a) => [actionLink(context, a), escapeHtmlStrict(context.pathOf(a)), escapeHtmlStrict(dueOf(a) ?? '—')]);
+  const lines = actions.map((a) => `- ${actionLabel(a)} (${context.pathOf(a)}) ; ${t.due.toLowerCase()} : ${dueOf(a) ?? '—'} ; ${context.linkToAction(a.id)}`);
+  return {
+    subject: t.assignedManySubject(actions.length),
+    html: page(context, t.hello(lead.displayName), [escapeHtmlStrict(body)], [table([t.action, t.objective, t.due], rows)]),
+    text: plain(t.hello(lead.displayName), [body], [lines], context),
   };
 }
 

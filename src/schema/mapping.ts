@@ -11,6 +11,7 @@
 import {
   Action,
   CheckIn,
+  CheckInRevision,
   createAction,
   Indicator,
   IsoDate,
@@ -94,6 +95,19 @@ function personFrom(raw: unknown): Person | null {
     displayName: user.Title,
     email: typeof user.EMail === 'string' && user.EMail !== '' ? user.EMail : undefined,
   };
+}
+
+/** A person known by a name only (no account). */
+function nameOnly(name: string | null): Person | null {
+  return name === null ? null : { displayName: name };
+}
+
+/** The accounts, then the names written (the team's text) that no account has: free text is kept. */
+function withNamesOnly(accounts: Person[], names: string[]): Person[] {
+  const known = new Set(accounts.map((p) => p.displayName.toLowerCase()));
+  // Accounts read by id only (the snapshot) carry no name: then the names cannot be told apart.
+  if (accounts.some((p) => p.displayName === '')) return accounts;
+  return [...accounts, ...names.filter((n) => !known.has(n.toLowerCase())).map((displayName) => ({ displayName }))];
 }
 
 function person(item: ListItem, field: FieldDef): Person | null {
@@ -289,9 +303,9 @@ export function actionFromItem(item: ListItem): Action {
     servicesInvolved: lines(item, af.servicesInvolved),
     partners: lines(item, af.partners),
     projectLead: person(item, af.projectLead) ?? (text(item, af.projectLeadText) ? { displayName: text(item, af.projectLeadText)! } : null),
-    team: people(item, af.team),
-    pilot: person(item, af.pilot),
-    mandatary: text(item, af.mandatary),
+    team: withNamesOnly(people(item, af.team), lines(item, af.teamText)),
+    pilot: person(item, af.pilot) ?? nameOnly(text(item, af.pilotText)),
+    mandatary: person(item, af.mandataryPerson) ?? text(item, af.mandatary),
     priority: isPriority(priority) ? priority : null,
     status: isActionStatus(status) ? status : null,
     statusText: text(item, af.statusText),
@@ -340,7 +354,9 @@ export function actionToItem(action: Omit<Action, 'id'>): ItemPayload {
     [lookupIdProperty(af.team)]: action.team.map(personId).filter((id): id is number => id !== null),
     [af.teamText.internalName]: joinLines(action.team.map((p) => p.displayName)),
     [lookupIdProperty(af.pilot)]: personId(action.pilot),
+    [af.pilotText.internalName]: action.pilot ? action.pilot.displayName : null,
     [af.mandatary.internalName]: displayNameOf(action.mandatary) || null,
+    [lookupIdProperty(af.mandataryPerson)]: typeof action.mandatary === 'object' ? personId(action.mandatary) : null,
     [af.priority.internalName]: action.priority,
     [af.status.internalName]: action.status,
     [af.statusText.internalName]: action.statusText,
@@ -402,6 +418,7 @@ const cf = checkInsList.fields;
 export function checkInFromItem(item: ListItem): CheckIn {
   const status = text(item, cf.status);
   const health = text(item, cf.health);
+  const corrections = checkInRevisionsFromItem(item);
   return {
     id: item.Id,
     actionId: lookupId(item, cf.action) ?? 0,
@@ -411,7 +428,35 @@ export function checkInFromItem(item: ListItem): CheckIn {
     percent: number(item, cf.progress),
     health: isHealth(health) ? health : null,
     comment: text(item, cf.comment),
+    ...(corrections.length > 0 ? { corrections } : {}),
   };
+}
+
+/** The earlier versions of a corrected check-in; an unreadable value is no history rather than a failure. */
+export function checkInRevisionsFromItem(item: ListItem): CheckInRevision[] {
+  const raw = text(item, cf.corrections);
+  if (raw === null) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (!Array.isArray(parsed)) return [];
+    return parsed
+      .filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null && typeof r.date === 'string' && isActionStatus(r.status))
+      .map((r) => ({
+        correctedOn: typeof r.correctedOn === 'string' ? r.correctedOn : '',
+        date: r.date as IsoDate,
+        status: r.status as CheckInRevision['status'],
+        percent: typeof r.percent === 'number' ? r.percent : null,
+        health: isHealth(r.health) ? r.health : null,
+        comment: typeof r.comment === 'string' ? r.comment : null,
+      }));
+  } catch {
+    return [];
+  }
+}
+
+/** The corrections column's value. */
+export function checkInRevisionsToItem(revisions: readonly CheckInRevision[]): ItemPayload {
+  return { [cf.corrections.internalName]: revisions.length > 0 ? JSON.stringify(revisions) : null };
 }
 
 /** The author is SharePoint's own "Created By": whoever records the check-in. */

@@ -25,6 +25,9 @@ export interface MailTexts {
   readonly progress: string;
   readonly assignedSubject: (actionTitle: string) => string;
   readonly assignedBody: (assignedBy: string) => string;
+  /** One mail for all the actions a lead was given at once (the leads grid of an import). */
+  readonly assignedManySubject: (actions: number) => string;
+  readonly assignedManyBody: (assignedBy: string, actions: number) => string;
   readonly updateSubject: (actionTitle: string) => string;
   readonly updateBody: (requestedBy: string) => string;
   /** Before the requester's own message in an update request. */
@@ -82,6 +85,8 @@ export const MAIL_TEXTS: { readonly fr: MailTexts; readonly en: MailTexts } = {
     progress: 'Avancement',
     assignedSubject: (title: string) => `PST : vous êtes chef de projet de « ${title} »`,
     assignedBody: (by: string) => `${by} vous a désigné(e) chef de projet de l'action suivante du PST. Vous pouvez la consulter et y noter l'avancement à tout moment.`,
+    assignedManySubject: (n: number) => `PST : vous êtes chef de projet de ${n} actions`,
+    assignedManyBody: (by: string, n: number) => `${by} vous a désigné(e) chef de projet des ${n} actions suivantes du PST. Vous pouvez les consulter et y noter l'avancement à tout moment.`,
     updateSubject: (title: string) => `PST : mise à jour demandée pour « ${title} »`,
     updateBody: (by: string) => `${by} vous demande de mettre à jour l'avancement de l'action suivante (statut, pourcentage, commentaire). Cela prend moins d'une minute.`,
     message: 'Message',
@@ -126,6 +131,8 @@ export const MAIL_TEXTS: { readonly fr: MailTexts; readonly en: MailTexts } = {
     progress: 'Progress',
     assignedSubject: (title: string) => `PST: you lead "${title}"`,
     assignedBody: (by: string) => `${by} made you the project lead of the following PST action. You can open it and record its progress at any time.`,
+    assignedManySubject: (n: number) => `PST: you lead ${n} actions`,
+    assignedManyBody: (by: string, n: number) => `${by} made you the project lead of the following ${n} PST actions. You can open them and record their progress at any time.`,
     updateSubject: (title: string) => `PST: update requested for "${title}"`,
     updateBody: (by: string) => `${by} asks you to update the progress of the following action (status, percentage, comment). It takes less than a minute.`,
     message: 'Message',

@@ -94,7 +94,7 @@ describe('assigning a project lead', () => {
 
     const sophie = await as(store, SOPHIE).loadActionDetails(actionId);
     expect(sophie.canEdit).toBe(false);
-    await expect(as(store, SOPHIE).addCheckIn({ actionId, date: '2026-11-21', status: 'TERMINE', percent: 90, health: 'bon', comment: null }, sophie.etag)).rejects.toMatchObject({ status: 403 });
+    await expect(as(store, SOPHIE).addCheckIn({ actionId, date: '2026-11-21', status: 'TERMINE', percent: 100, health: 'bon', comment: null }, sophie.etag)).rejects.toMatchObject({ status: 403 });
     expect((await as(store, MARC).loadActionDetails(actionId)).action.progressPercent).toBe(30);
   });
 

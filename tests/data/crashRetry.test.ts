@@ -206,3 +206,25 @@ describe("the coordinator's sheet edit (progress item, then action item)", () =>
   });
 });
 
+describe('a correction of the latest check-in (issue 13)', () => {
+  it('killed between its two writes: the retry completes it, one earlier version kept, the action takes it', async () => {
+    const lead = site.repository(LEAD);
+    const details = await lead.loadActionDetails(site.ownAction);
+    const latest = details.checkIns[0];
+    const { sp, crashed } = crashing(LEAD, 'before', isProgressMerge);
+    const correction = { checkInId: latest.id, actionId: site.ownAction, date: latest.date, status: 'EN_COURS' as const, percent: 12, health: 'bon' as const, comment: 'Corrigé après panne', key: 'correction-panne' };
+    await expect(new SharePointPstRepository(sp, WEB).correctCheckIn(correction, details.etag)).rejects.toThrow();
+    expect(crashed()).toBe(true);
+
+    await restart();
+    const retried = await new SharePointPstRepository(createNodeSp(store.siteUrl, async () => `local:${LEAD}`), WEB).correctCheckIn(correction, details.etag);
+    expect(retried.checkIn).toMatchObject({ id: latest.id, percent: 12 });
+    const after = await site.repository(COORDINATOR).loadActionDetails(site.ownAction);
+    expect(after.action).toMatchObject({ progressPercent: 12, health: 'bon' });
+    const stored = after.checkIns.find((c) => c.id === latest.id)!;
+    expect(stored).toMatchObject({ percent: 12, comment: 'Corrigé après panne' });
+    expect(stored.corrections).toHaveLength(1);
+    expect(stored.corrections![0]).toMatchObject({ percent: latest.percent, comment: latest.comment });
+    expect(after.checkIns).toHaveLength(details.checkIns.length);
+  });
+});

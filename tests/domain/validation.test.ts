@@ -259,9 +259,8 @@ describe('validateCheckIn', () => {
     expect(only(validateCheckIn({ ...checkIn, percent: -0.1 }, { today }), 'percent.range')).toHaveLength(1);
   });
 
-  it('warns when the status is "Terminé" below 100 %', () => {
-    const issues = validateCheckIn({ ...checkIn, status: 'TERMINE', percent: 90 }, { today });
-    expect(issues.map((i) => [i.code, i.severity])).toEqual([['status.doneBelow100', 'warning']]);
+  it('leaves "Terminé" below 100 % to the check-in guardrails (no second message)', () => {
+    expect(validateCheckIn({ ...checkIn, status: 'TERMINE', percent: 90 }, { today })).toEqual([]);
   });
 
   it('limits the comment length (default 2 000 characters)', () => {
@@ -282,7 +281,8 @@ describe('validateCheckIn', () => {
         message: 'Expliquez le problème en quelques mots dans le commentaire : le comité de pilotage en aura besoin.',
       },
     ]);
-    expect(only(validateCheckIn({ ...checkIn, health: 'blocage', comment: null }, { today }), 'comment.explainProblem')).toHaveLength(1);
+    // Blocked and at-risk healths need a reason: a guardrail that refuses, not this warning.
+    expect(only(validateCheckIn({ ...checkIn, status: 'PROBLEME', health: 'blocage', comment: null }, { today }), 'comment.explainProblem')).toHaveLength(0);
   });
 
   it('requires the action', () => {

@@ -170,3 +170,28 @@ describe('MIME message', () => {
     expect(parsed.html).toBe(mail.html);
   });
 });
+
+describe('assignment mail for several actions (the leads grid)', () => {
+  const second = createAction({ id: 13, code: '2.1.1', title: 'Guichet unique', plannedEnd: day('31/12/2027'), projectLead: sophie });
+  const mail = assignmentMail([late, second], sophie, anne, context('fr'));
+
+  it('is one mail listing every action, with its objective, due date and link', () => {
+    expect(mail.subject).toBe('PST : vous êtes chef de projet de 2 actions');
+    for (const body of [mail.text, parseMimeMessage(buildMimeMessage({ to: [{ name: 'Sophie Lambert', email: sophie.email! }], mail, boundary: 'b2' })).html]) {
+      expect(body).toContain('Bonjour Sophie Lambert,');
+      expect(body).toContain('Anne Dupont vous a désigné(e) chef de projet des 2 actions suivantes du PST.');
+      expect(body).toContain('#pst=action-12');
+      expect(body).toContain('#pst=action-13');
+      expect(body).toContain('31/12/2027');
+    }
+    expect(mail.text).toContain('- 2.1.1 – Guichet unique (OS 1.1 › OO 1.1.1) ; échéance : 31/12/2027 ;');
+    expect(mail.html).toContain('1.1.1.1.1 – Marché public de téléphonie &lt;VOIP&gt; &amp; mobiles');
+    expect(mail.html).not.toMatch(/<style|class=/);
+  });
+
+  it('is the one-action mail when the list holds one action, English on request', () => {
+    expect(assignmentMail([late], sophie, anne, context('fr'))).toEqual(assignmentMail(late, sophie, anne, context('fr')));
+    expect(assignmentMail([late, second], sophie, anne, context('en')).subject).toBe('PST: you lead 2 actions');
+    expect(() => assignmentMail([], sophie, anne, context('fr'))).toThrow();
+  });
+});

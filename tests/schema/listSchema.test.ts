@@ -71,6 +71,7 @@ describe('queryFor', () => {
       'PstHealth',
       'PstComment',
       'PstCheckInKey',
+      'PstCheckInCorrections',
       'Author/Id',
       'Author/Title',
       'Author/EMail',

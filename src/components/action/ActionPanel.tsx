@@ -64,6 +64,7 @@ type LoadState =
  * form for the lead and the coordinator, the sheet form for the coordinator.
  */
 /** Only the coordination assigns leads: the people picker is loaded for them alone. */
+const PeoplePickers = React.lazy(() => import(/* webpackChunkName: 'pst-lead' */ './people/PeoplePickers').then((m) => ({ default: m.PeoplePickers })));
 const LeadAssignment = React.lazy(() => import(/* webpackChunkName: 'pst-lead' */ './lead/LeadAssignment').then((m) => ({ default: m.LeadAssignment })));
 
 export function ActionPanel(props: ActionPanelProps): JSX.Element {
@@ -150,6 +151,7 @@ export function ActionPanel(props: ActionPanelProps): JSX.Element {
               onAssigned={saved}
               onReplaceDetails={replaced}
             />
+            <PeoplePickers key={`people-${details.action.id}`} details={details} repository={repository} onSaved={saved} onReplaceDetails={replaced} />
           </React.Suspense>
         )}
         {isCoordinator && props.mail && props.me && action.status !== 'TERMINE' && action.status !== 'ANNULE_ABANDONNE' && (
@@ -168,7 +170,8 @@ export function ActionPanel(props: ActionPanelProps): JSX.Element {
             repository={repository}
             today={today}
             lang={lang}
-            onSaved={(next) => saved(next, strings.CheckInSaved)}
+            me={props.me}
+            onSaved={(next, corrected) => saved(next, corrected ? strings.CheckInCorrected : strings.CheckInSaved)}
             onReplaceDetails={replaced}
           />
         )}

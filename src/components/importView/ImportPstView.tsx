@@ -48,6 +48,8 @@ export interface ImportPstViewProps {
   readonly today: IsoDate;
   /** Something was written: the web parts reload. */
   readonly onImported: () => void;
+  /** After a write: open « Désigner les chefs de projet » for the leads the document named. */
+  readonly onDesignateLeads?: () => void;
 }
 
 type Comparison = { kind: 'loading' } | { kind: 'ready'; result: SiteImportResult } | { kind: 'failed'; message: string };
@@ -301,6 +303,9 @@ export function ImportPstView(props: ImportPstViewProps): JSX.Element {
             disabled={comparison?.kind !== 'ready' || nothingToDo}
             onClick={() => void write(importer, analysis)}
           />
+        )}
+        {step.kind === 'written' && props.onDesignateLeads && (
+          <PrimaryButton text={strings.DesignateOpen} iconProps={{ iconName: 'People' }} onClick={props.onDesignateLeads} />
         )}
         {(step.kind === 'failed' || (step.kind === 'written' && !step.result.complete)) && (
           <PrimaryButton text={strings.ImportResume} iconProps={{ iconName: 'Refresh' }} onClick={() => void write(importer, analysis)} />

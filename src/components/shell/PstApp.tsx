@@ -36,6 +36,7 @@ const ProjectCards = React.lazy(() => import(/* webpackChunkName: 'pst-view-card
 const PstDashboard = React.lazy(() => import(/* webpackChunkName: 'pst-view-dashboard' */ '../dashboard/PstDashboard').then((m) => ({ default: m.PstDashboard })));
 const ActionPanel = React.lazy(() => import(/* webpackChunkName: 'pst-action-panel' */ '../action').then((m) => ({ default: m.ActionPanel })));
 
+const LeadDesignation = React.lazy(() => import(/* webpackChunkName: 'pst-import-view' */ '../importView/LeadDesignation').then((m) => ({ default: m.LeadDesignation })));
 const ImportPstView = React.lazy(() => import(/* webpackChunkName: 'pst-import-view' */ '../importView/ImportPstView').then((m) => ({ default: m.ImportPstView })));
 
 /**
@@ -251,6 +252,7 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   const [importOpen, setImportOpen] = React.useState(false);
   // The panel's code is fetched when an action is first opened, then the panel stays mounted (it animates its closing).
   const panelNeeded = React.useRef(false);
+  const [designateOpen, setDesignateOpen] = React.useState(false);
   // The coordinator imports from the tree, or from any view while the site has no plan yet.
   const canImport = props.isCoordinator && (view === 'tree' || snapshot.plans.length === 0);
   const planChoice =
@@ -274,6 +276,7 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
           {canReport && (
             <ReportButton data={filtered} today={today} lang={lang} filterLines={describeFilter(filter, options, lang)} loadDetails={loadDetails} />
           )}
+          {canImport && snapshot.plans.length > 0 && <DefaultButton text={strings.DesignateOpen} iconProps={{ iconName: 'People' }} onClick={() => setDesignateOpen(true)} />}
           {canImport && <DefaultButton text={strings.ImportPst} iconProps={{ iconName: 'CloudUpload' }} onClick={() => setImportOpen(true)} />}
         </Stack>
       </Stack>
@@ -351,7 +354,25 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
               lang={lang}
               today={today}
               onImported={() => announceChange({})}
+              onDesignateLeads={() => {
+                setImportOpen(false);
+                setDesignateOpen(true);
+              }}
             />
+          </React.Suspense>
+        </Panel>
+      )}
+      {designateOpen && (
+        <Panel
+          isOpen
+          type={PanelType.large}
+          headerText={strings.DesignateHeading}
+          closeButtonAriaLabel={strings.Close}
+          onDismiss={() => setDesignateOpen(false)}
+          isLightDismiss={false}
+        >
+          <React.Suspense fallback={<Spinner size={SpinnerSize.large} label={strings.Loading} />}>
+            <LeadDesignation repository={props.repository} mail={props.mail} me={me} today={today} onApplied={() => announceChange({})} />
           </React.Suspense>
         </Panel>
       )}

@@ -393,6 +393,43 @@ declare interface IPstStrings {
   TrendNoStart: string;
   TrendCaption: string;
   TrendCounts: string;
+  CheckInConfirmDone: string;
+  CheckInConfirmDate: string;
+  CheckInConfirmDateRequired: string;
+  CheckInReasonLabel: string;
+  CheckInCorrectLatest: string;
+  CheckInCorrectHeading: string;
+  CheckInCorrectSave: string;
+  CheckInCorrectCancel: string;
+  CheckInCorrected: string;
+  HistoryCorrected: string;
+  PeopleFreeTextHint: string;
+  PeopleUseText: string;
+  EditMandatary: string;
+  EditPilot: string;
+  EditTeam: string;
+  DesignateHeading: string;
+  DesignateOpen: string;
+  DesignateIntro: string;
+  DesignateColumnName: string;
+  DesignateColumnAccount: string;
+  DesignateColumnOutcome: string;
+  DesignateNoMatch: string;
+  DesignateSeveral: string;
+  DesignateLeave: string;
+  DesignateNotify: string;
+  DesignateApply: string;
+  DesignateProgress: string;
+  DesignateDone: string;
+  DesignateMailSent: string;
+  DesignatePartial: string;
+  DesignateFailedCount: string;
+  DesignateUnmatched: string;
+  DesignateNothing: string;
+  DesignateLoading: string;
+  DesignatePickerLabel: string;
+  DesignateClose: string;
+  DesignateColumnActions: string;
 }
 
 declare module 'PstStrings' {

@@ -226,9 +226,11 @@ describe('ActionPanel: adding a check-in', () => {
 
   it('uses the new ETag for the next save', async () => {
     const { repository } = await openLoaded();
+    fireEvent.change(field('Commentaire'), { target: { value: 'Toujours le fournisseur.' } });
     fireEvent.click(button('Enregistrer le suivi'));
     await waitFor(() => expect(repository.addCheckIn).toHaveBeenCalledTimes(1));
     await waitFor(() => expect(text()).toContain('Suivi enregistré.'));
+    fireEvent.change(field('Commentaire'), { target: { value: 'Encore le fournisseur.' } });
     fireEvent.click(button('Enregistrer le suivi'));
     await waitFor(() => expect(repository.addCheckIn).toHaveBeenCalledTimes(2));
     expect(repository.addCheckIn.mock.calls[1][1]).toBe('"2"');
@@ -262,10 +264,14 @@ describe('ActionPanel: adding a check-in', () => {
     expect(repository.addCheckIn).not.toHaveBeenCalled();
   });
 
-  it('asks for a comment when the action is blocked, without blocking the save', async () => {
+  it('requires a reason when the action is blocked: nothing saved until the comment says why', async () => {
     const { repository } = await openLoaded();
     fireEvent.click(field('Bloqué'));
-    await waitFor(() => expect(text()).toContain('Expliquez le problème en quelques mots dans le commentaire'));
+    fireEvent.click(button('Enregistrer le suivi'));
+    await waitFor(() => expect(text()).toContain('« Bloqué » demande une raison'));
+    expect(repository.addCheckIn).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(field('Commentaire'));
+    fireEvent.change(field('Commentaire'), { target: { value: 'Le fournisseur ne répond plus.' } });
     fireEvent.click(button('Enregistrer le suivi'));
     await waitFor(() => expect(repository.addCheckIn).toHaveBeenCalledTimes(1));
   });

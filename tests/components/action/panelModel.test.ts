@@ -81,17 +81,35 @@ describe('reading what users type', () => {
 
   it('checks a check-in with validateCheckIn, one message per field', () => {
     const action = sampleAction();
-    const values = { ...initialCheckInValues(action, '2025-01-12'), percent: '100', status: 'EN_COURS' as const };
+    const values = { ...initialCheckInValues(action, '2025-01-12'), percent: '100', status: 'EN_COURS' as const, comment: 'Fournisseur en retard' };
     const check = checkCheckIn(values, 7, '2025-01-12', 'fr');
     expect(check.errors).toEqual({});
     expect(check.warnings.status?.[0]).toContain("L'avancement est de 100 % mais le statut est « En cours »");
-    expect(check.checkIn).toEqual({ actionId: 7, date: '2025-01-12', status: 'EN_COURS', percent: 100, health: 'risque', comment: null });
+    expect(check.checkIn).toEqual({ actionId: 7, date: '2025-01-12', status: 'EN_COURS', percent: 100, health: 'risque', comment: 'Fournisseur en retard' });
+    // « À risque » needs a reason: refused on the comment until one is given.
+    expect(checkCheckIn({ ...values, comment: '' }, 7, '2025-01-12', 'fr').errors).toEqual({
+      comment: '« À risque » demande une raison : dites en quelques mots dans le commentaire ce qui se passe.',
+    });
 
     const empty = checkCheckIn({ status: '', percent: '', health: '', comment: '', date: '' }, 7, '2025-01-12', 'fr');
     expect(empty.errors).toEqual({ status: 'Choisissez un statut.', date: 'La date du suivi est obligatoire.' });
     expect(empty.checkIn).toBeNull();
 
     expect(checkCheckIn({ ...values, percent: '120' }, 7, '2025-01-12', 'en').errors.percent).toBe('Progress must be between 0 and 100 % (value entered: 120 %).');
+  });
+
+  it('adds the guardrails: « Terminé » below 100 % refused, a date before the start refused until confirmed', () => {
+    const values = { ...initialCheckInValues(sampleAction(), '2025-01-12'), health: 'bon' as const };
+    const done = checkCheckIn({ ...values, status: 'TERMINE' }, 7, '2025-01-12', 'fr');
+    expect(done.errors.percent).toContain('« Terminé » veut dire 100 %');
+    expect(done.checkIn).toBeNull();
+    expect(checkCheckIn({ ...values, status: 'TERMINE', percent: '100' }, 7, '2025-01-12', 'fr').checkIn).toMatchObject({ status: 'TERMINE', percent: 100 });
+
+    const early = { ...values, date: '20/12/2024' };
+    expect(checkCheckIn(early, 7, '2025-01-12', 'fr', { actionStart: '2025-01-01' }).errors).toEqual({ date: 'Confirmez la date ou corrigez-la.' });
+    expect(checkCheckIn(early, 7, '2025-01-12', 'fr', { actionStart: '2025-01-01' }).guardrails.map((g) => g.code)).toEqual(['date.beforeStart']);
+    expect(checkCheckIn(early, 7, '2025-01-12', 'fr', { actionStart: '2025-01-01', dateConfirmed: true }).checkIn).toMatchObject({ date: '2024-12-20' });
+    expect(checkCheckIn(early, 7, '2025-01-12', 'fr').checkIn).not.toBeNull();
   });
 });
 

@@ -83,6 +83,7 @@ export type FakeRepository = PstRepository & {
   loadActionDetails: jest.Mock;
   updateAction: jest.Mock;
   addCheckIn: jest.Mock;
+  correctCheckIn: jest.Mock;
 };
 
 /** A repository double: the panel only reads details and writes check-ins and sheets. */
@@ -99,6 +100,7 @@ export function fakeRepository(details: ActionDetails, overrides: Partial<PstRep
     loadActionDetails: jest.fn(async () => details),
     updateAction: jest.fn(async () => '"2"'),
     addCheckIn: jest.fn(async (checkIn) => ({ checkIn: { ...checkIn, id: nextId++, author: marie }, actionEtag: '"2"' })),
+    correctCheckIn: jest.fn(async ({ checkInId, actionId, date, status, percent, health, comment }) => ({ checkIn: { id: checkInId, actionId, date, status, percent, health, comment, author: marie, corrections: [] }, actionEtag: '"3"' })),
     ...overrides,
   } as FakeRepository;
 }

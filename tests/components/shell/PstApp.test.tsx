@@ -50,6 +50,8 @@ function repository(overrides: Partial<PstRepository>): PstRepository & { calls:
     loadActionDetails: notUsedHere,
     updateAction: notUsedHere,
     addCheckIn: notUsedHere,
+    correctCheckIn: notUsedHere,
+    designateLeads: notUsedHere,
     importPlan: notUsedHere,
     importDocumentPlan: notUsedHere,
     searchPeople: notUsedHere,
@@ -237,6 +239,13 @@ describe('PstApp: « Importer un PST » is the coordinator’s', () => {
     render(<PstApp view="tree" repository={as(false)} lang="fr" today="2026-11-23" />);
     await screen.findByRole('tree');
     expect(screen.queryByRole('button', { name: 'Importer un PST' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Désigner les chefs de projet' })).toBeNull();
+  });
+
+  it('« Désigner les chefs de projet » is the coordinator’s too, from the tree', async () => {
+    render(<PstApp view="tree" repository={as(true)} lang="fr" today="2026-11-23" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Désigner les chefs de projet' }));
+    expect(await screen.findByRole('dialog', { name: 'Désigner les chefs de projet' })).toBeTruthy();
   });
 
   it('on the dashboard, only while the site has no plan yet', async () => {

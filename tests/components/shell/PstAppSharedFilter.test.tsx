@@ -44,6 +44,8 @@ function repository(snapshot: PstSnapshot): PstRepository {
     loadActionDetails: async (id: number) => ({ action: snapshot.actions.find((a) => a.id === id)!, etag: '1', indicators: [], checkIns: [], canEdit: false, modifiedBy: null, modified: null }),
     updateAction: fail,
     addCheckIn: fail,
+    correctCheckIn: fail,
+    designateLeads: fail,
     importPlan: fail,
     importDocumentPlan: fail,
     searchPeople: fail,

@@ -1,11 +1,15 @@
 import * as React from 'react';
 import {
+  Checkbox,
   ChoiceGroup,
+  DefaultButton,
   Dropdown,
   IChoiceGroup,
   IChoiceGroupOption,
   IDropdown,
   ITextField,
+  MessageBar,
+  MessageBarType,
   PrimaryButton,
   Spinner,
   SpinnerSize,
@@ -15,8 +19,8 @@ import {
 import * as strings from 'PstStrings';
 import type { NewCheckIn, PstRepository } from '../../../data/PstRepository';
 import type { ActionDetails } from '../../../data/actionDetails';
-import { actionAfterCheckIn } from '../../../domain/checkIns';
-import type { Action, ActionStatus, CheckIn, Health, IsoDate } from '../../../domain/model';
+import { actionAfterCheckIn, checkInGuardrails, CheckInGuardrail, latestCheckIn, mayCorrect } from '../../../domain/checkIns';
+import type { Action, ActionStatus, CheckIn, Health, IsoDate, Person } from '../../../domain/model';
 import { formatDate, formatNumber } from '../../../domain/parsing';
 import { validateCheckIn } from '../../../domain/validation';
 import { Lang, healthLabel, isActionStatus, isHealth, statusLabel } from '../../../domain/vocabularies';
@@ -24,6 +28,7 @@ import { SaveFeedback } from '../save/SaveFeedback';
 import type { ConflictRow } from '../save/saveModel';
 import { useConflictSave } from '../save/useConflictSave';
 import { FieldWarnings, usePanelClassNames } from '../parts';
+import { formatMessage } from '../../../text/format';
 import { HEALTH_ICONS, healthOptions, readDay, readPercent, statusOptions } from '../panelModel';
 
 export interface CheckInFormProps {
@@ -31,8 +36,10 @@ export interface CheckInFormProps {
   readonly repository: PstRepository;
   readonly today: IsoDate;
   readonly lang: Lang;
-  /** The check-in is recorded: the details with the action updated, the history and the new ETag. */
-  readonly onSaved: (details: ActionDetails) => void;
+  /** The signed-in user: their own latest check-in can be corrected. */
+  readonly me?: Person | null;
+  /** The check-in is recorded (or corrected): the details with the action updated, the history and the new ETag. */
+  readonly onSaved: (details: ActionDetails, corrected: boolean) => void;
   /** After a conflict, the user took the stored version. */
   readonly onReplaceDetails: (details: ActionDetails) => void;
 }
@@ -61,14 +68,34 @@ export function initialCheckInValues(action: Action, today: IsoDate): CheckInVal
   };
 }
 
+/** The form filled with a check-in, to correct it. */
+export function checkInValuesOf(checkIn: CheckIn): CheckInValues {
+  return {
+    status: checkIn.status,
+    percent: checkIn.percent == null ? '' : formatNumber(checkIn.percent, { maxDecimals: 1 }),
+    health: checkIn.health ?? '',
+    comment: checkIn.comment ?? '',
+    date: formatDate(checkIn.date),
+  };
+}
+
 export interface CheckInCheck {
   readonly checkIn: NewCheckIn | null;
   readonly errors: Partial<Record<CheckInField, string>>;
   readonly warnings: Partial<Record<CheckInField, string[]>>;
+  /** The guardrails the typed check-in meets (domain/checkIns.ts): the form offers their fix or confirmation. */
+  readonly guardrails: CheckInGuardrail[];
 }
 
-/** Reads and validates the form (validateCheckIn), one message per field. */
-export function checkCheckIn(values: CheckInValues, actionId: number, today: IsoDate, lang: Lang): CheckInCheck {
+export interface CheckInCheckOptions {
+  /** The action's planned start: a check-in dated before it is questioned. */
+  readonly actionStart?: IsoDate | null;
+  /** The user confirmed a date before the start. */
+  readonly dateConfirmed?: boolean;
+}
+
+/** Reads and validates the form (validateCheckIn, then the guardrails), one message per field. */
+export function checkCheckIn(values: CheckInValues, actionId: number, today: IsoDate, lang: Lang, options: CheckInCheckOptions = {}): CheckInCheck {
   const errors: Partial<Record<CheckInField, string>> = {};
   const warnings: Partial<Record<CheckInField, string[]>> = {};
   const percent = readPercent(values.percent);
@@ -93,6 +120,15 @@ export function checkCheckIn(values: CheckInValues, actionId: number, today: Iso
       (warnings[field] = warnings[field] ?? []).push(issue.message);
     }
   }
+  const guardrails =
+    isActionStatus(candidate.status) && candidate.date !== undefined && candidate.date !== '' && !('error' in percent)
+      ? checkInGuardrails({ date: candidate.date, status: candidate.status, percent: candidate.percent ?? null, health: candidate.health ?? null, comment }, options.actionStart ?? null, lang)
+      : [];
+  for (const guardrail of guardrails) {
+    if (errors[guardrail.field]) continue;
+    if (guardrail.severity === 'refused') errors[guardrail.field] = guardrail.message;
+    else if (!options.dateConfirmed) errors[guardrail.field] = strings.CheckInConfirmDateRequired;
+  }
   const valid = Object.keys(errors).length === 0 && isActionStatus(candidate.status) && candidate.date !== undefined;
   return {
     checkIn: valid
@@ -107,6 +143,7 @@ export function checkCheckIn(values: CheckInValues, actionId: number, today: Iso
       : null,
     errors,
     warnings,
+    guardrails,
   };
 }
 
@@ -142,18 +179,26 @@ function newCheckInKey(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
 
-export function CheckInForm({ details, repository, today, lang, onSaved, onReplaceDetails }: CheckInFormProps): JSX.Element {
+export function CheckInForm({ details, repository, today, lang, me, onSaved, onReplaceDetails }: CheckInFormProps): JSX.Element {
   const classNames = usePanelClassNames();
   const [values, setValues] = React.useState<CheckInValues>(() => initialCheckInValues(details.action, today));
   const [submitted, setSubmitted] = React.useState(false);
+  const [dateConfirmed, setDateConfirmed] = React.useState(false);
+  /** The check-in being corrected; null: a new one. */
+  const [correcting, setCorrecting] = React.useState<CheckIn | null>(null);
+  const reset = (action: Action): void => {
+    setValues(initialCheckInValues(action, today));
+    setSubmitted(false);
+    setDateConfirmed(false);
+    setCorrecting(null);
+  };
   const saving = useConflictSave({
     details,
-    onTakeTheirs: (stored) => {
-      setValues(initialCheckInValues(stored.action, today));
-      setSubmitted(false);
-    },
+    onTakeTheirs: (stored) => reset(stored.action),
     onReplaceDetails,
   });
+  const latest = latestCheckIn(details.checkIns);
+  const correctable = latest && mayCorrect(details.checkIns, latest, me) ? latest : null;
   const { conflict, busy } = saving;
 
   const checkInKey = React.useRef(newCheckInKey());
@@ -170,9 +215,19 @@ export function CheckInForm({ details, repository, today, lang, onSaved, onRepla
     else commentRef.current?.focus();
   };
 
-  const check = React.useMemo(() => checkCheckIn(values, details.action.id, today, lang), [values, details.action.id, today, lang]);
+  const actionStart = details.action.plannedStart?.start ?? null;
+  const check = React.useMemo(
+    () => checkCheckIn(values, details.action.id, today, lang, { actionStart, dateConfirmed }),
+    [values, details.action.id, today, lang, actionStart, dateConfirmed],
+  );
   const errors = submitted ? check.errors : {};
-  const set = <K extends CheckInField>(field: K, value: CheckInValues[K]): void => setValues((v) => ({ ...v, [field]: value }));
+  const set = <K extends CheckInField>(field: K, value: CheckInValues[K]): void => {
+    if (field === 'date') setDateConfirmed(false);
+    setValues((v) => ({ ...v, [field]: value }));
+  };
+  const doneNot100 = check.guardrails.find((g) => g.code === 'done.not100');
+  const beforeStart = check.guardrails.find((g) => g.code === 'date.beforeStart');
+  const needsReason = check.guardrails.some((g) => g.code === 'reason.required') || values.health === 'blocage' || values.health === 'risque';
 
   const save = (on: ActionDetails): Promise<void> =>
     saving.run(on, {
@@ -184,14 +239,19 @@ export function CheckInForm({ details, repository, today, lang, onSaved, onRepla
         return null;
       },
       // The same key on every attempt of this check-in: a retry finds what an interrupted save wrote.
-      write: (checkIn, target) => repository.addCheckIn({ ...checkIn, key: checkInKey.current }, target.etag),
+      write: (checkIn, target) =>
+        correcting
+          ? repository.correctCheckIn({ ...checkIn, checkInId: correcting.id, key: checkInKey.current }, target.etag)
+          : repository.addCheckIn({ ...checkIn, key: checkInKey.current }, target.etag),
       onWritten: (saved, checkIn, target) => {
         checkInKey.current = newCheckInKey();
         // The action as the repository now stores it (the same rule: domain/checkIns).
         const action = actionAfterCheckIn(target.action, checkIn);
-        setSubmitted(false);
-        setValues(initialCheckInValues(action, today));
-        onSaved({ ...target, action, etag: saved.actionEtag, checkIns: [saved.checkIn, ...target.checkIns] });
+        const wasCorrection = correcting !== null;
+        const checkIns = wasCorrection ? target.checkIns.map((c) => (c.id === saved.checkIn.id ? saved.checkIn : c)) : [saved.checkIn, ...target.checkIns];
+        // The form clears: the next check-in starts from where the action now stands.
+        reset(action);
+        onSaved({ ...target, action, etag: saved.actionEtag, checkIns }, wasCorrection);
       },
     });
 
@@ -204,7 +264,7 @@ export function CheckInForm({ details, repository, today, lang, onSaved, onRepla
   return (
     <section className={classNames.card} aria-labelledby="pst-panel-checkin">
       <h3 id="pst-panel-checkin" className={classNames.sectionTitle}>
-        {strings.CheckInHeading}
+        {correcting ? formatMessage(strings.CheckInCorrectHeading, formatDate(correcting.date)) : strings.CheckInHeading}
       </h3>
       <form
         noValidate
@@ -240,6 +300,8 @@ export function CheckInForm({ details, repository, today, lang, onSaved, onRepla
                 errorMessage={errors.percent}
               />
               <FieldWarnings messages={check.warnings.percent ?? []} />
+              {doneNot100 && !errors.percent && <FieldWarnings messages={[doneNot100.message]} />}
+              {doneNot100 && <DefaultButton text={strings.CheckInConfirmDone} onClick={() => set('percent', formatNumber(100, { maxDecimals: 1 }))} styles={{ root: { marginTop: 4 } }} />}
             </Stack.Item>
             <Stack.Item styles={{ root: { width: 150 } }}>
               <TextField
@@ -254,6 +316,14 @@ export function CheckInForm({ details, repository, today, lang, onSaved, onRepla
               />
             </Stack.Item>
           </Stack>
+          {beforeStart && (
+            <Stack tokens={{ childrenGap: 4 }}>
+              <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+                {beforeStart.message}
+              </MessageBar>
+              <Checkbox label={strings.CheckInConfirmDate} checked={dateConfirmed} onChange={(_, checked) => setDateConfirmed(!!checked)} />
+            </Stack>
+          )}
           <div>
             <ChoiceGroup
               componentRef={healthRef}
@@ -273,6 +343,8 @@ export function CheckInForm({ details, repository, today, lang, onSaved, onRepla
             <TextField
               componentRef={commentRef}
               label={strings.CheckInComment}
+              required={needsReason}
+              description={needsReason ? strings.CheckInReasonLabel : undefined}
               multiline
               autoAdjustHeight
               rows={3}
@@ -284,8 +356,26 @@ export function CheckInForm({ details, repository, today, lang, onSaved, onRepla
           </div>
           <SaveFeedback saving={saving} conflictRows={(stored) => conflictRows(values, stored, lang)} onKeepMine={(stored) => void save(stored)} />
           {!conflict && (
-            <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 12 }}>
-              <PrimaryButton type="submit" text={strings.CheckInSave} disabled={busy} allowDisabledFocus />
+            <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 12 }}>
+              <PrimaryButton type="submit" text={correcting ? strings.CheckInCorrectSave : strings.CheckInSave} disabled={busy} allowDisabledFocus />
+              {correcting ? (
+                <DefaultButton text={strings.CheckInCorrectCancel} disabled={busy} onClick={() => reset(details.action)} />
+              ) : (
+                correctable && (
+                  <DefaultButton
+                    iconProps={{ iconName: 'EditNote' }}
+                    text={strings.CheckInCorrectLatest}
+                    disabled={busy}
+                    onClick={() => {
+                      checkInKey.current = newCheckInKey();
+                      setValues(checkInValuesOf(correctable));
+                      setSubmitted(false);
+                      setDateConfirmed(false);
+                      setCorrecting(correctable);
+                    }}
+                  />
+                )
+              )}
               {busy && <Spinner size={SpinnerSize.small} label={strings.FormSaving} labelPosition="right" />}
             </Stack>
           )}

@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { Stack, Text } from '@fluentui/react';
 import * as strings from 'PstStrings';
-import type { CheckIn } from '../../../domain/model';
+import type { CheckIn, CheckInRevision } from '../../../domain/model';
+import { formatMessage } from '../../../text/format';
 import { formatDate, formatPercent } from '../../../domain/parsing';
 import { healthLabel, statusLabel, Lang } from '../../../domain/vocabularies';
 import { Badge, MultilineText, usePanelClassNames } from '../parts';
@@ -10,6 +11,18 @@ import { HEALTH_ICONS, HEALTH_TONES, STATUS_ICONS, STATUS_TONES } from '../panel
 /** Newest first (by date, then by id for several check-ins on the same day). */
 export function sortCheckIns(checkIns: readonly CheckIn[]): CheckIn[] {
   return [...checkIns].sort((a, b) => (a.date === b.date ? b.id - a.id : a.date < b.date ? 1 : -1));
+}
+
+/** What a check-in said before a correction, in one line: « En cours, 35 %, À risque, « … » ». */
+function revisionSummary(revision: CheckInRevision, lang: Lang): string {
+  return [
+    statusLabel(revision.status, lang),
+    revision.percent !== null ? formatPercent(revision.percent) : null,
+    revision.health ? healthLabel(revision.health, lang) : null,
+    revision.comment ? `« ${revision.comment} »` : null,
+  ]
+    .filter((part): part is string => part !== null)
+    .join(', ');
 }
 
 export function CheckInHistory({ checkIns, lang }: { checkIns: readonly CheckIn[]; lang: Lang }): JSX.Element {
@@ -38,6 +51,11 @@ export function CheckInHistory({ checkIns, lang }: { checkIns: readonly CheckIn[
                   )}
                 </Stack>
                 {checkIn.comment && checkIn.comment.trim() !== '' && <MultilineText text={checkIn.comment} />}
+                {(checkIn.corrections ?? []).map((revision, i) => (
+                  <Text key={i} variant="small" data-testid="check-in-correction">
+                    {formatMessage(strings.HistoryCorrected, formatDate(revision.correctedOn.substring(0, 10)), revisionSummary(revision, lang))}
+                  </Text>
+                ))}
               </Stack>
             </li>
           ))}

@@ -14,9 +14,10 @@ async function openAsCoordinator(overrides: Parameters<typeof fakeRepository>[1]
   const details = sampleDetails();
   const sent: { to: string; by: string; action: string; objective: string; today: string }[] = [];
   const mail = {
-    sendAssignment: jest.fn(async (action: { title: string }, lead: Person, by: Person, facts: { objective: string; today: string }) => {
+    sendAssignment: jest.fn(async (actions: { title: string } | readonly { title: string }[], lead: Person, by: Person, facts: { objective: string | ((a: never) => string); today: string }) => {
       if (mailFails) throw new Error('Boîte aux lettres introuvable');
-      sent.push({ to: lead.email!, by: by.displayName, action: action.title, objective: facts.objective, today: facts.today });
+      const action = Array.isArray(actions) ? actions[0] : (actions as { title: string });
+      sent.push({ to: lead.email!, by: by.displayName, action: action.title, objective: String(facts.objective), today: facts.today });
     }),
     requestUpdate: async () => undefined,
   };
