@@ -213,7 +213,8 @@ export function AttentionTable({ items: all, onOpenAction, layout, loadCheckIns 
 export function ServiceTable({ items }: { items: readonly ServiceFigure[] }): JSX.Element {
   const tableClass = useTableClass();
   return (
-    <div style={{ overflowX: 'auto' }}>
+    // scrolls sideways in a narrow web part: focusable, so that the keyboard can scroll it too
+    <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={strings.ByService}>
       <table className={tableClass}>
         <caption style={{ textAlign: 'left', position: 'absolute', left: -10000 }}>{strings.ByService}</caption>
         <thead>
