@@ -84,7 +84,7 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
   return (
     <Stack tokens={{ childrenGap: 20 }} className="pst-dashboard">
       <div className="pst-no-print">
-        <CommandBar items={commands} ariaLabel={strings.DashboardCommands} />
+        <CommandBar items={commands} ariaLabel={strings.DashboardCommands} overflowButtonProps={{ ariaLabel: strings.DashMoreCommands }} />
       </div>
       {agendaBlock}
       {keyFigures}

@@ -372,7 +372,8 @@ define([], function () {
     DashAgendaNeverChecked: "never checked in",
     DashAgendaStaleDays: "no check-in for {0} d",
     DashAgendaAnd: " and ",
-    // Render at scale (issue 16): long dashboard tables shown in steps
-    DashShowMore: "Show {0} more ({1} not shown)"
+    // Render at scale (issue 16): long dashboard tables shown in steps, the command bar's overflow named
+    DashShowMore: "Show {0} more ({1} not shown)",
+    DashMoreCommands: "More commands"
   };
 });

@@ -372,7 +372,8 @@ define([], function () {
     DashAgendaNeverChecked: "jamais suivie",
     DashAgendaStaleDays: "sans suivi depuis {0} j",
     DashAgendaAnd: " et ",
-    // Render at scale (issue 16): long dashboard tables shown in steps
-    DashShowMore: "Afficher {0} de plus ({1} non affichées)"
+    // Render at scale (issue 16): long dashboard tables shown in steps, the command bar's overflow named
+    DashShowMore: "Afficher {0} de plus ({1} non affichées)",
+    DashMoreCommands: "Autres commandes"
   };
 });

@@ -371,8 +371,9 @@ declare interface IPstStrings {
   DashAgendaNeverChecked: string;
   DashAgendaStaleDays: string;
   DashAgendaAnd: string;
-  // Render at scale (issue 16): long dashboard tables shown in steps
+  // Render at scale (issue 16): long dashboard tables shown in steps, the command bar's overflow named
   DashShowMore: string;
+  DashMoreCommands: string;
 }
 
 declare module 'PstStrings' {
