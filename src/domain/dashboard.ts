@@ -138,7 +138,9 @@ export function dashboardFigures(input: PlanTreeInput, today: IsoDate, computed?
   const byService = new Map<string, Action[]>();
   for (const action of planActions) {
     const service = (action.department ?? '').trim();
-    byService.set(service, (byService.get(service) ?? []).concat(action));
+    const members = byService.get(service);
+    if (members) members.push(action);
+    else byService.set(service, [action]);
   }
   const services = Array.from(byService.entries())
     .map(([service, actions]) => ({ service, stats: statsOf(actions, rollup.actions) }))

@@ -145,11 +145,36 @@ export function statsOf(actions: readonly Action[], rollups: ReadonlyMap<number,
   return stats;
 }
 
+/**
+ * The roll-up of an action without sub-actions depends on the action, the day and the
+ * thresholds only: remembered per action object (actions are values, a save makes a new
+ * one), so that a filter or a search that keeps an action does not compute it again.
+ */
+const leafRollups = new WeakMap<Action, { readonly key: string; readonly rollup: ActionRollup }>();
+const optionKeys = new WeakMap<RollupOptions, string>();
+
+function optionsKey(options: RollupOptions): string {
+  let key = optionKeys.get(options);
+  if (key === undefined) {
+    key = JSON.stringify([options.today, options.thresholds ?? null]);
+    optionKeys.set(options, key);
+  }
+  return key;
+}
+
 /** Roll-up of one action node (and its sub-actions), memoised in `memo` by action id. */
 export function rollUpAction(node: ActionNode, options: RollupOptions, memo = new Map<number, ActionRollup>()): ActionRollup {
   const known = memo.get(node.action.id);
   if (known) return known;
   const action = node.action;
+  const leaf = node.subActions.length === 0;
+  if (leaf) {
+    const remembered = leafRollups.get(action);
+    if (remembered && remembered.key === optionsKey(options)) {
+      memo.set(action.id, remembered.rollup);
+      return remembered.rollup;
+    }
+  }
   const lateness = classifyLateness(action, options.today, options.thresholds);
   const subRollups = node.subActions.map((child) => rollUpAction(child, options, memo));
   const subStats = node.subActions.length > 0 ? statsOf(distinctActions(node.subActions), memo) : null;
@@ -170,6 +195,7 @@ export function rollUpAction(node: ActionNode, options: RollupOptions, memo = ne
     }
   }
   memo.set(action.id, result);
+  if (leaf) leafRollups.set(action, { key: optionsKey(options), rollup: result });
   return result;
 }
 

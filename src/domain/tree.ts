@@ -13,6 +13,7 @@
  */
 import type { Action, OperationalObjective, Plan, Section, StrategicObjective, Volet } from './model';
 import { VOLETS, normalizeText } from './vocabularies';
+import { memoizeText } from '../text/memoizeText';
 
 export interface ActionNode {
   kind: 'action';
@@ -97,9 +98,8 @@ export interface PlanTreeInput {
 
 // ---------------------------------------------------------------- natural sort
 
-function codeTokens(code: string): string[] {
-  return normalizeText(code).replace(/\s+/g, '').match(/\d+|\D+/g) || [];
-}
+// Read only by compareCodes: the arrays are shared between calls.
+const codeTokens = memoizeText((code: string): readonly string[] => normalizeText(code).replace(/\s+/g, '').match(/\d+|\D+/g) || []);
 
 /**
  * Natural order of codes: numbers compare as numbers ("1.9" < "1.10", "OS 99" < "OS 100"),

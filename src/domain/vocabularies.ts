@@ -5,6 +5,7 @@
  * (PST_eComptes_Export_201805V1.xsd) so that an export needs no mapping.
  * SharePoint choice fields store the codes; the labels are for display.
  */
+import { memoizeText } from '../text/memoizeText';
 
 export type Lang = 'fr' | 'en';
 
@@ -144,7 +145,7 @@ const LIGATURES: { readonly [c: string]: string } = { œ: 'oe', Œ: 'oe', æ: 'a
  * Lower case, no accents, one kind of apostrophe and quote, single spaces, trimmed.
  * Used to compare what people typed with the vocabularies and to compare titles.
  */
-export function normalizeText(text: string): string {
+export const normalizeText: (text: string) => string = memoizeText(function normalizeText(text: string): string {
   return text
     .replace(/[œŒæÆß]/g, (c) => LIGATURES[c])
     .normalize('NFD')
@@ -155,7 +156,7 @@ export function normalizeText(text: string): string {
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/[\s\u00a0\u202f\u2009]+/g, ' ')
     .trim();
-}
+});
 
 /** The comparison key of a title: normalised, without final punctuation. */
 export function titleKey(title: string): string {

@@ -16,7 +16,8 @@
  * (e.g. the SPFx workbench) can be measured by the same code.
  *
  * `RENDER_PROFILE=1 npm run bench:render -- 5000 1`: an unminified build, and the functions
- * that took the most time (CPU profile of the last run) printed before the figures.
+ * that took the most time (CPU profile of the last run) printed before the figures;
+ * `RENDER_PROFILE=load` or `keys`: the profile of the load or of the interactions only.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -42,7 +43,10 @@ const COORDINATOR = SAMPLE_USERS[0];
 const BROAD_SEARCH = 'accueil';
 /** The search box's delay (FilterBar's default): left out of the keystroke figure. */
 const SEARCH_DELAY_MS = 250;
-const PROFILE = process.env.RENDER_PROFILE === '1';
+/** `1`: profile the load and the interactions; `load` or `keys`: one of them. */
+const PROFILE = ['1', 'load', 'keys'].includes(process.env.RENDER_PROFILE ?? '');
+const PROFILE_KEYS_ONLY = process.env.RENDER_PROFILE === 'keys';
+const PROFILE_LOAD_ONLY = process.env.RENDER_PROFILE === 'load';
 
 interface ProfileNode {
   readonly id: number;
@@ -237,15 +241,15 @@ async function main(): Promise<void> {
       const profiled = PROFILE && run === RUNS;
       const profiledTab = profiled ? await context.newPage() : undefined;
       const cdp = profiledTab ? await context.newCDPSession(profiledTab) : null;
-      if (cdp) {
-        await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.start');
-      }
+      if (cdp) await cdp.send('Profiler.enable');
+      if (cdp && !PROFILE_KEYS_ONLY) await cdp.send('Profiler.start');
       const loaded = await measureLoadedPage(context, `${url}/`, LOCAL_PAGE_CONTENT, profiledTab);
       const heapMb = await loaded.tab.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
+      if (cdp && PROFILE_KEYS_ONLY) await cdp.send('Profiler.start');
+      const loadProfile = cdp && PROFILE_LOAD_ONLY ? (await cdp.send('Profiler.stop')).profile : null;
       const interactions = await measureTreeInteractions(loaded.tab, 'section[aria-label="Arbre des objectifs"]', BROAD_SEARCH, SEARCH_DELAY_MS);
       if (cdp) {
-        const { profile } = await cdp.send('Profiler.stop');
+        const profile = loadProfile ?? (await cdp.send('Profiler.stop')).profile;
         console.error(heaviestFunctions(profile as unknown as Parameters<typeof heaviestFunctions>[0], 30).join('\n'));
       }
       await context.close();

@@ -232,3 +232,29 @@ describe('roll-up: sections, volets and orphans', () => {
     expect(result.plan.progress).toBeCloseTo(50, 10);
   });
 });
+
+describe('roll-up: remembered per action', () => {
+  const planOf = (actions: Action[]) => buildPlanTree({ plan: PLAN, strategicObjectives: [os(1)], operationalObjectives: [oo(11, 1)], actions });
+
+  it('an action without sub-actions kept by another tree (a filter, a search) is not computed again; another day is', () => {
+    const late = action(1, [11], { status: 'EN_COURS', progressPercent: 30, plannedEnd: period('2024-05-31') });
+    const other = action(2, [11], { status: 'EN_COURS', progressPercent: 70 });
+    const first = rollUp(planOf([late, other]), { today: TODAY });
+    const filtered = rollUp(planOf([late]), { today: TODAY });
+    expect(filtered.actions.get(1)).toBe(first.actions.get(1));
+    expect(filtered.operationalObjectives.get(11)!.progress).toBe(30);
+    const later = rollUp(planOf([late]), { today: '2024-07-15' });
+    expect(later.actions.get(1)).not.toBe(first.actions.get(1));
+    expect(later.actions.get(1)!.lateness.daysLate).toBe(45);
+    // a saved action is a new object: computed from what it now says
+    const saved = { ...late, status: 'TERMINE' as const };
+    expect(rollUp(planOf([saved]), { today: TODAY }).actions.get(1)!.progress).toBe(100);
+  });
+
+  it('an action with sub-actions is computed from the sub-actions the tree holds', () => {
+    const parent = action(1, [11], { status: 'EN_COURS' });
+    const subs = [subAction(5, 1, { progressPercent: 20 }), subAction(6, 1, { progressPercent: 80 })];
+    expect(rollUp(planOf([parent, ...subs]), { today: TODAY }).actions.get(1)!.progress).toBe(50);
+    expect(rollUp(planOf([parent, subs[0]]), { today: TODAY }).actions.get(1)!.progress).toBe(20);
+  });
+});

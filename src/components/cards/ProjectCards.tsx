@@ -68,7 +68,9 @@ export function cardRows(items: readonly CardItem[], sort: CardSort, group: Card
   const groups = new Map<string, CardItem[]>();
   for (const item of sorted) {
     const key = groupKey(item, group, lang);
-    groups.set(key, (groups.get(key) ?? []).concat(item));
+    const members = groups.get(key);
+    if (members) members.push(item);
+    else groups.set(key, [item]);
   }
   const rows: Row[] = [];
   const keys = Array.from(groups.keys());

@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { DefaultButton, Link, Text, mergeStyles, useTheme } from '@fluentui/react';
 import * as strings from 'PstStrings';
-import type { AttentionFigure, LateActionFigure } from '../../domain/dashboard';
+import type { AttentionFigure, LateActionFigure, ServiceFigure } from '../../domain/dashboard';
 import { attentionHistory } from '../../domain/attention';
 import type { Action } from '../../domain/model';
-import { formatDate } from '../../domain/parsing';
+import { formatDate, formatPercent } from '../../domain/parsing';
 import { formatMessage } from '../../text/format';
 import { dashboardColours, NARROW_WIDTH, useWidth } from './chartParts';
 import { CheckInLoader, HistoryState, useCheckInHistory } from './useCheckInHistory';
@@ -202,6 +202,46 @@ export function AttentionTable({ items: all, onOpenAction, layout, loadCheckIns 
         </table>
       )}
       {more}
+    </div>
+  );
+}
+
+/**
+ * Figures per service: one row per service, a plain table (a DetailsList would measure the
+ * page to window a dozen rows).
+ */
+export function ServiceTable({ items }: { items: readonly ServiceFigure[] }): JSX.Element {
+  const tableClass = useTableClass();
+  return (
+    // scrolls sideways in a narrow web part: focusable, so that the keyboard can scroll it too
+    <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={strings.ByService}>
+      <table className={tableClass}>
+        <caption style={{ textAlign: 'left', position: 'absolute', left: -10000 }}>{strings.ByService}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{strings.ColumnService}</th>
+            <th scope="col">{strings.ActionCount}</th>
+            <th scope="col">{strings.ShareDone}</th>
+            <th scope="col">{strings.LateActions}</th>
+            <th scope="col">{strings.BlockedActions}</th>
+            <th scope="col">{strings.Progress}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.service || '-'}>
+              <th scope="row" style={{ fontWeight: 'normal' }}>
+                {item.service || strings.NoService}
+              </th>
+              <td className="pst-num">{String(item.stats.total)}</td>
+              <td className="pst-num">{String(item.stats.done)}</td>
+              <td className="pst-num">{String(item.stats.late)}</td>
+              <td className="pst-num">{String(item.stats.blocked)}</td>
+              <td className="pst-num">{item.stats.progress === null ? strings.ProgressNone : formatPercent(item.stats.progress, 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -1,23 +1,12 @@
 import * as React from 'react';
-import {
-  CommandBar,
-  DetailsList,
-  DetailsListLayoutMode,
-  IColumn,
-  ICommandBarItemProps,
-  SelectionMode,
-  Stack,
-  Text,
-  mergeStyles,
-} from '@fluentui/react';
+import { CommandBar, ICommandBarItemProps, Stack, Text, mergeStyles } from '@fluentui/react';
 import * as strings from 'PstStrings';
-import type { DashboardFigures, ServiceFigure } from '../../domain/dashboard';
+import type { DashboardFigures } from '../../domain/dashboard';
 import type { PstFilter } from '../../domain/filter';
 import type { LeadAgenda as Agenda } from '../../domain/leadAgenda';
-import { formatPercent } from '../../domain/parsing';
 import { statusLabel, Lang } from '../../domain/vocabularies';
 import { formatMessage } from '../../text/format';
-import { AttentionTable, LateTable } from './ActionTables';
+import { AttentionTable, LateTable, ServiceTable } from './ActionTables';
 import { KeyFigures } from './KeyFigures';
 import { LeadAgenda } from './LeadAgenda';
 import { ObjectiveChart } from './ObjectiveChart';
@@ -91,19 +80,6 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
     { key: 'export', text: strings.ExportExcel, iconProps: { iconName: 'ExcelDocument' }, onClick: onExport },
     { key: 'print', text: strings.PrintPdf, iconProps: { iconName: 'Print' }, onClick: () => setPrinting(true) },
   ];
-  const serviceColumns: IColumn[] = [
-    { key: 'service', name: strings.ColumnService, minWidth: 160, isMultiline: true, onRender: (s: ServiceFigure) => s.service || strings.NoService },
-    { key: 'total', name: strings.ActionCount, minWidth: 60, onRender: (s: ServiceFigure) => String(s.stats.total) },
-    { key: 'done', name: strings.ShareDone, minWidth: 70, onRender: (s: ServiceFigure) => String(s.stats.done) },
-    { key: 'late', name: strings.LateActions, minWidth: 70, onRender: (s: ServiceFigure) => String(s.stats.late) },
-    { key: 'blocked', name: strings.BlockedActions, minWidth: 70, onRender: (s: ServiceFigure) => String(s.stats.blocked) },
-    {
-      key: 'progress',
-      name: strings.Progress,
-      minWidth: 80,
-      onRender: (s: ServiceFigure) => (s.stats.progress === null ? strings.ProgressNone : formatPercent(s.stats.progress, 0)),
-    },
-  ];
   const agendaBlock = agenda ? (
     <Block id="pst-dash-agenda" title={strings.DashAgendaTitle}>
       <LeadAgenda agenda={agenda} lang={lang} onOpenAction={onOpenAction} />
@@ -123,7 +99,7 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
     <PrintWidth.Provider value={printing ? PRINT_WIDTH : null}><div ref={root}>
     <Stack tokens={{ childrenGap: 20 }} className="pst-dashboard">
       <div className="pst-no-print">
-        <CommandBar items={commands} ariaLabel={strings.DashboardCommands} />
+        <CommandBar items={commands} ariaLabel={strings.DashboardCommands} overflowButtonProps={{ ariaLabel: strings.DashMoreCommands }} />
       </div>
       {agendaBlock}
       {keyFigures}
@@ -172,16 +148,7 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
 
       {shows('services') && (
         <Block id="pst-dash-services" title={strings.ByService}>
-          <DetailsList
-            items={figures.services}
-            columns={serviceColumns}
-            selectionMode={SelectionMode.none}
-            layoutMode={DetailsListLayoutMode.justified}
-            getKey={(item: ServiceFigure) => item.service || '-'}
-            ariaLabelForGrid={strings.ByService}
-            // one row per service: nothing to window, and no page-wide measuring
-            onShouldVirtualize={() => false}
-          />
+          <ServiceTable items={figures.services} />
         </Block>
       )}
     </Stack>

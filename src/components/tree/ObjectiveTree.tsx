@@ -105,7 +105,7 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
   const baseId = useStableId('pst-tree');
   const helpId = `${baseId}-help`;
 
-  // ---- data: filter, tree, roll-up (memoised: recomputed when the data, filter, user or day change)
+  // ---- data: filter, tree, roll-up (recomputed when the data, filter, user or day change)
   const meKey = me ? `${me.email ?? ''}|${me.id ?? ''}|${me.displayName}` : '';
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const stableMe = React.useMemo(() => me ?? null, [meKey]);
@@ -114,7 +114,7 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
   const stableThresholds = React.useMemo(() => thresholds, [thresholdsKey]);
   const plan = data.plan ?? (data.plans && data.plans[0]) ?? UNTITLED_PLAN;
 
-  // Shared with the page's other web parts: computed once per data and filter (host/planModel).
+  // Shared with the page's other web parts: computed once per data, filter, user and day (host/planModel).
   const filtered = filteredOf(data, filter, { me: stableMe, today, thresholds: stableThresholds });
   const options = filterOptionsOf(data);
   const computed = computedOf(filtered, plan, { today, thresholds: stableThresholds });

@@ -430,6 +430,8 @@ define([], function () {
     DesignateLoading: "Looking up the accounts…",
     DesignatePickerLabel: "Account for {0}",
     DesignateClose: "Close",
-    DesignateColumnActions: "Actions concerned"
+    DesignateColumnActions: "Actions concerned",
+    // Render at scale (issue 16): long dashboard tables shown in steps, the command bar's overflow named
+    DashMoreCommands: "More commands"
   };
 });

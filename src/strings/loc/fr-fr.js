@@ -430,6 +430,8 @@ define([], function () {
     DesignateLoading: "Recherche des comptes…",
     DesignatePickerLabel: "Compte pour {0}",
     DesignateClose: "Fermer",
-    DesignateColumnActions: "Actions concernées"
+    DesignateColumnActions: "Actions concernées",
+    // Render at scale (issue 16): long dashboard tables shown in steps, the command bar's overflow named
+    DashMoreCommands: "Autres commandes"
   };
 });

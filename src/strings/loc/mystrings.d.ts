@@ -378,7 +378,7 @@ declare interface IPstStrings {
   DashAgendaNeverChecked: string;
   DashAgendaStaleDays: string;
   DashAgendaAnd: string;
-  // Render at scale (issue 16): long dashboard tables shown in steps
+  // Render at scale (issue 16): long dashboard tables shown in steps, the command bar's overflow named
   DashShowMore: string;
   // ---- progress over time (issue 15, point 3)
   TrendTitle: string;
@@ -430,6 +430,7 @@ declare interface IPstStrings {
   DesignatePickerLabel: string;
   DesignateClose: string;
   DesignateColumnActions: string;
+  DashMoreCommands: string;
 }
 
 declare module 'PstStrings' {

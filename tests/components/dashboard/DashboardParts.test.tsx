@@ -4,7 +4,7 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { PstDashboard } from '../../../src/components/dashboard/PstDashboard';
-import { AttentionTable, LateTable } from '../../../src/components/dashboard/ActionTables';
+import { AttentionTable, LateTable, ServiceTable } from '../../../src/components/dashboard/ActionTables';
 import { agendaLine } from '../../../src/components/dashboard/LeadAgenda';
 import { dashboardFigures } from '../../../src/domain/dashboard';
 import type { PstFilter } from '../../../src/domain/filter';
@@ -146,6 +146,16 @@ describe('the tables', () => {
   it('blocked actions without a loader say the reason is not known; stacked rows keep state, date and lead', () => {
     render(<AttentionTable items={figures.attentionActions} onOpenAction={() => undefined} layout="stacked" />);
     expect(screen.getByRole('listitem').textContent).toBe('2.1.1 RénovationBloquée · date inconnue · Julien Leclercq« Aucun commentaire de suivi »');
+  });
+});
+
+describe('the services table', () => {
+  it('is a plain table: one row per service with its counts and progress', () => {
+    render(<ServiceTable items={figures.services} />);
+    const table = screen.getByRole('table');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Service', 'Actions', 'Terminées', 'En retard', 'Bloquées', 'Avancement']);
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + figures.services.length);
+    expect(within(table).getByRole('rowheader', { name: '(sans service)' })).toBeTruthy();
   });
 });
 
