@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, Dropdown, ITheme, MessageBar, MessageBarType, Panel, PanelType, Spinner, SpinnerSize, Stack, ThemeProvider } from '@fluentui/react';
+import { DefaultButton, Dropdown, ITheme, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, ThemeProvider } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { PstRepository } from '../../data/PstRepository';
 import { PstSnapshot, withSavedAction } from '../../domain/snapshot';
@@ -33,8 +33,7 @@ const ObjectiveTree = React.lazy(() => import(/* webpackChunkName: 'pst-view-tre
 const ProjectCards = React.lazy(() => import(/* webpackChunkName: 'pst-view-cards' */ '../cards/ProjectCards').then((m) => ({ default: m.ProjectCards })));
 const PstDashboard = React.lazy(() => import(/* webpackChunkName: 'pst-view-dashboard' */ '../dashboard/PstDashboard').then((m) => ({ default: m.PstDashboard })));
 const ActionPanel = React.lazy(() => import(/* webpackChunkName: 'pst-action-panel' */ '../action').then((m) => ({ default: m.ActionPanel })));
-
-const ImportPstView = React.lazy(() => import(/* webpackChunkName: 'pst-import-view' */ '../importView/ImportPstView').then((m) => ({ default: m.ImportPstView })));
+const ImportPanel = React.lazy(() => import(/* webpackChunkName: 'pst-import-view' */ '../importView/ImportPanel').then((m) => ({ default: m.ImportPanel })));
 
 /**
  * Window event: PST data changed on this page. With the action as saved (a check-in, a sheet
@@ -324,25 +323,17 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
     <>
       {toolbar}
       <React.Suspense fallback={<Spinner size={SpinnerSize.large} label={strings.Loading} />}>{body}</React.Suspense>
-      {(canImport || importOpen) && (
-        <Panel
-          isOpen={importOpen}
-          type={PanelType.large}
-          headerText={strings.ImportPst}
-          closeButtonAriaLabel={strings.Close}
-          onDismiss={() => setImportOpen(false)}
-          isLightDismiss={false}
-        >
-          <React.Suspense fallback={<Spinner size={SpinnerSize.large} label={strings.Loading} />}>
-            <ImportPstView
-              repository={props.repository}
-              existingPlans={snapshot.plans}
-              lang={lang}
-              today={today}
-              onImported={() => announceChange({})}
-            />
-          </React.Suspense>
-        </Panel>
+      {importOpen && (
+        <React.Suspense fallback={<Spinner size={SpinnerSize.large} label={strings.Loading} />}>
+          <ImportPanel
+            repository={props.repository}
+            existingPlans={snapshot.plans}
+            lang={lang}
+            today={today}
+            onImported={() => announceChange({})}
+            onDismiss={() => setImportOpen(false)}
+          />
+        </React.Suspense>
       )}
       {panelNeeded.current && (
         <React.Suspense fallback={null}>
