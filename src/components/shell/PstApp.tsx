@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, Dropdown, ITheme, MessageBar, MessageBarType, Panel, PanelType, Spinner, SpinnerSize, Stack, ThemeProvider } from '@fluentui/react';
+import { DefaultButton, Dropdown, ITheme, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, ThemeProvider } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { PstRepository } from '../../data/PstRepository';
 import type { PstSnapshot } from '../../domain/snapshot';
@@ -36,8 +36,10 @@ const ProjectCards = React.lazy(() => import(/* webpackChunkName: 'pst-view-card
 const PstDashboard = React.lazy(() => import(/* webpackChunkName: 'pst-view-dashboard' */ '../dashboard/PstDashboard').then((m) => ({ default: m.PstDashboard })));
 const ActionPanel = React.lazy(() => import(/* webpackChunkName: 'pst-action-panel' */ '../action').then((m) => ({ default: m.ActionPanel })));
 
-const LeadDesignation = React.lazy(() => import(/* webpackChunkName: 'pst-import-view' */ '../importView/LeadDesignation').then((m) => ({ default: m.LeadDesignation })));
-const ImportPstView = React.lazy(() => import(/* webpackChunkName: 'pst-import-view' */ '../importView/ImportPstView').then((m) => ({ default: m.ImportPstView })));
+const LeadDesignationPanel = React.lazy(() =>
+  import(/* webpackChunkName: 'pst-import-view' */ '../importView/LeadDesignationPanel').then((m) => ({ default: m.LeadDesignationPanel })),
+);
+const ImportPanel = React.lazy(() => import(/* webpackChunkName: 'pst-import-view' */ '../importView/ImportPanel').then((m) => ({ default: m.ImportPanel })));
 
 /**
  * Window event: PST data changed on this page. With the action as saved (a check-in, a sheet
@@ -338,43 +340,33 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
     <>
       {toolbar}
       <React.Suspense fallback={<Spinner size={SpinnerSize.large} label={strings.Loading} />}>{body}</React.Suspense>
-      {(canImport || importOpen) && (
-        <Panel
-          isOpen={importOpen}
-          type={PanelType.large}
-          headerText={strings.ImportPst}
-          closeButtonAriaLabel={strings.Close}
-          onDismiss={() => setImportOpen(false)}
-          isLightDismiss={false}
-        >
-          <React.Suspense fallback={<Spinner size={SpinnerSize.large} label={strings.Loading} />}>
-            <ImportPstView
-              repository={props.repository}
-              existingPlans={snapshot.plans}
-              lang={lang}
-              today={today}
-              onImported={() => announceChange({})}
-              onDesignateLeads={() => {
-                setImportOpen(false);
-                setDesignateOpen(true);
-              }}
-            />
-          </React.Suspense>
-        </Panel>
+      {importOpen && (
+        <React.Suspense fallback={<Spinner size={SpinnerSize.large} label={strings.Loading} />}>
+          <ImportPanel
+            repository={props.repository}
+            existingPlans={snapshot.plans}
+            lang={lang}
+            today={today}
+            onImported={() => announceChange({})}
+            onDismiss={() => setImportOpen(false)}
+            onDesignateLeads={() => {
+              setImportOpen(false);
+              setDesignateOpen(true);
+            }}
+          />
+        </React.Suspense>
       )}
       {designateOpen && (
-        <Panel
-          isOpen
-          type={PanelType.large}
-          headerText={strings.DesignateHeading}
-          closeButtonAriaLabel={strings.Close}
-          onDismiss={() => setDesignateOpen(false)}
-          isLightDismiss={false}
-        >
-          <React.Suspense fallback={<Spinner size={SpinnerSize.large} label={strings.Loading} />}>
-            <LeadDesignation repository={props.repository} mail={props.mail} me={me} today={today} onApplied={() => announceChange({})} />
-          </React.Suspense>
-        </Panel>
+        <React.Suspense fallback={<Spinner size={SpinnerSize.large} label={strings.Loading} />}>
+          <LeadDesignationPanel
+            repository={props.repository}
+            mail={props.mail}
+            me={me}
+            today={today}
+            onApplied={() => announceChange({})}
+            onDismiss={() => setDesignateOpen(false)}
+          />
+        </React.Suspense>
       )}
       {panelNeeded.current && (
         <React.Suspense fallback={null}>

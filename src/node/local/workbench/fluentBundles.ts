@@ -1,13 +1,14 @@
 /**
- * node_modules' own Fluent UI 8 and 9 wrapped as AMD modules for the SPFx loader (they
- * answer SharePoint's per-control Fluent bundles, see shims.ts), and the MDL2 icon font
+ * node_modules' own Fluent UI 8 and 9 and Graph JavaScript client wrapped as AMD modules for
+ * the SPFx loader (they answer SharePoint's per-control Fluent bundles and its Graph client
+ * component, see shims.ts), and the MDL2 icon font
  * registration a SharePoint page does for every web part. Built with esbuild on first use,
  * kept in node_modules/.cache (so a new `npm ci` rebuilds them), never in the repository.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export type FluentBundle = 'fluent8' | 'fluent9' | 'icons';
+export type FluentBundle = 'fluent8' | 'fluent9' | 'icons' | 'graphClient';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 const NODE_MODULES = path.join(REPO_ROOT, 'node_modules');
@@ -27,6 +28,8 @@ export function autobind(target, key, descriptor) {
 }`,
   }),
   fluent9: () => ({ key: `fluent9-${versionOf('@fluentui/react-components')}`, source: `export * from '@fluentui/react-components';` }),
+  // SharePoint hosts the Graph JavaScript client as a component of its own; npm ships it as a package.
+  graphClient: () => ({ key: `graph-client-${versionOf('@microsoft/microsoft-graph-client')}`, source: `export * from '@microsoft/microsoft-graph-client';` }),
   icons: () => ({
     key: `icons-${versionOf('@fluentui/font-icons-mdl2')}`,
     source: `import { initializeIcons } from '@fluentui/font-icons-mdl2';
@@ -55,10 +58,11 @@ async function build(name: FluentBundle): Promise<string> {
   });
   const code = result.outputFiles[0].text;
   // React and ReactDOM stay the framework's components: the wrapper hands them to the bundle.
+  const dependencies = name === 'graphClient' ? '' : `'react','react-dom'`;
   const amd =
     name === 'icons'
       ? code
-      : `define(['react','react-dom'],function(__react,__reactDom){var module={exports:{}},exports=module.exports;var require=function(n){if(n==='react')return __react;if(n==='react-dom')return __reactDom;throw new Error('not bundled: '+n)};\n${code}\nreturn module.exports;});\n`;
+      : `define([${dependencies}],function(__react,__reactDom){var module={exports:{}},exports=module.exports;var require=function(n){if(n==='react')return __react;if(n==='react-dom')return __reactDom;throw new Error('not bundled: '+n)};\n${code}\nreturn module.exports;});\n`;
   fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
   const temporary = `${cacheFile}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, amd);

@@ -97,6 +97,8 @@ function shimManifest(shim: ShimEntry, origin: string, frameworkIds: Map<string,
       return library(shim.id, shim.version, shim.alias, `${origin}${ROUTES.shims}npm/`, `${shim.alias}.js`, shim.alias === 'react-dom' ? { react: component(REACT.id, REACT.version) } : {});
     case 'source':
       return library(shim.id, shim.version, shim.alias, base, `${shim.id}.js`, shim.alias.endsWith('edit-customer-promise') ? { '@microsoft/sp-core-library': component(frameworkIds.get('SPCoreLibrary')!, '1.23.2') } : {});
+    case 'graph-client':
+      return library(shim.id, shim.version, shim.alias, base, 'graphClient.js');
     default: {
       const baseComponent =
         shim.answer === 'fluent8'

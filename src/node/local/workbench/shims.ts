@@ -2,21 +2,24 @@
  * The pieces SharePoint's pages give the SPFx runtime that no npm package ships. The
  * framework's bundles (node_modules/@microsoft/<pkg>/dist) name them by component id; this
  * table says which ids the local workbench answers and with what. An id the framework asks
- * for that the table lacks is a loud failure (`assertAnswered`, and the
- * `GetClientSideComponents` route): a new SPFx version must be looked at, not guessed.
+ * for that the table lacks fails loudly: a manifest dependency stops the page
+ * (`assertAnswered`); an id a chunk loads at run time reaches the store's
+ * `GetClientSideComponents`, which answers 501, and the framework's loader reports it with
+ * the id (console). A new SPFx version must be looked at, not guessed.
  *
  * Answers:
  * - `assembly`: inside sp-loader-assembly already; only its manifest must be preloaded.
  * - `npm`: a file of node_modules served as it is (react, react-dom UMD).
  * - `fluent8` / `fluent9`: SharePoint's per-control Fluent bundles are slices of Fluent UI 8
  *   or 9; node_modules' own Fluent, wrapped as AMD (fluentBundles.ts), answers them.
+ * - `graph-client`: node_modules' @microsoft/microsoft-graph-client, wrapped as AMD.
  * - `react-dom`: ReactDOM itself (SharePoint's render bundle is a slice of it).
  * - `helper`: a few names the property pane reads (`HELPER_EXPORTS`, which also completes
  *   the Fluent slices that export more than Fluent).
  * - `source`: a small module written here (`SHIM_SOURCES`).
  */
 
-export type ShimAnswer = 'assembly' | 'npm' | 'fluent8' | 'fluent9' | 'react-dom' | 'helper' | 'source';
+export type ShimAnswer = 'assembly' | 'npm' | 'fluent8' | 'fluent9' | 'react-dom' | 'graph-client' | 'helper' | 'source';
 
 export interface ShimEntry {
   readonly id: string;
@@ -70,6 +73,8 @@ export const SHIM_TABLE: readonly ShimEntry[] = [
   entry('215395c1-25f7-42ff-967c-8832aff2ab33', '0.1.0', 'fluent-slider', 'fluent8', 'Fluent 8 Slider'),
   entry('b67b6cf3-ed44-4fad-af6b-3d78f3e35971', '0.1.0', 'fluent-spinbutton', 'fluent8', 'Fluent 8 SpinButton'),
   entry('a86b8f98-2f15-4506-b455-c1e9fe8da1bd', '0.1.0', 'fluent-callout', 'fluent8', 'Fluent 8 Callout'),
+  // Loaded by id from sp-http-msgraph's MSGraphClientV3 chunk.
+  entry('32b9363b-09ff-4959-929a-cab2663fb223', '3.0.2', '@microsoft/microsoft-graph-client', 'graph-client', 'Graph JavaScript client'),
   entry('e7b22f8f-a734-4a67-bd3c-667c8ad8fcbc', '0.1.0', 'fluent9-switch', 'fluent9', 'Fluent 9 Switch'),
   entry('89b85dbe-f07e-424d-88da-a84f647073e2', '0.1.0', 'fluent9-tabs', 'fluent9', 'Fluent 9 tabs'),
   entry('b99a20f7-e090-4a32-a841-7866d0be8d59', '0.1.0', 'fluent9-overflow', 'fluent9', 'Fluent 9 overflow'),

@@ -67,21 +67,12 @@ function cookieOf(req: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    req.on('end', () => resolve(body));
-    req.on('error', reject);
-  });
-}
-
 async function serveShim(res: ServerResponse, name: string): Promise<true> {
   if (name === 'sp-application-base.js') return send(res, 200, TYPES['.js'], WORKBENCH_APP_SOURCE);
   if (name === 'empty.js') return send(res, 200, TYPES['.js'], 'define([], function () { return {}; });\n');
   if (name === 'npm/react.js') return sendFile(res, path.join(REPO_ROOT, 'node_modules', 'react', 'umd', 'react.production.min.js'));
   if (name === 'npm/react-dom.js') return sendFile(res, path.join(REPO_ROOT, 'node_modules', 'react-dom', 'umd', 'react-dom.production.min.js'));
-  const bundle = /^(fluent8|fluent9|icons)\.js$/.exec(name)?.[1] as FluentBundle | undefined;
+  const bundle = /^(fluent8|fluent9|icons|graphClient)\.js$/.exec(name)?.[1] as FluentBundle | undefined;
   if (bundle) return send(res, 200, TYPES['.js'], await fluentBundle(bundle));
   const shim = shimFor(name.replace(/\.js$/, ''));
   if (shim?.answer === 'source') return send(res, 200, TYPES['.js'], SHIM_SOURCES[shim.alias]);
@@ -137,15 +128,6 @@ export function createWorkbench(users: readonly LocalUser[], siteTitle = 'PST'):
         res.writeHead(204);
         res.end();
         return true;
-      }
-      if (pathname.endsWith('/_api/web/GetClientSideComponents') && req.method === 'POST') {
-        // SharePoint would answer manifests the page did not preload. Here every answer is preloaded:
-        // a request means the framework wants a component nobody answers (a new SPFx version?).
-        const body = await readBody(req);
-        const ids = [...body.matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi)].map((m) => m[0].toLowerCase());
-        const error = new UnknownComponentError(ids.length ? ids : [body.slice(0, 200)]);
-        console.error(`[workbench] ${error.message}`);
-        return send(res, 500, 'application/json; charset=utf-8', JSON.stringify({ error: { code: 'UnknownComponent', message: { lang: 'fr-FR', value: error.message } } }));
       }
       return false;
     },

@@ -153,6 +153,8 @@ export function workbenchPage(input: WorkbenchPageInput): string {
   .workbench-webpart { min-height: 80px; }
   #workbench-error { color: #a4262c; padding: 0 16px; }
 </style>
+<!-- Fluent's Segoe UI faces would come from Microsoft's CDN: the page stays on this machine. -->
+<script>window.FabricConfig = { fontBaseUrl: '' };</script>
 <script src="${ROUTES.framework}sp-loader/sp-loader-assembly_en-us.js"></script>
 <script src="${ROUTES.shims}icons.js"></script>
 </head>
