@@ -4,6 +4,7 @@
  * against the embedded store.
  */
 import type { Action, CheckIn, Indicator, Person, PlanData } from '../domain/model';
+import type { MeansLine } from '../domain/means';
 import type { PlanSync } from '../domain/planSync';
 import type { PstSnapshot } from '../domain/snapshot';
 import type { ActionDetails } from './actionDetails';
@@ -99,6 +100,18 @@ export interface PstRepository {
    * twice; no request follows the last write.
    */
   addCheckIn(checkIn: NewCheckIn, actionEtag: string): Promise<{ checkIn: CheckIn; actionEtag: string }>;
+  /**
+   * The means lines of every action of the site, by action id (the financial director's
+   * view; read on demand, not with the snapshot). An action absent here has no line.
+   */
+  loadMeans(): Promise<ReadonlyMap<number, MeansLine[]>>;
+  /**
+   * Makes the action's means lines be `lines` (coordination only), if they are still at
+   * `meansVersion` (ActionDetails.meansVersion), else ConflictError and nothing written. The
+   * action's single figures (budget, ETP, service), which the lines replace, are cleared.
+   * Returns the action as now stored.
+   */
+  saveMeansLines(actionId: number, lines: readonly MeansLine[], meansVersion: string): Promise<ActionDetails>;
   /** People whose name or address starts with what was typed (SharePoint's people picker search). */
   searchPeople(text: string): Promise<Person[]>;
   /**

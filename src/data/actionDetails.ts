@@ -14,4 +14,9 @@ export interface ActionDetails {
   /** Who saved this version, and when (ISO date-time): shown when an edit collides. */
   readonly modifiedBy: Person | null;
   readonly modified: string | null;
+  /**
+   * The version of the action's means lines (`action.resources.lines`): a save of the lines
+   * based on another version is refused (ConflictError). Absent where the lines were not read.
+   */
+  readonly meansVersion?: string;
 }

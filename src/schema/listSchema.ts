@@ -11,6 +11,7 @@ import {
   VOLETS,
   SDG_NUMBERS,
 } from '../domain/vocabularies';
+import { FUNDING_SOURCES, MEANS_DIRECTIONS } from '../domain/means';
 
 export type FieldKind =
   | 'text'
@@ -34,6 +35,7 @@ export type ListKey =
   | 'operationalObjectives'
   | 'actions'
   | 'indicators'
+  | 'means'
   | 'checkIns'
   | 'progress'
   | 'reminderLedger';
@@ -343,6 +345,34 @@ export const indicatorsList = {
   },
 } as const satisfies ListDef;
 
+/**
+ * Means per year of the actions (issue 13.4): one item per year × service × direction ×
+ * funding source × article. Its own list, not a column of the action: SharePoint has no
+ * repeating column, and the financial director's view reads every line without reading
+ * the actions. Edited by the coordination only (leads and readers: Read).
+ */
+export const meansList = {
+  key: 'means',
+  urlName: 'PstMeans',
+  title: t('PST – Moyens', 'PST – Means'),
+  description: 'Moyens des actions par année : service ordinaire ou extraordinaire, dépense ou recette, source de financement, article budgétaire, montants prévu et réalisé, ETP.',
+  // A few lines per action and year: past 5,000 on a large plan over a legislature.
+  growsPastThreshold: true,
+  fields: {
+    title: builtInTitle('Titre', 'Title'),
+    action: actionLookup,
+    year: { internalName: 'PstYear', kind: 'number', title: t('Année', 'Year'), decimals: 0, indexed: true, required: true },
+    service: { internalName: 'PstBudgetService', kind: 'choice', title: t('Service budgétaire', 'Budget service'), choices: BUDGET_SERVICES },
+    direction: { internalName: 'PstMeansDirection', kind: 'choice', title: t('Dépense ou recette', 'Expense or receipt'), choices: MEANS_DIRECTIONS, required: true },
+    source: { internalName: 'PstFundingSource', kind: 'choice', title: t('Source de financement', 'Funding source'), choices: FUNDING_SOURCES, indexed: true },
+    article: { internalName: 'PstBudgetArticle', kind: 'text', title: t('Article budgétaire', 'Budget article'), maxLength: 50 },
+    planned: { internalName: 'PstPlannedAmount', kind: 'currency', title: t('Montant prévu (€)', 'Planned amount (€)'), min: 0 },
+    actual: { internalName: 'PstActualAmount', kind: 'currency', title: t('Montant réalisé (€)', 'Actual amount (€)'), min: 0 },
+    etp: { internalName: 'PstEtp', kind: 'number', title: t('ETP', 'FTE'), min: 0, decimals: 2 },
+    modified: modifiedField,
+  },
+} as const satisfies ListDef;
+
 export const checkInsList = {
   key: 'checkIns',
   urlName: 'PstCheckIns',
@@ -416,6 +446,7 @@ export const PST_LISTS = [
   operationalObjectivesList,
   actionsList,
   indicatorsList,
+  meansList,
   checkInsList,
   progressList,
   reminderLedgerList,

@@ -24,11 +24,13 @@ import {
 } from '../domain/model';
 import { isParseError, parsePeriod, periodOfDay } from '../domain/parsing';
 import { isActionStatus, isBudgetService, isHealth, isPriority, isVolet } from '../domain/vocabularies';
+import { isFundingSource, isMeansDirection, MeansLine } from '../domain/means';
 import {
   actionsList,
   checkInsList,
   FieldDef,
   indicatorsList,
+  meansList,
   operationalObjectivesList,
   plansList,
   sectionsList,
@@ -389,6 +391,45 @@ export function indicatorToItem(indicator: Omit<Indicator, 'id'>): ItemPayload {
     [inf.target.internalName]: indicator.target,
     [inf.current.internalName]: indicator.current,
     [inf.year.internalName]: indicator.year,
+  };
+}
+
+// ---------------------------------------------------------------- means lines
+
+const mf = meansList.fields;
+
+/** A means line and the action it belongs to. */
+export function meansLineFromItem(item: ListItem): MeansLine & { readonly actionId: number } {
+  const service = text(item, mf.service);
+  const direction = text(item, mf.direction);
+  const source = text(item, mf.source);
+  return {
+    id: item.Id,
+    actionId: lookupId(item, mf.action) ?? 0,
+    year: number(item, mf.year) ?? 0,
+    service: isBudgetService(service) ? service : null,
+    direction: isMeansDirection(direction) ? direction : 'depense',
+    source: isFundingSource(source) ? source : null,
+    article: text(item, mf.article),
+    planned: number(item, mf.planned),
+    actual: number(item, mf.actual),
+    etp: number(item, mf.etp),
+  };
+}
+
+export function meansLineToItem(line: MeansLine, actionId: number): ItemPayload {
+  return {
+    // Read in the list itself (SharePoint's views show the title first).
+    [mf.title.internalName]: `${line.year}${line.article ? ` – ${line.article}` : ''}`,
+    [lookupIdProperty(mf.action)]: actionId,
+    [mf.year.internalName]: line.year,
+    [mf.service.internalName]: line.service,
+    [mf.direction.internalName]: line.direction,
+    [mf.source.internalName]: line.source,
+    [mf.article.internalName]: line.article,
+    [mf.planned.internalName]: line.planned,
+    [mf.actual.internalName]: line.actual,
+    [mf.etp.internalName]: line.etp,
   };
 }
 

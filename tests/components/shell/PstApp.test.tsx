@@ -51,6 +51,8 @@ function repository(overrides: Partial<PstRepository>): PstRepository & { calls:
     importDocumentPlan: notUsedHere,
     searchPeople: notUsedHere,
     assignLead: notUsedHere,
+    loadMeans: notUsedHere,
+    saveMeansLines: notUsedHere,
     ...overrides,
   };
 }
