@@ -24,6 +24,7 @@ import { ActionSheet } from './sheet/ActionSheet';
 import { CheckInForm } from './checkIn/CheckInForm';
 import { CheckInHistory } from './checkIn/CheckInHistory';
 import { IndicatorTable } from './sheet/IndicatorTable';
+import { MeansLines } from './sheet/MeansLines';
 import { ActionPanelContext, ObjectivePathLookup, codeAndTitle, objectivePaths, withLastCheckIn } from './panelModel';
 import { SheetEditForm } from './sheet/SheetEditForm';
 import { useMounted } from '../ui/useMounted';
@@ -197,6 +198,18 @@ export function ActionPanel(props: ActionPanelProps): JSX.Element {
           />
         ) : (
           <ActionSheet action={action} lang={lang} hasCheckIns={details.checkIns.length > 0} />
+        )}
+        {!editing && (
+          <MeansLines
+            key={`means-${details.action.id}`}
+            details={details}
+            repository={repository}
+            lang={lang}
+            canEdit={canEditSheet}
+            defaultYear={Number(today.substring(0, 4))}
+            onSaved={(next) => saved(next, strings.MeansSaved)}
+            onReplaceDetails={replaced}
+          />
         )}
         <IndicatorTable indicators={details.indicators} />
         <CheckInHistory checkIns={details.checkIns} lang={lang} />

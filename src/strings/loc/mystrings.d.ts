@@ -371,6 +371,49 @@ declare interface IPstStrings {
   DashAgendaNeverChecked: string;
   DashAgendaStaleDays: string;
   DashAgendaAnd: string;
+  // Means per year and the financial director's view (issues 13.4 and 15.5)
+  MeansHeading: string;
+  MeansNone: string;
+  MeansLinesCaption: string;
+  MeansPerYear: string;
+  MeansTotalOfYear: string;
+  MeansYear: string;
+  MeansDirection: string;
+  MeansService: string;
+  MeansSource: string;
+  MeansArticle: string;
+  MeansPlanned: string;
+  MeansActual: string;
+  MeansPlannedField: string;
+  MeansActualField: string;
+  MeansEtp: string;
+  MeansPlannedExpense: string;
+  MeansActualExpense: string;
+  MeansPlannedReceipt: string;
+  MeansActualReceipt: string;
+  MeansEdit: string;
+  MeansEditHeading: string;
+  MeansLineLabel: string;
+  MeansRemoveLine: string;
+  MeansAddLine: string;
+  MeansSave: string;
+  MeansSaved: string;
+  DashMeansTitle: string;
+  DashMeansYear: string;
+  DashMeansAllYears: string;
+  DashMeansLoading: string;
+  DashMeansError: string;
+  DashMeansNone: string;
+  DashMeansSummary: string;
+  DashMeansPerYearChart: string;
+  DashMeansByService: string;
+  DashMeansBySource: string;
+  DashMeansByObjective: string;
+  DashMeansByDepartment: string;
+  DashMeansNotSaid: string;
+  DashMeansNoObjective: string;
+  DashMeansGroup: string;
+  DashMeansBarText: string;
 }
 
 declare module 'PstStrings' {
