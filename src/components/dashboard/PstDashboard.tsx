@@ -24,10 +24,11 @@ import { ObjectiveChart } from './ObjectiveChart';
 import { QuarterChart } from './QuarterChart';
 import { StatusDistribution } from './StatusDistribution';
 import type { CheckInLoader } from './useCheckInHistory';
+import { MeansView, MeansViewProps } from './MeansView';
 
-export type DashboardWidget = 'figures' | 'objectives' | 'statuses' | 'late' | 'services' | 'quarters';
+export type DashboardWidget = 'figures' | 'objectives' | 'statuses' | 'late' | 'services' | 'quarters' | 'means';
 
-export const DASHBOARD_WIDGETS: readonly DashboardWidget[] = ['figures', 'objectives', 'statuses', 'late', 'services', 'quarters'];
+export const DASHBOARD_WIDGETS: readonly DashboardWidget[] = ['figures', 'objectives', 'statuses', 'late', 'services', 'quarters', 'means'];
 
 export interface PstDashboardProps {
   readonly figures: DashboardFigures;
@@ -44,6 +45,8 @@ export interface PstDashboardProps {
   readonly agenda?: Agenda | null;
   /** Reads an action's check-ins, for the reason and the date of the blocked ones. */
   readonly loadCheckIns?: CheckInLoader;
+  /** The financial director's block (widget 'means'): the plan shown and how to read its means lines. */
+  readonly means?: Omit<MeansViewProps, 'lang'>;
 }
 
 // Printing (to paper or PDF from the browser): commands and filters are not printed, and
@@ -159,6 +162,12 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
             getKey={(item: ServiceFigure) => item.service || '-'}
             ariaLabelForGrid={strings.ByService}
           />
+        </Block>
+      )}
+
+      {shows('means') && props.means && (
+        <Block id="pst-dash-means" title={strings.DashMeansTitle}>
+          <MeansView {...props.means} lang={lang} />
         </Block>
       )}
     </Stack>

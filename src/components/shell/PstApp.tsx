@@ -238,6 +238,8 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
 
   const repository = props.repository;
   const loadCheckIns = React.useCallback((actionId: number) => repository.loadActionDetails(actionId).then((details) => details.checkIns), [repository]);
+  // Read again with every new snapshot (a save in the panel reloads it).
+  const loadMeans = React.useCallback(() => repository.loadMeans(), [repository, snapshot]);
 
   const [importOpen, setImportOpen] = React.useState(false);
   // The coordinator imports from the tree, or from any view while the site has no plan yet.
@@ -305,6 +307,13 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
           onFilterChange={onFilterChange}
           agenda={agenda}
           loadCheckIns={loadCheckIns}
+          means={{
+            actions: filtered.actions,
+            operationalObjectives: filtered.operationalObjectives,
+            strategicObjectives: filtered.strategicObjectives,
+            fallbackYear: data.plan.startYear ?? Number(today.substring(0, 4)),
+            load: loadMeans,
+          }}
           onExport={() => downloadDashboardWorkbook(figures, { planTitle: data.plan.title, filterLines: describeFilter(filter, options, lang) }, lang)}
         />
       </Stack>

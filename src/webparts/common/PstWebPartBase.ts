@@ -41,6 +41,7 @@ const WIDGET_LABELS: Record<string, () => string> = {
   late: () => strings.LateActions,
   services: () => strings.ByService,
   quarters: () => strings.PlannedEndsPerQuarter,
+  means: () => strings.DashMeansTitle,
 };
 
 export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartProps> {
