@@ -5,6 +5,7 @@
  */
 import type { Action, CheckIn, Indicator, Person, PlanData } from '../domain/model';
 import type { MeansLine } from '../domain/means';
+import type { NewIndicatorValue } from '../domain/indicators';
 import type { PlanSync } from '../domain/planSync';
 import type { PstSnapshot } from '../domain/snapshot';
 import type { ActionDetails } from './actionDetails';
@@ -112,6 +113,18 @@ export interface PstRepository {
    * Returns the action as now stored.
    */
   saveMeansLines(actionId: number, lines: readonly MeansLine[], meansVersion: string): Promise<ActionDetails>;
+  /**
+   * Makes the action's indicators (label, unit, baseline, target, year) be `indicators`
+   * (coordination only; an id of 0 or less is a new one), if they are still at
+   * `indicatorsVersion`, else ConflictError. Returns the action as now stored.
+   */
+  saveIndicators(actionId: number, indicators: readonly Indicator[], indicatorsVersion: string): Promise<ActionDetails>;
+  /**
+   * Records indicator values for the action, dated `day` (its lead or the coordination), in
+   * the action's folder of values: added to the history, never overwriting. Returns the
+   * action as now stored.
+   */
+  addIndicatorValues(actionId: number, values: readonly NewIndicatorValue[], day: string): Promise<ActionDetails>;
   /** People whose name or address starts with what was typed (SharePoint's people picker search). */
   searchPeople(text: string): Promise<Person[]>;
   /**

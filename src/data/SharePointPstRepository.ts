@@ -14,11 +14,14 @@ import '@pnp/sp/profiles';
 import { PermissionKind } from '@pnp/sp/security';
 import type { Action, CheckIn, Person, PlanData } from '../domain/model';
 import type { MeansLine } from '../domain/means';
+import type { NewIndicatorValue } from '../domain/indicators';
+import type { Indicator } from '../domain/model';
 import {
   ListDef,
   actionsList,
   checkInsList,
   indicatorsList,
+  indicatorValuesList,
   operationalObjectivesList,
   plansList,
   progressList,
@@ -42,10 +45,11 @@ import { ActionChanges, LeadAssignment, NewCheckIn, PlanImport, PlanImportResult
 import { ActionDetails } from './actionDetails';
 import { ConflictError } from './errors';
 import { addUserToPstGroup } from './permissions';
-import { belongsToAction, composeEtag, ensureActionSpace, linkedProgressId, PROGRESS_SELECT, progressPayload, splitEtag, withProgress } from './actionSpaces';
+import { belongsToAction, composeEtag, ensureActionSpace, ensureFolder, linkedProgressId, PROGRESS_SELECT, progressPayload, splitEtag, withProgress } from './actionSpaces';
 import { applyToProgress, findCheckInByKey, newCheckInKey, savedCheckIn, writeCheckIn } from './checkInWriter';
 import { inspectPstLists, provisionPst, ProvisioningReport, ProvisioningState } from './provisioning';
 import { listUrl } from './sharePointPaths';
+import { actionValuesFrom, actionValuesQuery, IndicatorsVersionChanged, indicatorsVersionOf, saveActionIndicators, writeIndicatorValues } from './indicatorValues';
 import { actionMeansFrom, actionMeansQuery, MeansVersionChanged, missingListAsEmpty, readAllMeans, saveActionMeans } from './meansLines';
 import { batched, followPages, noMetadata, readPage } from './requests';
 import { httpStatusOf } from './errors';
@@ -198,10 +202,11 @@ export class SharePointPstRepository implements PstRepository {
         .top(50)() as Promise<ListItem[]>,
       // A site not upgraded yet has no means list: the action then has no line.
       (actionMeansQuery(batchedSp, this.webServerRelativeUrl, actionId)() as Promise<ListItem[]>).catch(missingListAsEmpty),
+      (actionValuesQuery(batchedSp, this.webServerRelativeUrl, actionId)() as Promise<ListItem[]>).catch(missingListAsEmpty),
     ]);
     pending.catch(() => undefined);
     await execute();
-    const [item, indicators, checkIns, canEditAction, progressItems, meansItems] = await pending;
+    const [item, indicators, checkIns, canEditAction, progressItems, meansItems, valueItems] = await pending;
     const means = actionMeansFrom(meansItems);
     const progress = progressItems.find((p) => p.Id === linkedProgressId(item));
     const canEditProgress = progress !== undefined && hasPermission(progress.EffectiveBasePermissions, PermissionKind.EditListItems);
@@ -214,6 +219,8 @@ export class SharePointPstRepository implements PstRepository {
     return {
       action: { ...action, resources: { ...action.resources, lines: means.lines } },
       meansVersion: means.version,
+      indicatorValues: actionValuesFrom(this.webServerRelativeUrl, valueItems, actionId).sort((a, b) => a.year - b.year || a.id - b.id),
+      indicatorsVersion: indicatorsVersionOf(indicators),
       etag: composeEtag(etagOf(item), progress ? etagOf(progress) : null),
       indicators: indicators.map(indicatorFromItem),
       // The folder decides which action a check-in is about, not its (editable) lookup.
@@ -321,6 +328,36 @@ export class SharePointPstRepository implements PstRepository {
     const resources = current.action.resources;
     if (resources.budget !== null || resources.etp !== null || resources.budgetService !== null) {
       await this.saveChanges(current, { resources: { ...resources, budget: null, etp: null, budgetService: null } }, current.etag);
+    }
+    return this.loadActionDetails(actionId);
+  }
+
+  async saveIndicators(actionId: number, indicators: readonly Indicator[], indicatorsVersion: string): Promise<ActionDetails> {
+    if (!(await this.canEditAllActions())) throw new Error('Seule la coordination du PST peut modifier les indicateurs d’une action.');
+    try {
+      await saveActionIndicators(this.sp, this.webServerRelativeUrl, actionId, indicators, indicatorsVersion);
+    } catch (error) {
+      if (error instanceof IndicatorsVersionChanged || httpStatusOf(error) === 412) throw new ConflictError(await this.loadActionDetails(actionId));
+      throw error;
+    }
+    return this.loadActionDetails(actionId);
+  }
+
+  async addIndicatorValues(actionId: number, values: readonly NewIndicatorValue[], day: string): Promise<ActionDetails> {
+    try {
+      await writeIndicatorValues(this.sp, this.webServerRelativeUrl, actionId, values, day);
+    } catch (error) {
+      const status = httpStatusOf(error);
+      if (status === 403 || status === 404) {
+        // A missing folder (an action nobody leads yet): the coordination sets it up, a lead cannot.
+        if (status === 404 && (await this.canEditAllActions())) {
+          await ensureFolder(this.sp, this.webServerRelativeUrl, actionId, indicatorValuesList);
+          await writeIndicatorValues(this.sp, this.webServerRelativeUrl, actionId, values, day);
+          return this.loadActionDetails(actionId);
+        }
+        throw new Error('Seuls le chef de projet de cette action et la coordination du PST peuvent en saisir les indicateurs.');
+      }
+      throw error;
     }
     return this.loadActionDetails(actionId);
   }

@@ -36,6 +36,7 @@ export type ListKey =
   | 'actions'
   | 'indicators'
   | 'means'
+  | 'indicatorValues'
   | 'checkIns'
   | 'progress'
   | 'reminderLedger';
@@ -373,6 +374,31 @@ export const meansList = {
   },
 } as const satisfies ListDef;
 
+/**
+ * The values of the indicators, year after year, entered by the action's lead with a
+ * check-in (issue 13.3). Like the check-ins, each action has its own folder
+ * (`PstIndicatorValues/<action id>`) where only its lead (and the coordination) may add; the
+ * folder, not the lookup, says which action a value is about. Nothing is overwritten: the
+ * latest value of a year is the one shown, the earlier ones are the history.
+ */
+export const indicatorValuesList = {
+  key: 'indicatorValues',
+  urlName: 'PstIndicatorValues',
+  title: t('PST – Valeurs des indicateurs', 'PST – Indicator values'),
+  description: "Valeurs des indicateurs par année, saisies par les chefs de projet avec leurs suivis (l'historique est conservé).",
+  growsPastThreshold: true,
+  fields: {
+    title: builtInTitle('Titre', 'Title'),
+    indicator: { internalName: 'PstIndicator', kind: 'lookup', title: t('Indicateur', 'Indicator'), lookupList: 'indicators', indexed: true, required: true },
+    action: actionLookup,
+    year: { internalName: 'PstYear', kind: 'number', title: t('Année', 'Year'), decimals: 0, indexed: true, required: true },
+    value: { internalName: 'PstValue', kind: 'number', title: t('Valeur', 'Value'), required: true },
+    date: { internalName: 'PstValueDate', kind: 'date', title: t('Date de la saisie', 'Entry date'), indexed: true },
+    author: { internalName: 'Author', kind: 'person', title: t('Auteur', 'Author'), builtIn: true },
+    modified: modifiedField,
+  },
+} as const satisfies ListDef;
+
 export const checkInsList = {
   key: 'checkIns',
   urlName: 'PstCheckIns',
@@ -447,6 +473,7 @@ export const PST_LISTS = [
   actionsList,
   indicatorsList,
   meansList,
+  indicatorValuesList,
   checkInsList,
   progressList,
   reminderLedgerList,

@@ -25,11 +25,13 @@ import {
 import { isParseError, parsePeriod, periodOfDay } from '../domain/parsing';
 import { isActionStatus, isBudgetService, isHealth, isPriority, isVolet } from '../domain/vocabularies';
 import { isFundingSource, isMeansDirection, MeansLine } from '../domain/means';
+import type { IndicatorValue, NewIndicatorValue } from '../domain/indicators';
 import {
   actionsList,
   checkInsList,
   FieldDef,
   indicatorsList,
+  indicatorValuesList,
   meansList,
   operationalObjectivesList,
   plansList,
@@ -391,6 +393,33 @@ export function indicatorToItem(indicator: Omit<Indicator, 'id'>): ItemPayload {
     [inf.target.internalName]: indicator.target,
     [inf.current.internalName]: indicator.current,
     [inf.year.internalName]: indicator.year,
+  };
+}
+
+// ---------------------------------------------------------------- indicator values
+
+const ivf = indicatorValuesList.fields;
+
+export function indicatorValueFromItem(item: ListItem): IndicatorValue {
+  return {
+    id: item.Id,
+    indicatorId: lookupId(item, ivf.indicator) ?? 0,
+    actionId: lookupId(item, ivf.action) ?? 0,
+    year: number(item, ivf.year) ?? 0,
+    value: number(item, ivf.value) ?? 0,
+    date: date(item, ivf.date),
+    author: person(item, ivf.author),
+  };
+}
+
+export function indicatorValueToItem(value: NewIndicatorValue, actionId: number, day: IsoDate): ItemPayload {
+  return {
+    [ivf.title.internalName]: `${value.year} – ${value.value}`,
+    [lookupIdProperty(ivf.indicator)]: value.indicatorId,
+    [lookupIdProperty(ivf.action)]: actionId,
+    [ivf.year.internalName]: value.year,
+    [ivf.value.internalName]: value.value,
+    [ivf.date.internalName]: dayToSharePoint(day),
   };
 }
 

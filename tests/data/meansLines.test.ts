@@ -21,7 +21,7 @@ let site: PstSite;
 beforeAll(async () => {
   site = await startPstSite();
 });
-afterAll(() => site.store.close());
+afterAll(() => site?.store.close());
 
 const line = (fields: Partial<MeansLine>): MeansLine => ({
   year: 2026,

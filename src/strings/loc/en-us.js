@@ -414,6 +414,25 @@ define([], function () {
     DashMeansNotSaid: "Not stated",
     DashMeansNoObjective: "No objective",
     DashMeansGroup: "Group",
-    DashMeansBarText: "{0}: planned {1}, actual {2}"
+    DashMeansBarText: "{0}: planned {1}, actual {2}",
+    // Indicators edited by the coordination, values entered by the lead (issue 13.3)
+    IndicatorValuesHeading: "Indicator values",
+    IndicatorValueOf: "Value: {0}",
+    IndicatorValueYear: "Year ({0})",
+    IndicatorValueLast: "Last value: {0} ({1})",
+    IndicatorValueNone: "No value entered yet",
+    IndicatorValuesSave: "Save the values",
+    IndicatorValuesSaved: "Indicator values saved.",
+    IndicatorValuesNothing: "Nothing to save: enter at least one value.",
+    IndicatorValuesHint: "Values are added to the history; the latest of a year is the one shown.",
+    IndicatorChartCaption: "Trend of the indicator “{0}”",
+    IndicatorsEdit: "Edit the indicators",
+    IndicatorsEditHeading: "Edit the action's indicators",
+    IndicatorAdd: "Add an indicator",
+    IndicatorRemove: "Remove the indicator {0}",
+    IndicatorsSave: "Save the indicators",
+    IndicatorsSaved: "Indicators saved.",
+    IndicatorsNone: "No indicator.",
+    IndicatorNumber: "Indicator {0}"
   };
 });

@@ -414,6 +414,25 @@ define([], function () {
     DashMeansNotSaid: "Non précisé",
     DashMeansNoObjective: "Sans objectif",
     DashMeansGroup: "Regroupement",
-    DashMeansBarText: "{0} : prévu {1}, réalisé {2}"
+    DashMeansBarText: "{0} : prévu {1}, réalisé {2}",
+    // Indicators edited by the coordination, values entered by the lead (issue 13.3)
+    IndicatorValuesHeading: "Valeurs des indicateurs",
+    IndicatorValueOf: "Valeur : {0}",
+    IndicatorValueYear: "Année ({0})",
+    IndicatorValueLast: "Dernière valeur : {0} ({1})",
+    IndicatorValueNone: "Aucune valeur saisie",
+    IndicatorValuesSave: "Enregistrer les valeurs",
+    IndicatorValuesSaved: "Valeurs des indicateurs enregistrées.",
+    IndicatorValuesNothing: "Aucune valeur à enregistrer : saisissez au moins une valeur.",
+    IndicatorValuesHint: "Les valeurs s'ajoutent à l'historique ; la plus récente d'une année est celle affichée.",
+    IndicatorChartCaption: "Évolution de l'indicateur « {0} »",
+    IndicatorsEdit: "Modifier les indicateurs",
+    IndicatorsEditHeading: "Modifier les indicateurs de l'action",
+    IndicatorAdd: "Ajouter un indicateur",
+    IndicatorRemove: "Supprimer l'indicateur {0}",
+    IndicatorsSave: "Enregistrer les indicateurs",
+    IndicatorsSaved: "Indicateurs enregistrés.",
+    IndicatorsNone: "Aucun indicateur.",
+    IndicatorNumber: "Indicateur {0}"
   };
 });

@@ -414,6 +414,25 @@ declare interface IPstStrings {
   DashMeansNoObjective: string;
   DashMeansGroup: string;
   DashMeansBarText: string;
+  // Indicators edited by the coordination, values entered by the lead (issue 13.3)
+  IndicatorValuesHeading: string;
+  IndicatorValueOf: string;
+  IndicatorValueYear: string;
+  IndicatorValueLast: string;
+  IndicatorValueNone: string;
+  IndicatorValuesSave: string;
+  IndicatorValuesSaved: string;
+  IndicatorValuesNothing: string;
+  IndicatorValuesHint: string;
+  IndicatorChartCaption: string;
+  IndicatorsEdit: string;
+  IndicatorsEditHeading: string;
+  IndicatorAdd: string;
+  IndicatorRemove: string;
+  IndicatorsSave: string;
+  IndicatorsSaved: string;
+  IndicatorsNone: string;
+  IndicatorNumber: string;
 }
 
 declare module 'PstStrings' {

@@ -53,6 +53,8 @@ function repository(overrides: Partial<PstRepository>): PstRepository & { calls:
     assignLead: notUsedHere,
     loadMeans: notUsedHere,
     saveMeansLines: notUsedHere,
+    saveIndicators: notUsedHere,
+    addIndicatorValues: notUsedHere,
     ...overrides,
   };
 }
