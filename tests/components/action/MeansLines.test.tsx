@@ -5,6 +5,9 @@ import type { ActionDetails } from '../../../src/data/actionDetails';
 import type { MeansLine } from '../../../src/domain/means';
 import { fakeRepository, NBSP, renderPanel, sampleAction, sampleDetails } from './panelTestSupport';
 
+// The panel's forms are slow to drive in jsdom on a loaded machine.
+jest.setTimeout(90_000);
+
 const lines: MeansLine[] = [
   { id: 1, year: 2025, service: 'ordinaire', direction: 'depense', source: 'commune', article: '844/124-48', planned: 1234.5, actual: 1000, etp: 0.5 },
   { id: 2, year: 2025, service: 'ordinaire', direction: 'recette', source: 'region', article: null, planned: 800, actual: null, etp: null },

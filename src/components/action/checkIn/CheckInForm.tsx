@@ -25,6 +25,7 @@ import type { ConflictRow } from '../save/saveModel';
 import { useConflictSave } from '../save/useConflictSave';
 import { FieldWarnings, usePanelClassNames } from '../parts';
 import { HEALTH_ICONS, healthOptions, readDay, readPercent, statusOptions } from '../panelModel';
+import { IndicatorValues } from './IndicatorValues';
 
 export interface CheckInFormProps {
   readonly details: ActionDetails;
@@ -291,6 +292,7 @@ export function CheckInForm({ details, repository, today, lang, onSaved, onRepla
           )}
         </Stack>
       </form>
+      <IndicatorValues details={details} repository={repository} today={today} lang={lang} onSaved={onReplaceDetails} />
     </section>
   );
 }
