@@ -380,7 +380,7 @@ define([], function () {
     MeansTotalOfYear: "Total {0}",
     MeansYear: "Année",
     MeansDirection: "Dépense ou recette",
-    MeansService: "Service",
+    MeansService: "Service budgétaire",
     MeansSource: "Source de financement",
     MeansArticle: "Article budgétaire",
     MeansPlanned: "Prévu",
