@@ -104,7 +104,7 @@ export function IndicatorValues({ details, repository, today, lang, onSaved }: I
                 inputMode="numeric"
                 autoComplete="off"
                 errorMessage={errors[indicator.id]?.year}
-                styles={{ root: { width: 90 } }}
+                styles={{ root: { width: 160 } }}
               />
             </Stack>
           );
