@@ -2,6 +2,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ActionDetails } from '../../../src/data/actionDetails';
 import type { IndicatorValue } from '../../../src/domain/indicators';
+import type { Indicator } from '../../../src/domain/model';
 import { fakeRepository, marie, renderPanel, sampleDetails } from './panelTestSupport';
 
 // The panel's forms are slow to drive in jsdom on a loaded machine.
@@ -47,7 +48,7 @@ describe('indicators in the panel', () => {
   });
 
   it('the coordinator edits an indicator and adds one; a lead does not see the command', async () => {
-    const repository = fakeRepository(withValues(), { saveIndicators: jest.fn(async (_id, indicators) => withValues({ indicators: indicators.map((i: { id: number }, n: number) => ({ ...i, id: i.id || 50 + n })) })) });
+    const repository = fakeRepository(withValues(), { saveIndicators: jest.fn(async (_id: number, indicators: readonly Indicator[]) => withValues({ indicators: indicators.map((i, n) => ({ ...i, id: i.id || 50 + n })) })) });
     renderPanel(repository, { isCoordinator: true });
     fireEvent.click(await screen.findByRole('button', { name: 'Modifier les indicateurs' }));
     const [first] = await screen.findAllByTestId('indicator-row');
