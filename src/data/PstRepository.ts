@@ -4,6 +4,8 @@
  * against the embedded store.
  */
 import type { Action, CheckIn, Indicator, Person, PlanData } from '../domain/model';
+import type { MeansLine } from '../domain/means';
+import type { NewIndicatorValue } from '../domain/indicators';
 import type { PlanSync } from '../domain/planSync';
 import type { PstSnapshot } from '../domain/snapshot';
 import type { TrendCheckIn } from '../domain/trend';
@@ -135,6 +137,30 @@ export interface PstRepository {
    * effect, if still at `actionEtag` (else ConflictError). Retry-safe like addCheckIn.
    */
   correctCheckIn(correction: CheckInCorrection, actionEtag: string): Promise<{ checkIn: CheckIn; actionEtag: string }>;
+  /**
+   * The means lines of every action of the site, by action id (the financial director's
+   * view; read on demand, not with the snapshot). An action absent here has no line.
+   */
+  loadMeans(): Promise<ReadonlyMap<number, MeansLine[]>>;
+  /**
+   * Makes the action's means lines be `lines` (coordination only), if they are still at
+   * `meansVersion` (ActionDetails.meansVersion), else ConflictError and nothing written. The
+   * action's single figures (budget, ETP, service), which the lines replace, are cleared.
+   * Returns the action as now stored.
+   */
+  saveMeansLines(actionId: number, lines: readonly MeansLine[], meansVersion: string): Promise<ActionDetails>;
+  /**
+   * Makes the action's indicators (label, unit, baseline, target, year) be `indicators`
+   * (coordination only; an id of 0 or less is a new one), if they are still at
+   * `indicatorsVersion`, else ConflictError. Returns the action as now stored.
+   */
+  saveIndicators(actionId: number, indicators: readonly Indicator[], indicatorsVersion: string): Promise<ActionDetails>;
+  /**
+   * Records indicator values for the action, dated `day` (its lead or the coordination), in
+   * the action's folder of values: added to the history, never overwriting. Returns the
+   * action as now stored.
+   */
+  addIndicatorValues(actionId: number, values: readonly NewIndicatorValue[], day: string): Promise<ActionDetails>;
   /** People whose name or address starts with what was typed (SharePoint's people picker search). */
   searchPeople(text: string): Promise<Person[]>;
   /**

@@ -13,11 +13,15 @@ import '@pnp/sp/site-users/web';
 import '@pnp/sp/profiles';
 import { PermissionKind } from '@pnp/sp/security';
 import type { Action, CheckIn, Person, PlanData } from '../domain/model';
+import type { MeansLine } from '../domain/means';
+import type { NewIndicatorValue } from '../domain/indicators';
+import type { Indicator } from '../domain/model';
 import {
   ListDef,
   actionsList,
   checkInsList,
   indicatorsList,
+  indicatorValuesList,
   operationalObjectivesList,
   plansList,
   progressList,
@@ -44,11 +48,13 @@ import { ActionDetails } from './actionDetails';
 import { ConflictError, InvalidRequestError } from './errors';
 import { refusedCheckIn } from '../domain/checkIns';
 import { addUserToPstGroup } from './permissions';
-import { belongsToAction, composeEtag, ensureActionSpace, linkedProgressId, PROGRESS_SELECT, progressPayload, splitEtag, withProgress } from './actionSpaces';
+import { belongsToAction, composeEtag, ensureActionSpace, ensureFolder, linkedProgressId, PROGRESS_SELECT, progressPayload, splitEtag, withProgress } from './actionSpaces';
 import { correctLatestCheckIn } from './checkInCorrection';
 import { applyToProgress, findCheckInByKey, newCheckInKey, savedCheckIn, writeCheckIn } from './checkInWriter';
 import { inspectPstLists, provisionPst, ProvisioningReport, ProvisioningState } from './provisioning';
 import { listUrl } from './sharePointPaths';
+import { actionValuesFrom, actionValuesQuery, IndicatorsVersionChanged, indicatorsVersionOf, saveActionIndicators, writeIndicatorValues } from './indicatorValues';
+import { actionMeansFrom, actionMeansQuery, MeansVersionChanged, missingListAsEmpty, readAllMeans, saveActionMeans } from './meansLines';
 import { batched, followPages, noMetadata, readPage } from './requests';
 import { httpStatusOf } from './errors';
 import { MAX_PAGE_SIZE } from '../domain/limits';
@@ -209,10 +215,14 @@ export class SharePointPstRepository implements PstRepository {
         .expand('Editor')
         .filter(actionIdFilter(progressList))
         .top(50)() as Promise<ListItem[]>,
+      // A site not upgraded yet has no means list: the action then has no line.
+      (actionMeansQuery(batchedSp, this.webServerRelativeUrl, actionId)() as Promise<ListItem[]>).catch(missingListAsEmpty),
+      (actionValuesQuery(batchedSp, this.webServerRelativeUrl, actionId)() as Promise<ListItem[]>).catch(missingListAsEmpty),
     ]);
     pending.catch(() => undefined);
     await execute();
-    const [item, indicators, checkIns, canEditAction, progressItems] = await pending;
+    const [item, indicators, checkIns, canEditAction, progressItems, meansItems, valueItems] = await pending;
+    const means = actionMeansFrom(meansItems);
     const progress = progressItems.find((p) => p.Id === linkedProgressId(item));
     const canEditProgress = progress !== undefined && hasPermission(progress.EffectiveBasePermissions, PermissionKind.EditListItems);
     // Who saved last: on the action item (the coordination) or its progress item (a check-in).
@@ -220,8 +230,12 @@ export class SharePointPstRepository implements PstRepository {
     const latest = progressIsLater ? progress : item;
     const editor = latest[actionsList.fields.editor.internalName] as { Id?: number; Title?: string; EMail?: string } | undefined;
     const modified = latest[actionsList.fields.modified.internalName];
+    const action = withProgress(actionFromItem(item), item, progress);
     return {
-      action: withProgress(actionFromItem(item), item, progress),
+      action: { ...action, resources: { ...action.resources, lines: means.lines } },
+      meansVersion: means.version,
+      indicatorValues: actionValuesFrom(this.webServerRelativeUrl, valueItems, actionId).sort((a, b) => a.year - b.year || a.id - b.id),
+      indicatorsVersion: indicatorsVersionOf(indicators),
       etag: composeEtag(etagOf(item), progress ? etagOf(progress) : null),
       indicators: indicators.map(indicatorFromItem),
       // The folder decides which action a check-in is about, not its (editable) lookup.
@@ -331,6 +345,58 @@ export class SharePointPstRepository implements PstRepository {
       if (httpStatusOf(error) === 404) return undefined;
       throw error;
     }
+  }
+
+  loadMeans(): Promise<ReadonlyMap<number, MeansLine[]>> {
+    return readAllMeans(this.sp, this.webServerRelativeUrl);
+  }
+
+  async saveMeansLines(actionId: number, lines: readonly MeansLine[], meansVersion: string): Promise<ActionDetails> {
+    // SharePoint refuses a lead too (Read on the list); this says it in French before any write.
+    if (!(await this.canEditAllActions())) throw new Error('Seule la coordination du PST peut modifier les moyens d’une action.');
+    const current = await this.loadActionDetails(actionId);
+    try {
+      await saveActionMeans(this.sp, this.webServerRelativeUrl, actionId, lines, meansVersion);
+    } catch (error) {
+      if (error instanceof MeansVersionChanged || httpStatusOf(error) === 412) throw new ConflictError(await this.loadActionDetails(actionId));
+      throw error;
+    }
+    // The lines replace the single figures: cleared once, so they are not taken as a line again.
+    const resources = current.action.resources;
+    if (resources.budget !== null || resources.etp !== null || resources.budgetService !== null) {
+      await this.saveChanges(current, { resources: { ...resources, budget: null, etp: null, budgetService: null } }, current.etag);
+    }
+    return this.loadActionDetails(actionId);
+  }
+
+  async saveIndicators(actionId: number, indicators: readonly Indicator[], indicatorsVersion: string): Promise<ActionDetails> {
+    if (!(await this.canEditAllActions())) throw new Error('Seule la coordination du PST peut modifier les indicateurs d’une action.');
+    try {
+      await saveActionIndicators(this.sp, this.webServerRelativeUrl, actionId, indicators, indicatorsVersion);
+    } catch (error) {
+      if (error instanceof IndicatorsVersionChanged || httpStatusOf(error) === 412) throw new ConflictError(await this.loadActionDetails(actionId));
+      throw error;
+    }
+    return this.loadActionDetails(actionId);
+  }
+
+  async addIndicatorValues(actionId: number, values: readonly NewIndicatorValue[], day: string): Promise<ActionDetails> {
+    try {
+      await writeIndicatorValues(this.sp, this.webServerRelativeUrl, actionId, values, day);
+    } catch (error) {
+      const status = httpStatusOf(error);
+      if (status === 403 || status === 404) {
+        // A missing folder (an action nobody leads yet): the coordination sets it up, a lead cannot.
+        if (status === 404 && (await this.canEditAllActions())) {
+          await ensureFolder(this.sp, this.webServerRelativeUrl, actionId, indicatorValuesList);
+          await writeIndicatorValues(this.sp, this.webServerRelativeUrl, actionId, values, day);
+          return this.loadActionDetails(actionId);
+        }
+        throw new Error('Seuls le chef de projet de cette action et la coordination du PST peuvent en saisir les indicateurs.');
+      }
+      throw error;
+    }
+    return this.loadActionDetails(actionId);
   }
 
   async searchPeople(text: string): Promise<Person[]> {

@@ -18,7 +18,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/folders';
 import '@pnp/sp/security';
-import { actionsList, checkInsList, progressList } from '../schema/listSchema';
+import { actionsList, checkInsList, indicatorValuesList, ListDef, progressList } from '../schema/listSchema';
 import { lookupIdProperty, queryFor } from '../schema/query';
 import { actionFromItem, dayFromSharePoint, dayToSharePoint, ListItem } from '../schema/mapping';
 import { isActionStatus, isHealth } from '../domain/vocabularies';
@@ -30,16 +30,19 @@ import { MAX_PAGE_SIZE } from '../domain/limits';
 
 export const LEAD_LEVEL_NAME = 'PST – Collaboration sans suppression';
 
-export function checkInFolderPath(webServerRelativeUrl: string, actionId: number): string {
-  return `${listUrl(webServerRelativeUrl, checkInsList)}/${actionId}`;
+/** The lists where each action has a folder its lead writes in: check-ins, indicator values. */
+export type ActionFolderList = typeof checkInsList | typeof indicatorValuesList;
+
+export function checkInFolderPath(webServerRelativeUrl: string, actionId: number, list: ActionFolderList = checkInsList): string {
+  return `${listUrl(webServerRelativeUrl, list)}/${actionId}`;
 }
 
-/** A check-in counts for the action whose folder holds it (or, from before folders, the root folder, which leads cannot write). */
-export function belongsToAction(webServerRelativeUrl: string, item: object, actionId: number): boolean {
+/** An item counts for the action whose folder holds it (or, from before folders, the root folder, which leads cannot write). */
+export function belongsToAction(webServerRelativeUrl: string, item: object, actionId: number, list: ActionFolderList = checkInsList): boolean {
   const value = (item as { FileDirRef?: unknown }).FileDirRef;
   const dir = typeof value === 'string' ? value.toLowerCase() : undefined;
   if (dir === undefined) return true;
-  return dir === checkInFolderPath(webServerRelativeUrl, actionId).toLowerCase() || dir === listUrl(webServerRelativeUrl, checkInsList).toLowerCase();
+  return dir === checkInFolderPath(webServerRelativeUrl, actionId, list).toLowerCase() || dir === listUrl(webServerRelativeUrl, list).toLowerCase();
 }
 
 type Summary = Pick<Action, 'status' | 'progressPercent' | 'health' | 'lastCheckInDate'>;
@@ -58,23 +61,23 @@ async function leadLevelId(sp: SPFI): Promise<number> {
   return ((await sp.web.roleDefinitions.getByName(LEAD_LEVEL_NAME).select('Id')()) as { Id: number }).Id;
 }
 
-/** The action's check-in folder, created with its own permissions if missing; its item id. */
-async function ensureFolder(sp: SPFI, webServerRelativeUrl: string, actionId: number): Promise<number> {
-  const path = checkInFolderPath(webServerRelativeUrl, actionId);
+/** The action's folder in `listDef` (check-ins, indicator values), created with its own permissions if missing; its item id. */
+export async function ensureFolder(sp: SPFI, webServerRelativeUrl: string, actionId: number, listDef: ActionFolderList = checkInsList): Promise<number> {
+  const path = checkInFolderPath(webServerRelativeUrl, actionId, listDef);
   let folder: { Id: number; HasUniqueRoleAssignments: boolean } | undefined;
   try {
     folder = await sp.web.getFolderByServerRelativePath(path).listItemAllFields.select('Id', 'HasUniqueRoleAssignments')();
   } catch (error) {
     if (!isNotFound(error)) throw error;
   }
-  const list = sp.web.getList(listUrl(webServerRelativeUrl, checkInsList));
+  const list = sp.web.getList(listUrl(webServerRelativeUrl, listDef));
   if (!folder) {
-    const values = (await list.addValidateUpdateItemUsingPath([{ FieldName: 'Title', FieldValue: String(actionId) }], listUrl(webServerRelativeUrl, checkInsList), false, '', {
+    const values = (await list.addValidateUpdateItemUsingPath([{ FieldName: 'Title', FieldValue: String(actionId) }], listUrl(webServerRelativeUrl, listDef), false, '', {
       leafName: String(actionId),
       objectType: 1,
     })) as { FieldName: string; FieldValue: string; HasException: boolean; ErrorMessage: string | null }[];
     const failed = values.find((v) => v.HasException);
-    if (failed) throw new Error(`Dossier de suivis non créé (${failed.FieldName}) : ${failed.ErrorMessage ?? ''}`);
+    if (failed) throw new Error(`Dossier non créé dans ${listDef.title.fr} (${failed.FieldName}) : ${failed.ErrorMessage ?? ''}`);
     folder = { Id: Number(values.find((v) => v.FieldName === 'Id')!.FieldValue), HasUniqueRoleAssignments: false };
   }
   if (!folder.HasUniqueRoleAssignments) await list.items.getById(folder.Id).breakRoleInheritance(true, false);
@@ -138,6 +141,8 @@ async function grant(item: { roleAssignments: { add(p: number, r: number): Promi
 
 export interface ActionSpace {
   readonly folderId: number;
+  /** The action's folder of indicator values. */
+  readonly valuesFolderId: number;
   readonly progressItemId: number;
   /** The progress item's ETag once set up. */
   readonly progressEtag: string;
@@ -158,15 +163,17 @@ export async function ensureActionSpace(
 ): Promise<ActionSpace> {
   const progressItemId = await ensureProgressItem(sp, webServerRelativeUrl, action, linkedProgressId, meId);
   const folderId = await ensureFolder(sp, webServerRelativeUrl, action.id);
+  const valuesFolderId = await ensureFolder(sp, webServerRelativeUrl, action.id, indicatorValuesList);
   const level = leadId === null && previousLeadId === null ? 0 : await leadLevelId(sp);
-  const folder = sp.web.getList(listUrl(webServerRelativeUrl, checkInsList)).items.getById(folderId);
-  const progress = sp.web.getList(listUrl(webServerRelativeUrl, progressList)).items.getById(progressItemId);
+  const itemOf = (list: ListDef, id: number) => sp.web.getList(listUrl(webServerRelativeUrl, list)).items.getById(id);
+  const progress = itemOf(progressList, progressItemId);
   if (level !== 0) {
-    await grant(folder, level, leadId, previousLeadId);
+    await grant(itemOf(checkInsList, folderId), level, leadId, previousLeadId);
+    await grant(itemOf(indicatorValuesList, valuesFolderId), level, leadId, previousLeadId);
     await grant(progress, level, leadId, previousLeadId);
   }
   const written = await progress.update({ [`${progressList.fields.lead.internalName}Id`]: leadId });
-  return { folderId, progressItemId, progressEtag: (written as { etag?: string }).etag ?? '*' };
+  return { folderId, valuesFolderId, progressItemId, progressEtag: (written as { etag?: string }).etag ?? '*' };
 }
 
 // ------------------------------------------------------------------ reading
@@ -232,6 +239,17 @@ export async function ensureActionSpaces(sp: SPFI, webServerRelativeUrl: string)
   const items = await readAll(actions.items.select(...select, leadIdProperty, 'HasUniqueRoleAssignments').expand(...expand).top(MAX_PAGE_SIZE));
   const progress = await readAll(sp.web.getList(listUrl(webServerRelativeUrl, progressList)).items.select('Id', `${progressList.fields.lead.internalName}Id`).top(MAX_PAGE_SIZE));
   const leadOf = new Map(progress.map((p) => [p.Id, p[`${progressList.fields.lead.internalName}Id`] as number | null]));
+  // Sites set up before the indicator values: their led actions get that folder too (one
+  // read per led action: provisioning is rare, and folders cannot be filtered on an index).
+  const hasValuesFolder = async (actionId: number): Promise<boolean> => {
+    try {
+      await sp.web.getFolderByServerRelativePath(checkInFolderPath(webServerRelativeUrl, actionId, indicatorValuesList)).listItemAllFields.select('Id')();
+      return true;
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+  };
   let me: number | undefined;
   for (const item of items) {
     const action = actionFromItem(item);
@@ -242,7 +260,7 @@ export async function ensureActionSpaces(sp: SPFI, webServerRelativeUrl: string)
     const leadId = typeof item[leadIdProperty] === 'number' ? (item[leadIdProperty] as number) : null;
     if (leadId === null) continue;
     const linked = linkedProgressId(item);
-    if (linked !== null && leadOf.has(linked) && leadOf.get(linked) === leadId) continue;
+    if (linked !== null && leadOf.has(linked) && leadOf.get(linked) === leadId && (await hasValuesFolder(action.id))) continue;
     me = me ?? ((await sp.web.currentUser.select('Id')()) as { Id: number }).Id;
     const space = await ensureActionSpace(sp, webServerRelativeUrl, action, linked, me, leadId, null);
     if (linked !== space.progressItemId) await actions.items.getById(action.id).update({ [actionsList.fields.progressItem.internalName]: space.progressItemId });

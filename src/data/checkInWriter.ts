@@ -22,7 +22,7 @@ import { ensureActionSpace, checkInFolderPath, composeEtag, progressPayload } fr
 import type { NewCheckIn } from './PstRepository';
 import { listUrl } from './sharePointPaths';
 
-interface RegionalFormat {
+export interface RegionalFormat {
   readonly dateFormat: number;
   readonly dateSeparator: string;
   readonly decimalSeparator: string;
@@ -31,7 +31,7 @@ interface RegionalFormat {
 const formats = new WeakMap<SPFI, Promise<RegionalFormat>>();
 
 /** Form values take dates and numbers as the web's regional settings write them (an ISO date is refused). */
-function regionalFormat(sp: SPFI): Promise<RegionalFormat> {
+export function regionalFormat(sp: SPFI): Promise<RegionalFormat> {
   let format = formats.get(sp);
   if (!format) {
     format = (sp.web.regionalSettings.select('DateFormat', 'DateSeparator', 'DecimalSeparator')() as Promise<{ DateFormat: number; DateSeparator: string; DecimalSeparator: string }>).then(
@@ -50,7 +50,7 @@ export function formDate(day: IsoDate, format: RegionalFormat): string {
   return parts.join(format.dateSeparator);
 }
 
-function formNumber(value: number | null, format: RegionalFormat): string {
+export function formNumber(value: number | null, format: RegionalFormat): string {
   return value === null ? '' : String(value).replace('.', format.decimalSeparator);
 }
 

@@ -82,9 +82,12 @@ export const PST_GROUPS: Record<PstGroupKey, { title: string; description: strin
   },
 };
 
+/** The lists where leads get an item or folder of their own (actionSpaces.ts): the coordination grants them. */
+export const LEAD_WRITABLE_LISTS: readonly ListKey[] = ['checkIns', 'progress', 'indicatorValues'];
+
 /** The role each group gets on each list (leads get more on their own folder and progress item only). */
 export function roleOf(group: PstGroupKey, list: ListKey): PstRole {
-  if (group === 'coordination') return list === 'checkIns' || list === 'progress' ? 'editAndGrant' : RoleType.Editor;
+  if (group === 'coordination') return LEAD_WRITABLE_LISTS.indexOf(list) >= 0 ? 'editAndGrant' : RoleType.Editor;
   return RoleType.Reader;
 }
 
@@ -158,7 +161,7 @@ export async function ensurePstPermissions(sp: SPFI, webServerRelativeUrl: strin
       await list.breakRoleInheritance(true, false);
       changes.push(`permissions propres : ${listDef.title.fr}`);
     }
-    if (listDef.key === 'checkIns' && info.WriteSecurity !== WRITE_OWN_ITEMS_ONLY) {
+    if ((listDef.key === 'checkIns' || listDef.key === 'indicatorValues') && info.WriteSecurity !== WRITE_OWN_ITEMS_ONLY) {
       await list.update({ WriteSecurity: WRITE_OWN_ITEMS_ONLY });
       changes.push(`${listDef.title.fr} : chacun ne modifie que ses propres suivis`);
     }

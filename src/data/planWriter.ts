@@ -24,13 +24,14 @@ import type { Action, OperationalObjective, Plan, PlanData, Section, StrategicOb
 import { itemsOfPlan } from '../domain/plans';
 import type { ImportedKind as Kind, PlanImport, PlanImportResult, SiteImportOptions, SiteImportResult, WriteCount } from './PstRepository';
 import type { PstSnapshot } from '../domain/snapshot';
-import { actionsList, indicatorsList, ListDef, operationalObjectivesList, plansList, sectionsList, strategicObjectivesList } from '../schema/listSchema';
+import { actionsList, indicatorsList, meansList, ListDef, operationalObjectivesList, plansList, sectionsList, strategicObjectivesList } from '../schema/listSchema';
 import {
   actionFromItem,
   actionToItem,
   changedProperties,
   indicatorToItem,
   ItemPayload,
+  meansLineToItem,
   ListItem,
   operationalObjectiveFromItem,
   operationalObjectiveToItem,
@@ -45,6 +46,7 @@ import { queryFor } from '../schema/query';
 import { listUrl } from './sharePointPaths';
 import { batched, followPages, readPage } from './requests';
 import { MAX_BATCH_REQUESTS, MAX_PAGE_SIZE } from '../domain/limits';
+import { meansLinesOf } from '../domain/meansFigures';
 import { choosePlanWithReason, ItemUpdate, PlanSync, planSync, structuralOverlap, WEAK_PLAN_CHOICES } from '../domain/planSync';
 
 /** Share of OS/OO in common for a document to be taken as a version of a stored plan. */
@@ -424,6 +426,14 @@ export async function writeNewPlan(sp: SPFI, webServerRelativeUrl: string, data:
   await addAll(sp, webServerRelativeUrl, 
     indicatorsList,
     (data.indicators ?? []).map((ind) => indicatorToItem({ ...ind, actionId: ids.actions.get(ind.actionId) ?? 0 })),
+  );
+  // What the document says of the means: its lines by year, else its single figures as one line.
+  const firstYear = data.plan.startYear ?? new Date().getUTCFullYear();
+  await addAll(
+    sp,
+    webServerRelativeUrl,
+    meansList,
+    data.actions.flatMap((a) => meansLinesOf(a, firstYear).map((line) => meansLineToItem(line, ids.actions.get(a.id) ?? 0))),
   );
   await markFinished(sp, webServerRelativeUrl, planId);
   return { ids, planId };

@@ -17,6 +17,7 @@ import { listUrl } from './sharePointPaths';
 import { isNotFound } from './errors';
 import { ensurePstPermissions } from './permissions';
 import { ensureActionSpaces } from './actionSpaces';
+import { migrateSingleFigures } from './meansLines';
 
 /** SP.AddFieldOptions: AddFieldInternalNameHint (8) keeps `Name` as the internal name; AddFieldToDefaultView (16). */
 const ADD_FIELD_OPTIONS = 8 | 16;
@@ -115,12 +116,14 @@ export async function ensurePstLists(sp: SPFI, webServerRelativeUrl: string): Pr
 /**
  * Everything a site needs for the PST: the lists and columns, then the PST groups with
  * their roles on the lists (see permissions.ts), then each led action's folder and progress
- * item (actionSpaces.ts, which also upgrades sites set up before them). Idempotent: a
+ * item (actionSpaces.ts, which also upgrades sites set up before them), then the single
+ * budget and ETP of each action as its first means line (meansLines.ts). Idempotent: a
  * second run changes nothing.
  */
 export async function provisionPst(sp: SPFI, webServerRelativeUrl: string): Promise<ProvisioningReport> {
   const report = await ensurePstLists(sp, webServerRelativeUrl);
   const permissions = await ensurePstPermissions(sp, webServerRelativeUrl);
   const spaces = await ensureActionSpaces(sp, webServerRelativeUrl);
-  return { ...report, permissionChanges: [...permissions.changes, ...spaces] };
+  const means = await migrateSingleFigures(sp, webServerRelativeUrl);
+  return { ...report, permissionChanges: [...permissions.changes, ...spaces, ...means] };
 }

@@ -28,6 +28,8 @@ export const FUNDING_SOURCE_LABELS: { readonly [F in FundingSource]: Labels } = 
 };
 
 export interface MeansLine {
+  /** The item in « PST – Moyens » once stored; absent on a line not saved yet. */
+  id?: number;
   /** Budget year (e.g. 2026). */
   year: number;
   /** Ordinary / extraordinary service. */

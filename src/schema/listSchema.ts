@@ -11,6 +11,7 @@ import {
   VOLETS,
   SDG_NUMBERS,
 } from '../domain/vocabularies';
+import { FUNDING_SOURCES, MEANS_DIRECTIONS } from '../domain/means';
 
 export type FieldKind =
   | 'text'
@@ -34,6 +35,8 @@ export type ListKey =
   | 'operationalObjectives'
   | 'actions'
   | 'indicators'
+  | 'means'
+  | 'indicatorValues'
   | 'checkIns'
   | 'progress'
   | 'reminderLedger'
@@ -349,6 +352,59 @@ export const indicatorsList = {
   },
 } as const satisfies ListDef;
 
+/**
+ * Means per year of the actions (issue 13.4): one item per year × service × direction ×
+ * funding source × article. Its own list, not a column of the action: SharePoint has no
+ * repeating column, and the financial director's view reads every line without reading
+ * the actions. Edited by the coordination only (leads and readers: Read).
+ */
+export const meansList = {
+  key: 'means',
+  urlName: 'PstMeans',
+  title: t('PST – Moyens', 'PST – Means'),
+  description: 'Moyens des actions par année : service ordinaire ou extraordinaire, dépense ou recette, source de financement, article budgétaire, montants prévu et réalisé, ETP.',
+  // A few lines per action and year: past 5,000 on a large plan over a legislature.
+  growsPastThreshold: true,
+  fields: {
+    title: builtInTitle('Titre', 'Title'),
+    action: actionLookup,
+    year: { internalName: 'PstYear', kind: 'number', title: t('Année', 'Year'), decimals: 0, indexed: true, required: true },
+    service: { internalName: 'PstBudgetService', kind: 'choice', title: t('Service budgétaire', 'Budget service'), choices: BUDGET_SERVICES },
+    direction: { internalName: 'PstMeansDirection', kind: 'choice', title: t('Dépense ou recette', 'Expense or receipt'), choices: MEANS_DIRECTIONS, required: true },
+    source: { internalName: 'PstFundingSource', kind: 'choice', title: t('Source de financement', 'Funding source'), choices: FUNDING_SOURCES, indexed: true },
+    article: { internalName: 'PstBudgetArticle', kind: 'text', title: t('Article budgétaire', 'Budget article'), maxLength: 50 },
+    planned: { internalName: 'PstPlannedAmount', kind: 'currency', title: t('Montant prévu (€)', 'Planned amount (€)'), min: 0 },
+    actual: { internalName: 'PstActualAmount', kind: 'currency', title: t('Montant réalisé (€)', 'Actual amount (€)'), min: 0 },
+    etp: { internalName: 'PstEtp', kind: 'number', title: t('ETP', 'FTE'), min: 0, decimals: 2 },
+    modified: modifiedField,
+  },
+} as const satisfies ListDef;
+
+/**
+ * The values of the indicators, year after year, entered by the action's lead with a
+ * check-in (issue 13.3). Like the check-ins, each action has its own folder
+ * (`PstIndicatorValues/<action id>`) where only its lead (and the coordination) may add; the
+ * folder, not the lookup, says which action a value is about. Nothing is overwritten: the
+ * latest value of a year is the one shown, the earlier ones are the history.
+ */
+export const indicatorValuesList = {
+  key: 'indicatorValues',
+  urlName: 'PstIndicatorValues',
+  title: t('PST – Valeurs des indicateurs', 'PST – Indicator values'),
+  description: "Valeurs des indicateurs par année, saisies par les chefs de projet avec leurs suivis (l'historique est conservé).",
+  growsPastThreshold: true,
+  fields: {
+    title: builtInTitle('Titre', 'Title'),
+    indicator: { internalName: 'PstIndicator', kind: 'lookup', title: t('Indicateur', 'Indicator'), lookupList: 'indicators', indexed: true, required: true },
+    action: actionLookup,
+    year: { internalName: 'PstYear', kind: 'number', title: t('Année', 'Year'), decimals: 0, indexed: true, required: true },
+    value: { internalName: 'PstValue', kind: 'number', title: t('Valeur', 'Value'), required: true },
+    date: { internalName: 'PstValueDate', kind: 'date', title: t('Date de la saisie', 'Entry date'), indexed: true },
+    author: { internalName: 'Author', kind: 'person', title: t('Auteur', 'Author'), builtIn: true },
+    modified: modifiedField,
+  },
+} as const satisfies ListDef;
+
 export const checkInsList = {
   key: 'checkIns',
   urlName: 'PstCheckIns',
@@ -452,6 +508,8 @@ export const PST_LISTS = [
   operationalObjectivesList,
   actionsList,
   indicatorsList,
+  meansList,
+  indicatorValuesList,
   checkInsList,
   progressList,
   reminderLedgerList,

@@ -25,11 +25,15 @@ import {
 } from '../domain/model';
 import { isParseError, parsePeriod, periodOfDay } from '../domain/parsing';
 import { isActionStatus, isBudgetService, isHealth, isPriority, isVolet } from '../domain/vocabularies';
+import { isFundingSource, isMeansDirection, MeansLine } from '../domain/means';
+import type { IndicatorValue, NewIndicatorValue } from '../domain/indicators';
 import {
   actionsList,
   checkInsList,
   FieldDef,
   indicatorsList,
+  indicatorValuesList,
+  meansList,
   operationalObjectivesList,
   plansList,
   sectionsList,
@@ -408,6 +412,72 @@ export function indicatorToItem(indicator: Omit<Indicator, 'id'>): ItemPayload {
     [inf.target.internalName]: indicator.target,
     [inf.current.internalName]: indicator.current,
     [inf.year.internalName]: indicator.year,
+  };
+}
+
+// ---------------------------------------------------------------- indicator values
+
+const ivf = indicatorValuesList.fields;
+
+export function indicatorValueFromItem(item: ListItem): IndicatorValue {
+  return {
+    id: item.Id,
+    indicatorId: lookupId(item, ivf.indicator) ?? 0,
+    actionId: lookupId(item, ivf.action) ?? 0,
+    year: number(item, ivf.year) ?? 0,
+    value: number(item, ivf.value) ?? 0,
+    date: date(item, ivf.date),
+    author: person(item, ivf.author),
+  };
+}
+
+export function indicatorValueToItem(value: NewIndicatorValue, actionId: number, day: IsoDate): ItemPayload {
+  return {
+    [ivf.title.internalName]: `${value.year} – ${value.value}`,
+    [lookupIdProperty(ivf.indicator)]: value.indicatorId,
+    [lookupIdProperty(ivf.action)]: actionId,
+    [ivf.year.internalName]: value.year,
+    [ivf.value.internalName]: value.value,
+    [ivf.date.internalName]: dayToSharePoint(day),
+  };
+}
+
+// ---------------------------------------------------------------- means lines
+
+const mf = meansList.fields;
+
+/** A means line and the action it belongs to. */
+export function meansLineFromItem(item: ListItem): MeansLine & { readonly actionId: number } {
+  const service = text(item, mf.service);
+  const direction = text(item, mf.direction);
+  const source = text(item, mf.source);
+  return {
+    id: item.Id,
+    actionId: lookupId(item, mf.action) ?? 0,
+    year: number(item, mf.year) ?? 0,
+    service: isBudgetService(service) ? service : null,
+    direction: isMeansDirection(direction) ? direction : 'depense',
+    source: isFundingSource(source) ? source : null,
+    article: text(item, mf.article),
+    planned: number(item, mf.planned),
+    actual: number(item, mf.actual),
+    etp: number(item, mf.etp),
+  };
+}
+
+export function meansLineToItem(line: MeansLine, actionId: number): ItemPayload {
+  return {
+    // Read in the list itself (SharePoint's views show the title first).
+    [mf.title.internalName]: `${line.year}${line.article ? ` – ${line.article}` : ''}`,
+    [lookupIdProperty(mf.action)]: actionId,
+    [mf.year.internalName]: line.year,
+    [mf.service.internalName]: line.service,
+    [mf.direction.internalName]: line.direction,
+    [mf.source.internalName]: line.source,
+    [mf.article.internalName]: line.article,
+    [mf.planned.internalName]: line.planned,
+    [mf.actual.internalName]: line.actual,
+    [mf.etp.internalName]: line.etp,
   };
 }
 

@@ -4,6 +4,7 @@ import {
   OutlineStrategicObjective,
   planFromOutline,
   readResources,
+  readMeansLines,
   splitSectionHeading,
 } from '../../src/import/toPlan';
 import { titleKey } from '../../src/domain/vocabularies';
@@ -307,5 +308,35 @@ describe('readResources', () => {
     expect(readResources("Frais à l'ordinaire").budgetService).toBe('ordinaire');
     expect(readResources("Investissement à l'extraordinaire. Analyse au niveau de l'ordinaire.").budgetService).toBeNull();
     expect(readResources(null)).toEqual({ etp: null, budget: null, budgetService: null, text: null });
+  });
+});
+
+describe('readMeansLines: a budget stated year by year becomes means lines', () => {
+  it('reads one line per segment with a year and an amount, with its source and direction', () => {
+    const text = [
+      'Budgétaires (€) : à l’extraordinaire',
+      '• 2024 : 15.000 € (fonds propres du CPAS)',
+      '• 2025 : 12 500,50 € dont subside de la Région wallonne',
+      '2020 - 2021 : Subsidiation des activités via le subside P.I.I.S (20.000€)',
+    ].join('\n');
+    const resources = readResources(text);
+    expect(resources.lines).toEqual([
+      { year: 2024, service: 'extraordinaire', direction: 'depense', source: 'cpas', article: null, planned: 15000, actual: null, etp: null },
+      { year: 2025, service: 'extraordinaire', direction: 'recette', source: 'region', article: null, planned: 12500.5, actual: null, etp: null },
+      { year: 2020, service: 'extraordinaire', direction: 'recette', source: 'federal', article: null, planned: 20000, actual: null, etp: null },
+    ]);
+    expect(resources.text).toBe(text);
+  });
+
+  it('leaves the single figures when no segment gives both a year and an amount', () => {
+    expect(readResources('Humaine (ETP) : 0,5 et Budgétaires (€) : 120.000€ (estimé sur quatre ans)').lines).toBeUndefined();
+    expect(readResources('Budgétaires (€) : 30.000.000€ estimé à ce jour (2019).').lines).toBeUndefined();
+    expect(readResources("Financement d'un AS temps plein à partir de 2022").lines).toBeUndefined();
+    expect(readMeansLines(null)).toEqual([]);
+  });
+
+  it('never reads the year itself as the amount', () => {
+    expect(readMeansLines('2023 : 2024 €')).toEqual([expect.objectContaining({ year: 2023, planned: 2024 })]);
+    expect(readMeansLines('Prévu en 2026, coût à estimer')).toEqual([]);
   });
 });

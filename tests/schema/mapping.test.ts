@@ -1,4 +1,4 @@
-import { actionFromItem, actionToItem, checkInFromItem, checkInToItem, dayFromSharePoint, dayToSharePoint, ListItem } from '../../src/schema/mapping';
+import { actionFromItem, actionToItem, checkInFromItem, checkInToItem, dayFromSharePoint, dayToSharePoint, ListItem, meansLineFromItem, meansLineToItem } from '../../src/schema/mapping';
 import { actionsList, FieldDef } from '../../src/schema/listSchema';
 import { createAction, Person } from '../../src/domain/model';
 import { parsePeriod, isParseError } from '../../src/domain/parsing';
@@ -151,5 +151,30 @@ describe('check-in ⇄ list item', () => {
       health: 'blocage',
       comment: 'Fournisseur en faillite',
     });
+  });
+});
+
+describe('means lines', () => {
+  it('writes a line and reads it back with its action', () => {
+    const line = { year: 2027, service: 'extraordinaire', direction: 'recette', source: 'region', article: '844/124-48', planned: 1234.5, actual: 1000, etp: 0.5 } as const;
+    const payload = meansLineToItem(line, 12);
+    expect(payload).toEqual({
+      Title: '2027 – 844/124-48',
+      PstActionId: 12,
+      PstYear: 2027,
+      PstBudgetService: 'extraordinaire',
+      PstMeansDirection: 'recette',
+      PstFundingSource: 'region',
+      PstBudgetArticle: '844/124-48',
+      PstPlannedAmount: 1234.5,
+      PstActualAmount: 1000,
+      PstEtp: 0.5,
+    });
+    expect(meansLineFromItem({ Id: 3, ...payload })).toEqual({ id: 3, actionId: 12, ...line });
+  });
+
+  it('reads unknown choices as not said, an unknown direction as an expense', () => {
+    const read = meansLineFromItem({ Id: 4, PstActionId: 1, PstYear: 2026, PstBudgetService: 'autre', PstMeansDirection: '?', PstFundingSource: 'lune' });
+    expect([read.service, read.direction, read.source, read.planned]).toEqual([null, 'depense', null, null]);
   });
 });

@@ -24,6 +24,8 @@ import { ActionSheet } from './sheet/ActionSheet';
 import { CheckInForm } from './checkIn/CheckInForm';
 import { CheckInHistory } from './checkIn/CheckInHistory';
 import { IndicatorTable } from './sheet/IndicatorTable';
+import { MeansLines } from './sheet/MeansLines';
+import { IndicatorEditor } from './sheet/IndicatorEditor';
 import { ActionPanelContext, ObjectivePathLookup, codeAndTitle, objectivePaths, pathText, withLastCheckIn } from './panelModel';
 import { SheetEditForm } from './sheet/SheetEditForm';
 import { useMounted } from '../ui/useMounted';
@@ -72,12 +74,14 @@ export function ActionPanel(props: ActionPanelProps): JSX.Element {
   const mounted = useMounted();
   const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
   const [editing, setEditing] = React.useState(false);
+  const [editingIndicators, setEditingIndicators] = React.useState(false);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [attempt, setAttempt] = React.useState(0);
   const editButton = React.useRef<IButton>(null);
 
   React.useEffect(() => {
     setEditing(false);
+    setEditingIndicators(false);
     setNotice(null);
     if (actionId === null) return undefined;
     let current = true;
@@ -204,7 +208,39 @@ export function ActionPanel(props: ActionPanelProps): JSX.Element {
         ) : (
           <ActionSheet action={action} lang={lang} hasCheckIns={details.checkIns.length > 0} />
         )}
-        <IndicatorTable indicators={details.indicators} />
+        {!editing && (
+          <MeansLines
+            key={`means-${details.action.id}`}
+            details={details}
+            repository={repository}
+            lang={lang}
+            canEdit={canEditSheet}
+            defaultYear={Number(today.substring(0, 4))}
+            onSaved={(next) => saved(next, strings.MeansSaved)}
+            onReplaceDetails={replaced}
+          />
+        )}
+        {editingIndicators && canEditSheet ? (
+          <IndicatorEditor
+            details={details}
+            repository={repository}
+            lang={lang}
+            onSaved={(next) => {
+              setEditingIndicators(false);
+              saved(next, strings.IndicatorsSaved);
+            }}
+            onReplaceDetails={replaced}
+            onCancel={() => setEditingIndicators(false)}
+          />
+        ) : (
+          <IndicatorTable indicators={details.indicators} values={details.indicatorValues}>
+            {canEditSheet && !editing && (
+              <Stack horizontal styles={{ root: { marginTop: 8 } }}>
+                <DefaultButton iconProps={{ iconName: 'BarChartVertical' }} text={strings.IndicatorsEdit} onClick={() => setEditingIndicators(true)} />
+              </Stack>
+            )}
+          </IndicatorTable>
+        )}
         <CheckInHistory checkIns={details.checkIns} lang={lang} />
       </Stack>
     );

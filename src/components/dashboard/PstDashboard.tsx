@@ -14,6 +14,7 @@ import { QuarterChart } from './QuarterChart';
 import { StatusDistribution } from './StatusDistribution';
 import { TrendChart, TrendSource } from './TrendChart';
 import type { CheckInLoader } from './useCheckInHistory';
+import { MeansView, MeansViewProps } from './MeansView';
 import { printElement } from '../ui/printElement';
 import { PRINT_WIDTH, PrintWidth } from './chartParts';
 
@@ -38,6 +39,8 @@ export interface PstDashboardProps {
   readonly loadCheckIns?: CheckInLoader;
   /** The plan shown and the check-in history, for the progress over time; without it, no trend block. */
   readonly trend?: TrendSource;
+  /** The financial director's block (widget 'means'): the plan shown and how to read its means lines. */
+  readonly means?: Omit<MeansViewProps, 'lang'>;
 }
 
 // Printing the whole page from the browser's menu: commands and filters are not printed,
@@ -149,6 +152,12 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
       {shows('services') && (
         <Block id="pst-dash-services" title={strings.ByService}>
           <ServiceTable items={figures.services} />
+        </Block>
+      )}
+
+      {shows('means') && props.means && (
+        <Block id="pst-dash-means" title={strings.DashMeansTitle}>
+          <MeansView {...props.means} lang={lang} />
         </Block>
       )}
     </Stack>

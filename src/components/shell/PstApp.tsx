@@ -250,6 +250,8 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
     () => ({ input: filtered, from: data.plan.startYear !== null ? `${data.plan.startYear}-01-01` : null, today, load: loadHistory }),
     [filtered, data.plan.startYear, today, loadHistory],
   );
+  // Read again with every new snapshot (a save in the panel reloads it).
+  const loadMeans = React.useCallback(() => repository.loadMeans(), [repository, snapshot]);
 
   const [importOpen, setImportOpen] = React.useState(false);
   // The panel's code is fetched when an action is first opened, then the panel stays mounted (it animates its closing).
@@ -329,6 +331,13 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
           agenda={agenda}
           loadCheckIns={loadCheckIns}
           trend={trend}
+          means={{
+            actions: filtered.actions,
+            operationalObjectives: filtered.operationalObjectives,
+            strategicObjectives: filtered.strategicObjectives,
+            fallbackYear: data.plan.startYear ?? Number(today.substring(0, 4)),
+            load: loadMeans,
+          }}
           onExport={() => downloadDashboardWorkbook(figures!, { planTitle: data.plan.title, filterLines: describeFilter(filter, options, lang) }, lang)}
         />
       </Stack>

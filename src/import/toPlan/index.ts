@@ -14,5 +14,5 @@ export type {
 } from './outlineTypes';
 export type { OutlineWarning, OutlineWarningCode, PlanFromOutline, PlanFromOutlineOptions } from './planFromOutline';
 export { planFromOutline } from './planFromOutline';
-export { readResources } from './resources';
+export { readMeansLines, readResources } from './resources';
 export { splitSectionHeading } from './texts';

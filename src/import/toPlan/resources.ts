@@ -1,4 +1,5 @@
 import type { ActionResources } from '../../domain/model';
+import type { FundingSource, MeansLine } from '../../domain/means';
 import { parseBelgianNumber } from '../../domain/parsing';
 import type { BudgetService } from '../../domain/vocabularies';
 import { normalizeText } from '../../domain/vocabularies';
@@ -33,5 +34,59 @@ export function readResources(text: string | null | undefined): ActionResources 
   if (extraordinary && !ordinary) service = 'extraordinaire';
   if (ordinary && !extraordinary) service = 'ordinaire';
   resources.budgetService = service;
+  const lines = readMeansLines(value, service);
+  if (lines.length > 0) resources.lines = lines;
   return resources;
+}
+
+/** A year, or a period of years ("2020 - 2021", "2024-25"): the line goes on its first year. */
+const YEAR = /(?:^|[^\d])((?:19|20)\d{2})(?:\s*[-–/à]\s*(?:(?:19|20)?\d{2}))?(?!\d)/;
+const AMOUNT = /(\d[\d.\s\u00a0]*(?:,\d+)?)\s*(?:€|euros?\b|EUR\b)/i;
+
+/** Who pays, by the words the documents use; the first match wins (« subside de la Région » is the Region). */
+const SOURCE_WORDS: readonly [FundingSource, RegExp][] = [
+  ['fwb', /\b(fwb|federation wallonie|communaute francaise|ONE)\b/],
+  ['region', /\b(region|rw|spw|wallon(ne)?|aviq|forem|ucm)\b/],
+  ['federal', /\b(federal(e)?|spp|p\.?i\.?i\.?s|inami|fedasil|etat)\b/],
+  ['europe', /\b(europe(en|enne)?|fse|feder|feader|ue)\b/],
+  ['province', /\b(province|provincial(e)?)\b/],
+  ['commune', /\b(commune|communal(e)?|ville)\b/],
+  ['cpas', /\b(fonds propres|cpas)\b/],
+];
+
+/** Words that make an amount money coming in (a subsidy) rather than spent. */
+const RECEIPT_WORDS = /\b(subside|subsides|subsidiation|subvention|subventions|recette|recettes|intervention de|financement (de|par) (la|le|l))/;
+
+/**
+ * The means lines a resources text states year by year (« 2024 : 15.000 € (Région) »,
+ * « 2025-2026 : subside PIIS 20.000 € »): one line per segment (line, bullet or « ; ») that
+ * has both a year and an amount in euros; none when no segment does, and the single figures
+ * stand. The funding source and receipt/expense come from the segment's words when it says.
+ */
+export function readMeansLines(text: string | null | undefined, service: BudgetService | null = null): MeansLine[] {
+  if (!text) return [];
+  const lines: MeansLine[] = [];
+  for (const segment of text.split(/\r?\n|•|;/)) {
+    const year = YEAR.exec(segment);
+    if (!year) continue;
+    // The amount is looked for after the year, so that "2024" is never read as euros.
+    const rest = segment.slice(year.index + year[0].length);
+    const amount = AMOUNT.exec(rest);
+    if (!amount) continue;
+    const planned = parseBelgianNumber(amount[1].trim());
+    if (typeof planned !== 'number') continue;
+    const words = normalizeText(segment);
+    const source = SOURCE_WORDS.find(([, pattern]) => pattern.test(words));
+    lines.push({
+      year: Number(year[1]),
+      service,
+      direction: RECEIPT_WORDS.test(words) ? 'recette' : 'depense',
+      source: source ? source[0] : null,
+      article: null,
+      planned,
+      actual: null,
+      etp: null,
+    });
+  }
+  return lines;
 }

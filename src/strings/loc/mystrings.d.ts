@@ -431,6 +431,68 @@ declare interface IPstStrings {
   DesignateClose: string;
   DesignateColumnActions: string;
   DashMoreCommands: string;
+  // Means per year and the financial director's view (issues 13.4 and 15.5)
+  MeansHeading: string;
+  MeansNone: string;
+  MeansLinesCaption: string;
+  MeansPerYear: string;
+  MeansTotalOfYear: string;
+  MeansYear: string;
+  MeansDirection: string;
+  MeansService: string;
+  MeansSource: string;
+  MeansArticle: string;
+  MeansPlanned: string;
+  MeansActual: string;
+  MeansPlannedField: string;
+  MeansActualField: string;
+  MeansEtp: string;
+  MeansPlannedExpense: string;
+  MeansActualExpense: string;
+  MeansPlannedReceipt: string;
+  MeansActualReceipt: string;
+  MeansEdit: string;
+  MeansEditHeading: string;
+  MeansLineLabel: string;
+  MeansRemoveLine: string;
+  MeansAddLine: string;
+  MeansSave: string;
+  MeansSaved: string;
+  DashMeansTitle: string;
+  DashMeansYear: string;
+  DashMeansAllYears: string;
+  DashMeansLoading: string;
+  DashMeansError: string;
+  DashMeansNone: string;
+  DashMeansSummary: string;
+  DashMeansPerYearChart: string;
+  DashMeansByService: string;
+  DashMeansBySource: string;
+  DashMeansByObjective: string;
+  DashMeansByDepartment: string;
+  DashMeansNotSaid: string;
+  DashMeansNoObjective: string;
+  DashMeansGroup: string;
+  DashMeansBarText: string;
+  // Indicators edited by the coordination, values entered by the lead (issue 13.3)
+  IndicatorValuesHeading: string;
+  IndicatorValueOf: string;
+  IndicatorValueYear: string;
+  IndicatorValueLast: string;
+  IndicatorValueNone: string;
+  IndicatorValuesSave: string;
+  IndicatorValuesSaved: string;
+  IndicatorValuesNothing: string;
+  IndicatorValuesHint: string;
+  IndicatorChartCaption: string;
+  IndicatorsEdit: string;
+  IndicatorsEditHeading: string;
+  IndicatorAdd: string;
+  IndicatorRemove: string;
+  IndicatorsSave: string;
+  IndicatorsSaved: string;
+  IndicatorsNone: string;
+  IndicatorNumber: string;
 }
 
 declare module 'PstStrings' {

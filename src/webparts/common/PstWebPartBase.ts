@@ -43,6 +43,7 @@ const WIDGET_LABELS: Record<string, () => string> = {
   services: () => strings.ByService,
   quarters: () => strings.PlannedEndsPerQuarter,
   trend: () => strings.TrendTitle,
+  means: () => strings.DashMeansTitle,
 };
 
 export abstract class PstWebPartBase extends BaseClientSideWebPart<IPstWebPartProps> {

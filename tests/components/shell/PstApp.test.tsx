@@ -56,6 +56,10 @@ function repository(overrides: Partial<PstRepository>): PstRepository & { calls:
     importDocumentPlan: notUsedHere,
     searchPeople: notUsedHere,
     assignLead: notUsedHere,
+    loadMeans: notUsedHere,
+    saveMeansLines: notUsedHere,
+    saveIndicators: notUsedHere,
+    addIndicatorValues: notUsedHere,
     ...overrides,
   };
 }

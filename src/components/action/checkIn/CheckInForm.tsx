@@ -30,6 +30,7 @@ import { useConflictSave } from '../save/useConflictSave';
 import { FieldWarnings, usePanelClassNames } from '../parts';
 import { formatMessage } from '../../../text/format';
 import { HEALTH_ICONS, healthOptions, readDay, readPercent, statusOptions } from '../panelModel';
+import { IndicatorValues } from './IndicatorValues';
 
 export interface CheckInFormProps {
   readonly details: ActionDetails;
@@ -381,6 +382,7 @@ export function CheckInForm({ details, repository, today, lang, me, onSaved, onR
           )}
         </Stack>
       </form>
+      <IndicatorValues details={details} repository={repository} today={today} lang={lang} onSaved={onReplaceDetails} />
     </section>
   );
 }

@@ -55,6 +55,8 @@ export function ActionSheet({ action, lang, hasCheckIns }: ActionSheetProps): JS
   const start = plannedDateText(action.plannedStart, action.plannedStartText, 'start');
   const end = plannedDateText(action.plannedEnd, action.plannedEndText, 'end');
   const resources = action.resources;
+  // Once the action has means lines (MeansLines), the single figures of before are not shown.
+  const singleFigures = (resources.lines ?? []).length === 0;
   const sections = [
     <SheetSection key="description" id="pst-panel-description" title={strings.PanelSectionDescription}>
       {!isRichTextEmpty(action.description) && (
@@ -169,9 +171,9 @@ export function ActionSheet({ action, lang, hasCheckIns }: ActionSheetProps): JS
       )}
     </SheetSection>,
     <SheetSection key="resources" id="pst-panel-resources" title={strings.PanelSectionResources}>
-      {resources.etp !== null && <Field label={strings.FieldEtp}>{formatNumber(resources.etp)}</Field>}
-      {resources.budget !== null && <Field label={strings.FieldBudget}>{formatEuro(resources.budget)}</Field>}
-      {resources.budgetService && <Field label={strings.FieldBudgetService}>{BUDGET_SERVICE_LABELS[resources.budgetService][lang]}</Field>}
+      {singleFigures && resources.etp !== null && <Field label={strings.FieldEtp}>{formatNumber(resources.etp)}</Field>}
+      {singleFigures && resources.budget !== null && <Field label={strings.FieldBudget}>{formatEuro(resources.budget)}</Field>}
+      {singleFigures && resources.budgetService && <Field label={strings.FieldBudgetService}>{BUDGET_SERVICE_LABELS[resources.budgetService][lang]}</Field>}
       {!blank(resources.text) && (
         <Field label={strings.FieldResourcesText}>
           <MultilineText text={resources.text as string} />

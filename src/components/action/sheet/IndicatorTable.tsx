@@ -2,6 +2,8 @@ import * as React from 'react';
 import { ProgressIndicator } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { Indicator } from '../../../domain/model';
+import { IndicatorValue, indicatorSeries, withCurrentValue } from '../../../domain/indicators';
+import { IndicatorChart } from './IndicatorChart';
 import { formatNumber, formatPercent } from '../../../domain/parsing';
 import { formatMessage } from '../../../text/format';
 import { usePanelClassNames } from '../parts';
@@ -26,9 +28,11 @@ function value(number: number | null, unit: string | null): string {
   return formatNumber(number, { maxDecimals: 2 });
 }
 
-export function IndicatorTable({ indicators }: { indicators: readonly Indicator[] }): JSX.Element | null {
+/** The indicators with their current value (the latest of the history when there is one), and the trend of each. */
+export function IndicatorTable({ indicators: stored, values = [], children }: { indicators: readonly Indicator[]; values?: readonly IndicatorValue[]; children?: React.ReactNode }): JSX.Element | null {
   const classNames = usePanelClassNames();
-  if (indicators.length === 0) return null;
+  const indicators = stored.map((indicator) => withCurrentValue(indicator, values));
+  if (indicators.length === 0) return children ? <section className={classNames.section}>{children}</section> : null;
   return (
     <section className={classNames.section} aria-labelledby="pst-panel-indicators">
       <div className={classNames.tableWrapper} role="group" aria-labelledby="pst-panel-indicators" tabIndex={0}>
@@ -78,6 +82,16 @@ export function IndicatorTable({ indicators }: { indicators: readonly Indicator[
           </tbody>
         </table>
       </div>
+      {indicators.map((indicator) => {
+        const series = indicatorSeries(indicator.id, values);
+        return series.length > 0 ? (
+          <figure key={indicator.id} style={{ margin: '8px 0' }} data-testid="indicator-chart">
+            <figcaption className={classNames.fieldLabel}>{formatMessage(strings.IndicatorChartCaption, indicator.label)}</figcaption>
+            <IndicatorChart indicator={indicator} series={series} />
+          </figure>
+        ) : null;
+      })}
+      {children}
     </section>
   );
 }
