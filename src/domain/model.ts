@@ -48,6 +48,8 @@ export interface Section {
   volet: Volet | null;
   parentSectionId?: number | null;
   order: number;
+  /** Archived: kept with its history, hidden from the views unless archived items are shown (domain/structure.ts). */
+  archived?: boolean;
   /** The plan (legislature) it belongs to: a site keeps its past PSTs next to the current one. */
   planId?: number | null;
 }
@@ -61,6 +63,8 @@ export interface StrategicObjective {
   sectionId?: number | null;
   order: number;
   description?: string | null;
+  /** Archived: kept with its history, hidden from the views unless archived items are shown (domain/structure.ts). */
+  archived?: boolean;
   /** The plan (legislature) it belongs to; its OO and actions follow it. */
   planId?: number | null;
 }
@@ -72,6 +76,8 @@ export interface OperationalObjective {
   strategicObjectiveId: number;
   order: number;
   description?: string | null;
+  /** Archived: kept with its history, hidden from the views unless archived items are shown (domain/structure.ts). */
+  archived?: boolean;
 }
 
 export interface ActionResources {
@@ -95,6 +101,8 @@ export interface Action {
   /** Set on sub-actions / steps; they share their parent's operational objectives. */
   parentActionId?: number | null;
   order: number;
+  /** Archived: kept with its history, hidden from the views unless archived items are shown (domain/structure.ts). */
+  archived?: boolean;
 
   description: string | null;
   context: string | null;
