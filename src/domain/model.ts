@@ -2,7 +2,7 @@
  * The PST domain model: plain data, ids are SharePoint item ids, dates are ISO
  * `YYYY-MM-DD` strings (never Date objects: a calendar day has no time zone).
  */
-import type { ActionStatus, BudgetService, Health, Priority, Volet } from './vocabularies';
+import type { ActionStatus, BudgetService, Health, PlanState, Priority, Volet } from './vocabularies';
 import type { MeansLine } from './means';
 
 export type { ActionStatus, BudgetService, Health, Priority, Volet } from './vocabularies';
@@ -38,6 +38,12 @@ export interface Plan {
   /** Legislature, e.g. 2019 and 2024; null when the document does not say. */
   startYear: number | null;
   endYear: number | null;
+  /** Its life (domain/planLife.ts); absent on plans written before plans had one. */
+  state?: PlanState | null;
+  /** The council's adoption. */
+  adoptedOn?: IsoDate | null;
+  /** The plan of the previous legislature this one was started from. */
+  previousPlanId?: number | null;
 }
 
 /** Optional grouping above the strategic objectives (axis, "I.II Ressources humaines"…). */

@@ -10,6 +10,7 @@ import {
   BUDGET_SERVICES,
   VOLETS,
   SDG_NUMBERS,
+  PLAN_STATES,
 } from '../domain/vocabularies';
 
 export type FieldKind =
@@ -36,7 +37,8 @@ export type ListKey =
   | 'indicators'
   | 'checkIns'
   | 'progress'
-  | 'reminderLedger';
+  | 'reminderLedger'
+  | 'changeLog';
 
 export interface LocalizedText {
   readonly fr: string;
@@ -107,6 +109,16 @@ const modifiedField: FieldDef = {
   builtIn: true,
 };
 
+const createdField: FieldDef = {
+  internalName: 'Created',
+  kind: 'date',
+  title: t('Créé', 'Created'),
+  builtIn: true,
+};
+
+// Structure editing: an archived item keeps its history and leaves the views (domain/structure.ts).
+const archived: FieldDef = { internalName: 'PstArchived', kind: 'boolean', title: t('Archivé', 'Archived'), summary: true };
+
 const code: FieldDef = { internalName: 'PstCode', kind: 'text', title: t('Code', 'Code'), indexed: true, maxLength: 50, summary: true };
 const sortOrder: FieldDef = { internalName: 'PstSortOrder', kind: 'number', title: t('Ordre', 'Order'), decimals: 0, summary: true };
 const volet: FieldDef = {
@@ -159,6 +171,10 @@ export const plansList = {
     organisation: { internalName: 'PstOrganisation', kind: 'text', title: t('Organisation', 'Organisation'), summary: true },
     periodStart: { internalName: 'PstPeriodStart', kind: 'number', title: t('Début de la période', 'Period start'), decimals: 0, summary: true },
     periodEnd: { internalName: 'PstPeriodEnd', kind: 'number', title: t('Fin de la période', 'Period end'), decimals: 0, summary: true },
+    // The plan's life (domain/planLife.ts): the plan « en vigueur » is the one the views show.
+    state: { internalName: 'PstPlanState', kind: 'choice', title: t('État du plan', 'Plan state'), choices: PLAN_STATES, indexed: true, summary: true },
+    adoptedOn: { internalName: 'PstAdoptedOn', kind: 'date', title: t('Adopté le', 'Adopted on'), summary: true },
+    previousPlan: { internalName: 'PstPreviousPlan', kind: 'lookup', title: t('Plan précédent', 'Previous plan'), lookupList: 'plans', indexed: true, summary: true },
     modified: modifiedField,
   },
 } as const satisfies ListDef;
@@ -183,6 +199,7 @@ export const sectionsList = {
       summary: true,
     },
     sortOrder,
+    archived,
     modified: modifiedField,
   },
 } as const satisfies ListDef;
@@ -201,6 +218,7 @@ export const strategicObjectivesList = {
     plan: { internalName: 'PstPlan', kind: 'lookup', title: t('Plan', 'Plan'), lookupList: 'plans', indexed: true, summary: true },
     description: { internalName: 'PstDescription', kind: 'richText', title: t('Description', 'Description') },
     sortOrder,
+    archived,
     modified: modifiedField,
   },
 } as const satisfies ListDef;
@@ -225,6 +243,7 @@ export const operationalObjectivesList = {
     },
     description: { internalName: 'PstDescription', kind: 'richText', title: t('Description', 'Description') },
     sortOrder,
+    archived,
     modified: modifiedField,
   },
 } as const satisfies ListDef;
@@ -320,6 +339,7 @@ export const actionsList = {
     // The action's item in « PST – Avancement des actions », the one its lead may edit
     // (set by the coordination; leads cannot change it: see data/actionSpaces.ts).
     progressItem: { internalName: 'PstProgressItem', kind: 'number', title: t('Fiche d’avancement', 'Progress item'), decimals: 0, summary: true },
+    archived,
     modified: modifiedField,
     editor: { internalName: 'Editor', kind: 'person', title: t('Modifié par', 'Modified by'), builtIn: true },
   },
@@ -408,6 +428,35 @@ export const reminderLedgerList = {
   },
 } as const satisfies ListDef;
 
+/** Kinds of change the plan's change log records (data/structureWriter.ts). */
+export const CHANGE_KINDS = ['create', 'edit', 'move', 'reorder', 'archive', 'restore', 'link', 'unlink', 'renumber', 'planState', 'newPlan'] as const;
+export const STRUCTURE_KINDS = ['plan', 'section', 'strategicObjective', 'operationalObjective', 'action'] as const;
+
+/**
+ * The dated change log of a plan's structure: who changed what, when (Author, Created),
+ * with the values before and after. Written by the coordination with each change, never
+ * edited: the coordination may add, not delete (see data/permissions.ts).
+ */
+export const changeLogList = {
+  key: 'changeLog',
+  urlName: 'PstChangeLog',
+  title: t('PST – Journal des modifications', 'PST – Change log'),
+  description: 'Les modifications de la structure du PST : qui, quand, quoi (avant → après).',
+  growsPastThreshold: true,
+  fields: {
+    // What changed, in French: « Renommé : « Accueil » → « Accueil social » ».
+    title: builtInTitle('Modification', 'Change'),
+    plan: { internalName: 'PstPlan', kind: 'lookup', title: t('Plan', 'Plan'), lookupList: 'plans', indexed: true, required: true },
+    changeKind: { internalName: 'PstChangeKind', kind: 'choice', title: t('Type de modification', 'Kind of change'), choices: CHANGE_KINDS, indexed: true },
+    itemKind: { internalName: 'PstItemKind', kind: 'choice', title: t('Élément', 'Item'), choices: STRUCTURE_KINDS, indexed: true },
+    itemId: { internalName: 'PstItemId', kind: 'number', title: t("Identifiant de l'élément", 'Item id'), decimals: 0, indexed: true },
+    before: { internalName: 'PstBefore', kind: 'note', title: t('Avant', 'Before') },
+    after: { internalName: 'PstAfter', kind: 'note', title: t('Après', 'After') },
+    author: { internalName: 'Author', kind: 'person', title: t('Auteur', 'Author'), builtIn: true, indexed: true },
+    created: createdField,
+  },
+} as const satisfies ListDef;
+
 /** In creation order: a lookup's target list comes before the list that points to it. */
 export const PST_LISTS = [
   plansList,
@@ -419,6 +468,7 @@ export const PST_LISTS = [
   checkInsList,
   progressList,
   reminderLedgerList,
+  changeLogList,
 ] as const;
 
 export function listByKey(key: ListKey): ListDef {
