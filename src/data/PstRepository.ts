@@ -8,6 +8,7 @@ import type { PlanSync } from '../domain/planSync';
 import type { PstSnapshot } from '../domain/snapshot';
 import type { ActionDetails } from './actionDetails';
 import type { ProvisioningReport, ProvisioningState } from './provisioning';
+import type { StructureEditing } from './structureEditing';
 
 export type ActionChanges = Partial<Omit<Action, 'id'>>;
 
@@ -118,4 +119,6 @@ export interface PstRepository {
    * what would change.
    */
   importDocumentPlan(data: PlanData, options?: SiteImportOptions): Promise<SiteImportResult>;
+  /** Structure editing, the change log and the plan's life, for the coordination (structureWriter.ts). */
+  readonly structure: StructureEditing;
 }

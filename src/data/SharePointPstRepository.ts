@@ -45,6 +45,8 @@ import { belongsToAction, composeEtag, ensureActionSpace, linkedProgressId, PROG
 import { applyToProgress, findCheckInByKey, newCheckInKey, savedCheckIn, writeCheckIn } from './checkInWriter';
 import { inspectPstLists, provisionPst, ProvisioningReport, ProvisioningState } from './provisioning';
 import { listUrl } from './sharePointPaths';
+import { SharePointStructureEditing } from './structureWriter';
+import type { StructureEditing } from './structureEditing';
 import { batched, followPages, noMetadata, readPage } from './requests';
 import { httpStatusOf } from './errors';
 import { MAX_PAGE_SIZE } from '../domain/limits';
@@ -79,12 +81,16 @@ function etagOf(item: ListItem): string {
 const loadsInFlight = new Map<string, Promise<PstSnapshot>>();
 
 export class SharePointPstRepository implements PstRepository {
+  readonly structure: StructureEditing;
+
   constructor(
     private readonly sp: SPFI,
     private readonly webServerRelativeUrl: string,
     /** In a browser page (one user, several web parts): concurrent snapshot loads share one request. */
     private readonly options: { shareConcurrentLoads?: boolean } = {},
-  ) {}
+  ) {
+    this.structure = new SharePointStructureEditing(sp, webServerRelativeUrl);
+  }
 
   private list(list: ListDef, sp: SPFI = this.sp) {
     return sp.web.getList(listUrl(this.webServerRelativeUrl, list));

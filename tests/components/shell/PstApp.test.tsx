@@ -51,6 +51,7 @@ function repository(overrides: Partial<PstRepository>): PstRepository & { calls:
     importDocumentPlan: notUsedHere,
     searchPeople: notUsedHere,
     assignLead: notUsedHere,
+    structure: { apply: notUsedHere, loadChangeLog: notUsedHere, setPlanState: notUsedHere, startNextPlan: notUsedHere },
     ...overrides,
   };
 }
