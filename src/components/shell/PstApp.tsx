@@ -15,7 +15,10 @@ import { buildPlanTree } from '../../domain/tree';
 import type { Lang } from '../../domain/vocabularies';
 import type { MailService } from '../../mail/mailService';
 import { ProvisioningPrompt } from './ProvisioningPrompt';
-import { ObjectiveTree } from '../tree/ObjectiveTree';
+import { visibleStructure } from '../../domain/structure';
+import { EditableObjectiveTree } from '../structure/EditableObjectiveTree';
+import { StructureEditingProvider } from '../structure/StructureEditing';
+import { StructureToolbar } from '../structure/StructureToolbar';
 import { FilterBar } from '../filters/FilterBar';
 import { useSharedFilter } from '../filters/useSharedFilter';
 import { ProjectCards, CardGroup, CardItem } from '../cards/ProjectCards';
@@ -77,9 +80,9 @@ type LoadState =
 
 const UNTITLED_PLAN = { id: 0, title: 'PST', organisation: null, startYear: null, endYear: null };
 
-/** The chosen plan's items: a site may keep several legislatures, the views show one. */
-function planData(snapshot: PstSnapshot, plan: Plan | null) {
-  const items = plan ? itemsOfPlan(snapshot, plan.id) : snapshot;
+/** The chosen plan's items: a site may keep several legislatures, the views show one; archived items only on request. */
+function planData(snapshot: PstSnapshot, plan: Plan | null, showArchived = false) {
+  const items = visibleStructure(plan ? itemsOfPlan(snapshot, plan.id) : snapshot, showArchived);
   return {
     plan: plan ?? UNTITLED_PLAN,
     sections: items.sections,
@@ -230,7 +233,11 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   const { snapshot, view, today, lang, me, filter, onFilterChange, onOpenAction, showFilterBar = true } = props;
   const [chosenPlanId, setChosenPlanId] = React.useState<number | null>(null);
   const plan = React.useMemo(() => snapshot.plans.find((p) => p.id === chosenPlanId) ?? currentPlan(snapshot.plans, today), [snapshot, chosenPlanId, today]);
-  const data = React.useMemo(() => planData(snapshot, plan), [snapshot, plan]);
+  // Structure editing (coordination, tree view): archived items on request, every item to the commands.
+  const [showArchived, setShowArchived] = React.useState(false);
+  const data = React.useMemo(() => planData(snapshot, plan, showArchived), [snapshot, plan, showArchived]);
+  const planItems = React.useMemo(() => (plan ? itemsOfPlan(snapshot, plan.id) : snapshot), [snapshot, plan]);
+  const editsStructure = props.isCoordinator && view === 'tree' && plan !== null;
   const options = React.useMemo(() => filterOptions(data), [data]);
   const filtered = React.useMemo(() => filterPlanData(data, filter, { me, today }), [data, filter, me, today]);
   const operational = React.useMemo(() => new Map(snapshot.operationalObjectives.map((oo) => [oo.id, oo])), [snapshot]);
@@ -266,8 +273,9 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   if (view === 'tree') {
     body = (
       <Stack tokens={{ childrenGap: 12 }}>
+        {editsStructure && <StructureToolbar repository={props.repository} showArchived={showArchived} onShowArchivedChange={setShowArchived} onChanged={() => announceChange({})} />}
         {filterBar}
-        <ObjectiveTree
+        <EditableObjectiveTree
         data={data}
         today={today}
         lang={lang}
@@ -308,6 +316,14 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
           onExport={() => downloadDashboardWorkbook(figures, { planTitle: data.plan.title, filterLines: describeFilter(filter, options, lang) }, lang)}
         />
       </Stack>
+    );
+  }
+
+  if (editsStructure && plan) {
+    body = (
+      <StructureEditingProvider repository={props.repository} plan={plan} data={planItems} onChanged={() => announceChange({})}>
+        {body}
+      </StructureEditingProvider>
     );
   }
 
