@@ -183,11 +183,12 @@ export function StructureDialog({ request, data, repository, planId, onDone, onC
       hidden={false}
       onDismiss={onCancel}
       dialogContentProps={{ type: DialogType.normal, title: dialogTitle(request) }}
-      modalProps={{ isBlocking: true }}
+      modalProps={{ isBlocking: true, isAlert: false }}
       minWidth={420}
       maxWidth={640}
     >
       <form
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void save();

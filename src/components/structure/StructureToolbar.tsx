@@ -106,7 +106,7 @@ function PlanStateDialog({ plan, repository, onDone, onCancel }: { plan: Plan; r
     }
   };
   return (
-    <Dialog hidden={false} onDismiss={onCancel} dialogContentProps={{ type: DialogType.normal, title: formatMessage(strings.PlanStateDialogTitle, plan.title) }} modalProps={{ isBlocking: true }} minWidth={420}>
+    <Dialog hidden={false} onDismiss={onCancel} dialogContentProps={{ type: DialogType.normal, title: formatMessage(strings.PlanStateDialogTitle, plan.title) }} modalProps={{ isBlocking: true, isAlert: false }} minWidth={420}>
       <Stack tokens={{ childrenGap: 10 }}>
         <Dropdown
           label={strings.PlanStateLabel}
@@ -157,7 +157,7 @@ function NextPlanDialog({ plan, repository, onDone, onCancel }: { plan: Plan; re
     }
   };
   return (
-    <Dialog hidden={false} onDismiss={onCancel} dialogContentProps={{ type: DialogType.normal, title: strings.PlanStartNext.replace(/…$/, '') }} modalProps={{ isBlocking: true }} minWidth={420}>
+    <Dialog hidden={false} onDismiss={onCancel} dialogContentProps={{ type: DialogType.normal, title: strings.PlanStartNext.replace(/…$/, '') }} modalProps={{ isBlocking: true, isAlert: false }} minWidth={420}>
       <Stack tokens={{ childrenGap: 10 }}>
         <Text block>{formatMessage(strings.PlanStartNextText, plan.title)}</Text>
         <TextField label={strings.PlanNewTitle} value={title} onChange={(_e, v) => setTitle(v ?? '')} required />
