@@ -36,11 +36,18 @@ export const PLAN_STATE_FR: { readonly [S in PlanState]: string } = {
   cloture: 'clôturé',
 };
 
+/** Titles in a log sentence: long ones shortened (the values before and after are kept whole). */
+const MAX_TITLE_IN_SENTENCE = 80;
+
+function short(title: string): string {
+  return title.length > MAX_TITLE_IN_SENTENCE ? `${title.slice(0, MAX_TITLE_IN_SENTENCE - 1).trimEnd()}…` : title;
+}
+
 /** « l'OO 1.2 « Accueil » », « la sous-action « Horaires » ». */
 export function itemLabelFr(item: Pick<StructureItem, 'kind' | 'code' | 'title' | 'parentId'>): string {
   const what = item.kind === 'action' && item.parentId != null ? 'la sous-action' : KIND_FR[item.kind];
   const code = item.code && item.code.trim() !== '' ? ` ${item.code.trim()}` : '';
-  return `${what}${code} « ${item.title} »`;
+  return `${what}${code} « ${short(item.title)} »`;
 }
 
 const cap = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
@@ -61,7 +68,7 @@ export function describeChange(
       return `Ajout de ${label}`;
     case 'edit': {
       const parts: string[] = [];
-      if (changes.title !== undefined) parts.push(`intitulé « ${item.title} » → « ${changes.title} »`);
+      if (changes.title !== undefined) parts.push(`nouvel intitulé « ${short(changes.title.trim())} »`);
       if (changes.code !== undefined) parts.push(`code ${item.code || '(aucun)'} → ${changes.code || '(aucun)'}`);
       return `${cap(label)} : ${parts.join(' ; ') || 'aucun changement'}`;
     }

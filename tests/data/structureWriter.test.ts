@@ -139,7 +139,7 @@ describe('structure editing by the coordination', () => {
     await repo.structure.apply(planId, { type: 'edit', seen: conflict.current, changes: { title: 'Permanences du CPAS', code: '1.2bis' } });
     expect(await seen(COORDINATOR, shown)).toMatchObject({ title: 'Permanences du CPAS', code: '1.2bis' });
     const log = await repo.structure.loadChangeLog(planId);
-    expect(log[0].summary).toBe("L'OO 1.2 « Permanences sociales » : intitulé « Permanences sociales » → « Permanences du CPAS » ; code 1.2 → 1.2bis");
+    expect(log[0].summary).toBe("L'OO 1.2 « Permanences sociales » : nouvel intitulé « Permanences du CPAS » ; code 1.2 → 1.2bis");
     expect(log[1].author?.displayName).toBe('Paul Durand');
     expect(JSON.parse(log[0].before!)).toEqual([{ ref: `operationalObjective:${ids.oo[1]}`, title: 'Permanences sociales', code: '1.2' }]);
   });
