@@ -324,7 +324,7 @@ export async function importPlanToSite(sp: SPFI, webServerRelativeUrl: string, d
   // A plan chosen on weak grounds must share the document's structure: another CPAS's
   // PST or another legislature is a new plan, not an update.
   const weak = choice !== null && WEAK_PLAN_CHOICES.indexOf(choice.reason) >= 0;
-  const plan = choice && (!weak || structuralOverlap(itemsOfPlan(stored, choice.plan.id), data) >= MIN_OVERLAP) ? choice.plan : null;
+  const plan = !options.newPlan && choice && (!weak || structuralOverlap(itemsOfPlan(stored, choice.plan.id), data) >= MIN_OVERLAP) ? choice.plan : null;
 
   if (!plan) {
     const total = data.sections.length + data.strategicObjectives.length + data.operationalObjectives.length + data.actions.length + 1;
@@ -354,7 +354,7 @@ export async function importPlanToSite(sp: SPFI, webServerRelativeUrl: string, d
 
   const snapshot = itemsOfPlan(stored, plan.id);
   const sync = planSync(snapshot, data, { planId: plan.id });
-  if (options.dryRun) return { mode: 'sync', planId: plan.id, sync, written: emptyWritten(), notWritten: 0, failures: [], complete: true };
+  if (options.dryRun) return { mode: 'sync', planId: plan.id, sync, written: emptyWritten(), notWritten: 0, failures: [], complete: true, stored: snapshot };
   const writer = new SyncWriter(sp, webServerRelativeUrl, snapshot, sync);
   let complete = false;
   try {

@@ -452,6 +452,15 @@ define([], function () {
     PlanNewStart: "First year",
     PlanNewEnd: "Last year",
     PlanYearInvalid: "Enter a four-digit year.",
-    PlanAdoptionDateInvalid: "The adoption date is not a valid date (dd/mm/yyyy)."
+    PlanAdoptionDateInvalid: "The adoption date is not a valid date (dd/mm/yyyy).",
+    ImportTargetLabel: "This document is…",
+    ImportTargetNew: "a new plan",
+    ImportTargetUpdate: "an update of “{0}”",
+    ImportChangesTitle: "What the update will change (before → after)",
+    ImportChangesItem: "Item",
+    ImportChangesField: "Field",
+    ImportChangesBefore: "Before",
+    ImportChangesAfter: "After",
+    ImportChangesAdded: "(new item)"
   };
 });

@@ -452,6 +452,15 @@ define([], function () {
     PlanNewStart: "Première année",
     PlanNewEnd: "Dernière année",
     PlanYearInvalid: "Indiquez une année à quatre chiffres.",
-    PlanAdoptionDateInvalid: "La date d'adoption n'est pas une date valide (jj/mm/aaaa)."
+    PlanAdoptionDateInvalid: "La date d'adoption n'est pas une date valide (jj/mm/aaaa).",
+    ImportTargetLabel: "Ce document est…",
+    ImportTargetNew: "un nouveau plan",
+    ImportTargetUpdate: "une mise à jour de « {0} »",
+    ImportChangesTitle: "Ce que la mise à jour changera (avant → après)",
+    ImportChangesItem: "Élément",
+    ImportChangesField: "Champ",
+    ImportChangesBefore: "Avant",
+    ImportChangesAfter: "Après",
+    ImportChangesAdded: "(nouvel élément)"
   };
 });

@@ -452,6 +452,15 @@ declare interface IPstStrings {
   PlanNewEnd: string;
   PlanYearInvalid: string;
   PlanAdoptionDateInvalid: string;
+  ImportTargetLabel: string;
+  ImportTargetNew: string;
+  ImportTargetUpdate: string;
+  ImportChangesTitle: string;
+  ImportChangesItem: string;
+  ImportChangesField: string;
+  ImportChangesBefore: string;
+  ImportChangesAfter: string;
+  ImportChangesAdded: string;
 }
 
 declare module 'PstStrings' {
