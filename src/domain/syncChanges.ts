@@ -5,6 +5,7 @@
  */
 import type { Action, OperationalObjective, Period, Person, Section, StrategicObjective } from './model';
 import type { ItemUpdate, PlanSync } from './planSync';
+import { formatNumber } from './parsing';
 
 export type SyncItemKind = 'plan' | 'section' | 'strategicObjective' | 'operationalObjective' | 'action';
 
@@ -37,6 +38,7 @@ export function valueText(value: unknown): string {
     return JSON.stringify(value);
   }
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
+  if (typeof value === 'number') return formatNumber(value, { maxDecimals: 2 });
   return String(value);
 }
 
