@@ -55,6 +55,6 @@ describe('syncChanges', () => {
     expect(valueText({ displayName: 'Sophie Lambert' })).toBe('Sophie Lambert');
     expect(valueText(true)).toBe('oui');
     expect(valueText(12.5)).toBe('12,5');
-    expect(valueText(1234.5)).toBe('1\u202f234,5'.replace('\u202f', valueText(1234.5).charAt(1)));
+    expect(valueText(1234.5)).toMatch(/^1\s234,5$/);
   });
 });
