@@ -248,10 +248,31 @@ describe('a lead and a reader cannot edit the structure: the store refuses', () 
     });
   }
 
-  it('the coordination cannot delete a change-log entry', async () => {
+  it('the coordination cannot delete a change-log entry, nor rewrite one another coordinator wrote', async () => {
     const sp = createNodeSp(store.siteUrl, async () => `local:${COORDINATOR}`);
-    const [entry] = await as(store, COORDINATOR).structure.loadChangeLog(planId, 1);
-    expect(PstError.from(await sp.web.getList('/sites/pst/Lists/PstChangeLog').items.getById(entry.id).delete().catch((e) => e))).toBeInstanceOf(ForbiddenError);
+    const log = await as(store, COORDINATOR).structure.loadChangeLog(planId);
+    const mine = log.find((e) => e.author?.displayName === 'Élise Martin')!;
+    const paul = log.find((e) => e.author?.displayName === 'Paul Durand')!;
+    const entries = sp.web.getList('/sites/pst/Lists/PstChangeLog').items;
+    expect(PstError.from(await entries.getById(mine.id).delete().catch((e) => e))).toBeInstanceOf(ForbiddenError);
+    expect(PstError.from(await entries.getById(paul.id).update({ Title: 'Réécrit' }).catch((e) => e))).toBeInstanceOf(ForbiddenError);
+    expect((await as(store, COORDINATOR).structure.loadChangeLog(planId)).find((e) => e.id === paul.id)!.summary).toBe(paul.summary);
+  });
+
+  it('an import asked as « nouveau plan » is a new plan; a mise à jour dry run gives the stored items for old → new', async () => {
+    const repo = as(store, COORDINATOR);
+    const document = {
+      plan: { id: -1, title: 'PST 2025-2030', organisation: 'CPAS', startYear: 2025, endYear: 2030 },
+      sections: [],
+      strategicObjectives: [{ id: -1, code: '1', title: 'Accueil', volet: 'externe' as const, order: 1 }],
+      operationalObjectives: [],
+      actions: [],
+    };
+    const update = await repo.importDocumentPlan(document, { dryRun: true, planId });
+    expect(update.mode).toBe('sync');
+    expect(update.stored?.strategicObjectives.map((o) => o.id)).toEqual(expect.arrayContaining([ids.os[0]]));
+    const asNew = await repo.importDocumentPlan(document, { dryRun: true, newPlan: true });
+    expect(asNew).toMatchObject({ mode: 'new', planId: null });
   });
 });
 
