@@ -319,15 +319,7 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
     );
   }
 
-  if (editsStructure && plan) {
-    body = (
-      <StructureEditingProvider repository={props.repository} plan={plan} data={planItems} onChanged={() => announceChange({})}>
-        {body}
-      </StructureEditingProvider>
-    );
-  }
-
-  return (
+  const page = (
     <>
       {toolbar}
       {body}
@@ -369,6 +361,14 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
         onSaved={props.onSaved}
       />
     </>
+  );
+  // The structure commands reach the tree and the action's panel.
+  return editsStructure && plan ? (
+    <StructureEditingProvider repository={props.repository} plan={plan} data={planItems} onChanged={() => announceChange({})}>
+      {page}
+    </StructureEditingProvider>
+  ) : (
+    page
   );
 }
 

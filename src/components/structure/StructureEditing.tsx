@@ -22,6 +22,8 @@ export interface StructureEditingValue {
   readonly addTop: (kind: Extract<StructureKind, 'section' | 'strategicObjective'>) => void;
   /** Runs a command at once (a command without a dialog) or through its dialog. */
   readonly run: (command: StructureCommand) => Promise<boolean>;
+  /** Starts a command of the menu on an item (its dialog, or at once): the panel's buttons use it. */
+  readonly openCommand: (key: StructureCommandKey, item: StructureItem, underObjectiveId: number | null) => void;
 }
 
 const StructureEditingContext = React.createContext<StructureEditingValue | null>(null);
@@ -95,27 +97,7 @@ export function StructureEditingProvider({ repository, plan, data, onChanged, ch
     }
   }, []);
 
-  const menuItemsFor = React.useCallback(
-    (entry: Pick<TreeEntry, 'key' | 'nodeId'>): IContextualMenuItem[] => {
-      const ref = refOfNode(entry.nodeId);
-      const current = live.current.data;
-      const item = ref ? findItem(current, ref) : null;
-      if (!item) return [];
-      const under = item.kind === 'action' && item.parentId == null ? objectiveOfEntryKey(entry.key) : null;
-      return commandsFor(current, item, under).map((key) => ({
-        key,
-        text: key === 'addChild' ? addChildText(item) : MENU_TEXT[key],
-        iconProps: { iconName: MENU_ICON[key] },
-        onClick: () => {
-          open(key, item, under);
-        },
-      }));
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [data],
-  );
-
-  const open = (key: StructureCommandKey, item: StructureItem, under: number | null): void => {
+  const open = React.useCallback((key: StructureCommandKey, item: StructureItem, under: number | null): void => {
     switch (key) {
       case 'moveUp':
       case 'moveDown':
@@ -139,11 +121,31 @@ export function StructureEditingProvider({ repository, plan, data, onChanged, ch
       default:
         setDialog({ type: key, item });
     }
-  };
+  }, [run]);
+
+  const menuItemsFor = React.useCallback(
+    (entry: Pick<TreeEntry, 'key' | 'nodeId'>): IContextualMenuItem[] => {
+      const ref = refOfNode(entry.nodeId);
+      const current = live.current.data;
+      const item = ref ? findItem(current, ref) : null;
+      if (!item) return [];
+      const under = item.kind === 'action' && item.parentId == null ? objectiveOfEntryKey(entry.key) : null;
+      return commandsFor(current, item, under).map((key) => ({
+        key,
+        text: key === 'addChild' ? addChildText(item) : MENU_TEXT[key],
+        iconProps: { iconName: MENU_ICON[key] },
+        onClick: () => {
+          open(key, item, under);
+        },
+      }));
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [data, open],
+  );
 
   const addTop = React.useCallback((kind: Extract<StructureKind, 'section' | 'strategicObjective'>) => setDialog({ type: 'add', parent: null, kind }), []);
 
-  const value = React.useMemo<StructureEditingValue>(() => ({ data, plan, menuItemsFor, addTop, run }), [data, plan, menuItemsFor, addTop, run]);
+  const value = React.useMemo<StructureEditingValue>(() => ({ data, plan, menuItemsFor, addTop, run, openCommand: open }), [data, plan, menuItemsFor, addTop, run, open]);
 
   return (
     <StructureEditingContext.Provider value={value}>

@@ -202,7 +202,7 @@ export function StructureToolbar({ repository, showArchived, onShowArchivedChang
   };
   return (
     <Stack tokens={{ childrenGap: 8 }} className="pst-no-print">
-      <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }} role="group" aria-label={strings.StructureMenuLabel}>
+      <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }} role="group" aria-label={strings.StructureOfPlan}>
         <DefaultButton text={strings.StructureAddOs} iconProps={{ iconName: 'Add' }} onClick={() => editing.addTop('strategicObjective')} />
         <DefaultButton text={strings.StructureAddSection} iconProps={{ iconName: 'Add' }} onClick={() => editing.addTop('section')} />
         <DefaultButton text={strings.StructureChangeLog} iconProps={{ iconName: 'History' }} onClick={() => setOpen('log')} />

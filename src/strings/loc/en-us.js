@@ -461,6 +461,7 @@ define([], function () {
     ImportChangesField: "Field",
     ImportChangesBefore: "Before",
     ImportChangesAfter: "After",
-    ImportChangesAdded: "(new item)"
+    ImportChangesAdded: "(new item)",
+    StructureOfPlan: "Plan structure"
   };
 });

@@ -461,6 +461,7 @@ define([], function () {
     ImportChangesField: "Champ",
     ImportChangesBefore: "Avant",
     ImportChangesAfter: "Après",
-    ImportChangesAdded: "(nouvel élément)"
+    ImportChangesAdded: "(nouvel élément)",
+    StructureOfPlan: "Structure du plan"
   };
 });

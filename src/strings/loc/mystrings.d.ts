@@ -452,6 +452,7 @@ declare interface IPstStrings {
   PlanNewEnd: string;
   PlanYearInvalid: string;
   PlanAdoptionDateInvalid: string;
+  StructureOfPlan: string;
   ImportTargetLabel: string;
   ImportTargetNew: string;
   ImportTargetUpdate: string;

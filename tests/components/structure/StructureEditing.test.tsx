@@ -14,6 +14,8 @@ import { InvalidRequestError, StructureConflictError } from '../../../src/data/e
 import type { PstSnapshot } from '../../../src/domain/snapshot';
 import { createAction } from '../../../src/domain/model';
 
+jest.setTimeout(90_000);
+
 const notUsedHere = async (): Promise<never> => {
   throw new Error('not used by these views');
 };
@@ -56,7 +58,7 @@ function repository(snapshot: PstSnapshot, apply: jest.Mock): PstRepository {
     provisionLists: notUsedHere,
     loadSnapshot: async () => snapshot,
     currentUser: async () => snapshot.viewer!.user,
-    loadActionDetails: notUsedHere,
+    loadActionDetails: async (id: number) => ({ action: snapshot.actions.find((a) => a.id === id)!, etag: '"1"', indicators: [], checkIns: [], canEdit: true, modifiedBy: null, modified: null }),
     updateAction: notUsedHere,
     addCheckIn: notUsedHere,
     importPlan: notUsedHere,
@@ -212,6 +214,19 @@ describe('structure editing, as the coordination', () => {
     expect(log.textContent).toContain('« Accueil » → « Guichet »');
     expect(log.textContent).toMatch(/20\/11\/2026 \d\d:05/);
     expect(repo.structure.loadChangeLog).toHaveBeenCalledWith(1);
+  });
+});
+
+describe('structure editing in the action panel', () => {
+  it('the coordinator moves the action shown from its panel', async () => {
+    const { apply } = await openTree(snapshotOf(true));
+    fireEvent.click(screen.getByRole('treeitem', { name: /1\.1\.1 Horaires/ }).querySelector('[id$="-t"]')!);
+    const group = await screen.findByRole('group', { name: 'Structure' }, { timeout: 10_000 });
+    fireEvent.click(within(group).getByRole('button', { name: 'Déplacer vers…' }));
+    const dialog = await screen.findByRole('dialog', { name: /Déplacer l'action 1\.1\.1/ });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(apply).toHaveBeenCalled());
+    expect(apply.mock.calls[0][1]).toMatchObject({ type: 'move', seen: { id: 101 }, target: { kind: 'operationalObjective', id: 12 } });
   });
 });
 
