@@ -12,6 +12,7 @@ import type { TrendCheckIn } from '../domain/trend';
 import type { ActionDetails } from './actionDetails';
 
 import type { ProvisioningReport, ProvisioningState } from './provisioning';
+import type { StructureEditing } from './structureEditing';
 
 export type ActionChanges = Partial<Omit<Action, 'id'>>;
 
@@ -61,13 +62,19 @@ export interface SiteImportResult {
   /** French messages of the failures. */
   readonly failures: string[];
   readonly complete: boolean;
+  /** In a 'sync' dry run: the plan's items as stored, to show each change old → new. */
+  readonly stored?: PlanItemsStored;
 }
+
+export type PlanItemsStored = Pick<PlanData, 'sections' | 'strategicObjectives' | 'operationalObjectives' | 'actions'>;
 
 export interface SiteImportOptions {
   /** The stored plan to update; by default the one the document corresponds to. */
   readonly planId?: number;
   /** Compute what would change without writing anything. */
   readonly dryRun?: boolean;
+  /** The coordinator chose « nouveau plan »: written as a new plan, whatever it resembles. */
+  readonly newPlan?: boolean;
 }
 
 export interface LeadAssignment {
@@ -186,4 +193,6 @@ export interface PstRepository {
    * what would change.
    */
   importDocumentPlan(data: PlanData, options?: SiteImportOptions): Promise<SiteImportResult>;
+  /** Structure editing, the change log and the plan's life, for the coordination (structureWriter.ts). */
+  readonly structure: StructureEditing;
 }

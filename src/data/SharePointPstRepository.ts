@@ -55,6 +55,8 @@ import { inspectPstLists, provisionPst, ProvisioningReport, ProvisioningState } 
 import { listUrl } from './sharePointPaths';
 import { actionValuesFrom, actionValuesQuery, IndicatorsVersionChanged, indicatorsVersionOf, saveActionIndicators, writeIndicatorValues } from './indicatorValues';
 import { actionMeansFrom, actionMeansQuery, MeansVersionChanged, missingListAsEmpty, readAllMeans, saveActionMeans } from './meansLines';
+import { SharePointStructureEditing } from './structureWriter';
+import type { StructureEditing } from './structureEditing';
 import { batched, followPages, noMetadata, readPage } from './requests';
 import { httpStatusOf } from './errors';
 import { MAX_PAGE_SIZE } from '../domain/limits';
@@ -95,12 +97,16 @@ function etagOf(item: ListItem): string {
 const loadsInFlight = new Map<string, Promise<PstSnapshot>>();
 
 export class SharePointPstRepository implements PstRepository {
+  readonly structure: StructureEditing;
+
   constructor(
     private readonly sp: SPFI,
     private readonly webServerRelativeUrl: string,
     /** In a browser page (one user, several web parts): concurrent snapshot loads share one request. */
     private readonly options: { shareConcurrentLoads?: boolean } = {},
-  ) {}
+  ) {
+    this.structure = new SharePointStructureEditing(sp, webServerRelativeUrl);
+  }
 
   private list(list: ListDef, sp: SPFI = this.sp) {
     return sp.web.getList(listUrl(this.webServerRelativeUrl, list));

@@ -4,6 +4,8 @@
  * kinds apart with `instanceof` and never read HTTP status codes.
  */
 import type { ActionDetails } from './actionDetails';
+import type { Person } from '../domain/model';
+import type { StructureItem } from '../domain/structure';
 
 export type PstErrorKind = 'conflict' | 'forbidden' | 'notFound' | 'invalidRequest' | 'busy' | 'network' | 'unexpected';
 
@@ -45,6 +47,22 @@ export class ConflictError extends PstError {
   constructor(readonly current: ActionDetails) {
     super('conflict', "Cette action a été modifiée par quelqu'un d'autre entre-temps.");
     this.name = 'ConflictError';
+  }
+}
+
+/**
+ * Someone else changed an item of the structure (an OS, an OO, an action…) after it was
+ * shown: nothing was written; carries the version stored now, who saved it and when, so
+ * that the dialog shows it next to what the user typed.
+ */
+export class StructureConflictError extends PstError {
+  constructor(
+    readonly current: StructureItem,
+    readonly modifiedBy: Person | null,
+    readonly modified: string | null,
+  ) {
+    super('conflict', "Cet élément a été modifié par quelqu'un d'autre entre-temps.");
+    this.name = 'StructureConflictError';
   }
 }
 

@@ -8,6 +8,7 @@
  * | PST – Coordination | Edit | « PST – Modification et autorisations » (Edit + Manage Permissions) | same |
  * | PST – Chefs de projet | Read | Read; « PST – Collaboration sans suppression » in the folder of each action they lead | Read; the same level on the progress item of each action they lead |
  * | PST – Comité de pilotage, site visitors | Read | Read | Read |
+ * | (change log « Journal des modifications ») | coordination: « Collaboration sans suppression », own items only; others Read | | |
  * | site owners | Full Control (kept) | | |
  *
  * SharePoint has no column-level permissions: whoever may edit an item may change every
@@ -87,6 +88,8 @@ export const LEAD_WRITABLE_LISTS: readonly ListKey[] = ['checkIns', 'progress', 
 
 /** The role each group gets on each list (leads get more on their own folder and progress item only). */
 export function roleOf(group: PstGroupKey, list: ListKey): PstRole {
+  // The change log is written, never rewritten: the coordination adds to it and deletes nothing.
+  if (group === 'coordination' && list === 'changeLog') return 'leadWithoutDelete';
   if (group === 'coordination') return LEAD_WRITABLE_LISTS.indexOf(list) >= 0 ? 'editAndGrant' : RoleType.Editor;
   return RoleType.Reader;
 }
@@ -161,9 +164,9 @@ export async function ensurePstPermissions(sp: SPFI, webServerRelativeUrl: strin
       await list.breakRoleInheritance(true, false);
       changes.push(`permissions propres : ${listDef.title.fr}`);
     }
-    if ((listDef.key === 'checkIns' || listDef.key === 'indicatorValues') && info.WriteSecurity !== WRITE_OWN_ITEMS_ONLY) {
+    if ((listDef.key === 'checkIns' || listDef.key === 'indicatorValues' || listDef.key === 'changeLog') && info.WriteSecurity !== WRITE_OWN_ITEMS_ONLY) {
       await list.update({ WriteSecurity: WRITE_OWN_ITEMS_ONLY });
-      changes.push(`${listDef.title.fr} : chacun ne modifie que ses propres suivis`);
+      changes.push(`${listDef.title.fr} : chacun ne modifie que ses propres éléments`);
     }
     const assignments: { PrincipalId: number; RoleDefinitionBindings: { Id: number }[] }[] = await list.roleAssignments
       .select('PrincipalId', 'RoleDefinitionBindings/Id')

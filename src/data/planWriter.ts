@@ -334,7 +334,7 @@ export async function importPlanToSite(sp: SPFI, webServerRelativeUrl: string, d
   const weak = choice !== null && WEAK_PLAN_CHOICES.indexOf(choice.reason) >= 0;
   // An unfinished plan of the same period or title is this import interrupted: resumed whatever was written of it.
   const resumed = choice !== null && choice.plan.importInProgress === true;
-  const plan = choice && (resumed || !weak || structuralOverlap(itemsOfPlan(stored, choice.plan.id), data) >= MIN_OVERLAP) ? choice.plan : null;
+  const plan = !options.newPlan && choice && (resumed || !weak || structuralOverlap(itemsOfPlan(stored, choice.plan.id), data) >= MIN_OVERLAP) ? choice.plan : null;
 
   if (!plan) {
     const total = data.sections.length + data.strategicObjectives.length + data.operationalObjectives.length + data.actions.length + 1;
@@ -364,7 +364,7 @@ export async function importPlanToSite(sp: SPFI, webServerRelativeUrl: string, d
 
   const snapshot = itemsOfPlan(stored, plan.id);
   const sync = planSync(snapshot, data, { planId: plan.id });
-  if (options.dryRun) return { mode: 'sync', planId: plan.id, sync, written: emptyWritten(), notWritten: 0, failures: [], complete: true };
+  if (options.dryRun) return { mode: 'sync', planId: plan.id, sync, written: emptyWritten(), notWritten: 0, failures: [], complete: true, stored: snapshot };
   const writer = new SyncWriter(sp, webServerRelativeUrl, snapshot, sync);
   let complete = false;
   try {

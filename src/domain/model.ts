@@ -2,7 +2,7 @@
  * The PST domain model: plain data, ids are SharePoint item ids, dates are ISO
  * `YYYY-MM-DD` strings (never Date objects: a calendar day has no time zone).
  */
-import type { ActionStatus, BudgetService, Health, Priority, Volet } from './vocabularies';
+import type { ActionStatus, BudgetService, Health, PlanState, Priority, Volet } from './vocabularies';
 import type { MeansLine } from './means';
 
 export type { ActionStatus, BudgetService, Health, Priority, Volet } from './vocabularies';
@@ -40,6 +40,12 @@ export interface Plan {
   endYear: number | null;
   /** True while an import is writing it (or was interrupted): not shown, resumed by the next import. */
   importInProgress?: boolean;
+  /** Its life (domain/planLife.ts); absent on plans written before plans had one. */
+  state?: PlanState | null;
+  /** The council's adoption. */
+  adoptedOn?: IsoDate | null;
+  /** The plan of the previous legislature this one was started from. */
+  previousPlanId?: number | null;
 }
 
 /** Optional grouping above the strategic objectives (axis, "I.II Ressources humaines"…). */
@@ -50,6 +56,8 @@ export interface Section {
   volet: Volet | null;
   parentSectionId?: number | null;
   order: number;
+  /** Archived: kept with its history, hidden from the views unless archived items are shown (domain/structure.ts). */
+  archived?: boolean;
   /** The plan (legislature) it belongs to: a site keeps its past PSTs next to the current one. */
   planId?: number | null;
 }
@@ -63,6 +71,8 @@ export interface StrategicObjective {
   sectionId?: number | null;
   order: number;
   description?: string | null;
+  /** Archived: kept with its history, hidden from the views unless archived items are shown (domain/structure.ts). */
+  archived?: boolean;
   /** The plan (legislature) it belongs to; its OO and actions follow it. */
   planId?: number | null;
 }
@@ -74,6 +84,8 @@ export interface OperationalObjective {
   strategicObjectiveId: number;
   order: number;
   description?: string | null;
+  /** Archived: kept with its history, hidden from the views unless archived items are shown (domain/structure.ts). */
+  archived?: boolean;
 }
 
 export interface ActionResources {
@@ -97,6 +109,8 @@ export interface Action {
   /** Set on sub-actions / steps; they share their parent's operational objectives. */
   parentActionId?: number | null;
   order: number;
+  /** Archived: kept with its history, hidden from the views unless archived items are shown (domain/structure.ts). */
+  archived?: boolean;
 
   description: string | null;
   context: string | null;

@@ -14,11 +14,13 @@ export interface PlanItems {
 }
 
 /**
- * The plan to show by default: the one whose legislature contains today, else the most
- * recent one, else the last created.
+ * The plan to show by default: the plan « en vigueur » (the site's setting, planLife.ts),
+ * else the one whose legislature contains today, else the most recent one, else the last created.
  */
 export function currentPlan(plans: readonly Plan[], today: IsoDate): Plan | null {
   if (plans.length === 0) return null;
+  const inForce = plans.filter((p) => p.state === 'enVigueur');
+  if (inForce.length > 0) return inForce.reduce((best, p) => (p.id > best.id ? p : best));
   const year = Number(today.slice(0, 4));
   const running = plans.filter((p) => p.startYear !== null && p.startYear <= year && (p.endYear === null || year <= p.endYear));
   const candidates = running.length > 0 ? running : plans.filter((p) => p.startYear !== null);

@@ -283,3 +283,13 @@ export function interpretVoletText(text: string | null | undefined): Volet | nul
   if (external) return 'externe';
   return null;
 }
+
+// ---------------------------------------------------------------- plan states (planLife.ts)
+
+/** projet → adopté (le …) → en vigueur → clôturé. */
+export const PLAN_STATES = ['projet', 'adopte', 'enVigueur', 'cloture'] as const;
+export type PlanState = (typeof PLAN_STATES)[number];
+
+export function isPlanState(value: unknown): value is PlanState {
+  return typeof value === 'string' && (PLAN_STATES as readonly string[]).indexOf(value) >= 0;
+}

@@ -10,6 +10,7 @@ import {
   BUDGET_SERVICES,
   VOLETS,
   SDG_NUMBERS,
+  PLAN_STATES,
 } from '../domain/vocabularies';
 import { FUNDING_SOURCES, MEANS_DIRECTIONS } from '../domain/means';
 
@@ -40,7 +41,8 @@ export type ListKey =
   | 'checkIns'
   | 'progress'
   | 'reminderLedger'
-  | 'evaluations';
+  | 'evaluations'
+  | 'changeLog';
 
 export interface LocalizedText {
   readonly fr: string;
@@ -111,6 +113,16 @@ const modifiedField: FieldDef = {
   builtIn: true,
 };
 
+const createdField: FieldDef = {
+  internalName: 'Created',
+  kind: 'date',
+  title: t('Créé', 'Created'),
+  builtIn: true,
+};
+
+// Structure editing: an archived item keeps its history and leaves the views (domain/structure.ts).
+const archived: FieldDef = { internalName: 'PstArchived', kind: 'boolean', title: t('Archivé', 'Archived'), summary: true };
+
 const code: FieldDef = { internalName: 'PstCode', kind: 'text', title: t('Code', 'Code'), indexed: true, maxLength: 50, summary: true };
 const sortOrder: FieldDef = { internalName: 'PstSortOrder', kind: 'number', title: t('Ordre', 'Order'), decimals: 0, summary: true };
 const volet: FieldDef = {
@@ -165,6 +177,10 @@ export const plansList = {
     periodEnd: { internalName: 'PstPeriodEnd', kind: 'number', title: t('Fin de la période', 'Period end'), decimals: 0, summary: true },
     // Set while an import writes the plan, cleared by its last write: the views never show a half-written plan.
     importInProgress: { internalName: 'PstImportInProgress', kind: 'boolean', title: t('Import en cours', 'Import in progress'), summary: true },
+    // The plan's life (domain/planLife.ts): the plan « en vigueur » is the one the views show.
+    state: { internalName: 'PstPlanState', kind: 'choice', title: t('État du plan', 'Plan state'), choices: PLAN_STATES, indexed: true, summary: true },
+    adoptedOn: { internalName: 'PstAdoptedOn', kind: 'date', title: t('Adopté le', 'Adopted on'), summary: true },
+    previousPlan: { internalName: 'PstPreviousPlan', kind: 'lookup', title: t('Plan précédent', 'Previous plan'), lookupList: 'plans', indexed: true, summary: true },
     modified: modifiedField,
   },
 } as const satisfies ListDef;
@@ -189,6 +205,7 @@ export const sectionsList = {
       summary: true,
     },
     sortOrder,
+    archived,
     modified: modifiedField,
   },
 } as const satisfies ListDef;
@@ -207,6 +224,7 @@ export const strategicObjectivesList = {
     plan: { internalName: 'PstPlan', kind: 'lookup', title: t('Plan', 'Plan'), lookupList: 'plans', indexed: true, summary: true },
     description: { internalName: 'PstDescription', kind: 'richText', title: t('Description', 'Description') },
     sortOrder,
+    archived,
     modified: modifiedField,
   },
 } as const satisfies ListDef;
@@ -231,6 +249,7 @@ export const operationalObjectivesList = {
     },
     description: { internalName: 'PstDescription', kind: 'richText', title: t('Description', 'Description') },
     sortOrder,
+    archived,
     modified: modifiedField,
   },
 } as const satisfies ListDef;
@@ -329,6 +348,7 @@ export const actionsList = {
     // The action's item in « PST – Avancement des actions », the one its lead may edit
     // (set by the coordination; leads cannot change it: see data/actionSpaces.ts).
     progressItem: { internalName: 'PstProgressItem', kind: 'number', title: t('Fiche d’avancement', 'Progress item'), decimals: 0, summary: true },
+    archived,
     modified: modifiedField,
     editor: { internalName: 'Editor', kind: 'person', title: t('Modifié par', 'Modified by'), builtIn: true },
   },
@@ -500,6 +520,35 @@ export const evaluationsList = {
   },
 } as const satisfies ListDef;
 
+/** Kinds of change the plan's change log records (data/structureWriter.ts). */
+export const CHANGE_KINDS = ['create', 'edit', 'move', 'reorder', 'archive', 'restore', 'link', 'unlink', 'renumber', 'planState', 'newPlan'] as const;
+export const STRUCTURE_KINDS = ['plan', 'section', 'strategicObjective', 'operationalObjective', 'action'] as const;
+
+/**
+ * The dated change log of a plan's structure: who changed what, when (Author, Created),
+ * with the values before and after. Written by the coordination with each change, never
+ * edited: the coordination may add, not delete (see data/permissions.ts).
+ */
+export const changeLogList = {
+  key: 'changeLog',
+  urlName: 'PstChangeLog',
+  title: t('PST – Journal des modifications', 'PST – Change log'),
+  description: 'Les modifications de la structure du PST : qui, quand, quoi (avant → après).',
+  growsPastThreshold: true,
+  fields: {
+    // What changed, in French: « Renommé : « Accueil » → « Accueil social » ».
+    title: builtInTitle('Modification', 'Change'),
+    plan: { internalName: 'PstPlan', kind: 'lookup', title: t('Plan', 'Plan'), lookupList: 'plans', indexed: true, required: true },
+    changeKind: { internalName: 'PstChangeKind', kind: 'choice', title: t('Type de modification', 'Kind of change'), choices: CHANGE_KINDS, indexed: true },
+    itemKind: { internalName: 'PstItemKind', kind: 'choice', title: t('Élément', 'Item'), choices: STRUCTURE_KINDS, indexed: true },
+    itemId: { internalName: 'PstItemId', kind: 'number', title: t("Identifiant de l'élément", 'Item id'), decimals: 0, indexed: true },
+    before: { internalName: 'PstBefore', kind: 'note', title: t('Avant', 'Before') },
+    after: { internalName: 'PstAfter', kind: 'note', title: t('Après', 'After') },
+    author: { internalName: 'Author', kind: 'person', title: t('Auteur', 'Author'), builtIn: true, indexed: true },
+    created: createdField,
+  },
+} as const satisfies ListDef;
+
 /** In creation order: a lookup's target list comes before the list that points to it. */
 export const PST_LISTS = [
   plansList,
@@ -514,6 +563,7 @@ export const PST_LISTS = [
   progressList,
   reminderLedgerList,
   evaluationsList,
+  changeLogList,
 ] as const;
 
 export function listByKey(key: ListKey): ListDef {

@@ -24,7 +24,7 @@ import {
   displayNameOf,
 } from '../domain/model';
 import { isParseError, parsePeriod, periodOfDay } from '../domain/parsing';
-import { isActionStatus, isBudgetService, isHealth, isPriority, isVolet } from '../domain/vocabularies';
+import { isActionStatus, isBudgetService, isHealth, isPlanState, isPriority, isVolet } from '../domain/vocabularies';
 import { isFundingSource, isMeansDirection, MeansLine } from '../domain/means';
 import type { IndicatorValue, NewIndicatorValue } from '../domain/indicators';
 import {
@@ -80,6 +80,20 @@ function lines(item: ListItem, field: FieldDef): string[] {
 
 function strings(item: ListItem, field: FieldDef): string[] {
   return values(item[field.internalName]).filter((v): v is string => typeof v === 'string');
+}
+
+/** Archived items carry `archived: true`; the others no such property (as the objects of an import). */
+function archivedFlag(item: ListItem, field: FieldDef): { archived?: true } {
+  const value = item[field.internalName];
+  return value === true || value === 1 || value === '1' || value === 'true' ? { archived: true } : {};
+}
+
+/**
+ * The archived flag, written only when the object says (an import's objects do not): an
+ * update from a document never brings back what the coordination archived.
+ */
+function archivedProperty(field: FieldDef, archived: boolean | undefined): ItemPayload {
+  return archived === undefined ? {} : { [field.internalName]: archived };
 }
 
 function lookupId(item: ListItem, field: FieldDef): number | null {
@@ -179,6 +193,19 @@ export function planFromItem(item: ListItem): Plan {
     startYear: number(item, pf.periodStart),
     endYear: number(item, pf.periodEnd),
     ...(item[pf.importInProgress.internalName] === true ? { importInProgress: true } : {}),
+    ...planLifeOf(item),
+  };
+}
+
+/** The plan's life, when it has one (plans written before it have none: see domain/planLife.ts). */
+function planLifeOf(item: ListItem): Pick<Plan, 'state' | 'adoptedOn' | 'previousPlanId'> {
+  const state = text(item, pf.state);
+  const adoptedOn = date(item, pf.adoptedOn);
+  const previousPlanId = lookupId(item, pf.previousPlan);
+  return {
+    ...(isPlanState(state) ? { state } : {}),
+    ...(adoptedOn ? { adoptedOn } : {}),
+    ...(previousPlanId ? { previousPlanId } : {}),
   };
 }
 
@@ -190,6 +217,10 @@ export function planToItem(plan: Omit<Plan, 'id'>): ItemPayload {
     [pf.periodEnd.internalName]: plan.endYear,
     // Only the plan writer sets or clears it; a plan read back without it changes nothing.
     ...(plan.importInProgress !== undefined ? { [pf.importInProgress.internalName]: plan.importInProgress } : {}),
+    // The plan's life is written by its own commands, never reset by an import of the document.
+    ...(plan.state !== undefined ? { [pf.state.internalName]: plan.state } : {}),
+    ...(plan.adoptedOn !== undefined ? { [pf.adoptedOn.internalName]: dayToSharePoint(plan.adoptedOn) } : {}),
+    ...(plan.previousPlanId !== undefined ? { [lookupIdProperty(pf.previousPlan)]: plan.previousPlanId } : {}),
   };
 }
 
@@ -207,6 +238,7 @@ export function sectionFromItem(item: ListItem): Section {
     parentSectionId: lookupId(item, sf.parentSection),
     order: number(item, sf.sortOrder) ?? 0,
     planId: lookupId(item, sf.plan),
+    ...archivedFlag(item, sf.archived),
   };
 }
 
@@ -218,6 +250,7 @@ export function sectionToItem(section: Omit<Section, 'id'>, planId?: number | nu
     [lookupIdProperty(sf.parentSection)]: section.parentSectionId ?? null,
     [lookupIdProperty(sf.plan)]: planId ?? null,
     [sf.sortOrder.internalName]: section.order,
+    ...archivedProperty(sf.archived, section.archived),
   };
 }
 
@@ -236,6 +269,7 @@ export function strategicObjectiveFromItem(item: ListItem): StrategicObjective {
     order: number(item, of.sortOrder) ?? 0,
     description: text(item, of.description),
     planId: lookupId(item, of.plan),
+    ...archivedFlag(item, of.archived),
   };
 }
 
@@ -248,6 +282,7 @@ export function strategicObjectiveToItem(os: Omit<StrategicObjective, 'id'>, pla
     [lookupIdProperty(of.plan)]: planId ?? null,
     [of.description.internalName]: os.description ?? null,
     [of.sortOrder.internalName]: os.order,
+    ...archivedProperty(of.archived, os.archived),
   };
 }
 
@@ -263,6 +298,7 @@ export function operationalObjectiveFromItem(item: ListItem): OperationalObjecti
     strategicObjectiveId: lookupId(item, oof.strategicObjective) ?? 0,
     order: number(item, oof.sortOrder) ?? 0,
     description: text(item, oof.description),
+    ...archivedFlag(item, oof.archived),
   };
 }
 
@@ -273,6 +309,7 @@ export function operationalObjectiveToItem(oo: Omit<OperationalObjective, 'id'>)
     [lookupIdProperty(oof.strategicObjective)]: oo.strategicObjectiveId,
     [oof.description.internalName]: oo.description ?? null,
     [oof.sortOrder.internalName]: oo.order,
+    ...archivedProperty(oof.archived, oo.archived),
   };
 }
 
@@ -333,6 +370,7 @@ export function actionFromItem(item: ListItem): Action {
     weight: number(item, af.weight) ?? 1,
     lastCheckInDate: date(item, af.lastCheckIn),
     projectGroup: projectGroupTitle || projectGroupCode ? { code: projectGroupCode, title: projectGroupTitle } : null,
+    ...archivedFlag(item, af.archived),
   });
 }
 
@@ -383,6 +421,7 @@ export function actionToItem(action: Omit<Action, 'id'>): ItemPayload {
     [af.lastCheckIn.internalName]: dayToSharePoint(action.lastCheckInDate),
     [af.projectGroup.internalName]: action.projectGroup?.title ?? null,
     [af.projectGroupCode.internalName]: action.projectGroup?.code ?? null,
+    ...archivedProperty(af.archived, action.archived),
   };
 }
 

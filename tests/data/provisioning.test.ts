@@ -29,6 +29,8 @@ describe('ensurePstLists on an empty site', () => {
       "POST /_api/web/lists('00000000-0000-0000-0000-000000000001')/fields/createfieldasxml",
       "POST /_api/web/lists('00000000-0000-0000-0000-000000000001')/fields/createfieldasxml",
       "POST /_api/web/lists('00000000-0000-0000-0000-000000000001')/fields/createfieldasxml",
+      "POST /_api/web/lists('00000000-0000-0000-0000-000000000001')/fields/createfieldasxml",
+      "POST /_api/web/lists('00000000-0000-0000-0000-000000000001')/fields/createfieldasxml",
     ]);
     expect(planRequests[1].body).toEqual({
       AllowContentTypes: false,
@@ -54,12 +56,13 @@ describe('ensurePstLists on an empty site', () => {
 
     expect(server.lists.map((l) => l.url)).toEqual(PST_LISTS.map((l) => `/sites/pst/Lists/${l.urlName}`));
     expect(server.lists.map((l) => l.Title)).toEqual(PST_LISTS.map((l) => l.title.fr));
-    // per list: create + rename + each field; plus indexing the built-in Author of check-ins
-    const expectedWrites = PST_LISTS.reduce((n, l) => n + 2 + createdFieldCount(l), 0) + 1;
+    // per list: create + rename + each field; plus indexing the built-in Author of check-ins and of the change log
+    const expectedWrites = PST_LISTS.reduce((n, l) => n + 2 + createdFieldCount(l), 0) + 2;
     expect(server.writes()).toHaveLength(expectedWrites);
     expect(report.changes.filter((c) => c.kind === 'listCreated')).toHaveLength(PST_LISTS.length);
     expect(report.changes.filter((c) => c.kind === 'fieldIndexed')).toEqual([
       { kind: 'fieldIndexed', list: 'checkIns', field: 'Author' },
+      { kind: 'fieldIndexed', list: 'changeLog', field: 'Author' },
     ]);
     for (const list of PST_LISTS) {
       const created = server.listByUrlName(list.urlName)!;

@@ -12,6 +12,7 @@ import { filterOptions, filterPlanData } from '../../domain/filter';
 import type { LatenessThresholds } from '../../domain/lateness';
 import type { Action, IsoDate, OperationalObjective, Person, Plan, Volet } from '../../domain/model';
 import { itemsOfPlan } from '../../domain/plans';
+import { visibleStructure } from '../../domain/structure';
 import type { PlanRollup } from '../../domain/rollup';
 import { rollUp } from '../../domain/rollup';
 import { PstSnapshot, withSavedAction } from '../../domain/snapshot';
@@ -76,9 +77,10 @@ const savedIds = new WeakMap<Action, string>();
 let savedSerial = 0;
 
 /** The chosen plan's items (a site may keep several legislatures; the views show one). */
-export function planDataOf(snapshot: PstSnapshot, plan: Plan | null): PlanData {
-  return planDataCache.get(snapshot, String(plan ? plan.id : 'none'), () => {
-    const items = plan ? itemsOfPlan(snapshot, plan.id) : snapshot;
+export function planDataOf(snapshot: PstSnapshot, plan: Plan | null, showArchived = false): PlanData {
+  return planDataCache.get(snapshot, `${plan ? plan.id : 'none'}${showArchived ? '+archived' : ''}`, () => {
+    // Archived items only on request (domain/structure.ts): hidden from the views and roll-ups.
+    const items = visibleStructure(plan ? itemsOfPlan(snapshot, plan.id) : snapshot, showArchived);
     return {
       plan: plan ?? UNTITLED_PLAN,
       sections: items.sections,

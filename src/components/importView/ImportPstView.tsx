@@ -32,6 +32,7 @@ import { formatMessage } from '../../text/format';
 import { ObjectiveTree } from '../tree/ObjectiveTree';
 import { useMounted } from '../ui/useMounted';
 import { Corrections, hasCorrections, NO_CORRECTIONS, ReadingCorrections, rulesJson } from './ReadingCorrections';
+import { ImportTargetChoice, ImportTargetPicker, importOptionsOf, SyncChangesTable } from './ImportTarget';
 
 type Importer = typeof import('../../import');
 
@@ -126,12 +127,14 @@ export function ImportPstView(props: ImportPstViewProps): JSX.Element {
   const [refused, setRefused] = React.useState<string | null>(null);
   // The latest file wins: a comparison that answers after another file was dropped is dropped.
   const generation = React.useRef(0);
+  // « Nouveau plan » or « mise à jour de … » (plan's life): by default the plan the document resembles.
+  const target = React.useRef<ImportTargetChoice>({ kind: 'auto' });
 
   const compare = React.useCallback(
     async (importer: Importer, analysis: ImportAnalysis, current: number): Promise<void> => {
       let comparison: Comparison;
       try {
-        comparison = { kind: 'ready', result: await repository.importDocumentPlan(analysis.plan, { dryRun: true }) };
+        comparison = { kind: 'ready', result: await repository.importDocumentPlan(analysis.plan, { ...importOptionsOf(target.current), dryRun: true }) };
       } catch (error) {
         comparison = { kind: 'failed', message: errorText(error) };
       }
@@ -165,6 +168,7 @@ export function ImportPstView(props: ImportPstViewProps): JSX.Element {
       }
       if (!mounted.current || generation.current !== current) return;
       setSource({ name: file.name, bytes });
+      target.current = { kind: 'auto' };
       setCorrections(NO_CORRECTIONS);
       setRefused(null);
       setStep({ kind: 'preview', importer, analysis, comparison: { kind: 'loading' } });
@@ -176,7 +180,7 @@ export function ImportPstView(props: ImportPstViewProps): JSX.Element {
   const write = async (importer: Importer, analysis: ImportAnalysis): Promise<void> => {
     setStep({ kind: 'writing', importer, analysis });
     try {
-      const result = await repository.importDocumentPlan(analysis.plan);
+      const result = await repository.importDocumentPlan(analysis.plan, importOptionsOf(target.current));
       if (mounted.current) setStep({ kind: 'written', importer, analysis, result });
       const totals = writtenTotals(result);
       if (totals.added + totals.updated > 0) onImported();
@@ -286,7 +290,22 @@ export function ImportPstView(props: ImportPstViewProps): JSX.Element {
         )}
       </Text>
 
+      {step.kind === 'preview' && (
+        <ImportTargetPicker
+          plans={existingPlans}
+          result={step.comparison.kind === 'ready' ? step.comparison.result : null}
+          onChange={(next) => {
+            target.current = next;
+            const current = ++generation.current;
+            setStep({ kind: 'preview', importer, analysis, comparison: { kind: 'loading' } });
+            void compare(importer, analysis, current);
+          }}
+        />
+      )}
       {step.kind === 'preview' && <ComparisonMessage comparison={step.comparison} importer={importer} existingPlans={existingPlans} />}
+      {step.kind === 'preview' && step.comparison.kind === 'ready' && step.comparison.result.stored && (
+        <SyncChangesTable result={step.comparison.result} stored={step.comparison.result.stored} planTitle={planTitleOf(existingPlans, step.comparison.result.planId)} lang={lang} />
+      )}
       {step.kind === 'writing' && <Spinner size={SpinnerSize.large} label={strings.ImportWriting} ariaLive="assertive" />}
       {step.kind === 'written' && <WriteOutcome result={step.result} />}
       {step.kind === 'failed' && (
@@ -344,6 +363,10 @@ export function ImportPstView(props: ImportPstViewProps): JSX.Element {
       {fileInput}
     </Stack>
   );
+}
+
+function planTitleOf(plans: readonly Plan[], planId: number | null): string {
+  return plans.find((p) => p.id === planId)?.title ?? '';
 }
 
 function ComparisonMessage({ comparison, importer, existingPlans }: { comparison: Comparison; importer: Importer; existingPlans: readonly Plan[] }): JSX.Element {

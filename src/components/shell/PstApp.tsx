@@ -6,7 +6,7 @@ import type { PstSnapshot } from '../../domain/snapshot';
 import type { ProvisioningState } from '../../data/provisioning';
 import { InvalidRequestError, NotFoundError, PstError } from '../../data/errors';
 import type { Action, IsoDate, Person } from '../../domain/model';
-import { currentPlan, planLabel } from '../../domain/plans';
+import { currentPlan, itemsOfPlan, planLabel } from '../../domain/plans';
 import type { PstFilter } from '../../domain/filter';
 import { leadAgenda, leadsAnAction } from '../../domain/leadAgenda';
 import { dashboardFigures } from '../../domain/dashboard';
@@ -14,6 +14,8 @@ import type { Lang } from '../../domain/vocabularies';
 import type { MailService } from '../../mail/mailService';
 import { ProvisioningPrompt } from './ProvisioningPrompt';
 import { PlanData, computedOf, filterOptionsOf, filteredOf, planDataOf, snapshotWithSaved } from '../host/planModel';
+import { StructureEditingProvider } from '../structure/StructureEditing';
+import { StructureToolbar } from '../structure/StructureToolbar';
 import { FilterBar } from '../filters/FilterBar';
 import { useSharedFilter } from '../filters/useSharedFilter';
 import type { CardGroup, CardItem } from '../cards/ProjectCards';
@@ -31,7 +33,8 @@ export type PstView = 'tree' | 'cards' | 'dashboard';
  * Each view, the action panel and the import view are loaded on demand: a page with one
  * web part downloads its own view only, and the panel when an action is first opened.
  */
-const ObjectiveTree = React.lazy(() => import(/* webpackChunkName: 'pst-view-tree' */ '../tree/ObjectiveTree').then((m) => ({ default: m.ObjectiveTree })));
+// The tree with the coordination's structure commands when a StructureEditingProvider is around it, the plain tree otherwise.
+const ObjectiveTree = React.lazy(() => import(/* webpackChunkName: 'pst-view-tree' */ '../structure/EditableObjectiveTree').then((m) => ({ default: m.EditableObjectiveTree })));
 const ProjectCards = React.lazy(() => import(/* webpackChunkName: 'pst-view-cards' */ '../cards/ProjectCards').then((m) => ({ default: m.ProjectCards })));
 const PstDashboard = React.lazy(() => import(/* webpackChunkName: 'pst-view-dashboard' */ '../dashboard/PstDashboard').then((m) => ({ default: m.PstDashboard })));
 const ActionPanel = React.lazy(() => import(/* webpackChunkName: 'pst-action-panel' */ '../action').then((m) => ({ default: m.ActionPanel })));
@@ -227,8 +230,12 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   const { snapshot, view, today, lang, me, filter, onFilterChange, onOpenAction, showFilterBar = true } = props;
   const [chosenPlanId, setChosenPlanId] = React.useState<number | null>(null);
   const plan = React.useMemo(() => snapshot.plans.find((p) => p.id === chosenPlanId) ?? currentPlan(snapshot.plans, today), [snapshot, chosenPlanId, today]);
+  // Structure editing (coordination, tree view): archived items on request, every item to the commands.
+  const [showArchived, setShowArchived] = React.useState(false);
+  const editsStructure = props.isCoordinator && view === 'tree' && plan !== null;
+  const planItems = React.useMemo(() => (plan ? itemsOfPlan(snapshot, plan.id) : snapshot), [snapshot, plan]);
   // One model for the page's web parts (host/planModel): the first one to ask computes it.
-  const data = planDataOf(snapshot, plan);
+  const data = planDataOf(snapshot, plan, showArchived);
   const options = filterOptionsOf(data);
   const filtered = filteredOf(data, filter, { me, today });
   const figures = React.useMemo(
@@ -292,6 +299,7 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   if (view === 'tree') {
     body = (
       <Stack tokens={{ childrenGap: 12 }}>
+        {editsStructure && <StructureToolbar repository={props.repository} showArchived={showArchived} onShowArchivedChange={setShowArchived} onChanged={() => announceChange({})} />}
         {filterBar}
         <ObjectiveTree
         data={data}
@@ -345,7 +353,7 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   }
 
   if (props.openActionId !== null && props.openActionId !== undefined) panelNeeded.current = true;
-  return (
+  const page = (
     <>
       {toolbar}
       <React.Suspense fallback={<Spinner size={SpinnerSize.large} label={strings.Loading} />}>{body}</React.Suspense>
@@ -399,6 +407,14 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
         </React.Suspense>
       )}
     </>
+  );
+  // The structure commands reach the tree and the action's panel.
+  return editsStructure && plan ? (
+    <StructureEditingProvider repository={props.repository} plan={plan} data={planItems} onChanged={() => announceChange({})}>
+      {page}
+    </StructureEditingProvider>
+  ) : (
+    page
   );
 }
 

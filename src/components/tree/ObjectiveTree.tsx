@@ -15,7 +15,7 @@ import { defaultLinkForNode } from '../../domain/links/nodeLinks';
 import { TreeProgress, TreeRow, statsProgress } from './TreeRow';
 import { countsLine } from './texts';
 import { TreeEntry, isExpanded, parseNodeId } from './treeModel';
-import { TREE_ROW_HEIGHT, getTreeClassNames } from './treeStyles';
+import { TREE_ROW_HEIGHT, TreeClassNames, getTreeClassNames } from './treeStyles';
 import { useTreeKeyboard } from './useTreeKeyboard';
 import { useTreeSelection } from './useTreeSelection';
 
@@ -49,6 +49,10 @@ export interface ObjectiveTreeProps {
   readonly searchDelayMs?: number;
   /** The tree of a document not imported yet: no panel to open, no link to copy. */
   readonly preview?: boolean;
+  /** What each row adds at its end (stable callback: rows are memoised), e.g. the structure menu. */
+  readonly renderRowMenu?: (entry: TreeEntry, classes: TreeClassNames) => React.ReactNode;
+  /** More items of a row's Shift+F10 menu (the structure commands, for the keyboard). */
+  readonly rowMenuItems?: (entry: TreeEntry) => IContextualMenuItem[];
 }
 
 async function copyText(text: string): Promise<void> {
@@ -230,6 +234,7 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
           onToggle={toggle}
           onActivate={activate}
           onCopyLink={props.preview ? undefined : onCopyLink}
+          renderMenu={props.renderRowMenu}
         />
       </li>
     );
@@ -253,6 +258,7 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
     const key = menuEntry.key;
     menuItems.push({ key: 'copy', text: strings.TreeCopyLink, iconProps: { iconName: 'Link' }, onClick: () => void copyLink(key) });
   }
+  if (menuEntry && props.rowMenuItems) menuItems.push(...props.rowMenuItems(menuEntry));
 
   const selectionProblem =
     selectedNodeId !== undefined && !model.primaryKeyByNodeId.has(selectedNodeId)

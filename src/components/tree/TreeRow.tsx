@@ -118,10 +118,12 @@ export interface TreeRowProps {
   readonly onActivate: (key: string) => void;
   /** Absent in a preview: nothing to link to yet. */
   readonly onCopyLink?: (key: string) => void;
+  /** What a row adds at its end (the coordination's structure menu: StructureMenu.tsx). */
+  readonly renderMenu?: (entry: TreeEntry, classes: TreeClassNames) => React.ReactNode;
 }
 
 /** What a row of the tree shows; memoised so that moving the focus re-renders two rows, not all. */
-export const TreeRow = React.memo(function TreeRow({ entry, domId, expanded, lang, terms, classes, onToggle, onActivate, onCopyLink }: TreeRowProps): JSX.Element {
+export const TreeRow = React.memo(function TreeRow({ entry, domId, expanded, lang, terms, classes, onToggle, onActivate, onCopyLink, renderMenu }: TreeRowProps): JSX.Element {
   const hasChildren = entry.childKeys.length > 0;
   const view = progressView(entry);
   const action = entry.action;
@@ -197,6 +199,7 @@ export const TreeRow = React.memo(function TreeRow({ entry, domId, expanded, lan
             <LinkIcon />
           </button>
         )}
+        {renderMenu && renderMenu(entry, classes)}
       </div>
       {/* Hidden but still read as the description (aria-describedby reads hidden elements). */}
       <span id={`${domId}-p`} hidden>

@@ -60,6 +60,7 @@ function repository(overrides: Partial<PstRepository>): PstRepository & { calls:
     saveMeansLines: notUsedHere,
     saveIndicators: notUsedHere,
     addIndicatorValues: notUsedHere,
+    structure: { apply: notUsedHere, loadChangeLog: notUsedHere, setPlanState: notUsedHere, startNextPlan: notUsedHere },
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import { isRichTextEmpty } from '../../../text/richText';
 import { BUDGET_SERVICE_LABELS, Lang, normalizeText, priorityLabel, statusLabel } from '../../../domain/vocabularies';
 import { formatMessage } from '../../../text/format';
 import { Field, MultilineText, PeopleList, RichText, SheetSection, usePanelClassNames } from '../parts';
+import { StructureActions } from './StructureActions';
 
 export interface ActionSheetProps {
   readonly action: Action;
@@ -183,6 +184,7 @@ export function ActionSheet({ action, lang, hasCheckIns }: ActionSheetProps): JS
   ];
   return (
     <div aria-label={strings.PanelHeading} role="region">
+      <StructureActions actionId={action.id} />
       {sections}
       <EmptyNote action={action} />
     </div>

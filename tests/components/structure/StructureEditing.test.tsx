@@ -1,0 +1,252 @@
+/**
+ * @jest-environment ./tests/support/jsdomEnvironmentWithFetch.js
+ *
+ * Structure editing in the tree, as the coordination sees it (commands per row, dialogs,
+ * a collision shown next to what was typed, archived items hidden unless asked for), and
+ * as a lead or reader sees it (nothing offered).
+ */
+import * as React from 'react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { PstApp } from '../../../src/components/shell/PstApp';
+import type { PstRepository } from '../../../src/data/PstRepository';
+import type { StructureCommand, StructureEditing } from '../../../src/data/structureEditing';
+import { InvalidRequestError, StructureConflictError } from '../../../src/data/errors';
+import type { PstSnapshot } from '../../../src/domain/snapshot';
+import { createAction } from '../../../src/domain/model';
+
+jest.setTimeout(90_000);
+
+const notUsedHere = async (): Promise<never> => {
+  throw new Error('not used by these views');
+};
+
+function snapshotOf(canEditAllActions: boolean, archivedOo = false): PstSnapshot {
+  return {
+    viewer: { user: { id: 1, displayName: 'Élise Martin' }, canEditAllActions },
+    plans: [{ id: 1, title: 'PST 2025-2030', organisation: 'CPAS', startYear: 2025, endYear: 2030, state: 'enVigueur', adoptedOn: '2025-03-27' }],
+    sections: [],
+    strategicObjectives: [
+      { id: 1, code: '1', title: 'Accueil', volet: 'externe', order: 1 },
+      { id: 2, code: '2', title: 'Ressources humaines', volet: 'interne', order: 2 },
+    ],
+    operationalObjectives: [
+      { id: 11, code: '1.1', title: 'Guichet', strategicObjectiveId: 1, order: 1 },
+      { id: 12, code: '1.2', title: 'Permanences', strategicObjectiveId: 1, order: 2, ...(archivedOo ? { archived: true } : {}) },
+      { id: 21, code: '2.1', title: 'Formation', strategicObjectiveId: 2, order: 1 },
+    ],
+    actions: [
+      createAction({ id: 101, code: '1.1.1', title: 'Horaires', operationalObjectiveIds: [11], order: 1 }),
+      createAction({ id: 102, code: '1.2.1', title: 'Permanence du samedi', operationalObjectiveIds: [12], order: 1 }),
+    ],
+    indicators: [],
+  };
+}
+
+function repository(snapshot: PstSnapshot, apply: jest.Mock): PstRepository {
+  const structure: StructureEditing = {
+    apply,
+    loadChangeLog: jest.fn(async () => [
+      { id: 3, at: '2026-11-20T10:05:00Z', author: { displayName: 'Paul Durand' }, kind: 'edit' as const, item: { kind: 'operationalObjective' as const, id: 11 }, summary: "L'OO 1.1 « Accueil » : intitulé « Accueil » → « Guichet »", before: null, after: null },
+    ]),
+    setPlanState: jest.fn(async () => snapshot.plans),
+    startNextPlan: jest.fn(async () => 2),
+  };
+  return {
+    inspectLists: notUsedHere,
+    canManageLists: async () => false,
+    canEditAllActions: async () => snapshot.viewer!.canEditAllActions,
+    provisionLists: notUsedHere,
+    loadSnapshot: async () => snapshot,
+    currentUser: async () => snapshot.viewer!.user,
+    loadActionDetails: async (id: number) => ({ action: snapshot.actions.find((a) => a.id === id)!, etag: '"1"', indicators: [], checkIns: [], canEdit: true, modifiedBy: null, modified: null }),
+    updateAction: notUsedHere,
+    addCheckIn: notUsedHere,
+    importPlan: notUsedHere,
+    importDocumentPlan: notUsedHere,
+    searchPeople: notUsedHere,
+    assignLead: notUsedHere,
+    loadCheckInHistory: async () => [],
+    correctCheckIn: notUsedHere,
+    designateLeads: notUsedHere,
+    loadMeans: async () => new Map(),
+    saveMeansLines: notUsedHere,
+    saveIndicators: notUsedHere,
+    addIndicatorValues: notUsedHere,
+    structure,
+  };
+}
+
+async function openTree(snapshot: PstSnapshot, apply = jest.fn(async (_planId: number, command: StructureCommand) => ({ written: [], summary: `fait : ${command.type}` }))) {
+  const repo = repository(snapshot, apply);
+  render(<PstApp view="tree" repository={repo} lang="fr" today="2026-11-23" />);
+  await screen.findByRole('tree');
+  fireEvent.click(screen.getByRole('button', { name: 'Tout déplier' }));
+  return { repo, apply };
+}
+
+function openRowMenu(label: string): void {
+  fireEvent.click(screen.getByRole('button', { name: `Modifier la structure : ${label}` }));
+}
+
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 200)));
+
+describe('structure editing, as the coordination', () => {
+  it('renames an OO: the dialog sends what was typed over the version shown', async () => {
+    const { apply } = await openTree(snapshotOf(true));
+    openRowMenu('1.2 Permanences');
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Renommer ou changer le code…' }));
+    const dialog = await screen.findByRole('dialog');
+    const title = within(dialog).getByRole('textbox', { name: /Intitulé/ });
+    expect((title as HTMLInputElement).value).toBe('Permanences');
+    fireEvent.change(title, { target: { value: 'Permanences sociales' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(apply).toHaveBeenCalledTimes(1));
+    expect(apply.mock.calls[0]).toEqual([
+      1,
+      { type: 'edit', seen: expect.objectContaining({ kind: 'operationalObjective', id: 12, title: 'Permanences' }), changes: { title: 'Permanences sociales', code: '1.2' } },
+    ]);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // The live region says what was saved.
+    await waitFor(() => expect(screen.getAllByRole('status').some((s) => s.textContent === 'Modification enregistrée : fait : edit')).toBe(true));
+  });
+
+  it('warns about a duplicate code while typing', async () => {
+    await openTree(snapshotOf(true));
+    openRowMenu('1.2 Permanences');
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Renommer ou changer le code…' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Code' }), { target: { value: '1.1' } });
+    expect(await within(dialog).findByText(/Attention : le code 1\.1 est déjà utilisé par l'OO 1\.1 « Guichet »/)).toBeTruthy();
+  });
+
+  it('a collision shows both versions, keeps what was typed, and « Garder mes modifications » saves over the stored one', async () => {
+    const stored = { kind: 'operationalObjective' as const, id: 12, title: 'Permanences du CPAS', code: '1.2', order: 2, archived: false, parentId: 1 };
+    const apply = jest
+      .fn()
+      .mockRejectedValueOnce(new StructureConflictError(stored, { displayName: 'Paul Durand' }, '2026-11-23T09:00:00Z'))
+      .mockResolvedValueOnce({ written: [], summary: 'ok' });
+    await openTree(snapshotOf(true), apply);
+    openRowMenu('1.2 Permanences');
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Renommer ou changer le code…' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Intitulé/ }), { target: { value: 'Permanences sociales' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    const notice = await within(dialog).findByTestId('conflict');
+    expect(notice.textContent).toContain('Paul Durand');
+    const row = within(notice).getByRole('rowheader', { name: 'Intitulé' }).closest('tr')!;
+    expect(row.textContent).toContain('Permanences sociales');
+    expect(row.textContent).toContain('Permanences du CPAS');
+    expect((within(dialog).getByRole('textbox', { name: /Intitulé/ }) as HTMLInputElement).value).toBe('Permanences sociales');
+    fireEvent.click(within(notice).getByRole('button', { name: 'Garder mes modifications' }));
+    await waitFor(() => expect(apply).toHaveBeenCalledTimes(2));
+    expect(apply.mock.calls[1][1]).toEqual({ type: 'edit', seen: stored, changes: { title: 'Permanences sociales', code: '1.2' } });
+  });
+
+  it('adds an action under an OO with the next code proposed', async () => {
+    const { apply } = await openTree(snapshotOf(true));
+    openRowMenu('1.1 Guichet');
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Ajouter une action…' }));
+    const dialog = await screen.findByRole('dialog');
+    expect((within(dialog).getByRole('textbox', { name: 'Code' }) as HTMLInputElement).value).toBe('1.1.2');
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Intitulé/ }), { target: { value: 'Borne d’accueil' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(apply).toHaveBeenCalled());
+    expect(apply.mock.calls[0][1]).toEqual({ type: 'add', item: { kind: 'action', title: 'Borne d’accueil', code: '1.1.2', parentId: null, operationalObjectiveId: 11 } });
+  });
+
+  it('an empty title is refused in the dialog, nothing sent', async () => {
+    const { apply } = await openTree(snapshotOf(true));
+    fireEvent.click(screen.getByRole('button', { name: 'Ajouter un objectif stratégique' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    expect(await within(dialog).findByText("L'intitulé est obligatoire.")).toBeTruthy();
+    expect(apply).not.toHaveBeenCalled();
+  });
+
+  it('moves an action to another OO, offering only valid places', async () => {
+    const { apply } = await openTree(snapshotOf(true));
+    openRowMenu('1.1.1 Horaires');
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Déplacer vers…' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('combobox', { name: /Nouvel emplacement/ }));
+    const options = (await screen.findAllByRole('option')).map((o) => o.textContent);
+    expect(options).toEqual(['1.2 Permanences', '2.1 Formation']);
+    fireEvent.click(screen.getByRole('option', { name: '2.1 Formation' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(apply).toHaveBeenCalled());
+    expect(apply.mock.calls[0][1]).toEqual({ type: 'move', seen: expect.objectContaining({ id: 101 }), target: { kind: 'operationalObjective', id: 21 }, fromObjectiveId: 11 });
+  });
+
+  it('archives after a confirmation that says what goes with it; a refusal is shown in French', async () => {
+    const apply = jest.fn().mockRejectedValueOnce(new InvalidRequestError('Cet élément est déjà archivé.'));
+    await openTree(snapshotOf(true), apply);
+    openRowMenu('1 Accueil');
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Archiver…' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('(5 élément(s) en tout)');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Archiver' }));
+    expect(await within(dialog).findByText('Cet élément est déjà archivé.')).toBeTruthy();
+    expect(apply.mock.calls[0][1]).toEqual({ type: 'archive', seen: expect.objectContaining({ kind: 'strategicObjective', id: 1 }) });
+  });
+
+  it('moves up at once from the row menu, and the same commands are in the keyboard menu (Shift+F10)', async () => {
+    const { apply } = await openTree(snapshotOf(true));
+    const row = screen.getByRole('treeitem', { name: /2 Ressources humaines/ });
+    row.focus();
+    fireEvent.keyDown(row, { key: 'F10', shiftKey: true });
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Monter' }));
+    await waitFor(() => expect(apply).toHaveBeenCalled());
+    expect(apply.mock.calls[0][1]).toEqual({ type: 'reorder', seen: expect.objectContaining({ kind: 'strategicObjective', id: 2 }), direction: 'up', underObjectiveId: undefined });
+  });
+
+  it('hides archived items until « Afficher les éléments archivés », then marks them', async () => {
+    await openTree(snapshotOf(true, true));
+    expect(screen.queryByText('Permanences')).toBeNull();
+    expect(screen.queryByText('Permanence du samedi')).toBeNull();
+    fireEvent.click(screen.getByRole('switch', { name: 'Afficher les éléments archivés' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Tout déplier' }));
+    expect(await screen.findByText('Permanences')).toBeTruthy();
+    expect(screen.getAllByText('Archivé').length).toBeGreaterThan(0);
+    openRowMenu('1.2 Permanences');
+    const items = (await screen.findAllByRole('menuitem')).map((i) => i.textContent);
+    expect(items).toEqual(['Restaurer']);
+  });
+
+  it('shows the change log and the plan state', async () => {
+    const { repo } = await openTree(snapshotOf(true));
+    expect(screen.getByRole('button', { name: /État du plan : En vigueur – Adopté le 27\/03\/2025/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Journal des modifications' }));
+    const log = await screen.findByTestId('change-log');
+    expect(log.textContent).toContain('Paul Durand');
+    expect(log.textContent).toContain('« Accueil » → « Guichet »');
+    expect(log.textContent).toMatch(/20\/11\/2026 \d\d:05/);
+    expect(repo.structure.loadChangeLog).toHaveBeenCalledWith(1);
+  });
+});
+
+describe('structure editing in the action panel', () => {
+  it('the coordinator moves the action shown from its panel', async () => {
+    const { apply } = await openTree(snapshotOf(true));
+    fireEvent.click(screen.getByRole('treeitem', { name: /1\.1\.1 Horaires/ }).querySelector('[id$="-t"]')!);
+    const group = await screen.findByRole('group', { name: 'Structure' }, { timeout: 10_000 });
+    fireEvent.click(within(group).getByRole('button', { name: 'Déplacer vers…' }));
+    const dialog = await screen.findByRole('dialog', { name: /Déplacer l'action 1\.1\.1/ });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(apply).toHaveBeenCalled());
+    expect(apply.mock.calls[0][1]).toMatchObject({ type: 'move', seen: { id: 101 }, target: { kind: 'operationalObjective', id: 12 } });
+  });
+});
+
+describe('structure editing, as a lead or a reader', () => {
+  it('offers nothing: no row menu, no toolbar, no structure item in the keyboard menu', async () => {
+    await openTree(snapshotOf(false));
+    expect(screen.queryAllByTestId('structure-menu')).toHaveLength(0);
+    expect(screen.queryByRole('button', { name: 'Ajouter un objectif stratégique' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Journal des modifications' })).toBeNull();
+    const row = screen.getByRole('treeitem', { name: /2 Ressources humaines/ });
+    row.focus();
+    fireEvent.keyDown(row, { key: 'F10', shiftKey: true });
+    const items = (await screen.findAllByRole('menuitem')).map((i) => i.textContent);
+    expect(items).toEqual(['Copier le lien']);
+  });
+});
