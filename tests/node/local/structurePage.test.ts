@@ -24,7 +24,9 @@ let intranet: LocalIntranet | undefined;
 let browser: Browser;
 
 async function openAs(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  // Tall enough for the tree's window (70 % of the height) to hold every OS and OO row: the
+  // tree renders the rows in view only.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 6000 } });
   await context.addCookies([
     { name: 'pst-session', value: intranet!.sessionKey, url: intranet!.baseUrl },
     { name: 'pst-user', value: encodeURIComponent(email), url: intranet!.baseUrl },
@@ -67,7 +69,7 @@ describe('structure editing in Chromium', () => {
 
   it('the coordinator renames an OS, adds an OO, moves it, archives it, and reads the change log', async () => {
     const page = await openAs(COORDINATOR);
-    await tree(page).getByRole('button', { name: 'Tout déplier' }).click();
+    await tree(page).getByRole('button', { name: "Déplier jusqu'aux OO" }).click();
     const osIds = await tree(page).locator('li[data-node-id^="os-"]').evaluateAll((items) => [...new Set(items.map((i) => i.getAttribute('data-node-id')!))]);
     expect(osIds.length).toBeGreaterThan(1);
     [firstOs, secondOs] = osIds;
