@@ -6,6 +6,7 @@
 import type { Action, CheckIn, Indicator, Person, PlanData } from '../domain/model';
 import type { PlanSync } from '../domain/planSync';
 import type { PstSnapshot } from '../domain/snapshot';
+import type { EvaluationArchive } from './SharePointSnapshotArchive';
 import type { ActionDetails } from './actionDetails';
 import type { ProvisioningReport, ProvisioningState } from './provisioning';
 
@@ -118,4 +119,6 @@ export interface PstRepository {
    * what would change.
    */
   importDocumentPlan(data: PlanData, options?: SiteImportOptions): Promise<SiteImportResult>;
+  /** The frozen snapshots of the plan for its evaluation (list « PST – Évaluations »). */
+  evaluationArchive(): EvaluationArchive;
 }

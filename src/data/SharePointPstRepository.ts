@@ -40,6 +40,7 @@ import {
 import { ActionChanges, LeadAssignment, NewCheckIn, PlanImport, PlanImportResult, PstRepository, SiteImportOptions, SiteImportResult } from './PstRepository';
 import { ActionDetails } from './actionDetails';
 import { ConflictError } from './errors';
+import { EvaluationArchive, SharePointSnapshotArchive } from './SharePointSnapshotArchive';
 import { addUserToPstGroup } from './permissions';
 import { belongsToAction, composeEtag, ensureActionSpace, linkedProgressId, PROGRESS_SELECT, progressPayload, splitEtag, withProgress } from './actionSpaces';
 import { applyToProgress, findCheckInByKey, newCheckInKey, savedCheckIn, writeCheckIn } from './checkInWriter';
@@ -355,5 +356,9 @@ export class SharePointPstRepository implements PstRepository {
   async importPlan(data: PlanImport): Promise<PlanImportResult> {
     const { writeNewPlan } = await import(/* webpackChunkName: 'pst-import-write' */ './planWriter');
     return writeNewPlan(this.sp, this.webServerRelativeUrl, data);
+  }
+
+  evaluationArchive(): EvaluationArchive {
+    return new SharePointSnapshotArchive(this.sp, this.webServerRelativeUrl);
   }
 }

@@ -380,6 +380,42 @@ declare interface IPstStrings {
   DashAgendaAnd: string;
   // Render at scale (issue 16): long dashboard tables shown in steps
   DashShowMore: string;
+  // Export / publish menu and evaluation (issue 14)
+  ExportMenu: string;
+  ExportWorking: string;
+  ExportFailed: string;
+  ExportWorkbook: string;
+  ExportPublicPage: string;
+  ExportEcomptes: string;
+  ExportEvaluation: string;
+  ExportDownload: string;
+  ExportCancel: string;
+  ExportClose: string;
+  ExportPublicTitle: string;
+  ExportPublicIntro: string;
+  ExportPublicComments: string;
+  ExportPublicEmails: string;
+  ExportPublicCheckIns: string;
+  ExportEcomptesTitle: string;
+  ExportEcomptesIntro: string;
+  ExportEcomptesIns: string;
+  ExportEcomptesInsInvalid: string;
+  ExportEcomptesWarnings: string;
+  ExportEvaluationTitle: string;
+  ExportSnapshotHeading: string;
+  ExportSnapshotLabel: string;
+  ExportSnapshotKind: string;
+  ExportSnapshotTake: string;
+  ExportSnapshotTaken: string;
+  ExportSnapshotLabelMissing: string;
+  ExportSnapshotsHeading: string;
+  ExportSnapshotsLoading: string;
+  ExportSnapshotsNone: string;
+  ExportSnapshotChoice: string;
+  ExportTodayLabel: string;
+  ExportSynergies: string;
+  ExportEvaluationWord: string;
+  ExportEvaluationPdf: string;
 }
 
 declare module 'PstStrings' {
