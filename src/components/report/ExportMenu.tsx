@@ -19,6 +19,7 @@ import {
   TextField,
 } from '@fluentui/react';
 import type { PstRepository } from '../../data/PstRepository';
+import { ForbiddenError, PstError } from '../../data/errors';
 import type { StoredSnapshot } from '../../data/SharePointSnapshotArchive';
 import type { IsoDate } from '../../domain/model';
 import type { PlanTreeInput } from '../../domain/tree';
@@ -47,7 +48,11 @@ type OpenDialog = 'public' | 'ecomptes' | 'evaluation' | null;
 
 const loadExports = () => import(/* webpackChunkName: 'pst-export' */ './generateExports');
 
-const messageOf = (e: unknown): string => formatMessage(strings.ExportFailed, e instanceof Error ? e.message : String(e));
+/** A refusal of the site said as such (storing a snapshot is the coordination's right); else what failed. */
+function messageOf(e: unknown): string {
+  const failure = PstError.from(e);
+  return failure instanceof ForbiddenError ? strings.ExportForbidden : formatMessage(strings.ExportFailed, failure.message);
+}
 
 export function ExportMenu(props: ExportMenuProps): JSX.Element {
   const { data, today, lang, repository } = props;

@@ -383,6 +383,7 @@ define([], function () {
     DashShowMore: "Show {0} more ({1} not shown)",
     // Export / publish menu and evaluation (issue 14)
     ExportMenu: "Export / publish",
+    ExportForbidden: "The site refuses: only the PST coordination may save a snapshot or read this data.",
     ExportWorking: "Exporting…",
     ExportFailed: "The export could not be written: {0}",
     ExportWorkbook: "Complete workbook (Excel)",

@@ -383,6 +383,7 @@ define([], function () {
     DashShowMore: "Afficher {0} de plus ({1} non affichées)",
     // Export / publish menu and evaluation (issue 14)
     ExportMenu: "Exporter / publier",
+    ExportForbidden: "Le site refuse : seule la coordination du PST peut enregistrer un cliché ou lire ces données.",
     ExportWorking: "Export en cours…",
     ExportFailed: "L'export n'a pas pu être écrit : {0}",
     ExportWorkbook: "Classeur complet (Excel)",

@@ -382,6 +382,7 @@ declare interface IPstStrings {
   DashShowMore: string;
   // Export / publish menu and evaluation (issue 14)
   ExportMenu: string;
+  ExportForbidden: string;
   ExportWorking: string;
   ExportFailed: string;
   ExportWorkbook: string;

@@ -13,6 +13,7 @@ import type { FrozenPlan } from '../../../src/domain/evaluation';
 import type { PlanTreeInput } from '../../../src/domain/tree';
 import { createAction } from '../../../src/domain/model';
 import { formatPercent } from '../../../src/domain/parsing';
+import { ForbiddenError } from '../../../src/data/errors';
 
 const plan: PlanTreeInput = {
   plan: { id: 1, title: 'PST 2025-2030 du CPAS de Ciney', organisation: 'CPAS de Ciney', startYear: 2025, endYear: 2030 },
@@ -195,3 +196,18 @@ it('takes a snapshot, then writes the evaluation comparing it with today’s pla
   expect(body).toContain(formatPercent(80, 0));
   expect(body).toContain('Un agent partagé avec la commune');
 }, 40000);
+
+it('says in French that the site refused the snapshot, and keeps the dialog as typed', async () => {
+  const archive = memoryArchive();
+  archive.save = async () => {
+    throw new ForbiddenError('403 Forbidden');
+  };
+  render(<ExportMenu data={plan} today="2026-06-30" lang="fr" repository={repositoryOf(plan, archive)} />);
+  await openMenu('Évaluation…');
+  const title = await screen.findByRole('textbox', { name: /Titre du cliché/ });
+  fireEvent.change(title, { target: { value: 'Mi-parcours 2026' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Prendre le cliché' }));
+  expect(await screen.findByText('Le site refuse : seule la coordination du PST peut enregistrer un cliché ou lire ces données.', undefined, { timeout: 20000 })).toBeTruthy();
+  expect((title as HTMLInputElement).value).toBe('Mi-parcours 2026');
+  expect(archive.stored.size).toBe(0);
+}, 30000);
