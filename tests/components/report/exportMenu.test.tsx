@@ -54,7 +54,7 @@ function repositoryOf(data: PlanTreeInput, archive: EvaluationArchive, reads: nu
       return {
         action,
         etag: '"1"',
-        indicators: [],
+        indicators: actionId === 1 ? [{ id: 7, actionId, label: 'Personnes reçues à la permanence', unit: 'personnes', baseline: 0, target: 400, current: 120, year: 2026 }] : [],
         checkIns: actionId === 2 ? [{ id: 12, actionId, date: '2026-11-02', author: { displayName: 'Paul Renard' }, status: action.status!, percent: 0, health: 'blocage' as const, comment: COMMENT }] : [],
         canEdit: true,
         modifiedBy: null,
@@ -176,6 +176,8 @@ it('takes a snapshot, then writes the evaluation comparing it with today’s pla
   fireEvent.click(screen.getByRole('button', { name: 'Prendre le cliché' }));
   expect(await screen.findByText('Cliché « Mi-parcours 2026 » du 30/06/2026 enregistré (2 actions).')).toBeTruthy();
   expect(Array.from(archive.stored.keys())).toEqual(['1-2026-06-30-miParcours']);
+  // The indicators were read action by action (the page's snapshot has none) and frozen with the plan.
+  expect((JSON.parse(archive.stored.get('1-2026-06-30-miParcours')!) as FrozenPlan).indicators.map((i) => i.label)).toEqual(['Personnes reçues à la permanence']);
   fireEvent.click(screen.getByRole('button', { name: 'Fermer' }));
 
   // Months later the action progressed: the snapshot still says 40 %.
@@ -195,6 +197,7 @@ it('takes a snapshot, then writes the evaluation comparing it with today’s pla
   expect(body).toContain(formatPercent(40, 0));
   expect(body).toContain(formatPercent(80, 0));
   expect(body).toContain('Un agent partagé avec la commune');
+  expect(body).toContain('Personnes reçues à la permanence');
 }, 40000);
 
 it('says in French that the site refused the snapshot, and keeps the dialog as typed', async () => {
