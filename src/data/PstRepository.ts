@@ -9,6 +9,7 @@ import type { NewIndicatorValue } from '../domain/indicators';
 import type { PlanSync } from '../domain/planSync';
 import type { PstSnapshot } from '../domain/snapshot';
 import type { TrendCheckIn } from '../domain/trend';
+import type { EvaluationArchive } from './SharePointSnapshotArchive';
 import type { ActionDetails } from './actionDetails';
 
 import type { ProvisioningReport, ProvisioningState } from './provisioning';
@@ -195,4 +196,6 @@ export interface PstRepository {
   importDocumentPlan(data: PlanData, options?: SiteImportOptions): Promise<SiteImportResult>;
   /** Structure editing, the change log and the plan's life, for the coordination (structureWriter.ts). */
   readonly structure: StructureEditing;
+  /** The frozen snapshots of the plan for its evaluation (list « PST – Évaluations »). */
+  evaluationArchive(): EvaluationArchive;
 }

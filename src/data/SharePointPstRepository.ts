@@ -47,6 +47,7 @@ import { ActionChanges, CheckInCorrection, LeadAssignment, LeadDesignation, Lead
 import { ActionDetails } from './actionDetails';
 import { ConflictError, InvalidRequestError } from './errors';
 import { refusedCheckIn } from '../domain/checkIns';
+import { EvaluationArchive, SharePointSnapshotArchive } from './SharePointSnapshotArchive';
 import { addUserToPstGroup } from './permissions';
 import { belongsToAction, composeEtag, ensureActionSpace, ensureFolder, linkedProgressId, PROGRESS_SELECT, progressPayload, splitEtag, withProgress } from './actionSpaces';
 import { correctLatestCheckIn } from './checkInCorrection';
@@ -468,5 +469,9 @@ export class SharePointPstRepository implements PstRepository {
   async importPlan(data: PlanImport): Promise<PlanImportResult> {
     const { writeNewPlan } = await import(/* webpackChunkName: 'pst-import-write' */ './planWriter');
     return writeNewPlan(this.sp, this.webServerRelativeUrl, data);
+  }
+
+  evaluationArchive(): EvaluationArchive {
+    return new SharePointSnapshotArchive(this.sp, this.webServerRelativeUrl);
   }
 }

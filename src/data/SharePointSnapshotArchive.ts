@@ -26,6 +26,13 @@ export interface StoredSnapshot {
   readonly planId: number | null;
 }
 
+/** What the PstRepository port offers of the archive (the evaluation dialog's needs). */
+export interface EvaluationArchive {
+  save(snapshot: FrozenPlan): Promise<StoredSnapshot>;
+  snapshots(): Promise<StoredSnapshot[]>;
+  load(key: string): Promise<FrozenPlan>;
+}
+
 const f = evaluationsList.fields;
 
 /** Cuts a text in parts of at most `length` UTF-16 units, never inside a surrogate pair. */
@@ -42,7 +49,7 @@ export function cutInParts(text: string, length: number = SNAPSHOT_PART_LENGTH):
 
 const escapeOData = (value: string): string => value.replace(/'/g, "''");
 
-export class SharePointSnapshotArchive {
+export class SharePointSnapshotArchive implements EvaluationArchive {
   constructor(
     private readonly sp: SPFI,
     private readonly webServerRelativeUrl: string,

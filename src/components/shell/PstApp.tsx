@@ -25,6 +25,7 @@ import { describeFilter } from '../dashboard/filterDescription';
 import { downloadDashboardWorkbook } from '../dashboard/download';
 import { ReportButton } from '../report/ReportButton';
 import { loadReportDetails } from '../report/loadReportDetails';
+import { ExportMenu } from '../report/ExportMenu';
 import { formatMessage } from '../../text/format';
 
 export type PstView = 'tree' | 'cards' | 'dashboard';
@@ -279,8 +280,10 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   // « Générer un rapport » from the tree and the dashboard: the plan as filtered on the page.
   const canReport = view !== 'cards' && filtered.actions.length > 0;
   const loadDetails = React.useCallback(() => loadReportDetails(repository, filtered.actions.map((a) => a.id)), [repository, filtered]);
+  // « Exporter / publier »: the coordinator's documents of the whole plan shown.
+  const canExport = props.isCoordinator && view !== 'cards' && data.actions.length > 0;
   const toolbar =
-    planChoice || canImport || canReport ? (
+    planChoice || canImport || canReport || canExport ? (
       <Stack horizontal wrap horizontalAlign="space-between" verticalAlign="end" tokens={{ childrenGap: 8 }} className="pst-no-print">
         <div>{planChoice}</div>
         <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
@@ -288,6 +291,7 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
             <ReportButton data={filtered} today={today} lang={lang} filterLines={describeFilter(filter, options, lang)} loadDetails={loadDetails} />
           )}
           {canImport && snapshot.plans.length > 0 && <DefaultButton text={strings.DesignateOpen} iconProps={{ iconName: 'People' }} onClick={() => setDesignateOpen(true)} />}
+          {canExport && <ExportMenu data={data} today={today} lang={lang} repository={repository} />}
           {canImport && <DefaultButton text={strings.ImportPst} iconProps={{ iconName: 'CloudUpload' }} onClick={() => setImportOpen(true)} />}
         </Stack>
       </Stack>

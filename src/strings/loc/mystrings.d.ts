@@ -584,6 +584,43 @@ declare interface IPstStrings {
   ImportChangesBefore: string;
   ImportChangesAfter: string;
   ImportChangesAdded: string;
+  // Export / publish menu and evaluation (issue 14)
+  ExportMenu: string;
+  ExportForbidden: string;
+  ExportWorking: string;
+  ExportFailed: string;
+  ExportWorkbook: string;
+  ExportPublicPage: string;
+  ExportEcomptes: string;
+  ExportEvaluation: string;
+  ExportDownload: string;
+  ExportCancel: string;
+  ExportClose: string;
+  ExportPublicTitle: string;
+  ExportPublicIntro: string;
+  ExportPublicComments: string;
+  ExportPublicEmails: string;
+  ExportPublicCheckIns: string;
+  ExportEcomptesTitle: string;
+  ExportEcomptesIntro: string;
+  ExportEcomptesIns: string;
+  ExportEcomptesInsInvalid: string;
+  ExportEcomptesWarnings: string;
+  ExportEvaluationTitle: string;
+  ExportSnapshotHeading: string;
+  ExportSnapshotLabel: string;
+  ExportSnapshotKind: string;
+  ExportSnapshotTake: string;
+  ExportSnapshotTaken: string;
+  ExportSnapshotLabelMissing: string;
+  ExportSnapshotsHeading: string;
+  ExportSnapshotsLoading: string;
+  ExportSnapshotsNone: string;
+  ExportSnapshotChoice: string;
+  ExportTodayLabel: string;
+  ExportSynergies: string;
+  ExportEvaluationWord: string;
+  ExportEvaluationPdf: string;
 }
 
 declare module 'PstStrings' {

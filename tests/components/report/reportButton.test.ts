@@ -40,4 +40,20 @@ describe('the report button', () => {
     expect(lazy).toMatch(/import\([^)]*'\.\.\/\.\.\/export\/report\/docx'\)/);
     expect(lazy).toMatch(/import\([^)]*'\.\.\/\.\.\/export\/report\/pdfEngine'\)/);
   });
+
+  it('« Exporter / publier » loads its generators only on demand', () => {
+    const menu = path.join(SRC, 'components/report/ExportMenu.tsx');
+    const files = new Set<string>();
+    const packages = staticPackages(menu, files);
+    expect(Array.from(packages).filter((p) => /^(docx|pdfmake)/.test(p))).toEqual([]);
+    const generators = ['components/report/generateExports.ts', 'export/planWorkbook.ts', 'export/xlsx.ts', 'export/publicPage.ts', 'export/ecomptes/ecomptesXml.ts', 'export/report/evaluationLayout.ts'];
+    expect(files.has(path.join(SRC, 'components/report/loadReportDetails.ts'))).toBe(true); // the walk does follow the menu's imports
+    for (const file of generators) expect(files.has(path.join(SRC, file))).toBe(false);
+    // …while the menu does reach them through import()
+    expect(fs.readFileSync(menu, 'utf8')).toMatch(/import\([^)]*'\.\/generateExports'\)/);
+    const lazy = fs.readFileSync(path.join(SRC, 'components/report/generateExports.ts'), 'utf8');
+    for (const target of ['export/planWorkbook', 'export/xlsx', 'export/publicPage', 'export/ecomptes/ecomptesXml', 'export/report/evaluationLayout', 'export/report/docx', 'export/report/pdfEngine'])
+      expect(lazy).toMatch(new RegExp(`import\\([^)]*'\\.\\./\\.\\./${target.replace(/\//g, '\\/')}'\\)`));
+    expect(staticPackages(path.join(SRC, 'components/report/generateExports.ts'))).not.toContain('docx');
+  });
 });

@@ -61,6 +61,9 @@ function repository(overrides: Partial<PstRepository>): PstRepository & { calls:
     saveIndicators: notUsedHere,
     addIndicatorValues: notUsedHere,
     structure: { apply: notUsedHere, loadChangeLog: notUsedHere, setPlanState: notUsedHere, startNextPlan: notUsedHere },
+    evaluationArchive: () => {
+      throw new Error('not used by these views');
+    },
     ...overrides,
   };
 }

@@ -72,6 +72,9 @@ function repository(snapshot: PstSnapshot, apply: jest.Mock): PstRepository {
     saveMeansLines: notUsedHere,
     saveIndicators: notUsedHere,
     addIndicatorValues: notUsedHere,
+    evaluationArchive: () => {
+      throw new Error('not used here');
+    },
     structure,
   };
 }
