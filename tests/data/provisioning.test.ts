@@ -31,6 +31,7 @@ describe('ensurePstLists on an empty site', () => {
       "POST /_api/web/lists('00000000-0000-0000-0000-000000000001')/fields/createfieldasxml",
       "POST /_api/web/lists('00000000-0000-0000-0000-000000000001')/fields/createfieldasxml",
       "POST /_api/web/lists('00000000-0000-0000-0000-000000000001')/fields/createfieldasxml",
+      "POST /_api/web/lists('00000000-0000-0000-0000-000000000001')/fields/createfieldasxml",
     ]);
     expect(planRequests[1].body).toEqual({
       AllowContentTypes: false,
