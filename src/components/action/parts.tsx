@@ -121,6 +121,27 @@ export function Badge({ icon, text, tone, title }: { icon: string; text: string;
 }
 
 /** A section of the sheet with its heading; nothing when it has no content. */
+/** A form of the panel in its card: its heading, then its fields; Enter or the save button submits. */
+export function FormCard({ id, title, onSubmit, children }: { id: string; title: React.ReactNode; onSubmit: () => void; children: React.ReactNode }): JSX.Element {
+  const classNames = usePanelClassNames();
+  return (
+    <section className={classNames.card} aria-labelledby={id}>
+      <h3 id={id} className={classNames.sectionTitle}>
+        {title}
+      </h3>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSubmit();
+        }}
+      >
+        {children}
+      </form>
+    </section>
+  );
+}
+
 export function SheetSection({ title, children, id }: { title: string; children: React.ReactNode; id?: string }): JSX.Element | null {
   const classNames = usePanelClassNames();
   const items = React.Children.toArray(children).filter(Boolean);

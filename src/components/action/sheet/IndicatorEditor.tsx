@@ -8,7 +8,7 @@ import type { Indicator } from '../../../domain/model';
 import { formatNumber, isParseError, parseBelgianNumber } from '../../../domain/parsing';
 import type { Lang } from '../../../domain/vocabularies';
 import { formatMessage } from '../../../text/format';
-import { usePanelClassNames } from '../parts';
+import { usePanelClassNames, FormCard } from '../parts';
 import { SaveFeedback } from '../save/SaveFeedback';
 import type { ConflictRow } from '../save/saveModel';
 import { useConflictSave } from '../save/useConflictSave';
@@ -97,58 +97,47 @@ export function IndicatorEditor({ details, repository, lang, onSaved, onReplaceD
     return mine === theirs ? [] : [{ label: strings.IndicatorsHeading, mine, theirs }];
   };
   return (
-    <section className={classNames.card} aria-labelledby="pst-panel-indicators-edit">
-      <h3 id="pst-panel-indicators-edit" className={classNames.sectionTitle}>
-        {strings.IndicatorsEditHeading}
-      </h3>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save(details);
-        }}
-      >
-        <Stack tokens={{ childrenGap: 12 }}>
-          {typed.length === 0 && <Text block>{strings.IndicatorsNone}</Text>}
-          {typed.map((row, index) => {
-            const label = formatMessage(strings.IndicatorNumber, String(index + 1));
-            const e = errors[row.key] ?? {};
-            return (
-              <fieldset key={row.key} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }} data-testid="indicator-row">
-                <legend className={classNames.sectionTitle}>{label}</legend>
-                <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="start">
-                  <TextField label={strings.IndicatorLabel} required value={row.label} onChange={(_, v) => set(row.key, 'label', v ?? '')} errorMessage={e.label} styles={{ root: { minWidth: 220, flexGrow: 1 } }} autoComplete="off" />
-                  <TextField label={strings.IndicatorUnit} value={row.unit} onChange={(_, v) => set(row.key, 'unit', v ?? '')} styles={{ root: { width: 90 } }} autoComplete="off" />
-                  <TextField label={strings.IndicatorBaseline} value={row.baseline} onChange={(_, v) => set(row.key, 'baseline', v ?? '')} errorMessage={e.baseline} inputMode="decimal" styles={{ root: { width: 110 } }} autoComplete="off" />
-                  <TextField label={strings.IndicatorTarget} value={row.target} onChange={(_, v) => set(row.key, 'target', v ?? '')} errorMessage={e.target} inputMode="decimal" styles={{ root: { width: 110 } }} autoComplete="off" />
-                  <TextField label={strings.IndicatorYear} value={row.year} onChange={(_, v) => set(row.key, 'year', v ?? '')} errorMessage={e.year} inputMode="numeric" styles={{ root: { width: 90 } }} autoComplete="off" />
-                  <IconButton
-                    iconProps={{ iconName: 'Delete' }}
-                    title={formatMessage(strings.IndicatorRemove, row.label || label)}
-                    ariaLabel={formatMessage(strings.IndicatorRemove, row.label || label)}
-                    onClick={() => setTyped((all) => all.filter((r) => r.key !== row.key))}
-                    styles={{ root: { marginTop: 28 } }}
-                  />
-                </Stack>
-              </fieldset>
-            );
-          })}
-          <Stack horizontal>
-            <DefaultButton
-              iconProps={{ iconName: 'Add' }}
-              text={strings.IndicatorAdd}
-              onClick={() => setTyped((all) => [...all, { key: `indicator-${++rows}`, id: 0, label: '', unit: '', baseline: '', target: '', year: '', current: null }])}
-            />
-          </Stack>
-          <SaveFeedback saving={saving} conflictRows={() => conflictRows(saving.conflict?.indicators ?? [])} onKeepMine={(stored) => void save(stored)} />
-          {submitted && Object.keys(reading.errors).length > 0 && <Text className={classNames.errorText}>{strings.FormHasErrors}</Text>}
-          <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
-            {!saving.conflict && <PrimaryButton type="submit" text={strings.IndicatorsSave} disabled={saving.busy} allowDisabledFocus />}
-            <DefaultButton text={strings.EditCancel} onClick={onCancel} disabled={saving.busy} allowDisabledFocus />
-            {saving.busy && <Spinner size={SpinnerSize.small} label={strings.FormSaving} labelPosition="right" />}
-          </Stack>
+    <FormCard id="pst-panel-indicators-edit" title={strings.IndicatorsEditHeading} onSubmit={() => void save(details)}>
+      <Stack tokens={{ childrenGap: 12 }}>
+        {typed.length === 0 && <Text block>{strings.IndicatorsNone}</Text>}
+        {typed.map((row, index) => {
+          const label = formatMessage(strings.IndicatorNumber, String(index + 1));
+          const e = errors[row.key] ?? {};
+          return (
+            <fieldset key={row.key} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }} data-testid="indicator-row">
+              <legend className={classNames.sectionTitle}>{label}</legend>
+              <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="start">
+                <TextField label={strings.IndicatorLabel} required value={row.label} onChange={(_, v) => set(row.key, 'label', v ?? '')} errorMessage={e.label} styles={{ root: { minWidth: 220, flexGrow: 1 } }} autoComplete="off" />
+                <TextField label={strings.IndicatorUnit} value={row.unit} onChange={(_, v) => set(row.key, 'unit', v ?? '')} styles={{ root: { width: 90 } }} autoComplete="off" />
+                <TextField label={strings.IndicatorBaseline} value={row.baseline} onChange={(_, v) => set(row.key, 'baseline', v ?? '')} errorMessage={e.baseline} inputMode="decimal" styles={{ root: { width: 110 } }} autoComplete="off" />
+                <TextField label={strings.IndicatorTarget} value={row.target} onChange={(_, v) => set(row.key, 'target', v ?? '')} errorMessage={e.target} inputMode="decimal" styles={{ root: { width: 110 } }} autoComplete="off" />
+                <TextField label={strings.IndicatorYear} value={row.year} onChange={(_, v) => set(row.key, 'year', v ?? '')} errorMessage={e.year} inputMode="numeric" styles={{ root: { width: 90 } }} autoComplete="off" />
+                <IconButton
+                  iconProps={{ iconName: 'Delete' }}
+                  title={formatMessage(strings.IndicatorRemove, row.label || label)}
+                  ariaLabel={formatMessage(strings.IndicatorRemove, row.label || label)}
+                  onClick={() => setTyped((all) => all.filter((r) => r.key !== row.key))}
+                  styles={{ root: { marginTop: 28 } }}
+                />
+              </Stack>
+            </fieldset>
+          );
+        })}
+        <Stack horizontal>
+          <DefaultButton
+            iconProps={{ iconName: 'Add' }}
+            text={strings.IndicatorAdd}
+            onClick={() => setTyped((all) => [...all, { key: `indicator-${++rows}`, id: 0, label: '', unit: '', baseline: '', target: '', year: '', current: null }])}
+          />
         </Stack>
-      </form>
-    </section>
+        <SaveFeedback saving={saving} conflictRows={() => conflictRows(saving.conflict?.indicators ?? [])} onKeepMine={(stored) => void save(stored)} />
+        {submitted && Object.keys(reading.errors).length > 0 && <Text className={classNames.errorText}>{strings.FormHasErrors}</Text>}
+        <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
+          {!saving.conflict && <PrimaryButton type="submit" text={strings.IndicatorsSave} disabled={saving.busy} allowDisabledFocus />}
+          <DefaultButton text={strings.EditCancel} onClick={onCancel} disabled={saving.busy} allowDisabledFocus />
+          {saving.busy && <Spinner size={SpinnerSize.small} label={strings.FormSaving} labelPosition="right" />}
+        </Stack>
+      </Stack>
+    </FormCard>
   );
 }

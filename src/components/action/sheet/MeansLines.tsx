@@ -8,7 +8,7 @@ import { totalsPerYear } from '../../../domain/meansFigures';
 import { formatEuro, formatNumber } from '../../../domain/parsing';
 import { BUDGET_SERVICE_LABELS, BUDGET_SERVICES, Lang } from '../../../domain/vocabularies';
 import { formatMessage } from '../../../text/format';
-import { usePanelClassNames } from '../parts';
+import { usePanelClassNames, FormCard } from '../parts';
 import { SaveFeedback } from '../save/SaveFeedback';
 import type { ConflictRow } from '../save/saveModel';
 import { useConflictSave } from '../save/useConflictSave';
@@ -179,60 +179,49 @@ function MeansEditor(props: MeansLinesProps & { onCancel: () => void }): JSX.Ele
   const sourceOptions = choice(FUNDING_SOURCES.map((s) => ({ key: s, text: FUNDING_SOURCE_LABELS[s][lang] })), true);
 
   return (
-    <section className={classNames.card} aria-labelledby="pst-panel-means-edit">
-      <h3 id="pst-panel-means-edit" className={classNames.sectionTitle}>
-        {strings.MeansEditHeading}
-      </h3>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save(details);
-        }}
-      >
-        <Stack tokens={{ childrenGap: 12 }}>
-          {rows.length === 0 && <Text block>{strings.MeansNone}</Text>}
-          {rows.map((row, index) => {
-            const rowErrors = errors[row.key] ?? {};
-            const label = formatMessage(strings.MeansLineLabel, String(index + 1));
-            return (
-              <fieldset key={row.key} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }} data-testid="means-row">
-                <legend className={classNames.sectionTitle}>{label}</legend>
-                <div ref={index === 0 ? firstInput : undefined}>
-                  <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="start">
-                    <TextField label={strings.MeansYear} value={row.year} onChange={(_, v) => update(row.key, 'year', v ?? '')} errorMessage={rowErrors.year} inputMode="numeric" styles={{ root: { width: 90 } }} autoComplete="off" />
-                    <Dropdown label={strings.MeansDirection} options={directionOptions} selectedKey={row.direction} onChange={(_, o) => o && update(row.key, 'direction', String(o.key))} styles={{ root: { width: 120 } }} />
-                    <Dropdown label={strings.MeansService} options={serviceOptions} selectedKey={row.service} onChange={(_, o) => o && update(row.key, 'service', String(o.key))} styles={{ root: { width: 150 } }} />
-                    <Dropdown label={strings.MeansSource} options={sourceOptions} selectedKey={row.source} onChange={(_, o) => o && update(row.key, 'source', String(o.key))} styles={{ root: { width: 200 } }} />
-                    <TextField label={strings.MeansArticle} value={row.article} onChange={(_, v) => update(row.key, 'article', v ?? '')} errorMessage={rowErrors.article} styles={{ root: { width: 130 } }} autoComplete="off" />
-                    <TextField label={strings.MeansPlannedField} value={row.planned} onChange={(_, v) => update(row.key, 'planned', v ?? '')} errorMessage={rowErrors.planned} inputMode="decimal" styles={{ root: { width: 130 } }} autoComplete="off" />
-                    <TextField label={strings.MeansActualField} value={row.actual} onChange={(_, v) => update(row.key, 'actual', v ?? '')} errorMessage={rowErrors.actual} inputMode="decimal" styles={{ root: { width: 130 } }} autoComplete="off" />
-                    <TextField label={strings.MeansEtp} value={row.etp} onChange={(_, v) => update(row.key, 'etp', v ?? '')} errorMessage={rowErrors.etp} inputMode="decimal" styles={{ root: { width: 80 } }} autoComplete="off" />
-                    <IconButton
-                      iconProps={{ iconName: 'Delete' }}
-                      title={formatMessage(strings.MeansRemoveLine, label)}
-                      ariaLabel={formatMessage(strings.MeansRemoveLine, label)}
-                      onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
-                      styles={{ root: { marginTop: 28 } }}
-                      disabled={busy}
-                    />
-                  </Stack>
-                </div>
-              </fieldset>
-            );
-          })}
-          <Stack horizontal>
-            <DefaultButton iconProps={{ iconName: 'Add' }} text={strings.MeansAddLine} onClick={() => setRows((all) => [...all, newRow(all[all.length - 1], defaultYear)])} disabled={busy} />
-          </Stack>
-          <SaveFeedback saving={saving} conflictRows={(stored) => conflictRows(reading.lines, stored.resources.lines ?? [], lang)} onKeepMine={(stored) => void save(stored)} />
-          {submitted && reading.hasErrors && <Text className={classNames.errorText}>{strings.FormHasErrors}</Text>}
-          <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
-            {!conflict && <PrimaryButton type="submit" text={strings.MeansSave} disabled={busy} allowDisabledFocus />}
-            <DefaultButton text={strings.EditCancel} onClick={onCancel} disabled={busy} allowDisabledFocus />
-            {busy && <Spinner size={SpinnerSize.small} label={strings.FormSaving} labelPosition="right" />}
-          </Stack>
+    <FormCard id="pst-panel-means-edit" title={strings.MeansEditHeading} onSubmit={() => void save(details)}>
+      <Stack tokens={{ childrenGap: 12 }}>
+        {rows.length === 0 && <Text block>{strings.MeansNone}</Text>}
+        {rows.map((row, index) => {
+          const rowErrors = errors[row.key] ?? {};
+          const label = formatMessage(strings.MeansLineLabel, String(index + 1));
+          return (
+            <fieldset key={row.key} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }} data-testid="means-row">
+              <legend className={classNames.sectionTitle}>{label}</legend>
+              <div ref={index === 0 ? firstInput : undefined}>
+                <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="start">
+                  <TextField label={strings.MeansYear} value={row.year} onChange={(_, v) => update(row.key, 'year', v ?? '')} errorMessage={rowErrors.year} inputMode="numeric" styles={{ root: { width: 90 } }} autoComplete="off" />
+                  <Dropdown label={strings.MeansDirection} options={directionOptions} selectedKey={row.direction} onChange={(_, o) => o && update(row.key, 'direction', String(o.key))} styles={{ root: { width: 120 } }} />
+                  <Dropdown label={strings.MeansService} options={serviceOptions} selectedKey={row.service} onChange={(_, o) => o && update(row.key, 'service', String(o.key))} styles={{ root: { width: 150 } }} />
+                  <Dropdown label={strings.MeansSource} options={sourceOptions} selectedKey={row.source} onChange={(_, o) => o && update(row.key, 'source', String(o.key))} styles={{ root: { width: 200 } }} />
+                  <TextField label={strings.MeansArticle} value={row.article} onChange={(_, v) => update(row.key, 'article', v ?? '')} errorMessage={rowErrors.article} styles={{ root: { width: 130 } }} autoComplete="off" />
+                  <TextField label={strings.MeansPlannedField} value={row.planned} onChange={(_, v) => update(row.key, 'planned', v ?? '')} errorMessage={rowErrors.planned} inputMode="decimal" styles={{ root: { width: 130 } }} autoComplete="off" />
+                  <TextField label={strings.MeansActualField} value={row.actual} onChange={(_, v) => update(row.key, 'actual', v ?? '')} errorMessage={rowErrors.actual} inputMode="decimal" styles={{ root: { width: 130 } }} autoComplete="off" />
+                  <TextField label={strings.MeansEtp} value={row.etp} onChange={(_, v) => update(row.key, 'etp', v ?? '')} errorMessage={rowErrors.etp} inputMode="decimal" styles={{ root: { width: 80 } }} autoComplete="off" />
+                  <IconButton
+                    iconProps={{ iconName: 'Delete' }}
+                    title={formatMessage(strings.MeansRemoveLine, label)}
+                    ariaLabel={formatMessage(strings.MeansRemoveLine, label)}
+                    onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
+                    styles={{ root: { marginTop: 28 } }}
+                    disabled={busy}
+                  />
+                </Stack>
+              </div>
+            </fieldset>
+          );
+        })}
+        <Stack horizontal>
+          <DefaultButton iconProps={{ iconName: 'Add' }} text={strings.MeansAddLine} onClick={() => setRows((all) => [...all, newRow(all[all.length - 1], defaultYear)])} disabled={busy} />
         </Stack>
-      </form>
-    </section>
+        <SaveFeedback saving={saving} conflictRows={(stored) => conflictRows(reading.lines, stored.resources.lines ?? [], lang)} onKeepMine={(stored) => void save(stored)} />
+        {submitted && reading.hasErrors && <Text className={classNames.errorText}>{strings.FormHasErrors}</Text>}
+        <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
+          {!conflict && <PrimaryButton type="submit" text={strings.MeansSave} disabled={busy} allowDisabledFocus />}
+          <DefaultButton text={strings.EditCancel} onClick={onCancel} disabled={busy} allowDisabledFocus />
+          {busy && <Spinner size={SpinnerSize.small} label={strings.FormSaving} labelPosition="right" />}
+        </Stack>
+      </Stack>
+    </FormCard>
   );
 }

@@ -22,7 +22,7 @@ import { validateAction } from '../../../domain/validation';
 import type { Lang } from '../../../domain/vocabularies';
 import { SaveFeedback } from '../save/SaveFeedback';
 import { useConflictSave } from '../save/useConflictSave';
-import { FieldWarnings, usePanelClassNames } from '../parts';
+import { FieldWarnings, usePanelClassNames, FormCard } from '../parts';
 import {
   SHEET_FIELDS,
   SHEET_GROUPS,
@@ -165,50 +165,39 @@ export function SheetEditForm({ details, repository, lang, onSaved, onReplaceDet
 
   const hasErrors = submitted && Object.keys(check.errors).length > 0;
   return (
-    <section className={classNames.card} aria-labelledby="pst-panel-edit">
-      <h3 id="pst-panel-edit" className={classNames.sectionTitle}>
-        {strings.EditHeading}
-      </h3>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save(details);
-        }}
-      >
-        <Stack tokens={{ childrenGap: 16 }}>
-          {SHEET_GROUPS.map((group) => (
-            <fieldset key={group.key} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
-              <legend className={classNames.sectionTitle}>{group.title()}</legend>
-              <Stack tokens={{ childrenGap: 8 }}>{sheetFieldsOfGroup(group.key).map(renderField)}</Stack>
-            </fieldset>
-          ))}
-          {check.others.length > 0 && (
-            <div>
-              <Text block>{strings.EditOtherIssues}</Text>
-              <ul className={classNames.plainList}>
-                {check.others.map((message) => (
-                  <li key={message}>
-                    <Text>{message}</Text>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          <SaveFeedback saving={saving} conflictRows={(stored) => sheetConflictRows(values, stored, lang)} onKeepMine={(stored) => void save(stored)} />
-          {info && (
-            <MessageBar messageBarType={MessageBarType.info} isMultiline>
-              {info}
-            </MessageBar>
-          )}
-          {hasErrors && <Text className={classNames.errorText}>{strings.FormHasErrors}</Text>}
-          <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
-            {!conflict && <PrimaryButton type="submit" text={strings.EditSave} disabled={busy} allowDisabledFocus />}
-            <DefaultButton text={strings.EditCancel} onClick={onCancel} disabled={busy} allowDisabledFocus />
-            {busy && <Spinner size={SpinnerSize.small} label={strings.FormSaving} labelPosition="right" />}
-          </Stack>
+    <FormCard id="pst-panel-edit" title={strings.EditHeading} onSubmit={() => void save(details)}>
+      <Stack tokens={{ childrenGap: 16 }}>
+        {SHEET_GROUPS.map((group) => (
+          <fieldset key={group.key} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
+            <legend className={classNames.sectionTitle}>{group.title()}</legend>
+            <Stack tokens={{ childrenGap: 8 }}>{sheetFieldsOfGroup(group.key).map(renderField)}</Stack>
+          </fieldset>
+        ))}
+        {check.others.length > 0 && (
+          <div>
+            <Text block>{strings.EditOtherIssues}</Text>
+            <ul className={classNames.plainList}>
+              {check.others.map((message) => (
+                <li key={message}>
+                  <Text>{message}</Text>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <SaveFeedback saving={saving} conflictRows={(stored) => sheetConflictRows(values, stored, lang)} onKeepMine={(stored) => void save(stored)} />
+        {info && (
+          <MessageBar messageBarType={MessageBarType.info} isMultiline>
+            {info}
+          </MessageBar>
+        )}
+        {hasErrors && <Text className={classNames.errorText}>{strings.FormHasErrors}</Text>}
+        <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
+          {!conflict && <PrimaryButton type="submit" text={strings.EditSave} disabled={busy} allowDisabledFocus />}
+          <DefaultButton text={strings.EditCancel} onClick={onCancel} disabled={busy} allowDisabledFocus />
+          {busy && <Spinner size={SpinnerSize.small} label={strings.FormSaving} labelPosition="right" />}
         </Stack>
-      </form>
-    </section>
+      </Stack>
+    </FormCard>
   );
 }
