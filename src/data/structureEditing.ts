@@ -5,7 +5,7 @@
  */
 import type { IsoDate, Plan } from '../domain/model';
 import type { ChangeLogEntry } from '../domain/changeLog';
-import type { CodeChange, StructureFields, StructureItem, StructureKind, StructureRef } from '../domain/structure';
+import type { CodeChange, SiblingPlace, StructureFields, StructureItem, StructureKind, StructureRef } from '../domain/structure';
 import type { PlanState } from '../domain/vocabularies';
 
 /** A new section, OS, OO, action or sub-action. `parentId` as in StructureItem. */
@@ -23,6 +23,8 @@ export type StructureCommand =
   | { readonly type: 'edit'; readonly seen: StructureItem; readonly changes: Pick<Partial<StructureFields>, 'title' | 'code'> }
   | { readonly type: 'move'; readonly seen: StructureItem; readonly target: StructureRef | null; readonly fromObjectiveId?: number }
   | { readonly type: 'reorder'; readonly seen: StructureItem; readonly direction: 'up' | 'down'; readonly underObjectiveId?: number }
+  /** Next to a sibling (a drop among siblings in the tree); a top-level action among those of `underObjectiveId`. */
+  | { readonly type: 'reorder'; readonly seen: StructureItem; readonly place: SiblingPlace; readonly underObjectiveId?: number }
   | { readonly type: 'archive' | 'restore'; readonly seen: StructureItem }
   | { readonly type: 'link' | 'unlink'; readonly seen: StructureItem; readonly objectiveId: number }
   | { readonly type: 'renumber'; readonly root: StructureItem; readonly changes: readonly CodeChange[] };

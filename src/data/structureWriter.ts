@@ -28,6 +28,8 @@ import {
   findStructureItem,
   moveChanges,
   nextOrder,
+  placeAmong,
+  checkPlace,
   reorder,
   siblingsOf,
   StructureData,
@@ -103,6 +105,8 @@ const MOVE_PROBLEMS_FR: { readonly [P in MoveProblem]: string } = {
   subActionNotTransversal: 'Une sous-action suit son action : elle ne se lie pas à un autre OO.',
   targetIsSubAction: 'Une sous-action va sous une action, pas sous une autre sous-action.',
   hasSubActions: 'Cette action a des sous-actions.',
+  notSibling: "L'élément ne se range qu'entre les éléments du même niveau, sous le même parent.",
+  samePlace: "L'élément est déjà à cet endroit.",
 };
 
 const PLAN_PROBLEMS_FR: { readonly [P in PlanStateProblem]: string } = {
@@ -281,12 +285,24 @@ export class SharePointStructureEditing implements StructureEditing {
       }
       case 'reorder': {
         const item = stored(command.seen);
-        const orders = reorder(siblingsOf(data, item, command.underObjectiveId), item.id, command.direction);
-        if (orders.length === 0) refuse(command.direction === 'up' ? "L'élément est déjà le premier." : "L'élément est déjà le dernier.");
+        const siblings = siblingsOf(data, item, command.underObjectiveId);
+        let orders: { id: number; order: number }[];
+        let summary: string;
+        if ('place' in command) {
+          const check = checkPlace(siblings, item.id, command.place);
+          if (!check.ok) refuse(MOVE_PROBLEMS_FR[check.problem]);
+          orders = placeAmong(siblings, item.id, command.place);
+          const sibling = stored({ kind: item.kind, id: command.place.siblingId });
+          summary = describeChange('reorder', item, {}, { side: command.place.side, target: itemLabelFr(sibling) });
+        } else {
+          orders = reorder(siblings, item.id, command.direction);
+          if (orders.length === 0) refuse(command.direction === 'up' ? "L'élément est déjà le premier." : "L'élément est déjà le dernier.");
+          summary = describeChange('reorder', item, {}, { direction: command.direction });
+        }
         // The item the user moved first: the conflict check and the log name it.
         const sorted = orders.slice().sort((a, b) => (a.id === item.id ? -1 : b.id === item.id ? 1 : 0));
         const edits = sorted.map((o) => ({ seen: o.id === item.id ? command.seen : stored({ kind: item.kind, id: o.id }), changes: { order: o.order } }));
-        return { edits, kind: 'reorder', summary: describeChange('reorder', item, {}, { direction: command.direction }) };
+        return { edits, kind: 'reorder', summary };
       }
       case 'archive':
       case 'restore': {

@@ -54,13 +54,14 @@ const cap = (text: string): string => text.charAt(0).toUpperCase() + text.slice(
 
 /**
  * The sentence of a change of one item. `target` names where a move, link or unlink goes;
- * `count` is the number of codes a renumbering changed.
+ * `count` is the number of codes a renumbering changed; `side` and `target` say where a
+ * reorder put the item (next to a sibling), else `direction` (one place up or down).
  */
 export function describeChange(
   kind: ChangeKind,
   item: Pick<StructureItem, 'kind' | 'code' | 'title' | 'parentId'>,
   changes: Partial<StructureFields> = {},
-  extra: { target?: string; count?: number; direction?: 'up' | 'down' } = {},
+  extra: { target?: string; count?: number; direction?: 'up' | 'down'; side?: 'before' | 'after' } = {},
 ): string {
   const label = itemLabelFr(item);
   switch (kind) {
@@ -75,6 +76,7 @@ export function describeChange(
     case 'move':
       return `${cap(label)} déplacé${extra.target ? ` vers ${extra.target}` : ' au premier niveau'}`;
     case 'reorder':
+      if (extra.side && extra.target) return `${cap(label)} placé ${extra.side === 'before' ? 'avant' : 'après'} ${extra.target}`;
       return `${cap(label)} ${extra.direction === 'down' ? 'descendu' : 'monté'} d'une place`;
     case 'archive':
       return `${cap(label)} archivé`;

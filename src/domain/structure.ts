@@ -150,7 +150,9 @@ export type MoveProblem =
   | 'lastObjective'
   | 'subActionNotTransversal'
   | 'targetIsSubAction'
-  | 'hasSubActions';
+  | 'hasSubActions'
+  | 'notSibling'
+  | 'samePlace';
 
 export type MoveCheck = { readonly ok: true } | { readonly ok: false; readonly problem: MoveProblem };
 
@@ -247,19 +249,44 @@ export function siblingsOf(data: StructureData, item: Pick<StructureItem, 'kind'
   return same.sort(compareSiblings);
 }
 
-/**
- * New orders after moving `id` one place up or down among `siblings` (in display order):
- * every sibling gets its position (10, 20, 30…), so that equal or missing orders of an
- * import become a definite order. Only the items whose order changes are returned.
- */
-export function reorder(siblings: readonly StructureItem[], id: number, direction: 'up' | 'down'): { id: number; order: number }[] {
+/** A place next to a sibling: where an item dragged among its siblings is dropped. */
+export interface SiblingPlace {
+  readonly side: 'before' | 'after';
+  readonly siblingId: number;
+}
+
+/** Whether `id` may go to `place` among `siblings` (in display order): a sibling, and a place it is not at already. */
+export function checkPlace(siblings: readonly StructureItem[], id: number, place: SiblingPlace): MoveCheck {
   const ids = siblings.map((s) => s.id);
   const index = ids.indexOf(id);
-  const swapWith = direction === 'up' ? index - 1 : index + 1;
-  if (index < 0 || swapWith < 0 || swapWith >= ids.length) return [];
-  [ids[index], ids[swapWith]] = [ids[swapWith], ids[index]];
+  const at = ids.indexOf(place.siblingId);
+  if (index < 0 || at < 0) return refuse('notSibling');
+  if (at === index) return refuse('samePlace');
+  if ((place.side === 'before' && at === index + 1) || (place.side === 'after' && at === index - 1)) return refuse('samePlace');
+  return OK;
+}
+
+/**
+ * New orders after putting `id` before or after another of its `siblings` (in display
+ * order): every sibling gets its position (10, 20, 30…), so that equal or missing orders
+ * of an import become a definite order. Only the items whose order changes are returned
+ * (none when the place is not valid: see checkPlace).
+ */
+export function placeAmong(siblings: readonly StructureItem[], id: number, place: SiblingPlace): { id: number; order: number }[] {
+  if (!checkPlace(siblings, id, place).ok) return [];
+  const ids = siblings.map((s) => s.id).filter((sid) => sid !== id);
+  const at = ids.indexOf(place.siblingId);
+  ids.splice(place.side === 'before' ? at : at + 1, 0, id);
   const byId = new Map(siblings.map((s) => [s.id, s]));
   return ids.map((sid, i) => ({ id: sid, order: (i + 1) * 10 })).filter((o) => byId.get(o.id)!.order !== o.order);
+}
+
+/** New orders after moving `id` one place up or down among `siblings`: before the one above, after the one below. */
+export function reorder(siblings: readonly StructureItem[], id: number, direction: 'up' | 'down'): { id: number; order: number }[] {
+  const index = siblings.findIndex((s) => s.id === id);
+  const neighbour = siblings[direction === 'up' ? index - 1 : index + 1];
+  if (index < 0 || !neighbour) return [];
+  return placeAmong(siblings, id, { side: direction === 'up' ? 'before' : 'after', siblingId: neighbour.id });
 }
 
 /** The order of a new item: after its last sibling. */

@@ -179,6 +179,30 @@ describe('structure editing by the coordination', () => {
     expect((await failure(repo.structure.apply(planId, { type: 'reorder', seen: first, direction: 'up' }))).message).toBe("L'élément est déjà le premier.");
   });
 
+  it('places an item next to any sibling (a drop in the tree), logged with the place; refuses a non-sibling', async () => {
+    const repo = as(store, COORDINATOR);
+    const order = async () => siblingsOf(itemsOfPlan(await repo.loadSnapshot(), planId), { kind: 'operationalObjective', parentId: ids.os[0] }).map((s) => s.id);
+    const before = await order();
+    const last = before[before.length - 1];
+    const first = before[0];
+    await repo.structure.apply(planId, { type: 'reorder', seen: await seen(COORDINATOR, { kind: 'operationalObjective', id: last }), place: { side: 'before', siblingId: first } });
+    expect(await order()).toEqual([last, ...before.slice(0, -1)]);
+    const log = await repo.structure.loadChangeLog(planId);
+    expect(log[0].kind).toBe('reorder');
+    expect(log[0].summary).toMatch(/^L'OO .+ placé avant l'OO .+/);
+    // Back where it was, with the ETag of the version just read.
+    await repo.structure.apply(planId, { type: 'reorder', seen: await seen(COORDINATOR, { kind: 'operationalObjective', id: last }), place: { side: 'after', siblingId: before[before.length - 2] } });
+    expect(await order()).toEqual(before);
+    // A sub-action ranks among its action's sub-actions only; a stale version is a conflict.
+    const subAction = await seen(COORDINATOR, { kind: 'action', id: ids.actions[2] });
+    const refused = await failure(repo.structure.apply(planId, { type: 'reorder', seen: subAction, place: { side: 'before', siblingId: ids.actions[1] } }));
+    expect(refused).toBeInstanceOf(InvalidRequestError);
+    expect(refused.message).toBe("L'élément ne se range qu'entre les éléments du même niveau, sous le même parent.");
+    const stale = { ...(await seen(COORDINATOR, { kind: 'operationalObjective', id: last })), order: 999 };
+    expect(await failure(repo.structure.apply(planId, { type: 'reorder', seen: stale, place: { side: 'before', siblingId: first } }))).toBeInstanceOf(StructureConflictError);
+    expect(await order()).toEqual(before);
+  });
+
   it('links an action to a second OO and unlinks it', async () => {
     const repo = as(store, COORDINATOR);
     await repo.structure.apply(planId, { type: 'link', seen: await seen(COORDINATOR, { kind: 'action', id: ids.actions[1] }), objectiveId: ids.oo[2] });

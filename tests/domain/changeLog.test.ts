@@ -22,6 +22,8 @@ describe('change-log sentences', () => {
     expect(describeChange('move', oo)).toBe("L'OO 1.2 « Accueil » déplacé au premier niveau");
     expect(describeChange('reorder', oo, {}, { direction: 'down' })).toBe("L'OO 1.2 « Accueil » descendu d'une place");
     expect(describeChange('reorder', oo, {}, { direction: 'up' })).toBe("L'OO 1.2 « Accueil » monté d'une place");
+    expect(describeChange('reorder', oo, {}, { side: 'before', target: "l'OO 1.1 « Guichet »" })).toBe("L'OO 1.2 « Accueil » placé avant l'OO 1.1 « Guichet »");
+    expect(describeChange('reorder', oo, {}, { side: 'after', target: "l'OO 1.3 « Permanences »" })).toBe("L'OO 1.2 « Accueil » placé après l'OO 1.3 « Permanences »");
     expect(describeChange('archive', oo)).toBe("L'OO 1.2 « Accueil » archivé");
     expect(describeChange('restore', oo)).toBe("L'OO 1.2 « Accueil » restauré");
     expect(describeChange('link', oo, {}, { target: "l'OO 3.1 « X »" })).toBe("L'OO 1.2 « Accueil » lié aussi à l'OO 3.1 « X »");

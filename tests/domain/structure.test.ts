@@ -5,6 +5,7 @@ import {
   changedFields,
   checkLink,
   checkMove,
+  checkPlace,
   checkUnlink,
   codeScheme,
   duplicateCodes,
@@ -12,6 +13,7 @@ import {
   itemsWithCode,
   moveChanges,
   nextOrder,
+  placeAmong,
   renumberBranch,
   reorder,
   siblingsOf,
@@ -148,6 +150,34 @@ describe('order of siblings', () => {
       { id: 31, order: 10 },
       { id: 30, order: 20 },
     ]);
+  });
+  it('placeAmong puts an item before or after any sibling and numbers them all again', () => {
+    const four = [10, 11, 12, 13].map((id, i) => ({ kind: 'operationalObjective' as const, id, title: `OO ${id}`, code: null, order: i + 1, archived: false, parentId: 1 }));
+    expect(placeAmong(four, 13, { side: 'before', siblingId: 11 })).toEqual([
+      { id: 10, order: 10 },
+      { id: 13, order: 20 },
+      { id: 11, order: 30 },
+      { id: 12, order: 40 },
+    ]);
+    const tens = four.map((s, i) => ({ ...s, order: (i + 1) * 10 }));
+    // Only what changes: 10 keeps its place.
+    expect(placeAmong(tens, 11, { side: 'after', siblingId: 13 })).toEqual([
+      { id: 12, order: 20 },
+      { id: 13, order: 30 },
+      { id: 11, order: 40 },
+    ]);
+    expect(placeAmong(tens, 10, { side: 'after', siblingId: 12 }).map((o) => o.id)).toEqual([11, 12, 10]);
+  });
+  it('checkPlace refuses a non-sibling and the place the item is at already', () => {
+    const siblings = siblingsOf(plan(), item(plan(), 'operationalObjective', 20));
+    expect(checkPlace(siblings, 20, { side: 'after', siblingId: 21 })).toEqual({ ok: true });
+    expect(checkPlace(siblings, 21, { side: 'before', siblingId: 20 })).toEqual({ ok: true });
+    expect(checkPlace(siblings, 20, { side: 'before', siblingId: 21 })).toEqual({ ok: false, problem: 'samePlace' });
+    expect(checkPlace(siblings, 21, { side: 'after', siblingId: 20 })).toEqual({ ok: false, problem: 'samePlace' });
+    expect(checkPlace(siblings, 20, { side: 'after', siblingId: 20 })).toEqual({ ok: false, problem: 'samePlace' });
+    // OO 22 hangs from another OS.
+    expect(checkPlace(siblings, 20, { side: 'after', siblingId: 22 })).toEqual({ ok: false, problem: 'notSibling' });
+    expect(placeAmong(siblings, 20, { side: 'after', siblingId: 22 })).toEqual([]);
   });
   it('a new item goes after the last', () => {
     expect(nextOrder([])).toBe(10);
