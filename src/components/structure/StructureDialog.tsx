@@ -14,6 +14,7 @@ import {
   StructureData,
   StructureItem,
   StructureKind,
+  StructureRef,
   suggestChildCode,
 } from '../../domain/structure';
 import { displayNameOf } from '../../domain/model';
@@ -25,7 +26,14 @@ import { itemLabel, itemName, linkTargets, moveTargets } from './structureModel'
 
 export type StructureDialogRequest =
   | { readonly type: 'edit' | 'archive' | 'renumber' | 'link'; readonly item: StructureItem }
-  | { readonly type: 'move'; readonly item: StructureItem; readonly under: number | null }
+  | {
+      readonly type: 'move';
+      readonly item: StructureItem;
+      readonly under: number | null;
+      /** The place chosen already (a drop in the tree), and the collision its write met. */
+      readonly target?: StructureRef | null;
+      readonly conflict?: StructureConflictError;
+    }
   | { readonly type: 'add'; readonly parent: StructureItem | null; readonly kind: StructureKind };
 
 export interface StructureDialogProps {
@@ -78,9 +86,11 @@ export function StructureDialog({ request, data, repository, planId, onDone, onC
   const suggested = React.useMemo(() => (request.type === 'add' ? suggestChildCode(request.parent?.code ?? null, siblingCodes(data, request)) : null), [request, data]);
   const [title, setTitle] = React.useState(editing ? editing.title : '');
   const [code, setCode] = React.useState(editing ? editing.code ?? '' : suggested ?? '');
-  const [target, setTarget] = React.useState<string | null>(null);
+  const placeKey = (ref: { kind: string; id: number } | null): string => (ref ? `${ref.kind}:${ref.id}` : 'top');
+  const dropped = request.type === 'move' ? request : null;
+  const [target, setTarget] = React.useState<string | null>(dropped && dropped.target !== undefined ? placeKey(dropped.target) : null);
   const [seen, setSeen] = React.useState<StructureItem | null>(request.type === 'add' ? null : request.item);
-  const [conflict, setConflict] = React.useState<StructureConflictError | null>(null);
+  const [conflict, setConflict] = React.useState<StructureConflictError | null>(dropped?.conflict ?? null);
   const [problem, setProblem] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);
 
@@ -88,7 +98,6 @@ export function StructureDialog({ request, data, repository, planId, onDone, onC
     () => (request.type === 'move' ? moveTargets(data, request.item, request.under) : request.type === 'link' ? linkTargets(data, request.item) : []),
     [request, data],
   );
-  const placeKey = (ref: { kind: string; id: number } | null): string => (ref ? `${ref.kind}:${ref.id}` : 'top');
   const renumbering: CodeChange[] = React.useMemo(() => (request.type === 'renumber' ? renumberBranch(data, request.item) : []), [request, data]);
   const hidden = request.type === 'archive' ? archivedWith(data, request.item) : 0;
 

@@ -8,9 +8,12 @@ import type { Plan } from '../../domain/model';
 import { StructureData, StructureItem, StructureKind } from '../../domain/structure';
 import { formatMessage } from '../../text/format';
 import { saveErrorMessage } from '../action/save/saveModel';
+import type { TreeRowDragAndDrop } from '../tree/treeDragAndDrop';
 import type { TreeEntry } from '../tree/treeModel';
+import type { DropItem } from './structureDrop';
 import { addChildText, commandsFor, findItem, objectiveOfEntryKey, refOfNode, StructureCommandKey } from './structureModel';
 import { StructureDialog, StructureDialogRequest } from './StructureDialog';
+import { useStructureDragAndDrop } from './useStructureDragAndDrop';
 
 export interface StructureEditingValue {
   /** The plan's items, archived ones included. */
@@ -24,6 +27,8 @@ export interface StructureEditingValue {
   readonly run: (command: StructureCommand) => Promise<boolean>;
   /** Starts a command of the menu on an item (its dialog, or at once): the panel's buttons use it. */
   readonly openCommand: (key: StructureCommandKey, item: StructureItem, underObjectiveId: number | null) => void;
+  /** The tree rows' drag and drop: a drop runs the command of « Déplacer vers… » or of a place among siblings. */
+  readonly dragAndDrop: TreeRowDragAndDrop;
 }
 
 const StructureEditingContext = React.createContext<StructureEditingValue | null>(null);
@@ -82,7 +87,8 @@ export function StructureEditingProvider({ repository, plan, data, onChanged, ch
   const live = React.useRef({ data, plan, repository, onChanged });
   live.current = { data, plan, repository, onChanged };
 
-  const run = React.useCallback(async (command: StructureCommand): Promise<boolean> => {
+  /** Runs a command at once; a collision on a dropped move opens « Déplacer vers… » with both versions. */
+  const execute = React.useCallback(async (command: StructureCommand, dropped?: DropItem): Promise<boolean> => {
     setError(null);
     try {
       const result = await live.current.repository.structure.apply(live.current.plan.id, command);
@@ -91,11 +97,22 @@ export function StructureEditingProvider({ repository, plan, data, onChanged, ch
       return true;
     } catch (failure) {
       const translated = PstError.from(failure);
+      if (translated instanceof StructureConflictError && dropped && command.type === 'move') {
+        setDialog({ type: 'move', item: dropped.item, under: dropped.under, target: command.target, conflict: translated });
+        return false;
+      }
       setError(translated instanceof StructureConflictError ? strings.StructureConflictSomeone : translated.kind === 'invalidRequest' ? translated.message : saveErrorMessage(failure));
       if (translated instanceof StructureConflictError) live.current.onChanged();
       return false;
     }
   }, []);
+  const run = React.useCallback((command: StructureCommand): Promise<boolean> => execute(command), [execute]);
+
+  const dragAndDrop = useStructureDragAndDrop({
+    data: () => live.current.data,
+    runDrop: (command, dragged) => void execute(command, dragged),
+    announce: setStatus,
+  });
 
   const open = React.useCallback((key: StructureCommandKey, item: StructureItem, under: number | null): void => {
     switch (key) {
@@ -145,7 +162,10 @@ export function StructureEditingProvider({ repository, plan, data, onChanged, ch
 
   const addTop = React.useCallback((kind: Extract<StructureKind, 'section' | 'strategicObjective'>) => setDialog({ type: 'add', parent: null, kind }), []);
 
-  const value = React.useMemo<StructureEditingValue>(() => ({ data, plan, menuItemsFor, addTop, run, openCommand: open }), [data, plan, menuItemsFor, addTop, run, open]);
+  const value = React.useMemo<StructureEditingValue>(
+    () => ({ data, plan, menuItemsFor, addTop, run, openCommand: open, dragAndDrop }),
+    [data, plan, menuItemsFor, addTop, run, open, dragAndDrop],
+  );
 
   return (
     <StructureEditingContext.Provider value={value}>

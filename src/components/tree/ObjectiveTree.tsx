@@ -14,6 +14,7 @@ import { formatMessage } from '../../text/format';
 import { defaultLinkForNode } from '../../domain/links/nodeLinks';
 import { TreeProgress, TreeRow, statsProgress } from './TreeRow';
 import { countsLine } from './texts';
+import type { TreeRowDragAndDrop } from './treeDragAndDrop';
 import { TreeEntry, isExpanded, parseNodeId } from './treeModel';
 import { TREE_ROW_HEIGHT, TreeClassNames, getTreeClassNames } from './treeStyles';
 import { useTreeKeyboard } from './useTreeKeyboard';
@@ -53,6 +54,8 @@ export interface ObjectiveTreeProps {
   readonly renderRowMenu?: (entry: TreeEntry, classes: TreeClassNames) => React.ReactNode;
   /** More items of a row's Shift+F10 menu (the structure commands, for the keyboard). */
   readonly rowMenuItems?: (entry: TreeEntry) => IContextualMenuItem[];
+  /** Drag and drop of the rows (the coordination's structure editing; stable object). */
+  readonly rowDragAndDrop?: TreeRowDragAndDrop;
 }
 
 async function copyText(text: string): Promise<void> {
@@ -235,6 +238,7 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
           onActivate={activate}
           onCopyLink={props.preview ? undefined : onCopyLink}
           renderMenu={props.renderRowMenu}
+          dragAndDrop={props.preview ? undefined : props.rowDragAndDrop}
         />
       </li>
     );

@@ -5,6 +5,8 @@ import { formatDate, formatNumber, formatPercent } from '../../domain/parsing';
 import type { ActionRollup, ProgressStats } from '../../domain/rollup';
 import { Lang, statusLabel } from '../../domain/vocabularies';
 import { formatMessage } from '../../text/format';
+import type { DropIndicator, TreeRowDragAndDrop } from './treeDragAndDrop';
+import { TREE_DRAG_TYPE } from './treeDragAndDrop';
 import type { TreeEntry } from './treeModel';
 import { countsLine, highlightPieces } from './texts';
 import { INDENT, ROW_CLASS, TreeClassNames } from './treeStyles';
@@ -120,15 +122,78 @@ export interface TreeRowProps {
   readonly onCopyLink?: (key: string) => void;
   /** What a row adds at its end (the coordination's structure menu: StructureMenu.tsx). */
   readonly renderMenu?: (entry: TreeEntry, classes: TreeClassNames) => React.ReactNode;
+  /** The coordination's drag and drop (stable object); without it the row is not draggable. */
+  readonly dragAndDrop?: TreeRowDragAndDrop;
+}
+
+/** Where the pointer is on the row, 0 (top) to 1 (bottom); the middle when the row has no size (jsdom). */
+function fractionOf(event: React.DragEvent<HTMLElement>): number {
+  const box = event.currentTarget.getBoundingClientRect();
+  return box.height > 0 ? (event.clientY - box.top) / box.height : 0.5;
+}
+
+/** A drag of one of the tree's rows (not a file or a text dragged over the page). */
+function isTreeDrag(event: React.DragEvent<HTMLElement>): boolean {
+  const types = event.dataTransfer ? event.dataTransfer.types : undefined;
+  return !!types && Array.prototype.indexOf.call(types, TREE_DRAG_TYPE) >= 0;
+}
+
+const DROP_CLASS = { before: 'dropBefore', after: 'dropAfter', inside: 'dropInside', refused: 'dropRefused' } as const;
+
+/** The HTML5 drag-and-drop handlers of a row, and the indicator it shows while something is dragged over it. */
+function useRowDragAndDrop(entry: TreeEntry, label: string, dragAndDrop: TreeRowDragAndDrop | undefined) {
+  const [indicator, setIndicator] = React.useState<DropIndicator | null>(null);
+  if (!dragAndDrop) return { indicator: null, handlers: {} };
+  const draggable = dragAndDrop.canDrag(entry);
+  const handlers: React.HTMLAttributes<HTMLDivElement> & { draggable?: boolean } = {
+    draggable: draggable || undefined,
+    onDragStart: (event) => {
+      if (!draggable) return;
+      event.stopPropagation();
+      if (event.dataTransfer) {
+        event.dataTransfer.setData(TREE_DRAG_TYPE, entry.nodeId);
+        event.dataTransfer.setData('text/plain', label);
+        event.dataTransfer.effectAllowed = 'move';
+      }
+      dragAndDrop.start(entry);
+    },
+    onDragOver: (event) => {
+      if (!isTreeDrag(event)) return;
+      const next = dragAndDrop.over(entry, fractionOf(event));
+      setIndicator(next);
+      // Accepting the drag over this row is what lets the browser drop here.
+      if (next && next !== 'refused') {
+        event.preventDefault();
+        if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
+      }
+    },
+    onDragLeave: (event) => {
+      const to = event.relatedTarget as Node | null;
+      if (to && event.currentTarget.contains(to)) return;
+      setIndicator(null);
+    },
+    onDrop: (event) => {
+      if (!isTreeDrag(event)) return;
+      event.preventDefault();
+      setIndicator(null);
+      dragAndDrop.drop(entry, fractionOf(event));
+    },
+    onDragEnd: () => {
+      setIndicator(null);
+      dragAndDrop.end();
+    },
+  };
+  return { indicator, handlers };
 }
 
 /** What a row of the tree shows; memoised so that moving the focus re-renders two rows, not all. */
-export const TreeRow = React.memo(function TreeRow({ entry, domId, expanded, lang, terms, classes, onToggle, onActivate, onCopyLink, renderMenu }: TreeRowProps): JSX.Element {
+export const TreeRow = React.memo(function TreeRow({ entry, domId, expanded, lang, terms, classes, onToggle, onActivate, onCopyLink, renderMenu, dragAndDrop }: TreeRowProps): JSX.Element {
   const hasChildren = entry.childKeys.length > 0;
   const view = progressView(entry);
   const action = entry.action;
   const rollup = entry.rollup;
   const label = objectiveLabel(entry.code, entry.title);
+  const drag = useRowDragAndDrop(entry, label, dragAndDrop);
 
   const meta: string[] = [];
   if (action) {
@@ -144,7 +209,13 @@ export const TreeRow = React.memo(function TreeRow({ entry, domId, expanded, lan
   const sharedWith = entry.otherObjectives.map((o) => objectiveLabel(o.code, o.title)).join(' ; ');
 
   return (
-    <div className={css(classes.row, ROW_CLASS)} style={{ paddingLeft: (entry.level - 1) * INDENT + 4 }} onClick={() => onActivate(entry.key)}>
+    <div
+      className={css(classes.row, ROW_CLASS, drag.indicator && classes[DROP_CLASS[drag.indicator]])}
+      style={{ paddingLeft: (entry.level - 1) * INDENT + 4 }}
+      onClick={() => onActivate(entry.key)}
+      data-drop={drag.indicator ?? undefined}
+      {...drag.handlers}
+    >
       <div className={classes.line}>
         {hasChildren ? (
           <span

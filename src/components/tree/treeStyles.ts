@@ -142,6 +142,29 @@ export const getTreeClassNames = memoizeFunction((theme: ITheme) => {
       selectors: { [HighContrastSelector]: { background: 'Mark', color: 'MarkText', forcedColorAdjust: 'none' } },
     },
     srOnly: hiddenContentStyle,
+    // Drop indicators while a row is dragged: a thick line above or below (a place among
+    // siblings), a dashed frame (under this row), a dashed frame in the error colour
+    // (refused); shapes, not colour alone, and system colours under high contrast.
+    dropBefore: {
+      boxShadow: `inset 0 3px 0 ${palette.themePrimary}`,
+      selectors: { [HighContrastSelector]: { borderTop: '3px solid Highlight' } },
+    },
+    dropAfter: {
+      boxShadow: `inset 0 -3px 0 ${palette.themePrimary}`,
+      selectors: { [HighContrastSelector]: { borderBottom: '3px solid Highlight' } },
+    },
+    dropInside: {
+      outline: `2px dashed ${palette.themePrimary}`,
+      outlineOffset: -2,
+      background: palette.themeLighterAlt,
+      selectors: { [HighContrastSelector]: { outline: '2px dashed Highlight' } },
+    },
+    dropRefused: {
+      outline: `2px dashed ${alert}`,
+      outlineOffset: -2,
+      cursor: 'not-allowed',
+      selectors: { [HighContrastSelector]: { outline: '2px dashed GrayText' } },
+    },
   });
 });
 

@@ -575,6 +575,19 @@ declare interface IPstStrings {
   PlanYearInvalid: string;
   PlanAdoptionDateInvalid: string;
   StructureOfPlan: string;
+  // Drag and drop in the objective tree (issue 13, point 1)
+  StructureDragStart: string;
+  StructureDragCancelled: string;
+  StructureDropRefused: string;
+  StructureDropHintAction: string;
+  StructureDropHintSubAction: string;
+  StructureDropHintOo: string;
+  StructureDropHintOs: string;
+  StructureDropHintSection: string;
+  StructureDropWhyCycle: string;
+  StructureDropWhyLinked: string;
+  StructureDropWhyArchived: string;
+  StructureDropWhySubAction: string;
   ImportTargetLabel: string;
   ImportTargetNew: string;
   ImportTargetUpdate: string;

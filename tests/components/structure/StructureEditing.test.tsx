@@ -6,7 +6,7 @@
  * as a lead or reader sees it (nothing offered).
  */
 import * as React from 'react';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { createEvent, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { PstApp } from '../../../src/components/shell/PstApp';
 import type { PstRepository } from '../../../src/data/PstRepository';
 import type { StructureCommand, StructureEditing } from '../../../src/data/structureEditing';
@@ -227,6 +227,125 @@ describe('structure editing, as the coordination', () => {
   });
 });
 
+/** What a browser's dataTransfer carries for a row of the tree. */
+function treeDrag() {
+  const data = new Map<string, string>();
+  return {
+    types: ['application/x-pst-tree-node', 'text/plain'],
+    setData: jest.fn((type: string, value: string) => void data.set(type, value)),
+    getData: (type: string) => data.get(type) ?? '',
+    effectAllowed: 'all',
+    dropEffect: 'none',
+  };
+}
+
+/** The row (the draggable part of a tree item) whose name starts with `label`; 52 px high at the top of the page. */
+function rowOf(label: string): HTMLElement {
+  const item = screen.getByRole('treeitem', { name: new RegExp(`^${label.replace(/[.]/g, '\\.')}`) });
+  const row = item.firstElementChild as HTMLElement;
+  row.getBoundingClientRect = () => ({ top: 100, bottom: 152, height: 52, left: 0, right: 800, width: 800, x: 0, y: 100, toJSON: () => ({}) });
+  return row;
+}
+
+const statusSays = (text: string | RegExp): boolean =>
+  screen.getAllByRole('status').some((s) => (typeof text === 'string' ? s.textContent === text : text.test(s.textContent ?? '')));
+
+/** A drag event at a height of the page (jsdom has no DragEvent: the pointer's place is set by hand). */
+function dragEvent(type: 'dragOver' | 'drop', element: HTMLElement, dataTransfer: ReturnType<typeof treeDrag>, clientY: number): boolean {
+  const event = createEvent[type](element, { dataTransfer });
+  Object.defineProperty(event, 'clientY', { value: clientY });
+  return fireEvent(element, event);
+}
+
+/** Drags `from` over `to` at `y` px from the top of its row; whether the row accepted the drag (the drop is allowed). */
+function dragOver(from: HTMLElement, to: HTMLElement, y: number, dataTransfer = treeDrag()): { accepted: boolean; dataTransfer: ReturnType<typeof treeDrag> } {
+  fireEvent.dragStart(from, { dataTransfer });
+  const accepted = dragEvent('dragOver', to, dataTransfer, 100 + y);
+  return { accepted: !accepted, dataTransfer };
+}
+
+describe('drag and drop in the tree, as the coordination', () => {
+  it('drops an action on another OO: the move of « Déplacer vers… », announced', async () => {
+    const { apply } = await openTree(snapshotOf(true));
+    const action = rowOf('1.1.1 Horaires');
+    expect(action.getAttribute('draggable')).toBe('true');
+    const target = rowOf('2.1 Formation');
+    const { accepted, dataTransfer } = dragOver(action, target, 26);
+    expect(dataTransfer.setData).toHaveBeenCalledWith('application/x-pst-tree-node', 'action-101');
+    expect(statusSays(/^Glissement de l'action 1\.1\.1 « Horaires » : déposez-la sur un objectif opérationnel/)).toBe(true);
+    expect(accepted).toBe(true);
+    expect(target.getAttribute('data-drop')).toBe('inside');
+    dragEvent('drop', target, dataTransfer, 126);
+    fireEvent.dragEnd(action, { dataTransfer });
+    expect(target.getAttribute('data-drop')).toBeNull();
+    await waitFor(() => expect(apply).toHaveBeenCalledTimes(1));
+    expect(apply.mock.calls[0]).toEqual([1, { type: 'move', seen: expect.objectContaining({ kind: 'action', id: 101 }), target: { kind: 'operationalObjective', id: 21 }, fromObjectiveId: 11 }]);
+    await waitFor(() => expect(statusSays('Modification enregistrée : fait : move')).toBe(true));
+  });
+
+  it('drops an OO on another OS, and above or below a sibling to reorder', async () => {
+    const { apply } = await openTree(snapshotOf(true));
+    const oo = rowOf('1.2 Permanences');
+    const { accepted } = dragOver(oo, rowOf('2 Ressources humaines'), 26);
+    expect(accepted).toBe(true);
+    dragEvent('drop', rowOf('2 Ressources humaines'), treeDrag(), 126);
+    await waitFor(() => expect(apply).toHaveBeenCalledTimes(1));
+    expect(apply.mock.calls[0][1]).toEqual({ type: 'move', seen: expect.objectContaining({ kind: 'operationalObjective', id: 12 }), target: { kind: 'strategicObjective', id: 2 }, fromObjectiveId: undefined });
+
+    // The upper half of the OO above: before it (an OO takes no OO under it). (Rows read
+    // again: the tree was rendered again from the plan loaded after the move.)
+    await waitFor(() => expect(statusSays('Modification enregistrée : fait : move')).toBe(true));
+    const above = rowOf('1.1 Guichet');
+    expect(dragOver(rowOf('1.2 Permanences'), above, 20).accepted).toBe(true);
+    expect(above.getAttribute('data-drop')).toBe('before');
+    // Its lower half is where the OO is already: nothing to show, nothing to drop.
+    expect(dragOver(rowOf('1.2 Permanences'), above, 40).accepted).toBe(false);
+    expect(above.getAttribute('data-drop')).toBeNull();
+    dragOver(rowOf('1.2 Permanences'), above, 5);
+    dragEvent('drop', above, treeDrag(), 105);
+    await waitFor(() => expect(apply).toHaveBeenCalledTimes(2));
+    expect(apply.mock.calls[1][1]).toEqual({ type: 'reorder', seen: expect.objectContaining({ id: 12 }), place: { side: 'before', siblingId: 11 }, underObjectiveId: undefined });
+  });
+
+  it('refuses an OS dropped on an action: no indicator of a place, nothing sent, the reason said', async () => {
+    const { apply } = await openTree(snapshotOf(true));
+    const os = rowOf('2 Ressources humaines');
+    const action = rowOf('1.1.1 Horaires');
+    const { accepted, dataTransfer } = dragOver(os, action, 26);
+    expect(accepted).toBe(false);
+    expect(action.getAttribute('data-drop')).toBe('refused');
+    // A browser does not drop where the drag was not accepted; the drag ends, and says why.
+    fireEvent.dragEnd(os, { dataTransfer });
+    expect(statusSays("Dépôt impossible sur 1.1.1 Horaires : déposez-le sur une section pour le déplacer, ou au-dessus ou en dessous d'un autre OS pour le ranger.")).toBe(true);
+    // A drop sent anyway is refused too.
+    dragOver(os, action, 26);
+    dragEvent('drop', action, dataTransfer, 126);
+    expect(apply).not.toHaveBeenCalled();
+    // Nor does an OO go under an action.
+    const oo = rowOf('1.1 Guichet');
+    expect(dragOver(oo, rowOf('1.1.1 Horaires'), 26).accepted).toBe(false);
+    expect(apply).not.toHaveBeenCalled();
+  });
+
+  it('a collision on a dropped move opens « Déplacer vers… » with both versions; « Garder mes modifications » moves over the stored one', async () => {
+    const stored = { kind: 'action' as const, id: 101, title: 'Horaires d’ouverture', code: '1.1.1', order: 1, archived: false, parentId: null, operationalObjectiveIds: [11] };
+    const apply = jest
+      .fn()
+      .mockRejectedValueOnce(new StructureConflictError(stored, { displayName: 'Paul Durand' }, '2026-11-23T09:00:00Z'))
+      .mockResolvedValueOnce({ written: [], summary: 'ok' });
+    await openTree(snapshotOf(true), apply);
+    const { dataTransfer } = dragOver(rowOf('1.1.1 Horaires'), rowOf('2.1 Formation'), 26);
+    dragEvent('drop', rowOf('2.1 Formation'), dataTransfer, 126);
+    const dialog = await screen.findByRole('dialog', { name: /Déplacer l'action 1\.1\.1/ });
+    const notice = await within(dialog).findByTestId('conflict');
+    expect(notice.textContent).toContain('Paul Durand');
+    expect(notice.textContent).toContain('Horaires d’ouverture');
+    fireEvent.click(within(notice).getByRole('button', { name: 'Garder mes modifications' }));
+    await waitFor(() => expect(apply).toHaveBeenCalledTimes(2));
+    expect(apply.mock.calls[1][1]).toEqual({ type: 'move', seen: stored, target: { kind: 'operationalObjective', id: 21 }, fromObjectiveId: 11 });
+  });
+});
+
 describe('structure editing in the action panel', () => {
   it('the coordinator moves the action shown from its panel', async () => {
     const { apply } = await openTree(snapshotOf(true));
@@ -251,5 +370,14 @@ describe('structure editing, as a lead or a reader', () => {
     fireEvent.keyDown(row, { key: 'F10', shiftKey: true });
     const items = (await screen.findAllByRole('menuitem')).map((i) => i.textContent);
     expect(items).toEqual(['Copier le lien']);
+  });
+
+  it('cannot drag: no row is draggable, and a drag over a row shows nothing', async () => {
+    await openTree(snapshotOf(false));
+    const row = screen.getByRole('treeitem', { name: /^1\.1\.1 Horaires/ }).firstElementChild as HTMLElement;
+    expect(document.querySelectorAll('[draggable="true"]')).toHaveLength(0);
+    expect(row.getAttribute('draggable')).toBeNull();
+    const accepted = !fireEvent.dragOver(screen.getByRole('treeitem', { name: /^2\.1 Formation/ }).firstElementChild as HTMLElement, { dataTransfer: treeDrag() });
+    expect(accepted).toBe(false);
   });
 });
