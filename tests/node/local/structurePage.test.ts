@@ -1,10 +1,11 @@
 /**
  * Structure editing in Chromium on the local intranet (issue 13, points 1 and 5): the
  * coordinator renames an OS, adds an OO under it, moves the OO to another OS, archives it
- * and reads the change log; a lead and a reader are offered none of it, and the embedded
+ * and reads the change log; drags an action to another OO with the mouse (and is refused an
+ * OS dropped on an action); a lead and a reader are offered none of it, and the embedded
  * store refuses their writes to the structure lists as SharePoint would.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium, LocalIntranet, startLocalIntranet } from './intranetSupport';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
@@ -12,6 +13,8 @@ import '@pnp/sp/items';
 import { createNodeSp } from '../../../src/node/sp/nodeSp';
 import { localToken } from '../../../src/node/local/localSession';
 import { PstError, ForbiddenError } from '../../../src/data/errors';
+import { actionsList } from '../../../src/schema/listSchema';
+import { lookupIdProperty } from '../../../src/schema/query';
 
 jest.setTimeout(300_000);
 
@@ -50,6 +53,23 @@ async function rowWithText(page: Page, text: string) {
   const found = tree(page).locator('li[role="treeitem"]', { hasText: text }).first();
   await found.waitFor({ timeout: 30_000 });
   return found;
+}
+
+/**
+ * A drag with the mouse as a user makes it (press, move in steps, release); `during` runs
+ * while the pointer is over the target, before the release.
+ */
+async function dragWithMouse(page: Page, from: Locator, to: Locator, during: () => Promise<void>): Promise<void> {
+  await from.scrollIntoViewIfNeeded();
+  const start = (await from.boundingBox())!;
+  await page.mouse.move(start.x + 40, start.y + start.height / 2);
+  await page.mouse.down();
+  await to.scrollIntoViewIfNeeded();
+  const end = (await to.boundingBox())!;
+  await page.mouse.move(end.x + 60, end.y + end.height / 2, { steps: 12 });
+  await page.mouse.move(end.x + 64, end.y + end.height / 2, { steps: 2 });
+  await during();
+  await page.mouse.up();
 }
 
 beforeAll(async () => {
@@ -124,6 +144,47 @@ describe('structure editing in Chromium', () => {
     expect(text).toContain("Ajout de l'OO");
     expect(text).toContain('déplacé vers');
     expect(text).toContain('archivé');
+    await page.context().close();
+  });
+
+  it('the coordinator drags an action onto another OO with the mouse: the store holds the move, the log says it', async () => {
+    const page = await openAs(COORDINATOR);
+    await tree(page).getByRole('button', { name: 'Tout déplier' }).click();
+    const keys = await tree(page).locator('li[role="treeitem"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-key') ?? ''));
+    // A top-level action under an OO, and an OO shown further down that it does not serve.
+    const actionKey = keys.find((k) => /\/oo-\d+\/action-\d+$/.test(k))!;
+    const [fromOo, actionNode] = actionKey.split('/').slice(-2);
+    const served = new Set(keys.filter((k) => k.endsWith(`/${actionNode}`)).map((k) => k.split('/').slice(-2)[0]));
+    const targetKey = keys.find((k) => /\/oo-\d+$/.test(k) && !served.has(k.split('/').pop()!) && keys.indexOf(k) > keys.indexOf(actionKey))!;
+    const targetOo = targetKey.split('/').pop()!;
+    expect(fromOo).not.toBe(targetOo);
+    const source = tree(page).locator(`li[data-key="${actionKey}"] > .pst-tree-row`);
+    const target = tree(page).locator(`li[data-key="${targetKey}"] > .pst-tree-row`);
+    expect(await source.getAttribute('draggable')).toBe('true');
+
+    // A refused drop first: an OS on the action; the row says so, nothing is sent.
+    const osRow = tree(page).locator('li[data-node-id^="os-"] > .pst-tree-row').first();
+    await dragWithMouse(page, osRow, source, async () => expect(await source.getAttribute('data-drop')).toBe('refused'));
+    await tree(page).getByText(/^Dépôt impossible sur .+ : déposez-le sur une section/).waitFor({ timeout: 10_000 });
+
+    // The move: the OO row shows where the action goes while it is dragged over it.
+    await dragWithMouse(page, source, target, async () => expect(await target.getAttribute('data-drop')).toBe('inside'));
+    await page.waitForFunction(
+      ([node, oo]) => [...document.querySelectorAll(`li[data-node-id="${node}"]`)].some((li) => (li.getAttribute('data-key') ?? '').endsWith(`${oo}/${node}`)),
+      [actionNode, targetOo],
+      { timeout: 30_000 },
+    );
+    await tree(page).getByText(/^Modification enregistrée : L'action .+ déplacé vers l'OO/).waitFor({ timeout: 10_000 });
+
+    // What the store holds: the action serves the target OO instead of the one it came from.
+    const sp = createNodeSp(`${intranet!.baseUrl}/sites/pst`, async () => localToken(COORDINATOR, intranet!.sessionKey));
+    const objectives = lookupIdProperty(actionsList.fields.operationalObjectives);
+    const stored = (await sp.web.getList(`/sites/pst/Lists/${actionsList.urlName}`).items.getById(Number(actionNode.replace('action-', ''))).select(objectives)()) as Record<string, unknown>;
+    const ids = stored[objectives] as number[];
+    expect(ids).toContain(Number(targetOo.replace('oo-', '')));
+    expect(ids).not.toContain(Number(fromOo.replace('oo-', '')));
+    const log = (await sp.web.getList('/sites/pst/Lists/PstChangeLog').items.orderBy('Id', false).top(1)()) as { Title: string }[];
+    expect(log[0].Title).toMatch(/^L'action .+ déplacé vers l'OO /);
     await page.context().close();
   });
 
