@@ -108,11 +108,6 @@ export function StructureEditingProvider({ repository, plan, data, onChanged, ch
   }, []);
   const run = React.useCallback((command: StructureCommand): Promise<boolean> => execute(command), [execute]);
 
-  const dragAndDrop = useStructureDragAndDrop({
-    data: () => live.current.data,
-    runDrop: (command, dragged) => void execute(command, dragged),
-    announce: setStatus,
-  });
 
   const open = React.useCallback((key: StructureCommandKey, item: StructureItem, under: number | null): void => {
     switch (key) {
@@ -139,6 +134,17 @@ export function StructureEditingProvider({ repository, plan, data, onChanged, ch
         setDialog({ type: key, item });
     }
   }, [run]);
+
+  const dragAndDrop = useStructureDragAndDrop({
+    data: () => live.current.data,
+    runDrop: (command, dragged) => void execute(command, dragged),
+    announce: setStatus,
+    moveAmongSiblings: ({ item, under }, direction) => {
+      const key = direction === 'up' ? 'moveUp' : 'moveDown';
+      if (commandsFor(live.current.data, item, under).indexOf(key) >= 0) open(key, item, under);
+      else setStatus(direction === 'up' ? strings.StructureAlreadyFirst : strings.StructureAlreadyLast);
+    },
+  });
 
   const menuItemsFor = React.useCallback(
     (entry: Pick<TreeEntry, 'key' | 'nodeId'>): IContextualMenuItem[] => {

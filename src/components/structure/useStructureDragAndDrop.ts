@@ -44,6 +44,8 @@ export interface StructureDragAndDropOptions {
   readonly runDrop: (command: StructureCommand, dragged: DropItem) => void;
   /** Says something in the live region. */
   readonly announce: (text: string) => void;
+  /** « Monter » / « Descendre » of the row's menu, when the rules allow it there. */
+  readonly moveAmongSiblings: (item: DropItem, direction: 'up' | 'down') => void;
 }
 
 type Evaluation = { readonly indicator: DropIndicator | null; readonly command?: StructureCommand; readonly refusal?: string };
@@ -104,6 +106,11 @@ export function useStructureDragAndDrop(options: StructureDragAndDropOptions): T
         dragging = null;
         lastRefusal = null;
       },
+      moveAmongSiblings: (entry, direction) => {
+        const item = dropItemOf(live.current.data(), entry);
+        if (item && !item.item.archived) live.current.moveAmongSiblings(item, direction);
+      },
+      keyboardHelp: strings.StructureKeyboardMoveHelp,
     };
   }, []);
 }

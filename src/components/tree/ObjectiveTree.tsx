@@ -197,6 +197,18 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
     openMenu: (key, target) => setMenu({ key, target }),
   });
 
+  /** Alt+Shift+Up/Down on a row: the coordination reorders it among its siblings. */
+  const moveWithKeyboard = (event: React.KeyboardEvent<HTMLElement>): boolean => {
+    const rows = props.preview ? undefined : props.rowDragAndDrop;
+    if (!rows || !event.altKey || !event.shiftKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return false;
+    const key = (event.target as HTMLElement).getAttribute('data-key');
+    const entry = key !== null ? model.entries.get(key) : undefined;
+    if (!entry) return false;
+    event.preventDefault();
+    rows.moveAmongSiblings(entry, event.key === 'ArrowUp' ? 'up' : 'down');
+    return true;
+  };
+
   // ---- rendering
   // A flat tree (levels, set sizes and positions on each item) rather than nested groups:
   // an open item would otherwise contain its children's text, and its accessible name
@@ -328,7 +340,9 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
                 aria-describedby={helpId}
                 className={classes.tree}
                 style={{ height: windowed.totalHeight }}
-                onKeyDown={onKeyDown}
+                onKeyDown={(event) => {
+                  if (!moveWithKeyboard(event)) onKeyDown(event);
+                }}
                 onFocus={onFocus}
               >
                 {shownRows.map((row) => renderItem(visible[row.index], row))}
@@ -337,6 +351,7 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
           )}
           <span id={helpId} className={classes.srOnly}>
             {props.preview ? strings.TreeKeyboardHelpPreview : strings.TreeKeyboardHelp}
+            {!props.preview && props.rowDragAndDrop && ` ${props.rowDragAndDrop.keyboardHelp}`}
           </span>
         </>
       )}

@@ -28,4 +28,8 @@ export interface TreeRowDragAndDrop {
   drop(target: TreeEntry, fraction: number): void;
   /** The drag ended (dropped or not). */
   end(): void;
+  /** The keyboard's way to reorder (Alt+Shift+Up/Down on the focused row): « Monter », « Descendre ». */
+  moveAmongSiblings(entry: TreeEntry, direction: 'up' | 'down'): void;
+  /** What the tree's keyboard help adds for it. */
+  readonly keyboardHelp: string;
 }

@@ -599,6 +599,9 @@ define([], function () {
     StructureDropWhyLinked: "the action already serves this operational objective.",
     StructureDropWhyArchived: "the destination is archived: restore it first.",
     StructureDropWhySubAction: "a sub-action goes under an action, not under another sub-action.",
+    StructureKeyboardMoveHelp: "Alt+Shift+Up or Down arrow to move the item up or down among its neighbours (the coordination can also drag rows with the mouse).",
+    StructureAlreadyFirst: "The item is already the first.",
+    StructureAlreadyLast: "The item is already the last.",
     // Export / publish menu and evaluation (issue 14)
     ExportMenu: "Export / publish",
     ExportForbidden: "The site refuses: only the PST coordination may save a snapshot or read this data.",

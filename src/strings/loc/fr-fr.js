@@ -599,6 +599,9 @@ define([], function () {
     StructureDropWhyLinked: "l'action est déjà liée à cet objectif opérationnel.",
     StructureDropWhyArchived: "la destination est archivée : restaurez-la d'abord.",
     StructureDropWhySubAction: "une sous-action va sous une action, pas sous une autre sous-action.",
+    StructureKeyboardMoveHelp: "Alt+Maj+flèche haut ou bas pour monter ou descendre l'élément parmi ses voisins (la coordination glisse aussi les lignes à la souris).",
+    StructureAlreadyFirst: "L'élément est déjà le premier.",
+    StructureAlreadyLast: "L'élément est déjà le dernier.",
     // Export / publish menu and evaluation (issue 14)
     ExportMenu: "Exporter / publier",
     ExportForbidden: "Le site refuse : seule la coordination du PST peut enregistrer un cliché ou lire ces données.",

@@ -588,6 +588,9 @@ declare interface IPstStrings {
   StructureDropWhyLinked: string;
   StructureDropWhyArchived: string;
   StructureDropWhySubAction: string;
+  StructureKeyboardMoveHelp: string;
+  StructureAlreadyFirst: string;
+  StructureAlreadyLast: string;
   ImportTargetLabel: string;
   ImportTargetNew: string;
   ImportTargetUpdate: string;

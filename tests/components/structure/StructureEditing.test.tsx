@@ -327,6 +327,21 @@ describe('drag and drop in the tree, as the coordination', () => {
     expect(apply).not.toHaveBeenCalled();
   });
 
+  it('the keyboard reorders too: Alt+Shift+Up/Down on a row is « Monter » / « Descendre », said in the tree help', async () => {
+    const { apply } = await openTree(snapshotOf(true));
+    expect(document.getElementById(screen.getByRole('tree').getAttribute('aria-describedby')!)!.textContent).toContain('Alt+Maj+flèche haut ou bas');
+    const second = screen.getByRole('treeitem', { name: /^2 Ressources humaines/ });
+    second.focus();
+    fireEvent.keyDown(second, { key: 'ArrowUp', altKey: true, shiftKey: true });
+    await waitFor(() => expect(apply).toHaveBeenCalledTimes(1));
+    expect(apply.mock.calls[0][1]).toEqual({ type: 'reorder', seen: expect.objectContaining({ kind: 'strategicObjective', id: 2 }), direction: 'up', underObjectiveId: undefined });
+    const first = screen.getByRole('treeitem', { name: /^1 Accueil/ });
+    first.focus();
+    fireEvent.keyDown(first, { key: 'ArrowUp', altKey: true, shiftKey: true });
+    await waitFor(() => expect(statusSays("L'élément est déjà le premier.")).toBe(true));
+    expect(apply).toHaveBeenCalledTimes(1);
+  });
+
   it('a collision on a dropped move opens « Déplacer vers… » with both versions; « Garder mes modifications » moves over the stored one', async () => {
     const stored = { kind: 'action' as const, id: 101, title: 'Horaires d’ouverture', code: '1.1.1', order: 1, archived: false, parentId: null, operationalObjectiveIds: [11] };
     const apply = jest
@@ -372,12 +387,17 @@ describe('structure editing, as a lead or a reader', () => {
     expect(items).toEqual(['Copier le lien']);
   });
 
-  it('cannot drag: no row is draggable, and a drag over a row shows nothing', async () => {
-    await openTree(snapshotOf(false));
+  it('cannot drag: no row is draggable, a drag over a row shows nothing, Alt+Shift+Up moves nothing', async () => {
+    const { repo } = await openTree(snapshotOf(false));
     const row = screen.getByRole('treeitem', { name: /^1\.1\.1 Horaires/ }).firstElementChild as HTMLElement;
     expect(document.querySelectorAll('[draggable="true"]')).toHaveLength(0);
     expect(row.getAttribute('draggable')).toBeNull();
     const accepted = !fireEvent.dragOver(screen.getByRole('treeitem', { name: /^2\.1 Formation/ }).firstElementChild as HTMLElement, { dataTransfer: treeDrag() });
     expect(accepted).toBe(false);
+    const os = screen.getByRole('treeitem', { name: /^2 Ressources humaines/ });
+    os.focus();
+    fireEvent.keyDown(os, { key: 'ArrowUp', altKey: true, shiftKey: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(repo.structure.apply).not.toHaveBeenCalled();
   });
 });
