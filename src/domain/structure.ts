@@ -238,13 +238,26 @@ export function checkUnlink(item: StructureItem, objectiveId: number): MoveCheck
 
 /** The items that share `item`'s place (same parent, same kind), in display order. */
 export function siblingsOf(data: StructureData, item: Pick<StructureItem, 'kind' | 'parentId' | 'operationalObjectiveIds'>, underObjectiveId?: number): StructureItem[] {
-  const all = structureItems(data).filter((other) => other.kind === item.kind);
+  // Only the items of that place become structure items: a drag asks this on every pointer move.
+  const parentId = item.parentId ?? null;
   let same: StructureItem[];
-  if (item.kind === 'action' && item.parentId == null) {
-    const objective = underObjectiveId ?? (item.operationalObjectiveIds ?? [])[0];
-    same = all.filter((other) => other.parentId == null && (other.operationalObjectiveIds ?? []).indexOf(objective) >= 0);
-  } else {
-    same = all.filter((other) => (other.parentId ?? null) === (item.parentId ?? null));
+  switch (item.kind) {
+    case 'section':
+      same = data.sections.filter((s) => (s.parentSectionId ?? null) === parentId).map(sectionItem);
+      break;
+    case 'strategicObjective':
+      same = data.strategicObjectives.filter((o) => (o.sectionId ?? null) === parentId).map(strategicObjectiveItem);
+      break;
+    case 'operationalObjective':
+      same = data.operationalObjectives.filter((o) => (o.strategicObjectiveId ?? null) === parentId).map(operationalObjectiveItem);
+      break;
+    case 'action': {
+      const objective = underObjectiveId ?? (item.operationalObjectiveIds ?? [])[0];
+      same = data.actions
+        .filter((a) => (parentId === null ? a.parentActionId == null && a.operationalObjectiveIds.indexOf(objective) >= 0 : a.parentActionId === parentId))
+        .map(actionItem);
+      break;
+    }
   }
   return same.sort(compareSiblings);
 }
