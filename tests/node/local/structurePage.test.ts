@@ -199,6 +199,8 @@ describe('structure editing in Chromium', () => {
       const anyRow = tree(page).locator('li[data-node-id^="action-"], li[data-node-id^="oo-"], li[data-node-id^="os-"]').first();
       await anyRow.waitFor();
       expect(await tree(page).locator('[data-testid="structure-menu"]').count()).toBe(0);
+      // Nothing to drag either.
+      expect(await tree(page).locator('[draggable="true"]').count()).toBe(0);
       expect(await tree(page).getByRole('button', { name: 'Ajouter un objectif stratégique' }).count()).toBe(0);
       expect(await tree(page).getByRole('button', { name: 'Journal des modifications' }).count()).toBe(0);
       // Shift+F10 on a row: only « Copier le lien ».
