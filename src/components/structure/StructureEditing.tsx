@@ -99,6 +99,8 @@ export function StructureEditingProvider({ repository, plan, data, onChanged, ch
       const translated = PstError.from(failure);
       if (translated instanceof StructureConflictError && dropped && command.type === 'move') {
         setDialog({ type: 'move', item: dropped.item, under: dropped.under, target: command.target, conflict: translated });
+        // The tree behind the dialog shows the stored version.
+        live.current.onChanged();
         return false;
       }
       setError(translated instanceof StructureConflictError ? strings.StructureConflictSomeone : translated.kind === 'invalidRequest' ? translated.message : saveErrorMessage(failure));
@@ -107,7 +109,6 @@ export function StructureEditingProvider({ repository, plan, data, onChanged, ch
     }
   }, []);
   const run = React.useCallback((command: StructureCommand): Promise<boolean> => execute(command), [execute]);
-
 
   const open = React.useCallback((key: StructureCommandKey, item: StructureItem, under: number | null): void => {
     switch (key) {

@@ -82,7 +82,8 @@ function repository(snapshot: PstSnapshot, apply: jest.Mock): PstRepository {
 async function openTree(snapshot: PstSnapshot, apply = jest.fn(async (_planId: number, command: StructureCommand) => ({ written: [], summary: `fait : ${command.type}` }))) {
   const repo = repository(snapshot, apply);
   render(<PstApp view="tree" repository={repo} lang="fr" today="2026-11-23" />);
-  await screen.findByRole('tree');
+  // The view is loaded on demand: the first test of a run waits for it to compile.
+  await screen.findByRole('tree', {}, { timeout: 30_000 });
   fireEvent.click(screen.getByRole('button', { name: 'Tout déplier' }));
   return { repo, apply };
 }
