@@ -143,7 +143,8 @@ const DROP_CLASS = { before: 'dropBefore', after: 'dropAfter', inside: 'dropInsi
 /** The HTML5 drag-and-drop handlers of a row, and the indicator it shows while something is dragged over it. */
 function useRowDragAndDrop(entry: TreeEntry, label: string, dragAndDrop: TreeRowDragAndDrop | undefined) {
   const [indicator, setIndicator] = React.useState<DropIndicator | null>(null);
-  if (!dragAndDrop) return { indicator: null, handlers: {} };
+  const [dragged, setDragged] = React.useState(false);
+  if (!dragAndDrop) return { indicator: null, dragged: false, handlers: {} };
   const draggable = dragAndDrop.canDrag(entry);
   const handlers: React.HTMLAttributes<HTMLDivElement> & { draggable?: boolean } = {
     draggable: draggable || undefined,
@@ -155,6 +156,8 @@ function useRowDragAndDrop(entry: TreeEntry, label: string, dragAndDrop: TreeRow
         event.dataTransfer.setData('text/plain', label);
         event.dataTransfer.effectAllowed = 'move';
       }
+      // Faded after the browser took the row's picture for the pointer.
+      window.setTimeout(() => setDragged(true), 0);
       dragAndDrop.start(entry);
     },
     onDragOver: (event) => {
@@ -180,10 +183,11 @@ function useRowDragAndDrop(entry: TreeEntry, label: string, dragAndDrop: TreeRow
     },
     onDragEnd: () => {
       setIndicator(null);
+      setDragged(false);
       dragAndDrop.end();
     },
   };
-  return { indicator, handlers };
+  return { indicator, dragged, handlers };
 }
 
 /** What a row of the tree shows; memoised so that moving the focus re-renders two rows, not all. */
@@ -210,7 +214,7 @@ export const TreeRow = React.memo(function TreeRow({ entry, domId, expanded, lan
 
   return (
     <div
-      className={css(classes.row, ROW_CLASS, drag.indicator && classes[DROP_CLASS[drag.indicator]])}
+      className={css(classes.row, ROW_CLASS, drag.indicator && classes[DROP_CLASS[drag.indicator]], drag.dragged && classes.dragSource)}
       style={{ paddingLeft: (entry.level - 1) * INDENT + 4 }}
       onClick={() => onActivate(entry.key)}
       data-drop={drag.indicator ?? undefined}

@@ -159,6 +159,8 @@ export const getTreeClassNames = memoizeFunction((theme: ITheme) => {
       background: palette.themeLighterAlt,
       selectors: { [HighContrastSelector]: { outline: '2px dashed Highlight' } },
     },
+    // The row being dragged stays in place, faded.
+    dragSource: { opacity: 0.5 },
     dropRefused: {
       outline: `2px dashed ${alert}`,
       outlineOffset: -2,
