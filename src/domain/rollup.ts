@@ -199,6 +199,27 @@ export function rollUpAction(node: ActionNode, options: RollupOptions, memo = ne
   return result;
 }
 
+/** The top-level action nodes the plan level covers: under its volets and its unplaced orphans (rule 7). */
+function planActionNodes(tree: PlanTree): ActionNode[] {
+  const nodes: ActionNode[] = [];
+  for (const volet of tree.volets) nodes.push(...topLevelActionNodes(volet));
+  for (const orphan of tree.orphans) if (!orphan.placed) nodes.push(...topLevelActionNodes(orphan.node));
+  return nodes;
+}
+
+/** A node's statistics: its distinct top-level actions rolled up (into `memo`), then counted. */
+function nodeStats(node: TreeNode, options: RollupOptions, memo: Map<number, ActionRollup>): ProgressStats {
+  const nodes = topLevelActionNodes(node);
+  for (const actionNode of nodes) rollUpAction(actionNode, options, memo);
+  return statsOf(distinctActions(nodes), memo);
+}
+
+function planStats(tree: PlanTree, options: RollupOptions, memo: Map<number, ActionRollup>): ProgressStats {
+  const nodes = planActionNodes(tree);
+  for (const actionNode of nodes) rollUpAction(actionNode, options, memo);
+  return statsOf(distinctActions(nodes), memo);
+}
+
 /** Progress and counts for every node of the tree, at `options.today`. */
 export function rollUp(tree: PlanTree, options: RollupOptions): PlanRollup {
   const memo = new Map<number, ActionRollup>();
@@ -210,12 +231,7 @@ export function rollUp(tree: PlanTree, options: RollupOptions): PlanRollup {
     operationalObjectives: new Map(),
     actions: memo,
   };
-
-  const statsFor = (node: TreeNode): ProgressStats => {
-    const nodes = topLevelActionNodes(node);
-    for (const actionNode of nodes) rollUpAction(actionNode, options, memo);
-    return statsOf(distinctActions(nodes), memo);
-  };
+  const statsFor = (node: TreeNode): ProgressStats => nodeStats(node, options, memo);
 
   const visitSection = (section: SectionNode): void => {
     result.sections.set(section.section.id, statsFor(section));
@@ -228,12 +244,10 @@ export function rollUp(tree: PlanTree, options: RollupOptions): PlanRollup {
     for (const oo of objective.operationalObjectives) result.operationalObjectives.set(oo.objective.id, statsFor(oo));
   };
 
-  const planNodes: ActionNode[] = [];
   for (const volet of tree.volets) {
     result.volets.set(volet.volet, statsFor(volet));
     volet.sections.forEach(visitSection);
     volet.strategicObjectives.forEach(visitObjective);
-    planNodes.push(...topLevelActionNodes(volet));
   }
   for (const orphan of tree.orphans) {
     if (orphan.placed) continue;
@@ -242,9 +256,26 @@ export function rollUp(tree: PlanTree, options: RollupOptions): PlanRollup {
     if (orphan.node.kind === 'operationalObjective') {
       result.operationalObjectives.set(orphan.node.objective.id, statsFor(orphan.node));
     }
-    planNodes.push(...topLevelActionNodes(orphan.node));
   }
-  for (const actionNode of planNodes) rollUpAction(actionNode, options, memo);
-  result.plan = statsOf(distinctActions(planNodes), memo);
+  result.plan = planStats(tree, options, memo);
   return result;
+}
+
+/** The plan's and the OS' statistics only (the same figures as `rollUp`'s), for the many days of a trend. */
+export function rollUpPlanAndObjectives(tree: PlanTree, options: RollupOptions): Pick<PlanRollup, 'plan' | 'strategicObjectives'> {
+  const memo = new Map<number, ActionRollup>();
+  const strategicObjectives = new Map<number, ProgressStats>();
+  const visitSection = (section: SectionNode): void => {
+    section.sections.forEach(visitSection);
+    section.strategicObjectives.forEach(visitObjective);
+  };
+  const visitObjective = (objective: TreeNode): void => {
+    if (objective.kind === 'strategicObjective') strategicObjectives.set(objective.objective.id, nodeStats(objective, options, memo));
+  };
+  for (const volet of tree.volets) {
+    volet.sections.forEach(visitSection);
+    volet.strategicObjectives.forEach(visitObjective);
+  }
+  for (const orphan of tree.orphans) if (!orphan.placed && orphan.node.kind === 'section') visitSection(orphan.node);
+  return { plan: planStats(tree, options, memo), strategicObjectives };
 }

@@ -51,21 +51,47 @@ const PROFILE_LOAD_ONLY = process.env.RENDER_PROFILE === 'load';
 interface ProfileNode {
   readonly id: number;
   readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+  readonly children?: readonly number[];
 }
 
-/** Self time per function of a CPU profile, the heaviest first. */
-function heaviestFunctions(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, count: number): string[] {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const self = new Map<string, number>();
-  profile.samples.forEach((id, index) => {
-    const frame = byId.get(id)!.callFrame;
-    const name = `${frame.functionName || '(anonyme)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}`;
-    self.set(name, (self.get(name) ?? 0) + profile.timeDeltas[index] / 1000);
-  });
-  return Array.from(self.entries())
+type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+
+const frameName = (node: ProfileNode): string =>
+  `${node.callFrame.functionName || '(anonyme)'} ${node.callFrame.url.split('/').pop() ?? ''}:${node.callFrame.lineNumber + 1}`;
+
+const sortedLines = (times: Map<string, number>, count: number): string[] =>
+  Array.from(times.entries())
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
     .map(([name, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${name}`);
+
+/** Self time per function of a CPU profile, the heaviest first. */
+function heaviestFunctions(profile: CpuProfile, count: number): string[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, index) => {
+    const name = frameName(byId.get(id)!);
+    self.set(name, (self.get(name) ?? 0) + profile.timeDeltas[index] / 1000);
+  });
+  return sortedLines(self, count);
+}
+
+/** Total time (self and callees, each function once per sample) of the functions of the page's own code. */
+function heaviestOwnCallers(profile: CpuProfile, count: number): string[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const total = new Map<string, number>();
+  profile.samples.forEach((id, index) => {
+    const names = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const node = byId.get(at)!;
+      // the page's chunks, not the shared libraries' (Fluent, React in the locale chunk and index)
+      if (node.callFrame.functionName && !/fr-fr|react-dom/.test(node.callFrame.url) && node.callFrame.url !== '') names.add(frameName(node));
+    }
+    for (const name of names) total.set(name, (total.get(name) ?? 0) + profile.timeDeltas[index] / 1000);
+  });
+  return sortedLines(total, count);
 }
 
 /** What the page must show before it counts as rendered: a name and a CSS selector. */
@@ -250,7 +276,9 @@ async function main(): Promise<void> {
       const interactions = await measureTreeInteractions(loaded.tab, 'section[aria-label="Arbre des objectifs"]', BROAD_SEARCH, SEARCH_DELAY_MS);
       if (cdp) {
         const profile = loadProfile ?? (await cdp.send('Profiler.stop')).profile;
-        console.error(heaviestFunctions(profile as unknown as Parameters<typeof heaviestFunctions>[0], 30).join('\n'));
+        console.error(heaviestFunctions(profile as unknown as CpuProfile, 30).join('\n'));
+        console.error('total (self and callees):');
+        console.error(heaviestOwnCallers(profile as unknown as CpuProfile, 40).join('\n'));
       }
       await context.close();
       if (run > 0) runs.push({ page: loaded.figures, baseline: baseline.figures, interactions, heapMb });

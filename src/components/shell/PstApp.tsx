@@ -102,9 +102,8 @@ function actionIdOf(nodeId: string | undefined): number | null {
  */
 export function PstApp(props: PstAppProps): JSX.Element {
   const { view, repository, lang, today, theme, initialNodeId } = props;
+  // One state for the loaded plan and its viewer: a load is one render, not three.
   const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
-  const [me, setMe] = React.useState<Person | null>(null);
-  const [isCoordinator, setIsCoordinator] = React.useState(false);
   // The filter is shared with the page's other PST web parts (and its URL): see useSharedFilter.
   const { filter, setFilter, applyDefault } = useSharedFilter(props.defaultFilterQuery);
   const [selectedNodeId, setSelectedNodeId] = React.useState<string | undefined>(initialNodeId);
@@ -115,8 +114,6 @@ export function PstApp(props: PstAppProps): JSX.Element {
       if (!quietly) setState({ kind: 'loading' });
       try {
         const snapshot = await repository.loadSnapshot();
-        setMe(snapshot.viewer?.user ?? null);
-        setIsCoordinator(snapshot.viewer?.canEditAllActions ?? false);
         setState({ kind: 'ready', snapshot });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -189,8 +186,8 @@ export function PstApp(props: PstAppProps): JSX.Element {
           <LoadedPlan
             {...props}
             snapshot={state.snapshot}
-            me={me}
-            isCoordinator={isCoordinator}
+            me={state.snapshot.viewer?.user ?? null}
+            isCoordinator={state.snapshot.viewer?.canEditAllActions ?? false}
             filter={filter}
             onFilterChange={setFilter}
             selectedNodeId={selectedNodeId}

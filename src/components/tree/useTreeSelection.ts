@@ -33,10 +33,24 @@ export interface TreeSelection {
   readonly onFocus: (event: React.FocusEvent<HTMLElement>) => void;
 }
 
+// Normalised "title, code, code without spaces" of each entry, made once per entry (a model's
+// entries live as long as its snapshot and filter), not at every key typed in the search box.
+const entryTexts = new WeakMap<TreeEntry, string>();
+
+function searchTextOf(entry: TreeEntry): string {
+  let text = entryTexts.get(entry);
+  if (text === undefined) {
+    const code = entry.code ? normalizeText(entry.code) : '';
+    // a term has no line break: it cannot match across two of the texts
+    text = `${normalizeText(entry.title)}\n${code}\n${code.replace(/ /g, '')}`;
+    entryTexts.set(entry, text);
+  }
+  return text;
+}
+
 function matchesAnyTerm(entry: TreeEntry, terms: readonly string[]): boolean {
-  const title = normalizeText(entry.title);
-  const code = entry.code ? normalizeText(entry.code) : '';
-  return terms.some((term) => title.indexOf(term) >= 0 || code.indexOf(term) >= 0 || code.replace(/ /g, '').indexOf(term) >= 0);
+  const text = searchTextOf(entry);
+  return terms.some((term) => text.indexOf(term) >= 0);
 }
 
 /**
