@@ -94,20 +94,6 @@ export function isBlocked(action: Pick<Action, 'status' | 'health'>): boolean {
   return action.health === 'blocage' && action.status !== 'TERMINE' && action.status !== 'ANNULE_ABANDONNE';
 }
 
-function weightedMean(items: readonly { weight: number; progress: number }[]): number | null {
-  if (items.length === 0) return null;
-  let weightSum = 0;
-  let sum = 0;
-  for (const item of items) {
-    weightSum += item.weight;
-    sum += item.weight * item.progress;
-  }
-  if (weightSum > 0) return sum / weightSum;
-  let plainSum = 0;
-  for (const item of items) plainSum += item.progress;
-  return plainSum / items.length;
-}
-
 /** Statistics over a list of distinct actions whose roll-ups are known. */
 export function statsOf(actions: readonly Action[], rollups: ReadonlyMap<number, ActionRollup>): ProgressStats {
   const byStatus = {} as Record<ActionStatus, number>;
@@ -124,7 +110,11 @@ export function statsOf(actions: readonly Action[], rollups: ReadonlyMap<number,
     noData: 0,
     realisationRate: null,
   };
-  const live: { weight: number; progress: number }[] = [];
+  // The weighted mean (rule 4) in one pass: sums by weight, and plain ones for all-zero weights.
+  let live = 0;
+  let weightSum = 0;
+  let weightedSum = 0;
+  let plainSum = 0;
   for (const action of actions) {
     const rollup = rollups.get(action.id);
     if (!rollup) throw new Error(`statsOf: no roll-up for action ${action.id}`);
@@ -138,10 +128,14 @@ export function statsOf(actions: readonly Action[], rollups: ReadonlyMap<number,
       continue;
     }
     if (rollup.noData) stats.noData += 1;
-    live.push({ weight: effectiveWeight(action), progress: rollup.progress });
+    const weight = effectiveWeight(action);
+    live += 1;
+    weightSum += weight;
+    weightedSum += weight * rollup.progress;
+    plainSum += rollup.progress;
   }
-  stats.progress = weightedMean(live);
-  stats.realisationRate = live.length > 0 ? stats.done / live.length : null;
+  if (live > 0) stats.progress = weightSum > 0 ? weightedSum / weightSum : plainSum / live;
+  stats.realisationRate = live > 0 ? stats.done / live : null;
   return stats;
 }
 

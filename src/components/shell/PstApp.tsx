@@ -35,9 +35,14 @@ export type PstView = 'tree' | 'cards' | 'dashboard';
  * web part downloads its own view only, and the panel when an action is first opened.
  */
 // The tree with the coordination's structure commands when a StructureEditingProvider is around it, the plain tree otherwise.
-const ObjectiveTree = React.lazy(() => import(/* webpackChunkName: 'pst-view-tree' */ '../structure/EditableObjectiveTree').then((m) => ({ default: m.EditableObjectiveTree })));
-const ProjectCards = React.lazy(() => import(/* webpackChunkName: 'pst-view-cards' */ '../cards/ProjectCards').then((m) => ({ default: m.ProjectCards })));
-const PstDashboard = React.lazy(() => import(/* webpackChunkName: 'pst-view-dashboard' */ '../dashboard/PstDashboard').then((m) => ({ default: m.PstDashboard })));
+const loadTreeView = () => import(/* webpackChunkName: 'pst-view-tree' */ '../structure/EditableObjectiveTree');
+const loadCardsView = () => import(/* webpackChunkName: 'pst-view-cards' */ '../cards/ProjectCards');
+const loadDashboardView = () => import(/* webpackChunkName: 'pst-view-dashboard' */ '../dashboard/PstDashboard');
+const ObjectiveTree = React.lazy(() => loadTreeView().then((m) => ({ default: m.EditableObjectiveTree })));
+const ProjectCards = React.lazy(() => loadCardsView().then((m) => ({ default: m.ProjectCards })));
+const PstDashboard = React.lazy(() => loadDashboardView().then((m) => ({ default: m.PstDashboard })));
+/** The view's code, fetched while the plan loads rather than after it (the lazy view then finds it there). */
+const VIEW_CODE: { readonly [V in PstView]: () => Promise<unknown> } = { tree: loadTreeView, cards: loadCardsView, dashboard: loadDashboardView };
 const ActionPanel = React.lazy(() => import(/* webpackChunkName: 'pst-action-panel' */ '../action').then((m) => ({ default: m.ActionPanel })));
 
 const LeadDesignationPanel = React.lazy(() =>
@@ -135,6 +140,10 @@ export function PstApp(props: PstAppProps): JSX.Element {
   React.useEffect(() => {
     load().catch((error: unknown) => setState({ kind: 'error', message: String(error) }));
   }, [load]);
+  React.useEffect(() => {
+    // a failed fetch is the lazy view's to report, when it renders
+    VIEW_CODE[view]().catch(() => undefined);
+  }, [view]);
 
   // Several PST web parts on one page: when one saves, all of them take the saved action
   // into their plan (no reload); after an import, they load the plan again.
