@@ -8,6 +8,8 @@ import { InvalidRequestError, NotFoundError, PstError } from '../../data/errors'
 import type { Action, IsoDate, Person } from '../../domain/model';
 import { currentPlan, itemsOfPlan, planLabel } from '../../domain/plans';
 import type { PstFilter } from '../../domain/filter';
+import { prepareSearch } from '../../domain/filter';
+import { whenIdle } from '../ui/whenIdle';
 import { leadAgenda, leadsAnAction } from '../../domain/leadAgenda';
 import { dashboardFigures } from '../../domain/dashboard';
 import type { Lang } from '../../domain/vocabularies';
@@ -168,6 +170,14 @@ export function PstApp(props: PstAppProps): JSX.Element {
     if (viewer && !viewer.canEditAllActions && leadsAnAction(state.snapshot.actions, viewer.user)) applyDefault({ mine: true });
   }, [state, applyDefault]);
 
+  // Stable: the views memoise what they draw with them (a key typed re-renders the filter, not the tables).
+  const openAction = React.useCallback((id: number): void => {
+    setSelectedNodeId(`action-${id}`);
+    setOpenActionId(id);
+  }, []);
+  const closePanel = React.useCallback(() => setOpenActionId(null), []);
+  const announceSaved = React.useCallback((action: Action) => announceChange({ action }), []);
+
   const content = (() => {
     switch (state.kind) {
       case 'loading':
@@ -202,12 +212,9 @@ export function PstApp(props: PstAppProps): JSX.Element {
             selectedNodeId={selectedNodeId}
             onSelectNode={setSelectedNodeId}
             openActionId={openActionId}
-            onOpenAction={(id) => {
-              setSelectedNodeId(`action-${id}`);
-              setOpenActionId(id);
-            }}
-            onClosePanel={() => setOpenActionId(null)}
-            onSaved={(action) => announceChange({ action })}
+            onOpenAction={openAction}
+            onClosePanel={closePanel}
+            onSaved={announceSaved}
             today={today}
             lang={lang}
             view={view}
@@ -245,6 +252,8 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   const data = planDataOf(snapshot, plan, showArchived);
   const options = filterOptionsOf(data);
   const filtered = filteredOf(data, filter, { me, today });
+  // The search's index of the plan, made when the page is idle rather than at the first key typed.
+  React.useEffect(() => whenIdle(() => prepareSearch(data)), [data]);
   const figures = React.useMemo(
     () => (view === 'dashboard' ? dashboardFigures(filtered, today, computedOf(filtered, data.plan, { today })) : null),
     [view, filtered, data, today],
@@ -266,6 +275,17 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   );
   // Read again with every new snapshot (a save in the panel reloads it).
   const loadMeans = React.useCallback(() => repository.loadMeans(), [repository, snapshot]);
+
+  const means = React.useMemo(
+    () => ({
+      actions: filtered.actions,
+      operationalObjectives: filtered.operationalObjectives,
+      strategicObjectives: filtered.strategicObjectives,
+      fallbackYear: data.plan.startYear ?? Number(today.substring(0, 4)),
+      load: loadMeans,
+    }),
+    [filtered, data.plan.startYear, today, loadMeans],
+  );
 
   const [importOpen, setImportOpen] = React.useState(false);
   // The panel's code is fetched when an action is first opened, then the panel stays mounted (it animates its closing).
@@ -349,13 +369,7 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
           agenda={agenda}
           loadCheckIns={loadCheckIns}
           trend={trend}
-          means={{
-            actions: filtered.actions,
-            operationalObjectives: filtered.operationalObjectives,
-            strategicObjectives: filtered.strategicObjectives,
-            fallbackYear: data.plan.startYear ?? Number(today.substring(0, 4)),
-            load: loadMeans,
-          }}
+          means={means}
           onExport={() => downloadDashboardWorkbook(figures!, { planTitle: data.plan.title, filterLines: describeFilter(filter, options, lang) }, lang)}
         />
       </Stack>
@@ -428,7 +442,8 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   );
 }
 
-function CardsOfPlan({
+// Memoised: its items follow the filtered items, not the filter itself.
+const CardsOfPlan = React.memo(function CardsOfPlan({
   data,
   today,
   lang,
@@ -461,4 +476,4 @@ function CardsOfPlan({
       });
   }, [data, today]);
   return <ProjectCards items={items} lang={lang} onOpenAction={onOpenAction} initialGroup={(groupBy as CardGroup) || 'strategicObjective'} />;
-}
+});

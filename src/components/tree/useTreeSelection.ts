@@ -48,6 +48,11 @@ function searchTextOf(entry: TreeEntry): string {
   return text;
 }
 
+/** Makes the search texts of every entry ahead of the first search (see ObjectiveTree). */
+export function prepareEntrySearch(model: TreeModel): void {
+  model.entries.forEach((entry) => searchTextOf(entry));
+}
+
 function matchesAnyTerm(entry: TreeEntry, terms: readonly string[]): boolean {
   const text = searchTextOf(entry);
   return terms.some((term) => text.indexOf(term) >= 0);

@@ -140,7 +140,7 @@ function searchTextOf(item: { code: string | null; title: string }): string {
 // filter keeps the places of an action as long as its lookups live: see match.ts).
 const placementTexts = new WeakMap<Placement, { readonly action: Action; readonly text: string }>();
 
-function placementSearchText(action: Action, placement: Placement): string {
+export function placementSearchText(action: Action, placement: Placement): string {
   const known = placementTexts.get(placement);
   if (known !== undefined && known.action === action) return known.text;
   const texts = [searchTextOf(action)];

@@ -14,7 +14,7 @@
  */
 import type { Action, OperationalObjective, Section, StrategicObjective } from '../model';
 import type { FilterRunOptions, MatchScope, PstFilter } from './criteria';
-import { CRITERIA, isEmptyFilter } from './criteria';
+import { CRITERIA, isEmptyFilter, placementSearchText } from './criteria';
 import type { FilterableData, Placement, PlanLookups } from './placement';
 import { mapById, placementsOf } from './placement';
 
@@ -105,6 +105,16 @@ function placesOf(action: Action, lookups: DataLookups): Placement[] {
  */
 export function actionMatches(action: Action, ctx: ActionMatchContext): boolean {
   return matchingPlacements(action, ctx).length > 0;
+}
+
+/**
+ * Makes, ahead of the first search, what every search of `data` reads: the lookups, each
+ * action's places and their normalised texts (the page calls it when idle after showing
+ * the plan, so the first key typed does not pay for it). Searching works without it.
+ */
+export function prepareSearch(data: FilterableData): void {
+  const lookups = lookupsOf(data);
+  for (const action of data.actions) for (const place of placesOf(action, lookups)) placementSearchText(action, place);
 }
 
 /** A match context with the lookups built from the lists. */
