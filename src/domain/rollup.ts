@@ -156,13 +156,17 @@ function optionsKey(options: RollupOptions): string {
   return key;
 }
 
-/** Roll-up of one action node (and its sub-actions), memoised in `memo` by action id. */
-export function rollUpAction(node: ActionNode, options: RollupOptions, memo = new Map<number, ActionRollup>()): ActionRollup {
+/**
+ * Roll-up of one action node (and its sub-actions), memoised in `memo` by action id; a
+ * leaf's is remembered for its action object too unless `remember` is false (the trend's
+ * states of past days, each rolled up once).
+ */
+export function rollUpAction(node: ActionNode, options: RollupOptions, memo = new Map<number, ActionRollup>(), remember = true): ActionRollup {
   const known = memo.get(node.action.id);
   if (known) return known;
   const action = node.action;
   const leaf = node.subActions.length === 0;
-  if (leaf) {
+  if (leaf && remember) {
     const remembered = leafRollups.get(action);
     if (remembered && remembered.key === optionsKey(options)) {
       memo.set(action.id, remembered.rollup);
@@ -170,7 +174,7 @@ export function rollUpAction(node: ActionNode, options: RollupOptions, memo = ne
     }
   }
   const lateness = classifyLateness(action, options.today, options.thresholds);
-  const subRollups = node.subActions.map((child) => rollUpAction(child, options, memo));
+  const subRollups = node.subActions.map((child) => rollUpAction(child, options, memo, remember));
   const subStats = node.subActions.length > 0 ? statsOf(distinctActions(node.subActions), memo) : null;
 
   let result: ActionRollup;
@@ -189,7 +193,7 @@ export function rollUpAction(node: ActionNode, options: RollupOptions, memo = ne
     }
   }
   memo.set(action.id, result);
-  if (leaf) leafRollups.set(action, { key: optionsKey(options), rollup: result });
+  if (leaf && remember) leafRollups.set(action, { key: optionsKey(options), rollup: result });
   return result;
 }
 
@@ -202,15 +206,15 @@ function planActionNodes(tree: PlanTree): ActionNode[] {
 }
 
 /** A node's statistics: its distinct top-level actions rolled up (into `memo`), then counted. */
-function nodeStats(node: TreeNode, options: RollupOptions, memo: Map<number, ActionRollup>): ProgressStats {
+function nodeStats(node: TreeNode, options: RollupOptions, memo: Map<number, ActionRollup>, remember = true): ProgressStats {
   const nodes = topLevelActionNodes(node);
-  for (const actionNode of nodes) rollUpAction(actionNode, options, memo);
+  for (const actionNode of nodes) rollUpAction(actionNode, options, memo, remember);
   return statsOf(distinctActions(nodes), memo);
 }
 
-function planStats(tree: PlanTree, options: RollupOptions, memo: Map<number, ActionRollup>): ProgressStats {
+function planStats(tree: PlanTree, options: RollupOptions, memo: Map<number, ActionRollup>, remember = true): ProgressStats {
   const nodes = planActionNodes(tree);
-  for (const actionNode of nodes) rollUpAction(actionNode, options, memo);
+  for (const actionNode of nodes) rollUpAction(actionNode, options, memo, remember);
   return statsOf(distinctActions(nodes), memo);
 }
 
@@ -255,7 +259,10 @@ export function rollUp(tree: PlanTree, options: RollupOptions): PlanRollup {
   return result;
 }
 
-/** The plan's and the OS' statistics only (the same figures as `rollUp`'s), for the many days of a trend. */
+/**
+ * The plan's and the OS' statistics only (the same figures as `rollUp`'s), for the many days
+ * of a trend: its actions' roll-ups are not remembered past the call.
+ */
 export function rollUpPlanAndObjectives(tree: PlanTree, options: RollupOptions): Pick<PlanRollup, 'plan' | 'strategicObjectives'> {
   const memo = new Map<number, ActionRollup>();
   const strategicObjectives = new Map<number, ProgressStats>();
@@ -264,12 +271,12 @@ export function rollUpPlanAndObjectives(tree: PlanTree, options: RollupOptions):
     section.strategicObjectives.forEach(visitObjective);
   };
   const visitObjective = (objective: TreeNode): void => {
-    if (objective.kind === 'strategicObjective') strategicObjectives.set(objective.objective.id, nodeStats(objective, options, memo));
+    if (objective.kind === 'strategicObjective') strategicObjectives.set(objective.objective.id, nodeStats(objective, options, memo, false));
   };
   for (const volet of tree.volets) {
     volet.sections.forEach(visitSection);
     volet.strategicObjectives.forEach(visitObjective);
   }
   for (const orphan of tree.orphans) if (!orphan.placed && orphan.node.kind === 'section') visitSection(orphan.node);
-  return { plan: planStats(tree, options, memo), strategicObjectives };
+  return { plan: planStats(tree, options, memo, false), strategicObjectives };
 }

@@ -112,7 +112,14 @@ export function useTreeSelection(model: TreeModel, { terms, selectedNodeId, domI
     const toOpen = new Map<string, TreeEntry>();
     model.entries.forEach((entry) => {
       if (!matchesAnyTerm(entry, terms)) return;
-      for (const ancestor of ancestorsOf(model, entry.key)) toOpen.set(ancestor.key, ancestor);
+      // up to the first ancestor already met: the way above it is in already (siblings share it)
+      let parentKey = entry.parentKey;
+      while (parentKey !== null && !toOpen.has(parentKey)) {
+        const parent = model.entries.get(parentKey);
+        if (!parent) break;
+        toOpen.set(parentKey, parent);
+        parentKey = parent.parentKey;
+      }
     });
     if (toOpen.size > 0) setExpansion((state) => setExpanded(state, Array.from(toOpen.values()), true));
   }, [terms, model]);
