@@ -312,8 +312,27 @@ export function parseIsoDate(value: string | null | undefined): CalendarDay | nu
   return isValidCalendarDay(year, month, day) ? { year, month, day } : null;
 }
 
+/**
+ * Day numbers of the `YYYY-MM-DD` texts met so far (null: not a day): a plan holds a few
+ * hundred distinct dates that the roll-up, the lateness and the trend compare thousands of
+ * times, so each is parsed once. Bounded: emptied when it grows past `KNOWN_DAYS_LIMIT`.
+ */
+const knownDays = new Map<string, number | null>();
+const KNOWN_DAYS_LIMIT = 20000;
+
+function dayNumberOf(value: string | null | undefined): number | null {
+  if (typeof value !== 'string') return null;
+  const known = knownDays.get(value);
+  if (known !== undefined) return known;
+  const parts = parseIsoDate(value);
+  const result = parts ? dayNumber(parts.year, parts.month, parts.day) : null;
+  if (knownDays.size >= KNOWN_DAYS_LIMIT) knownDays.clear();
+  knownDays.set(value, result);
+  return result;
+}
+
 export function isValidIsoDate(value: string | null | undefined): value is IsoDate {
-  return parseIsoDate(value) !== null;
+  return dayNumberOf(value) !== null;
 }
 
 // Day numbers from the proleptic Gregorian calendar (H. Hinnant's algorithm):
@@ -350,9 +369,11 @@ function requireIsoDate(value: IsoDate, name: string): CalendarDay {
 
 /** Days from `from` to `to` (positive when `to` is later): daysBetween('2024-02-28', '2024-03-01') = 2. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  const a = requireIsoDate(from, 'daysBetween');
-  const b = requireIsoDate(to, 'daysBetween');
-  return dayNumber(b.year, b.month, b.day) - dayNumber(a.year, a.month, a.day);
+  const a = dayNumberOf(from);
+  const b = dayNumberOf(to);
+  if (a === null) requireIsoDate(from, 'daysBetween');
+  if (b === null) requireIsoDate(to, 'daysBetween');
+  return (b as number) - (a as number);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

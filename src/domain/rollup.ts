@@ -94,20 +94,6 @@ export function isBlocked(action: Pick<Action, 'status' | 'health'>): boolean {
   return action.health === 'blocage' && action.status !== 'TERMINE' && action.status !== 'ANNULE_ABANDONNE';
 }
 
-function weightedMean(items: readonly { weight: number; progress: number }[]): number | null {
-  if (items.length === 0) return null;
-  let weightSum = 0;
-  let sum = 0;
-  for (const item of items) {
-    weightSum += item.weight;
-    sum += item.weight * item.progress;
-  }
-  if (weightSum > 0) return sum / weightSum;
-  let plainSum = 0;
-  for (const item of items) plainSum += item.progress;
-  return plainSum / items.length;
-}
-
 /** Statistics over a list of distinct actions whose roll-ups are known. */
 export function statsOf(actions: readonly Action[], rollups: ReadonlyMap<number, ActionRollup>): ProgressStats {
   const byStatus = {} as Record<ActionStatus, number>;
@@ -124,7 +110,11 @@ export function statsOf(actions: readonly Action[], rollups: ReadonlyMap<number,
     noData: 0,
     realisationRate: null,
   };
-  const live: { weight: number; progress: number }[] = [];
+  // The weighted mean (rule 4) in one pass: sums by weight, and plain ones for all-zero weights.
+  let live = 0;
+  let weightSum = 0;
+  let weightedSum = 0;
+  let plainSum = 0;
   for (const action of actions) {
     const rollup = rollups.get(action.id);
     if (!rollup) throw new Error(`statsOf: no roll-up for action ${action.id}`);
@@ -138,10 +128,14 @@ export function statsOf(actions: readonly Action[], rollups: ReadonlyMap<number,
       continue;
     }
     if (rollup.noData) stats.noData += 1;
-    live.push({ weight: effectiveWeight(action), progress: rollup.progress });
+    const weight = effectiveWeight(action);
+    live += 1;
+    weightSum += weight;
+    weightedSum += weight * rollup.progress;
+    plainSum += rollup.progress;
   }
-  stats.progress = weightedMean(live);
-  stats.realisationRate = live.length > 0 ? stats.done / live.length : null;
+  if (live > 0) stats.progress = weightSum > 0 ? weightedSum / weightSum : plainSum / live;
+  stats.realisationRate = live > 0 ? stats.done / live : null;
   return stats;
 }
 
@@ -162,13 +156,17 @@ function optionsKey(options: RollupOptions): string {
   return key;
 }
 
-/** Roll-up of one action node (and its sub-actions), memoised in `memo` by action id. */
-export function rollUpAction(node: ActionNode, options: RollupOptions, memo = new Map<number, ActionRollup>()): ActionRollup {
+/**
+ * Roll-up of one action node (and its sub-actions), memoised in `memo` by action id; a
+ * leaf's is remembered for its action object too unless `remember` is false (the trend's
+ * states of past days, each rolled up once).
+ */
+export function rollUpAction(node: ActionNode, options: RollupOptions, memo = new Map<number, ActionRollup>(), remember = true): ActionRollup {
   const known = memo.get(node.action.id);
   if (known) return known;
   const action = node.action;
   const leaf = node.subActions.length === 0;
-  if (leaf) {
+  if (leaf && remember) {
     const remembered = leafRollups.get(action);
     if (remembered && remembered.key === optionsKey(options)) {
       memo.set(action.id, remembered.rollup);
@@ -176,7 +174,7 @@ export function rollUpAction(node: ActionNode, options: RollupOptions, memo = ne
     }
   }
   const lateness = classifyLateness(action, options.today, options.thresholds);
-  const subRollups = node.subActions.map((child) => rollUpAction(child, options, memo));
+  const subRollups = node.subActions.map((child) => rollUpAction(child, options, memo, remember));
   const subStats = node.subActions.length > 0 ? statsOf(distinctActions(node.subActions), memo) : null;
 
   let result: ActionRollup;
@@ -195,8 +193,29 @@ export function rollUpAction(node: ActionNode, options: RollupOptions, memo = ne
     }
   }
   memo.set(action.id, result);
-  if (leaf) leafRollups.set(action, { key: optionsKey(options), rollup: result });
+  if (leaf && remember) leafRollups.set(action, { key: optionsKey(options), rollup: result });
   return result;
+}
+
+/** The top-level action nodes the plan level covers: under its volets and its unplaced orphans (rule 7). */
+function planActionNodes(tree: PlanTree): ActionNode[] {
+  const nodes: ActionNode[] = [];
+  for (const volet of tree.volets) nodes.push(...topLevelActionNodes(volet));
+  for (const orphan of tree.orphans) if (!orphan.placed) nodes.push(...topLevelActionNodes(orphan.node));
+  return nodes;
+}
+
+/** A node's statistics: its distinct top-level actions rolled up (into `memo`), then counted. */
+function nodeStats(node: TreeNode, options: RollupOptions, memo: Map<number, ActionRollup>, remember = true): ProgressStats {
+  const nodes = topLevelActionNodes(node);
+  for (const actionNode of nodes) rollUpAction(actionNode, options, memo, remember);
+  return statsOf(distinctActions(nodes), memo);
+}
+
+function planStats(tree: PlanTree, options: RollupOptions, memo: Map<number, ActionRollup>, remember = true): ProgressStats {
+  const nodes = planActionNodes(tree);
+  for (const actionNode of nodes) rollUpAction(actionNode, options, memo, remember);
+  return statsOf(distinctActions(nodes), memo);
 }
 
 /** Progress and counts for every node of the tree, at `options.today`. */
@@ -210,12 +229,7 @@ export function rollUp(tree: PlanTree, options: RollupOptions): PlanRollup {
     operationalObjectives: new Map(),
     actions: memo,
   };
-
-  const statsFor = (node: TreeNode): ProgressStats => {
-    const nodes = topLevelActionNodes(node);
-    for (const actionNode of nodes) rollUpAction(actionNode, options, memo);
-    return statsOf(distinctActions(nodes), memo);
-  };
+  const statsFor = (node: TreeNode): ProgressStats => nodeStats(node, options, memo);
 
   const visitSection = (section: SectionNode): void => {
     result.sections.set(section.section.id, statsFor(section));
@@ -228,12 +242,10 @@ export function rollUp(tree: PlanTree, options: RollupOptions): PlanRollup {
     for (const oo of objective.operationalObjectives) result.operationalObjectives.set(oo.objective.id, statsFor(oo));
   };
 
-  const planNodes: ActionNode[] = [];
   for (const volet of tree.volets) {
     result.volets.set(volet.volet, statsFor(volet));
     volet.sections.forEach(visitSection);
     volet.strategicObjectives.forEach(visitObjective);
-    planNodes.push(...topLevelActionNodes(volet));
   }
   for (const orphan of tree.orphans) {
     if (orphan.placed) continue;
@@ -242,9 +254,29 @@ export function rollUp(tree: PlanTree, options: RollupOptions): PlanRollup {
     if (orphan.node.kind === 'operationalObjective') {
       result.operationalObjectives.set(orphan.node.objective.id, statsFor(orphan.node));
     }
-    planNodes.push(...topLevelActionNodes(orphan.node));
   }
-  for (const actionNode of planNodes) rollUpAction(actionNode, options, memo);
-  result.plan = statsOf(distinctActions(planNodes), memo);
+  result.plan = planStats(tree, options, memo);
   return result;
+}
+
+/**
+ * The plan's and the OS' statistics only (the same figures as `rollUp`'s), for the many days
+ * of a trend: its actions' roll-ups are not remembered past the call.
+ */
+export function rollUpPlanAndObjectives(tree: PlanTree, options: RollupOptions): Pick<PlanRollup, 'plan' | 'strategicObjectives'> {
+  const memo = new Map<number, ActionRollup>();
+  const strategicObjectives = new Map<number, ProgressStats>();
+  const visitSection = (section: SectionNode): void => {
+    section.sections.forEach(visitSection);
+    section.strategicObjectives.forEach(visitObjective);
+  };
+  const visitObjective = (objective: TreeNode): void => {
+    if (objective.kind === 'strategicObjective') strategicObjectives.set(objective.objective.id, nodeStats(objective, options, memo, false));
+  };
+  for (const volet of tree.volets) {
+    volet.sections.forEach(visitSection);
+    volet.strategicObjectives.forEach(visitObjective);
+  }
+  for (const orphan of tree.orphans) if (!orphan.placed && orphan.node.kind === 'section') visitSection(orphan.node);
+  return { plan: planStats(tree, options, memo, false), strategicObjectives };
 }

@@ -12,7 +12,7 @@
 import type { Action, ActionStatus, CheckIn, Health, IsoDate } from './model';
 import { addDays } from './model';
 import { ActionNode, buildPlanTree, PlanTreeInput } from './tree';
-import { rollUp } from './rollup';
+import { rollUpPlanAndObjectives } from './rollup';
 import type { LatenessThresholds } from './lateness';
 
 /** What the trend reads of a check-in: a few columns of the check-in list. */
@@ -71,11 +71,11 @@ export function monthEnds(from: IsoDate, today: IsoDate): { month: string; asOf:
   return result;
 }
 
-function stateAt(action: Action, checkIn: TrendCheckIn | null, hasHistory: boolean): Action {
+/** An action checked in at some time, as its latest check-in up to that day said (not started before the first). */
+function stateAt(action: Action, checkIn: TrendCheckIn | null): Action {
   if (checkIn) {
     return { ...action, status: checkIn.status as ActionStatus, progressPercent: checkIn.percent, health: checkIn.health as Health | null, lastCheckInDate: checkIn.date };
   }
-  if (!hasHistory) return action;
   return { ...action, status: 'NON_COMMENCE', progressPercent: null, health: null, lastCheckInDate: null };
 }
 
@@ -101,22 +101,27 @@ export function progressTrend(input: PlanTreeInput, checkIns: readonly TrendChec
   const tree = buildPlanTree(input);
   const nodes = actionNodesOf(tree);
   const original = new Map(input.actions.map((a) => [a.id, a]));
+  // An action's state changes only in the months one of its check-ins falls in: the object
+  // of the month before is kept otherwise. Actions never checked in are copied once, so
+  // that their roll-ups at past days stay this function's own.
+  const states = new Map<number, Action>();
+  for (const [id, action] of original) if (!history.has(id)) states.set(id, { ...action });
+  let first = true;
   for (const { month, asOf } of monthEnds(from, today)) {
-    const states = new Map<number, Action>();
     for (const [id, action] of original) {
       const list = history.get(id);
-      if (!list) {
-        states.set(id, stateAt(action, null, false));
-        continue;
-      }
+      if (!list) continue;
       // Months go forward: each action's pointer only moves on.
-      let index = cursor.get(id) ?? -1;
+      const before = cursor.get(id) ?? -1;
+      let index = before;
       while (index + 1 < list.length && list[index + 1].date <= asOf) index++;
+      if (index === before && !first) continue;
       cursor.set(id, index);
-      states.set(id, stateAt(action, index >= 0 ? list[index] : null, true));
+      states.set(id, stateAt(action, index >= 0 ? list[index] : null));
     }
+    first = false;
     for (const node of nodes) node.action = states.get(node.action.id) ?? node.action;
-    const rollup = rollUp(tree, { today: asOf, thresholds });
+    const rollup = rollUpPlanAndObjectives(tree, { today: asOf, thresholds });
     const point = (stats: { progress: number | null; late: number; blocked: number } | undefined): TrendPoint => ({
       month,
       asOf,

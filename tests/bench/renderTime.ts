@@ -11,6 +11,8 @@
  * - expandAllMs: « Tout déplier » clicked until the frame after is painted.
  * - worstKeystrokeMs: typing a search matching every action, one key at a time, the slowest
  *   key from the key to the frame after its result, the search box's own delay left out.
+ *   The table also gives the slowest key of a search that keeps fewer actions at each key
+ *   (NARROW_SEARCH, typed after the first was cleared): there the figures change every time.
  *
  * `measureLoadedPage` and `measureTreeInteractions` take any page URL, so another page
  * (e.g. the SPFx workbench) can be measured by the same code.
@@ -41,6 +43,8 @@ const RUNS = Number(NUMBERS[1] ?? 5);
 const COORDINATOR = SAMPLE_USERS[0];
 /** Matches every generated action (« … amélioration de l'accueil … »); its first letter matches everything. */
 const BROAD_SEARCH = 'accueil';
+/** Keeps fewer generated actions as its number grows: « action » 5,000, « action 1 » 3,016, « action 12 » 319, « action 123 » 24. */
+const NARROW_SEARCH = 'action 123';
 /** The search box's delay (FilterBar's default): left out of the keystroke figure. */
 const SEARCH_DELAY_MS = 250;
 /** `1`: profile the load and the interactions; `load` or `keys`: one of them. */
@@ -51,21 +55,47 @@ const PROFILE_LOAD_ONLY = process.env.RENDER_PROFILE === 'load';
 interface ProfileNode {
   readonly id: number;
   readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+  readonly children?: readonly number[];
 }
 
-/** Self time per function of a CPU profile, the heaviest first. */
-function heaviestFunctions(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, count: number): string[] {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const self = new Map<string, number>();
-  profile.samples.forEach((id, index) => {
-    const frame = byId.get(id)!.callFrame;
-    const name = `${frame.functionName || '(anonyme)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}`;
-    self.set(name, (self.get(name) ?? 0) + profile.timeDeltas[index] / 1000);
-  });
-  return Array.from(self.entries())
+type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+
+const frameName = (node: ProfileNode): string =>
+  `${node.callFrame.functionName || '(anonyme)'} ${node.callFrame.url.split('/').pop() ?? ''}:${node.callFrame.lineNumber + 1}`;
+
+const sortedLines = (times: Map<string, number>, count: number): string[] =>
+  Array.from(times.entries())
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
     .map(([name, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${name}`);
+
+/** Self time per function of a CPU profile, the heaviest first. */
+function heaviestFunctions(profile: CpuProfile, count: number): string[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, index) => {
+    const name = frameName(byId.get(id)!);
+    self.set(name, (self.get(name) ?? 0) + profile.timeDeltas[index] / 1000);
+  });
+  return sortedLines(self, count);
+}
+
+/** Total time (self and callees, each function once per sample) of the functions of the page's own code. */
+function heaviestOwnCallers(profile: CpuProfile, count: number): string[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const total = new Map<string, number>();
+  profile.samples.forEach((id, index) => {
+    const names = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const node = byId.get(at)!;
+      // the page's chunks, not the shared libraries' (Fluent, React in the locale chunk and index)
+      if (node.callFrame.functionName && !/fr-fr|react-dom/.test(node.callFrame.url) && node.callFrame.url !== '') names.add(frameName(node));
+    }
+    for (const name of names) total.set(name, (total.get(name) ?? 0) + profile.timeDeltas[index] / 1000);
+  });
+  return sortedLines(total, count);
 }
 
 /** What the page must show before it counts as rendered: a name and a CSS selector. */
@@ -150,12 +180,14 @@ export async function measureLoadedPage(context: BrowserContext, url: string, se
 export interface TreeInteractionFigures {
   readonly expandAllMs: number;
   readonly keystrokesMs: readonly number[];
+  /** The narrowing search typed after the broad one was cleared (each key keeps fewer actions). */
+  readonly narrowKeystrokesMs: readonly number[];
 }
 
 /** Expand all, collapse all, then a broad search typed key by key, in the tree of `scope`. */
-export async function measureTreeInteractions(tab: Page, scope: string, search: string, searchDelayMs: number): Promise<TreeInteractionFigures> {
+export async function measureTreeInteractions(tab: Page, scope: string, search: string, searchDelayMs: number, narrowSearch = NARROW_SEARCH): Promise<TreeInteractionFigures> {
   return tab.evaluate(
-    async ({ scope: scopeSelector, search: text, delay }) => {
+    async ({ scope: scopeSelector, search: text, narrow, delay }) => {
       const settle = (window as unknown as { __pstSettle: () => Promise<number> }).__pstSettle;
       const root = document.querySelector(scopeSelector);
       if (!root) throw new Error(`no ${scopeSelector}`);
@@ -175,19 +207,27 @@ export async function measureTreeInteractions(tab: Page, scope: string, search: 
       if (!input) throw new Error('no search box');
       const setValue = (Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value') as PropertyDescriptor).set as (v: string) => void;
       input.focus();
-      const keystrokesMs: number[] = [];
-      for (let i = 1; i <= text.length; i++) {
-        start = performance.now();
-        setValue.call(input, text.slice(0, i));
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        // registered after the search box's own timer: fires once the search has been applied
-        await new Promise((resolve) => setTimeout(resolve, delay));
-        keystrokesMs.push((await settle()) - start - delay);
-      }
+      const typeKeys = async (typed: string, from: number): Promise<number[]> => {
+        const times: number[] = [];
+        for (let i = from; i <= typed.length; i++) {
+          start = performance.now();
+          setValue.call(input, typed.slice(0, i));
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          // registered after the search box's own timer: fires once the search has been applied
+          await new Promise((resolve) => setTimeout(resolve, delay));
+          times.push((await settle()) - start - delay);
+        }
+        return times;
+      };
+      const keystrokesMs = await typeKeys(text, 1);
       if (!root.querySelector('mark')) throw new Error('the search highlighted nothing');
-      return { expandAllMs, keystrokesMs };
+      // the box emptied (all actions back), then a search that keeps fewer actions at each key
+      await typeKeys('', 0);
+      const narrowKeystrokesMs = await typeKeys(narrow, 1);
+      if (!root.querySelector('mark')) throw new Error('the narrowing search highlighted nothing');
+      return { expandAllMs, keystrokesMs, narrowKeystrokesMs };
     },
-    { scope, search, delay: searchDelayMs },
+    { scope, search, narrow: narrowSearch, delay: searchDelayMs },
   );
 }
 
@@ -250,13 +290,16 @@ async function main(): Promise<void> {
       const interactions = await measureTreeInteractions(loaded.tab, 'section[aria-label="Arbre des objectifs"]', BROAD_SEARCH, SEARCH_DELAY_MS);
       if (cdp) {
         const profile = loadProfile ?? (await cdp.send('Profiler.stop')).profile;
-        console.error(heaviestFunctions(profile as unknown as Parameters<typeof heaviestFunctions>[0], 30).join('\n'));
+        console.error(heaviestFunctions(profile as unknown as CpuProfile, 30).join('\n'));
+        console.error('total (self and callees):');
+        console.error(heaviestOwnCallers(profile as unknown as CpuProfile, 40).join('\n'));
       }
       await context.close();
       if (run > 0) runs.push({ page: loaded.figures, baseline: baseline.figures, interactions, heapMb });
       console.error(
         `run ${run}: page ${loaded.figures.afterDataMs.toFixed(0)} ms after data (${loaded.figures.fromNavigationMs.toFixed(0)} from navigation), baseline ${baseline.figures.afterDataMs.toFixed(0)} ms, ` +
-          `expand all ${interactions.expandAllMs.toFixed(0)} ms, keys ${interactions.keystrokesMs.map((k) => k.toFixed(0)).join(' ')} ms`,
+          `expand all ${interactions.expandAllMs.toFixed(0)} ms, keys ${interactions.keystrokesMs.map((k) => k.toFixed(0)).join(' ')} ms, ` +
+          `narrowing keys ${interactions.narrowKeystrokesMs.map((k) => k.toFixed(0)).join(' ')} ms`,
       );
     }
     const m = (pick: (r: (typeof runs)[number]) => number): number => Math.round(median(runs.map(pick)));
@@ -276,6 +319,7 @@ async function main(): Promise<void> {
     console.log(`| référence, depuis la navigation | ${m((r) => r.baseline.fromNavigationMs)} |`);
     console.log(`| Tout déplier | ${result.expandAllMs} |`);
     console.log(`| pire frappe de la recherche « ${BROAD_SEARCH} » | ${result.worstKeystrokeMs} |`);
+    console.log(`| pire frappe de la recherche qui se resserre « ${NARROW_SEARCH} » | ${m((r) => Math.max(...r.interactions.narrowKeystrokesMs))} |`);
     console.log(`Tas JavaScript de la page : ${m((r) => r.heapMb)} Mo`);
     console.log(JSON.stringify(result));
   } finally {

@@ -1,4 +1,4 @@
-import { Action, PlanRollup, Section, buildPlanTree, effectiveWeight, rollUp } from '../../src/domain';
+import { Action, PlanRollup, Section, buildPlanTree, effectiveWeight, rollUp, rollUpPlanAndObjectives } from '../../src/domain';
 import { PLAN, action, oo, os, period, section, subAction } from './fixtures';
 
 const TODAY = '2024-06-15';
@@ -256,5 +256,34 @@ describe('roll-up: remembered per action', () => {
     const subs = [subAction(5, 1, { progressPercent: 20 }), subAction(6, 1, { progressPercent: 80 })];
     expect(rollUp(planOf([parent, ...subs]), { today: TODAY }).actions.get(1)!.progress).toBe(50);
     expect(rollUp(planOf([parent, subs[0]]), { today: TODAY }).actions.get(1)!.progress).toBe(20);
+  });
+});
+
+describe('roll-up of the plan and its OS only (the trend\'s days)', () => {
+  it('gives the same plan and OS figures as the full roll-up: sections, shared actions, sub-actions, orphans', () => {
+    const tree = buildPlanTree({
+      plan: PLAN,
+      sections: [section(100, { volet: 'interne' })],
+      strategicObjectives: [os(1, { volet: 'interne', sectionId: 100 }), os(2, { volet: 'externe' }), os(3, { sectionId: 999 })],
+      operationalObjectives: [oo(11, 1), oo(12, 1), oo(21, 2), oo(31, 3), oo(41, 404)],
+      actions: [
+        action(1, [11, 21], { status: 'EN_COURS', progressPercent: 40, plannedEnd: period('31/05/2024') }),
+        action(2, [12], { status: 'PROBLEME', progressPercent: 10, weight: 3 }),
+        subAction(3, 2, { status: 'TERMINE' }),
+        subAction(4, 2, { status: 'EN_COURS', progressPercent: 20 }),
+        action(5, [31], { status: 'ANNULE_ABANDONNE' }),
+        action(6, [41], { status: 'EN_COURS', progressPercent: 70 }),
+        action(7, [], { status: 'NON_COMMENCE', plannedEnd: period('2023') }),
+      ],
+    });
+    const full = rollUp(tree, { today: TODAY });
+    const part = rollUpPlanAndObjectives(tree, { today: TODAY });
+    expect(part.plan).toEqual(full.plan);
+    expect(Array.from(part.strategicObjectives.keys()).sort()).toEqual(Array.from(full.strategicObjectives.keys()).sort());
+    for (const [id, stats] of full.strategicObjectives) expect(part.strategicObjectives.get(id)).toEqual(stats);
+    // what the case is made of: a late action, a blocked one, orphans in the plan's total
+    expect(full.plan.late).toBeGreaterThan(0);
+    expect(full.plan.blocked).toBe(1);
+    expect(full.plan.total).toBe(5);
   });
 });

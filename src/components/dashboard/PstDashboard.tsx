@@ -90,6 +90,70 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
   ) : null;
   const keyFigures = shows('figures') ? <KeyFigures figures={figures} filter={props.filter} onFilterChange={props.onFilterChange} /> : null;
 
+  // The blocks read the figures, not the filter: typing in the search box re-renders them only
+  // when the figures change (the figures are the same object while the filtered items are).
+  const blocks = React.useMemo(
+    () => (
+      <>
+        {shows('objectives') && (
+          <Block id="pst-dash-os" title={strings.ProgressPerOs}>
+            <ObjectiveChart strategicObjectives={figures.strategicObjectives} operationalObjectives={figures.operationalObjectives} lang={lang} />
+          </Block>
+        )}
+
+        {shows('trend') && props.trend && (
+          <Block id="pst-dash-trend" title={strings.TrendTitle}>
+            <TrendChart source={props.trend} />
+          </Block>
+        )}
+
+        {shows('late') && (
+          <Block id="pst-dash-late" title={formatMessage(strings.LateActionsTitle, String(figures.lateActions.length))}>
+            {figures.lateActions.length === 0 ? <Text>{strings.NothingLate}</Text> : <LateTable items={figures.lateActions} onOpenAction={onOpenAction} />}
+          </Block>
+        )}
+
+        {shows('late') && (
+          <Block id="pst-dash-blocked" title={formatMessage(strings.DashAttentionTitle, String(figures.attentionActions.length))}>
+            {figures.attentionActions.length === 0 ? (
+              <Text>{strings.DashNothingBlocked}</Text>
+            ) : (
+              <AttentionTable items={figures.attentionActions} onOpenAction={onOpenAction} loadCheckIns={props.loadCheckIns} />
+            )}
+          </Block>
+        )}
+
+        {shows('statuses') && (
+          <Block id="pst-dash-status" title={strings.StatusDistribution}>
+            <StatusDistribution
+              items={figures.statusDistribution.map((d) => ({ key: d.status ?? 'unknown', label: d.status ? statusLabel(d.status, lang) : strings.StatusUnknown, count: d.count }))}
+            />
+          </Block>
+        )}
+
+        {shows('quarters') && (
+          <Block id="pst-dash-quarters" title={strings.PlannedEndsPerQuarter}>
+            <QuarterChart quarters={figures.quarters} />
+          </Block>
+        )}
+
+        {shows('services') && (
+          <Block id="pst-dash-services" title={strings.ByService}>
+            <ServiceTable items={figures.services} />
+          </Block>
+        )}
+
+        {shows('means') && props.means && (
+          <Block id="pst-dash-means" title={strings.DashMeansTitle}>
+            <MeansView {...props.means} lang={lang} />
+          </Block>
+        )}
+      </>
+    ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [figures, lang, onOpenAction, widgets, props.trend, props.loadCheckIns, props.means],
+  );
+
   if (plan.total === 0)
     return (
       <Stack tokens={{ childrenGap: 20 }} className="pst-dashboard">
@@ -107,59 +171,7 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
       {agendaBlock}
       {keyFigures}
 
-      {shows('objectives') && (
-        <Block id="pst-dash-os" title={strings.ProgressPerOs}>
-          <ObjectiveChart strategicObjectives={figures.strategicObjectives} operationalObjectives={figures.operationalObjectives} lang={lang} />
-        </Block>
-      )}
-
-      {shows('trend') && props.trend && (
-        <Block id="pst-dash-trend" title={strings.TrendTitle}>
-          <TrendChart source={props.trend} />
-        </Block>
-      )}
-
-      {shows('late') && (
-        <Block id="pst-dash-late" title={formatMessage(strings.LateActionsTitle, String(figures.lateActions.length))}>
-          {figures.lateActions.length === 0 ? <Text>{strings.NothingLate}</Text> : <LateTable items={figures.lateActions} onOpenAction={onOpenAction} />}
-        </Block>
-      )}
-
-      {shows('late') && (
-        <Block id="pst-dash-blocked" title={formatMessage(strings.DashAttentionTitle, String(figures.attentionActions.length))}>
-          {figures.attentionActions.length === 0 ? (
-            <Text>{strings.DashNothingBlocked}</Text>
-          ) : (
-            <AttentionTable items={figures.attentionActions} onOpenAction={onOpenAction} loadCheckIns={props.loadCheckIns} />
-          )}
-        </Block>
-      )}
-
-      {shows('statuses') && (
-        <Block id="pst-dash-status" title={strings.StatusDistribution}>
-          <StatusDistribution
-            items={figures.statusDistribution.map((d) => ({ key: d.status ?? 'unknown', label: d.status ? statusLabel(d.status, lang) : strings.StatusUnknown, count: d.count }))}
-          />
-        </Block>
-      )}
-
-      {shows('quarters') && (
-        <Block id="pst-dash-quarters" title={strings.PlannedEndsPerQuarter}>
-          <QuarterChart quarters={figures.quarters} />
-        </Block>
-      )}
-
-      {shows('services') && (
-        <Block id="pst-dash-services" title={strings.ByService}>
-          <ServiceTable items={figures.services} />
-        </Block>
-      )}
-
-      {shows('means') && props.means && (
-        <Block id="pst-dash-means" title={strings.DashMeansTitle}>
-          <MeansView {...props.means} lang={lang} />
-        </Block>
-      )}
+      {blocks}
     </Stack>
     </div></PrintWidth.Provider>
   );

@@ -64,6 +64,12 @@ class ObjectCache<K extends object, V> {
     if (entries.size > this.kept) entries.delete(entries.keys().next().value as string);
     return value;
   }
+
+  /** What is kept for `object`, the most recently used last. */
+  values(object: K): V[] {
+    const entries = this.byObject.get(object);
+    return entries ? Array.from(entries.values()) : [];
+  }
 }
 
 const planDataCache = new ObjectCache<PstSnapshot, PlanData>(8);
@@ -100,9 +106,35 @@ function runKey(filter: PstFilter, run: FilterRun): string {
   return JSON.stringify([filter, me, run.today, run.thresholds ?? null]);
 }
 
-/** The items the filter keeps (the data itself when the filter is empty). */
+function sameItems<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The same items in the same order (a filter keeps the objects it is given, or copies the ones it changes). */
+function sameLists(a: FilterableData, b: FilterableData): boolean {
+  return (
+    sameItems(a.actions, b.actions) &&
+    sameItems(a.operationalObjectives, b.operationalObjectives) &&
+    sameItems(a.strategicObjectives, b.strategicObjectives) &&
+    sameItems(a.sections, b.sections)
+  );
+}
+
+/**
+ * The items the filter keeps (the data itself when the filter is empty). A filter that keeps
+ * the same items as the data, or as a filter just before (typing on in the search box
+ * often does), gives that same object: the tree, the roll-up, the cards and the dashboard
+ * figures, cached by it, are not computed again.
+ */
 export function filteredOf<T extends FilterableData>(data: T, filter: PstFilter, run: FilterRun): T {
-  return filteredCache.get(data, runKey(filter, run), () => filterPlanData(data, filter, run)) as T;
+  return filteredCache.get(data, runKey(filter, run), () => {
+    const result = filterPlanData(data, filter, run);
+    if (result === data || sameLists(result, data)) return data;
+    return filteredCache.values(data).find((earlier) => sameLists(earlier, result)) ?? result;
+  }) as T;
 }
 
 /** The tree of (filtered) items under `plan` and its roll-up. */

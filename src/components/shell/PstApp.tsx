@@ -8,6 +8,8 @@ import { InvalidRequestError, NotFoundError, PstError } from '../../data/errors'
 import type { Action, IsoDate, Person } from '../../domain/model';
 import { currentPlan, itemsOfPlan, planLabel } from '../../domain/plans';
 import type { PstFilter } from '../../domain/filter';
+import { prepareSearch } from '../../domain/filter';
+import { whenIdle } from '../ui/whenIdle';
 import { leadAgenda, leadsAnAction } from '../../domain/leadAgenda';
 import { dashboardFigures } from '../../domain/dashboard';
 import type { Lang } from '../../domain/vocabularies';
@@ -35,9 +37,14 @@ export type PstView = 'tree' | 'cards' | 'dashboard';
  * web part downloads its own view only, and the panel when an action is first opened.
  */
 // The tree with the coordination's structure commands when a StructureEditingProvider is around it, the plain tree otherwise.
-const ObjectiveTree = React.lazy(() => import(/* webpackChunkName: 'pst-view-tree' */ '../structure/EditableObjectiveTree').then((m) => ({ default: m.EditableObjectiveTree })));
-const ProjectCards = React.lazy(() => import(/* webpackChunkName: 'pst-view-cards' */ '../cards/ProjectCards').then((m) => ({ default: m.ProjectCards })));
-const PstDashboard = React.lazy(() => import(/* webpackChunkName: 'pst-view-dashboard' */ '../dashboard/PstDashboard').then((m) => ({ default: m.PstDashboard })));
+const loadTreeView = () => import(/* webpackChunkName: 'pst-view-tree' */ '../structure/EditableObjectiveTree');
+const loadCardsView = () => import(/* webpackChunkName: 'pst-view-cards' */ '../cards/ProjectCards');
+const loadDashboardView = () => import(/* webpackChunkName: 'pst-view-dashboard' */ '../dashboard/PstDashboard');
+const ObjectiveTree = React.lazy(() => loadTreeView().then((m) => ({ default: m.EditableObjectiveTree })));
+const ProjectCards = React.lazy(() => loadCardsView().then((m) => ({ default: m.ProjectCards })));
+const PstDashboard = React.lazy(() => loadDashboardView().then((m) => ({ default: m.PstDashboard })));
+/** The view's code, fetched while the plan loads rather than after it (the lazy view then finds it there). */
+const VIEW_CODE: { readonly [V in PstView]: () => Promise<unknown> } = { tree: loadTreeView, cards: loadCardsView, dashboard: loadDashboardView };
 const ActionPanel = React.lazy(() => import(/* webpackChunkName: 'pst-action-panel' */ '../action').then((m) => ({ default: m.ActionPanel })));
 
 const LeadDesignationPanel = React.lazy(() =>
@@ -102,9 +109,8 @@ function actionIdOf(nodeId: string | undefined): number | null {
  */
 export function PstApp(props: PstAppProps): JSX.Element {
   const { view, repository, lang, today, theme, initialNodeId } = props;
+  // One state for the loaded plan and its viewer: a load is one render, not three.
   const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
-  const [me, setMe] = React.useState<Person | null>(null);
-  const [isCoordinator, setIsCoordinator] = React.useState(false);
   // The filter is shared with the page's other PST web parts (and its URL): see useSharedFilter.
   const { filter, setFilter, applyDefault } = useSharedFilter(props.defaultFilterQuery);
   const [selectedNodeId, setSelectedNodeId] = React.useState<string | undefined>(initialNodeId);
@@ -115,8 +121,6 @@ export function PstApp(props: PstAppProps): JSX.Element {
       if (!quietly) setState({ kind: 'loading' });
       try {
         const snapshot = await repository.loadSnapshot();
-        setMe(snapshot.viewer?.user ?? null);
-        setIsCoordinator(snapshot.viewer?.canEditAllActions ?? false);
         setState({ kind: 'ready', snapshot });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -138,6 +142,10 @@ export function PstApp(props: PstAppProps): JSX.Element {
   React.useEffect(() => {
     load().catch((error: unknown) => setState({ kind: 'error', message: String(error) }));
   }, [load]);
+  React.useEffect(() => {
+    // a failed fetch is the lazy view's to report, when it renders
+    VIEW_CODE[view]().catch(() => undefined);
+  }, [view]);
 
   // Several PST web parts on one page: when one saves, all of them take the saved action
   // into their plan (no reload); after an import, they load the plan again.
@@ -161,6 +169,14 @@ export function PstApp(props: PstAppProps): JSX.Element {
     const viewer = state.snapshot.viewer;
     if (viewer && !viewer.canEditAllActions && leadsAnAction(state.snapshot.actions, viewer.user)) applyDefault({ mine: true });
   }, [state, applyDefault]);
+
+  // Stable: the views memoise what they draw with them (a key typed re-renders the filter, not the tables).
+  const openAction = React.useCallback((id: number): void => {
+    setSelectedNodeId(`action-${id}`);
+    setOpenActionId(id);
+  }, []);
+  const closePanel = React.useCallback(() => setOpenActionId(null), []);
+  const announceSaved = React.useCallback((action: Action) => announceChange({ action }), []);
 
   const content = (() => {
     switch (state.kind) {
@@ -189,19 +205,16 @@ export function PstApp(props: PstAppProps): JSX.Element {
           <LoadedPlan
             {...props}
             snapshot={state.snapshot}
-            me={me}
-            isCoordinator={isCoordinator}
+            me={state.snapshot.viewer?.user ?? null}
+            isCoordinator={state.snapshot.viewer?.canEditAllActions ?? false}
             filter={filter}
             onFilterChange={setFilter}
             selectedNodeId={selectedNodeId}
             onSelectNode={setSelectedNodeId}
             openActionId={openActionId}
-            onOpenAction={(id) => {
-              setSelectedNodeId(`action-${id}`);
-              setOpenActionId(id);
-            }}
-            onClosePanel={() => setOpenActionId(null)}
-            onSaved={(action) => announceChange({ action })}
+            onOpenAction={openAction}
+            onClosePanel={closePanel}
+            onSaved={announceSaved}
             today={today}
             lang={lang}
             view={view}
@@ -239,6 +252,8 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   const data = planDataOf(snapshot, plan, showArchived);
   const options = filterOptionsOf(data);
   const filtered = filteredOf(data, filter, { me, today });
+  // The search's index of the plan, made when the page is idle rather than at the first key typed.
+  React.useEffect(() => whenIdle(() => prepareSearch(data)), [data]);
   const figures = React.useMemo(
     () => (view === 'dashboard' ? dashboardFigures(filtered, today, computedOf(filtered, data.plan, { today })) : null),
     [view, filtered, data, today],
@@ -260,6 +275,17 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   );
   // Read again with every new snapshot (a save in the panel reloads it).
   const loadMeans = React.useCallback(() => repository.loadMeans(), [repository, snapshot]);
+
+  const means = React.useMemo(
+    () => ({
+      actions: filtered.actions,
+      operationalObjectives: filtered.operationalObjectives,
+      strategicObjectives: filtered.strategicObjectives,
+      fallbackYear: data.plan.startYear ?? Number(today.substring(0, 4)),
+      load: loadMeans,
+    }),
+    [filtered, data.plan.startYear, today, loadMeans],
+  );
 
   const [importOpen, setImportOpen] = React.useState(false);
   // The panel's code is fetched when an action is first opened, then the panel stays mounted (it animates its closing).
@@ -343,13 +369,7 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
           agenda={agenda}
           loadCheckIns={loadCheckIns}
           trend={trend}
-          means={{
-            actions: filtered.actions,
-            operationalObjectives: filtered.operationalObjectives,
-            strategicObjectives: filtered.strategicObjectives,
-            fallbackYear: data.plan.startYear ?? Number(today.substring(0, 4)),
-            load: loadMeans,
-          }}
+          means={means}
           onExport={() => downloadDashboardWorkbook(figures!, { planTitle: data.plan.title, filterLines: describeFilter(filter, options, lang) }, lang)}
         />
       </Stack>
@@ -422,7 +442,8 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   );
 }
 
-function CardsOfPlan({
+// Memoised: its items follow the filtered items, not the filter itself.
+const CardsOfPlan = React.memo(function CardsOfPlan({
   data,
   today,
   lang,
@@ -455,4 +476,4 @@ function CardsOfPlan({
       });
   }, [data, today]);
   return <ProjectCards items={items} lang={lang} onOpenAction={onOpenAction} initialGroup={(groupBy as CardGroup) || 'strategicObjective'} />;
-}
+});

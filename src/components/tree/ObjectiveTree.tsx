@@ -18,7 +18,8 @@ import type { TreeRowDragAndDrop } from './treeDragAndDrop';
 import { TreeEntry, isExpanded, parseNodeId } from './treeModel';
 import { TREE_ROW_HEIGHT, TreeClassNames, getTreeClassNames } from './treeStyles';
 import { useTreeKeyboard } from './useTreeKeyboard';
-import { useTreeSelection } from './useTreeSelection';
+import { prepareEntrySearch, useTreeSelection } from './useTreeSelection';
+import { whenIdle } from '../ui/whenIdle';
 
 /** The loaded PST: a PstSnapshot (plans[]) or a PlanTreeInput (plan) will do. */
 export interface ObjectiveTreeData extends FilterableData {
@@ -144,6 +145,8 @@ export function ObjectiveTree(props: ObjectiveTreeProps): JSX.Element {
     domIdOf,
     reveal: (key, center) => reveal.current(key, center),
   });
+  // The entries' search texts, made when the page is idle rather than at the first key typed.
+  React.useEffect(() => whenIdle(() => prepareEntrySearch(model)), [model]);
   const indexOfKey = React.useMemo(() => new Map(visible.map((key, index) => [key, index])), [visible]);
   const windowed = useVirtualRows<HTMLDivElement>(visible.length, { rowHeight: TREE_ROW_HEIGHT });
   reveal.current = (key, center) => {

@@ -33,10 +33,29 @@ export interface TreeSelection {
   readonly onFocus: (event: React.FocusEvent<HTMLElement>) => void;
 }
 
+// Normalised "title, code, code without spaces" of each entry, made once per entry (a model's
+// entries live as long as its snapshot and filter), not at every key typed in the search box.
+const entryTexts = new WeakMap<TreeEntry, string>();
+
+function searchTextOf(entry: TreeEntry): string {
+  let text = entryTexts.get(entry);
+  if (text === undefined) {
+    const code = entry.code ? normalizeText(entry.code) : '';
+    // a term has no line break: it cannot match across two of the texts
+    text = `${normalizeText(entry.title)}\n${code}\n${code.replace(/ /g, '')}`;
+    entryTexts.set(entry, text);
+  }
+  return text;
+}
+
+/** Makes the search texts of every entry ahead of the first search (see ObjectiveTree). */
+export function prepareEntrySearch(model: TreeModel): void {
+  model.entries.forEach((entry) => searchTextOf(entry));
+}
+
 function matchesAnyTerm(entry: TreeEntry, terms: readonly string[]): boolean {
-  const title = normalizeText(entry.title);
-  const code = entry.code ? normalizeText(entry.code) : '';
-  return terms.some((term) => title.indexOf(term) >= 0 || code.indexOf(term) >= 0 || code.replace(/ /g, '').indexOf(term) >= 0);
+  const text = searchTextOf(entry);
+  return terms.some((term) => text.indexOf(term) >= 0);
 }
 
 /**
@@ -93,7 +112,14 @@ export function useTreeSelection(model: TreeModel, { terms, selectedNodeId, domI
     const toOpen = new Map<string, TreeEntry>();
     model.entries.forEach((entry) => {
       if (!matchesAnyTerm(entry, terms)) return;
-      for (const ancestor of ancestorsOf(model, entry.key)) toOpen.set(ancestor.key, ancestor);
+      // up to the first ancestor already met: the way above it is in already (siblings share it)
+      let parentKey = entry.parentKey;
+      while (parentKey !== null && !toOpen.has(parentKey)) {
+        const parent = model.entries.get(parentKey);
+        if (!parent) break;
+        toOpen.set(parentKey, parent);
+        parentKey = parent.parentKey;
+      }
     });
     if (toOpen.size > 0) setExpansion((state) => setExpanded(state, Array.from(toOpen.values()), true));
   }, [terms, model]);

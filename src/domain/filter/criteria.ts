@@ -136,6 +136,21 @@ function searchTextOf(item: { code: string | null; title: string }): string {
   return text;
 }
 
+// The texts a search reads at one place of an action, joined once per place object (the
+// filter keeps the places of an action as long as its lookups live: see match.ts).
+const placementTexts = new WeakMap<Placement, { readonly action: Action; readonly text: string }>();
+
+export function placementSearchText(action: Action, placement: Placement): string {
+  const known = placementTexts.get(placement);
+  if (known !== undefined && known.action === action) return known.text;
+  const texts = [searchTextOf(action)];
+  if (placement.operationalObjective) texts.push(searchTextOf(placement.operationalObjective));
+  if (placement.strategicObjective) texts.push(searchTextOf(placement.strategicObjective));
+  const text = texts.join('\n');
+  placementTexts.set(placement, { action, text });
+  return text;
+}
+
 function latenessMatches(action: Action, states: Set<LatenessState>, options: FilterRunOptions): boolean {
   const lateness = classifyLateness(action, options.today, options.thresholds);
   if (states.has(lateness.state)) return true;
@@ -201,10 +216,7 @@ const ROWS: { readonly [K in CriterionKey]-?: RowOf<NonNullable<PstFilter[K]>> }
     normalize: (search: string) => search,
     compile: searchTerms,
     matchesPlacement(terms: string[], action: Action, placement: Placement): boolean {
-      const texts = [searchTextOf(action)];
-      if (placement.operationalObjective) texts.push(searchTextOf(placement.operationalObjective));
-      if (placement.strategicObjective) texts.push(searchTextOf(placement.strategicObjective));
-      const haystack = texts.join('\n');
+      const haystack = placementSearchText(action, placement);
       return terms.every((term) => haystack.indexOf(term) >= 0);
     },
   },

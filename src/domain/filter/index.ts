@@ -12,7 +12,7 @@
 export type { CriterionKey, FilterRunOptions, PstFilter, StatusFilterValue } from './criteria';
 export { LATENESS_STATES, activeCriteriaCount, isEmptyFilter, normalizeFilter, searchTerms } from './criteria';
 export type { ActionMatchContext } from './match';
-export { actionMatches, createMatchContext, filterPlanData } from './match';
+export { actionMatches, createMatchContext, filterPlanData, prepareSearch } from './match';
 export type { FilterChoice, PstFilterOptions } from './options';
 export { filterOptions } from './options';
 export { isMine, isSamePerson, leadKey } from './people';

@@ -12,9 +12,9 @@
  * matches; a parent is kept when one of its sub-actions matches (its progress is then rolled up
  * from the sub-actions that are kept).
  */
-import type { Action, Section } from '../model';
+import type { Action, OperationalObjective, Section, StrategicObjective } from '../model';
 import type { FilterRunOptions, MatchScope, PstFilter } from './criteria';
-import { CRITERIA, isEmptyFilter } from './criteria';
+import { CRITERIA, isEmptyFilter, placementSearchText } from './criteria';
 import type { FilterableData, Placement, PlanLookups } from './placement';
 import { mapById, placementsOf } from './placement';
 
@@ -53,13 +53,49 @@ function compile(filter: PstFilter): CompiledFilter {
 }
 
 /** The OO ids (null: no OO) under which the action matches by itself; empty when it does not. */
-function matchingPlacements(action: Action, ctx: ActionMatchContext): (number | null)[] {
+function matchingPlacements(action: Action, ctx: ActionMatchContext, places: (action: Action) => Placement[] = (a) => placementsOf(a, ctx)): (number | null)[] {
   const compiled = compile(ctx.filter);
-  if (compiled.empty) return placementsOf(action, ctx).map((p) => p.operationalObjectiveId);
+  if (compiled.empty) return places(action).map((p) => p.operationalObjectiveId);
   if (!compiled.ofAction.every((test) => test(action, ctx))) return [];
-  return placementsOf(action, ctx)
+  return places(action)
     .filter((placement) => compiled.ofPlacement.every((test) => test(action, placement, ctx)))
     .map((p) => p.operationalObjectiveId);
+}
+
+/** The lookups of one data object, made once (the lists are immutable snapshots). */
+interface DataLookups extends PlanLookups {
+  readonly operationalObjectives: Map<number, OperationalObjective>;
+  readonly strategicObjectives: Map<number, StrategicObjective>;
+  readonly sections: Map<number, Section>;
+  readonly actions: Map<number, Action>;
+  /** Each action's places, found once per action (a search tests them at every key typed). */
+  readonly places: WeakMap<Action, Placement[]>;
+}
+
+const dataLookups = new WeakMap<FilterableData, DataLookups>();
+
+function lookupsOf(data: FilterableData): DataLookups {
+  let lookups = dataLookups.get(data);
+  if (!lookups) {
+    lookups = {
+      operationalObjectives: mapById(data.operationalObjectives),
+      strategicObjectives: mapById(data.strategicObjectives),
+      sections: mapById(data.sections),
+      actions: mapById(data.actions),
+      places: new WeakMap(),
+    };
+    dataLookups.set(data, lookups);
+  }
+  return lookups;
+}
+
+function placesOf(action: Action, lookups: DataLookups): Placement[] {
+  let places = lookups.places.get(action);
+  if (!places) {
+    places = placementsOf(action, lookups);
+    lookups.places.set(action, places);
+  }
+  return places;
 }
 
 /**
@@ -71,16 +107,20 @@ export function actionMatches(action: Action, ctx: ActionMatchContext): boolean 
   return matchingPlacements(action, ctx).length > 0;
 }
 
+/**
+ * Makes, ahead of the first search, what every search of `data` reads: the lookups, each
+ * action's places and their normalised texts (the page calls it when idle after showing
+ * the plan, so the first key typed does not pay for it). Searching works without it.
+ */
+export function prepareSearch(data: FilterableData): void {
+  const lookups = lookupsOf(data);
+  for (const action of data.actions) for (const place of placesOf(action, lookups)) placementSearchText(action, place);
+}
+
 /** A match context with the lookups built from the lists. */
 export function createMatchContext(data: FilterableData, filter: PstFilter, options: FilterRunOptions): ActionMatchContext {
-  return {
-    ...options,
-    filter,
-    operationalObjectives: mapById(data.operationalObjectives),
-    strategicObjectives: mapById(data.strategicObjectives),
-    sections: mapById(data.sections),
-    actions: mapById(data.actions),
-  };
+  const { operationalObjectives, strategicObjectives, sections, actions } = lookupsOf(data);
+  return { ...options, filter, operationalObjectives, strategicObjectives, sections, actions };
 }
 
 const NO_OO = 'none';
@@ -94,8 +134,9 @@ const placementKey = (id: number | null): string => (id === null ? NO_OO : Strin
  */
 export function filterPlanData<T extends FilterableData>(input: T, filter: PstFilter | null | undefined, options: FilterRunOptions): T {
   if (!filter || isEmptyFilter(filter)) return input;
+  const lookups = lookupsOf(input);
   const ctx = createMatchContext(input, filter, options);
-  const actionsById = ctx.actions as Map<number, Action>;
+  const actionsById = lookups.actions;
 
   const childrenOf = new Map<number, Action[]>();
   for (const action of input.actions) {
@@ -106,16 +147,20 @@ export function filterPlanData<T extends FilterableData>(input: T, filter: PstFi
   }
 
   const own = new Map<number, Set<string>>();
-  for (const action of input.actions) own.set(action.id, new Set(matchingPlacements(action, ctx).map(placementKey)));
+  const places = (action: Action): Placement[] => placesOf(action, lookups);
+  for (const action of input.actions) own.set(action.id, new Set(matchingPlacements(action, ctx, places).map(placementKey)));
 
   // Placements where the action or one of its descendants matches (cycles cut).
   const subtree = new Map<number, Set<string>>();
   const subtreeOf = (action: Action, path: Set<number>): Set<string> => {
     const known = subtree.get(action.id);
     if (known) return known;
+    const children = childrenOf.get(action.id);
+    // most actions have no sub-action: their own matches are the subtree's
+    if (!children) return own.get(action.id) as Set<string>;
     const result = new Set(own.get(action.id));
     const inner = new Set(path).add(action.id);
-    for (const child of childrenOf.get(action.id) || []) {
+    for (const child of children) {
       if (inner.has(child.id)) continue;
       subtreeOf(child, inner).forEach((key) => result.add(key));
     }
@@ -159,7 +204,7 @@ export function filterPlanData<T extends FilterableData>(input: T, filter: PstFi
   const keptOs = new Set(operationalObjectives.map((o) => o.strategicObjectiveId));
   const strategicObjectives = input.strategicObjectives.filter((o) => keptOs.has(o.id));
 
-  const sectionsById = ctx.sections as Map<number, Section>;
+  const sectionsById = lookups.sections;
   const keptSections = new Set<number>();
   for (const objective of strategicObjectives) {
     let id = objective.sectionId;

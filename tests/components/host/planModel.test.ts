@@ -35,6 +35,23 @@ describe('the page’s plan model', () => {
     expect(planDataOf(snapshot(), loaded.plans[0])).not.toBe(data);
   });
 
+  it('gives the data itself, or an earlier result, when a filter keeps the same items (typing on)', () => {
+    const loaded = snapshot();
+    const data = planDataOf(loaded, loaded.plans[0]);
+    // « 1.1 » is in every code: everything is kept, hence the data and its computed model
+    const everything = filteredOf(data, { search: '1.1' }, run);
+    expect(everything).toBe(data);
+    expect(computedOf(everything, data.plan, run)).toBe(computedOf(data, data.plan, run));
+    const borne = filteredOf(data, { search: 'bor' }, run);
+    expect(borne.actions.map((a) => a.id)).toEqual([4]);
+    // a longer search that keeps the same action: the same object, so the same tree and roll-up
+    expect(filteredOf(data, { search: 'borne' }, run)).toBe(borne);
+    // one that keeps another one: another object
+    const horaires = filteredOf(data, { search: 'horaires' }, run);
+    expect(horaires).not.toBe(borne);
+    expect(horaires.actions.map((a) => a.id)).toEqual([3]);
+  });
+
   it('patches a snapshot with a saved action once for all the web parts, and computes from it', () => {
     const loaded = snapshot();
     const saved = { ...loaded.actions[0], status: 'TERMINE' as const, progressPercent: 100 };

@@ -11,6 +11,7 @@ import {
   isSamePerson,
   leadKey,
   normalizeFilter,
+  prepareSearch,
   searchTerms,
 } from '../../../src/domain/filter';
 import { PLAN, action, oo, os, period, section, subAction } from '../fixtures';
@@ -171,6 +172,19 @@ describe('search: titles and codes of actions and of their OS/OO, accent- and ca
   it('splits the search into normalised words', () => {
     expect(searchTerms('  Œuvre   d’ART ')).toEqual(['oeuvre', "d'art"]);
     expect(searchTerms(' ')).toEqual([]);
+  });
+});
+
+describe('search index made ahead (prepareSearch)', () => {
+  it('keeps exactly what a search without it keeps, for the same data and for a copy', () => {
+    const prepared = data(ACTIONS);
+    prepareSearch(prepared);
+    for (const search of ['accueil', 'guichet', 'os200', 'insertion guichet', 'zzz']) {
+      const fresh = filterPlanData(data(ACTIONS), { search }, { today: TODAY });
+      const ahead = filterPlanData(prepared, { search }, { today: TODAY });
+      expect(ahead.actions.map((a) => [a.id, a.operationalObjectiveIds])).toEqual(fresh.actions.map((a) => [a.id, a.operationalObjectiveIds]));
+    }
+    expect(filterPlanData(prepared, { search: 'guichet' }, { today: TODAY }).actions.length).toBeGreaterThan(0);
   });
 });
 
