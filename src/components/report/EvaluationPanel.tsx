@@ -42,7 +42,7 @@ export interface EvaluationPanelProps {
   readonly data: PlanTreeInput;
   readonly today: IsoDate;
   readonly lang: Lang;
-  readonly repository: Pick<PstRepository, 'loadActionDetails' | 'evaluationArchive'>;
+  readonly repository: Pick<PstRepository, 'loadActionDetails' | 'loadMeans' | 'evaluationArchive'>;
   /** Each action's check-ins and indicators (the page's snapshot has neither). */
   readonly details: () => Promise<ReportDetails>;
   readonly onClose: () => void;
@@ -119,10 +119,15 @@ export function EvaluationPanel(props: EvaluationPanelProps): JSX.Element {
     }
   };
 
-  const freezeToday = React.useCallback(async () => {
-    const [exports, more] = await Promise.all([loadExports(), details()]);
-    return exports.freezeToday({ ...data, indicators: more.indicators }, today, { label: strings.ExportTodayLabel });
-  }, [data, details, today]);
+  /** The plan today as a snapshot freezes it: with each action's indicators and means lines (the page's snapshot has neither). */
+  const freezeToday = React.useCallback(
+    async (options: { kind?: EvaluationKind; label: string }) => {
+      const [exports, more, means] = await Promise.all([loadExports(), details(), repository.loadMeans()]);
+      const actions = data.actions.map((a) => (means.has(a.id) ? { ...a, resources: { ...a.resources, lines: means.get(a.id) } } : a));
+      return exports.freezeToday({ ...data, actions, indicators: more.indicators }, today, options);
+    },
+    [data, details, repository, today],
+  );
 
   // The pair compared: both plans read, compared, and the assessments stored for it.
   React.useEffect(() => {
@@ -132,7 +137,7 @@ export function EvaluationPanel(props: EvaluationPanelProps): JSX.Element {
     setError(null);
     setConflict(null);
     (async () => {
-      const [before, after] = await Promise.all([archive.load(beforeKey), afterKey === TODAY_OPTION ? freezeToday() : archive.load(afterKey)]);
+      const [before, after] = await Promise.all([archive.load(beforeKey), afterKey === TODAY_OPTION ? freezeToday({ label: strings.ExportTodayLabel }) : archive.load(afterKey)]);
       const key = evaluationKey(beforeKey, afterKey === TODAY_OPTION ? null : afterKey);
       const saved = await archive.assessments(key);
       if (!live) return;
@@ -218,8 +223,7 @@ export function EvaluationPanel(props: EvaluationPanelProps): JSX.Element {
           onTake={(kind, label) =>
             work(async () => {
               if (label.trim() === '') throw new Error(strings.ExportSnapshotLabelMissing);
-              const [exports, more] = await Promise.all([loadExports(), details()]);
-              const frozen = await exports.freezeToday({ ...data, indicators: more.indicators }, today, { kind, label });
+              const frozen = await freezeToday({ kind, label });
               const saved = await archive.save(frozen);
               setNotice(formatMessage(strings.ExportSnapshotTaken, saved.label, formatDate(saved.takenOn), String(frozen.actions.length)));
               await refresh(saved.key);

@@ -33,7 +33,7 @@ export interface ExportMenuProps {
   readonly data: PlanTreeInput;
   readonly today: IsoDate;
   readonly lang: Lang;
-  readonly repository: Pick<PstRepository, 'loadActionDetails' | 'evaluationArchive'>;
+  readonly repository: Pick<PstRepository, 'loadActionDetails' | 'loadMeans' | 'evaluationArchive'>;
 }
 
 type OpenDialog = 'public' | 'ecomptes' | 'evaluation' | null;
