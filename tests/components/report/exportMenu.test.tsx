@@ -7,6 +7,7 @@ import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { unzipSync, strFromU8 } from 'fflate';
 import { ExportMenu } from '../../../src/components/report/ExportMenu';
+import { readPdfLines } from '../../../src/import/read/pdf';
 import type { PstRepository } from '../../../src/data/PstRepository';
 import type { EvaluationArchive, StoredSnapshot } from '../../../src/data/SharePointSnapshotArchive';
 import type { StoredAssessments } from '../../../src/data/evaluationAssessments';
@@ -271,6 +272,23 @@ it('takes two snapshots, compares them on screen, saves the assessments and writ
   fireEvent.click(await screen.findByRole('option', { name: 'Évaluation de fin de législature – 01/12/2026' }));
   const os = (await screen.findByRole('textbox', { name: 'Appréciation – OS 1 – Renforcer l’accueil' }, { timeout: 20000 })) as HTMLTextAreaElement;
   expect(os.value).toBe('Le guichet unique est ouvert.');
+}, 60000);
+
+it('writes the PDF evaluation with the same generator, the assessments typed in it', async () => {
+  const archive = memoryArchive();
+  await archive.save(freezePlan({ ...plan }, { takenOn: '2026-06-30', kind: 'miParcours', label: 'Mi-parcours 2026' }));
+  render(<ExportMenu data={plan} today="2026-12-01" lang="fr" repository={repositoryOf(plan, archive)} />);
+  await openMenu('Évaluation…');
+  const oo = await screen.findByRole('textbox', { name: 'Appréciation – OO 1.1 – Un guichet unique' }, { timeout: 20000 });
+  fireEvent.change(oo, { target: { value: 'Guichet ouvert trois jours par semaine.' } });
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: "Rapport d'évaluation (PDF)" }));
+  });
+  const file = await downloaded();
+  expect(file.name).toBe('PST-evaluation-2026-06-30-2026-12-01.pdf');
+  const text = readPdfLines(await readBlob(file.blob)).map((l) => l.text).join('\n');
+  expect(text).toContain('Évaluation du PST');
+  expect(text).toContain('Guichet ouvert trois jours par semaine.');
 }, 60000);
 
 it('a colleague saved first: nothing is overwritten, both versions are shown, and the typed text is kept', async () => {
