@@ -615,7 +615,6 @@ define([], function () {
     ExportSnapshotTake: "Take the snapshot",
     ExportSnapshotTaken: "Snapshot “{0}” of {1} saved ({2} actions).",
     ExportSnapshotLabelMissing: "Give the snapshot a title.",
-    ExportSnapshotsHeading: "Compare a snapshot with today",
     ExportSnapshotsLoading: "Reading the snapshots…",
     ExportSnapshotsNone: "No snapshot of this plan has been saved yet.",
     ExportSnapshotChoice: "Starting snapshot",

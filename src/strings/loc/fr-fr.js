@@ -615,7 +615,6 @@ define([], function () {
     ExportSnapshotTake: "Prendre le cliché",
     ExportSnapshotTaken: "Cliché « {0} » du {1} enregistré ({2} actions).",
     ExportSnapshotLabelMissing: "Donnez un titre au cliché.",
-    ExportSnapshotsHeading: "Comparer un cliché avec aujourd'hui",
     ExportSnapshotsLoading: "Lecture des clichés…",
     ExportSnapshotsNone: "Aucun cliché de ce plan n'est encore enregistré.",
     ExportSnapshotChoice: "Cliché de départ",

@@ -613,7 +613,6 @@ declare interface IPstStrings {
   ExportSnapshotTake: string;
   ExportSnapshotTaken: string;
   ExportSnapshotLabelMissing: string;
-  ExportSnapshotsHeading: string;
   ExportSnapshotsLoading: string;
   ExportSnapshotsNone: string;
   ExportSnapshotChoice: string;
