@@ -10,10 +10,12 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import type { IsoDate } from '../domain/model';
-import type { EvaluationKind, FrozenPlan } from '../domain/evaluation';
-import { isEvaluationKind, parseFrozenPlan } from '../domain/evaluation';
-import { MAX_BATCH_REQUESTS, MAX_PAGE_SIZE, SNAPSHOT_PART_LENGTH } from '../domain/limits';
-import { evaluationsList } from '../schema/listSchema';
+import type { EvaluationAssessments, EvaluationKind, FrozenPlan } from '../domain/evaluation';
+import { isEvaluationKind, NO_ASSESSMENTS, parseAssessments, parseFrozenPlan, serializeAssessments } from '../domain/evaluation';
+import { MAX_BATCH_REQUESTS, MAX_NOTE_LENGTH, MAX_PAGE_SIZE, MAX_TITLE_LENGTH, SNAPSHOT_PART_LENGTH } from '../domain/limits';
+import { evaluationAssessmentsList, evaluationsList } from '../schema/listSchema';
+import { AssessmentsConflictError, httpStatusOf, InvalidRequestError } from './errors';
+import type { StoredAssessments } from './evaluationAssessments';
 import { dayFromSharePoint, dayToSharePoint } from '../schema/mapping';
 import { listUrl } from './sharePointPaths';
 import { batched, noMetadata } from './requests';
@@ -31,9 +33,27 @@ export interface EvaluationArchive {
   save(snapshot: FrozenPlan): Promise<StoredSnapshot>;
   snapshots(): Promise<StoredSnapshot[]>;
   load(key: string): Promise<FrozenPlan>;
+  /** The assessments written for an evaluation (`evaluationKey`); empty, at no version, when none are. */
+  assessments(evaluationKey: string): Promise<StoredAssessments>;
+  /**
+   * Saves the assessments if they are still at `etag` (null: none were stored), else throws
+   * AssessmentsConflictError carrying the stored version; returns the version now stored.
+   */
+  saveAssessments(evaluation: { key: string; label: string; planId: number }, assessments: EvaluationAssessments, etag: string | null): Promise<StoredAssessments>;
 }
 
 const f = evaluationsList.fields;
+const a = evaluationAssessmentsList.fields;
+
+interface AssessmentItem {
+  readonly Id: number;
+  readonly [field: string]: unknown;
+}
+
+function etagOf(item: AssessmentItem): string | null {
+  const etag = item['odata.etag'] ?? (item as { __metadata?: { etag?: string } }).__metadata?.etag;
+  return typeof etag === 'string' ? etag : null;
+}
 
 /** Cuts a text in parts of at most `length` UTF-16 units, never inside a surrogate pair. */
 export function cutInParts(text: string, length: number = SNAPSHOT_PART_LENGTH): string[] {
@@ -126,5 +146,65 @@ export class SharePointSnapshotArchive implements EvaluationArchive {
     const expected = parts[0].of;
     if (parts.length !== expected || parts.some((p, i) => p.part !== i)) throw new Error(`Le cliché « ${key} » est incomplet (${parts.length} partie(s) sur ${expected}).`);
     return parseFrozenPlan(parts.map((p) => p.content).join(''));
+  }
+
+  private assessmentsList() {
+    return this.sp.web.getList(listUrl(this.webServerRelativeUrl, evaluationAssessmentsList));
+  }
+
+  /** The items of an evaluation, oldest first (two only when two coordinators created it at once). */
+  private async assessmentItems(key: string): Promise<AssessmentItem[]> {
+    return (await this.assessmentsList()
+      .items.select('Id', a.content.internalName, a.modified.internalName, 'Editor/Title')
+      .expand('Editor')
+      .filter(`${a.evaluationKey.internalName} eq '${escapeOData(key)}'`)
+      .orderBy('Id', true)
+      .top(MAX_PAGE_SIZE)()) as AssessmentItem[];
+  }
+
+  private storedOf(key: string, item: AssessmentItem | undefined): StoredAssessments {
+    if (!item) return { key, assessments: NO_ASSESSMENTS, etag: null, modifiedBy: null, modified: null };
+    const content = item[a.content.internalName];
+    const editor = item.Editor as { Title?: string } | undefined;
+    return {
+      key,
+      assessments: typeof content === 'string' && content.trim() ? parseAssessments(content) : NO_ASSESSMENTS,
+      etag: etagOf(item),
+      modifiedBy: editor?.Title ?? null,
+      modified: typeof item[a.modified.internalName] === 'string' ? (item[a.modified.internalName] as string) : null,
+    };
+  }
+
+  async assessments(evaluationKey: string): Promise<StoredAssessments> {
+    return this.storedOf(evaluationKey, (await this.assessmentItems(evaluationKey))[0]);
+  }
+
+  async saveAssessments(evaluation: { key: string; label: string; planId: number }, assessments: EvaluationAssessments, etag: string | null): Promise<StoredAssessments> {
+    const content = serializeAssessments(assessments);
+    if (content.length > MAX_NOTE_LENGTH) {
+      throw new InvalidRequestError(`Les appréciations sont trop longues pour SharePoint (${content.length} caractères, ${MAX_NOTE_LENGTH} au plus) : raccourcissez-en une.`);
+    }
+    const values = { [a.title.internalName]: evaluation.label.slice(0, MAX_TITLE_LENGTH), [a.planId.internalName]: evaluation.planId, [a.content.internalName]: content };
+    const existing = (await this.assessmentItems(evaluation.key))[0];
+    if (existing) {
+      if (etag === null) throw new AssessmentsConflictError(this.storedOf(evaluation.key, existing));
+      try {
+        await this.assessmentsList().items.getById(existing.Id).update(values, etag);
+      } catch (error) {
+        if (httpStatusOf(error) === 412) throw new AssessmentsConflictError(await this.assessments(evaluation.key));
+        throw error;
+      }
+      return this.assessments(evaluation.key);
+    }
+    if (etag !== null) throw new AssessmentsConflictError(this.storedOf(evaluation.key, undefined));
+    const added = (await this.assessmentsList().items.add({ ...values, [a.evaluationKey.internalName]: evaluation.key })) as { Id?: number; data?: { Id: number } };
+    const addedId = added.Id ?? added.data?.Id;
+    // Two first saves at once: the earlier item stays, the later one goes and its writer sees the conflict.
+    const items = await this.assessmentItems(evaluation.key);
+    if (items.length > 1 && items[0].Id !== addedId) {
+      if (addedId !== undefined) await this.assessmentsList().items.getById(addedId).delete();
+      throw new AssessmentsConflictError(this.storedOf(evaluation.key, items[0]));
+    }
+    return this.storedOf(evaluation.key, items[0]);
   }
 }

@@ -6,6 +6,7 @@
 import type { ActionDetails } from './actionDetails';
 import type { Person } from '../domain/model';
 import type { StructureItem } from '../domain/structure';
+import type { StoredAssessments } from './evaluationAssessments';
 
 export type PstErrorKind = 'conflict' | 'forbidden' | 'notFound' | 'invalidRequest' | 'busy' | 'network' | 'unexpected';
 
@@ -63,6 +64,17 @@ export class StructureConflictError extends PstError {
   ) {
     super('conflict', "Cet élément a été modifié par quelqu'un d'autre entre-temps.");
     this.name = 'StructureConflictError';
+  }
+}
+
+/**
+ * Another coordinator saved the assessments of this evaluation after they were loaded:
+ * nothing was written; carries the version stored now, shown next to what the user typed.
+ */
+export class AssessmentsConflictError extends PstError {
+  constructor(readonly current: StoredAssessments) {
+    super('conflict', "Ces appréciations ont été modifiées par quelqu'un d'autre entre-temps.");
+    this.name = 'AssessmentsConflictError';
   }
 }
 

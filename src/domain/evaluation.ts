@@ -297,3 +297,51 @@ export function assessmentOf(assessments: EvaluationAssessments, objective: Pick
   const text = (objective.code && assessments.objectives[objective.code]) || assessments.objectives[`${objective.level}:${objective.id}`];
   return text && text.trim() ? text.trim() : null;
 }
+
+// ---------------------------------------------------------------- the coordinator's assessments
+
+export const NO_ASSESSMENTS: EvaluationAssessments = { objectives: {}, synergies: '' };
+
+/** What the evaluation compares with its earlier snapshot: a later snapshot, or the plan today. */
+export const TODAY_KEY = 'aujourdhui';
+
+/** The key of an evaluation (the pair compared): `<earlier snapshot>><later snapshot or « aujourdhui »>`. */
+export function evaluationKey(beforeKey: string, afterKey: string | null): string {
+  return `${beforeKey}>${afterKey ?? TODAY_KEY}`;
+}
+
+/** Where the view writes an objective's assessment: by id, which survives a renumbering (assessmentOf reads it). */
+export function objectiveAssessmentKey(objective: Pick<ObjectiveComparison, 'level' | 'id'>): string {
+  return `${objective.level}:${objective.id}`;
+}
+
+/** The assessments as stored (JSON, without the empty ones). */
+export function serializeAssessments(assessments: EvaluationAssessments): string {
+  const objectives: { [key: string]: string } = {};
+  for (const key of Object.keys(assessments.objectives).sort()) if (assessments.objectives[key].trim()) objectives[key] = assessments.objectives[key];
+  return JSON.stringify({ format: 1, objectives, synergies: assessments.synergies });
+}
+
+/** Stored assessments read back; refused in French when they are not. */
+export function parseAssessments(json: string): EvaluationAssessments {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new Error('Les appréciations enregistrées sont illisibles (JSON abîmé).');
+  }
+  const v = value as { format?: unknown; objectives?: unknown; synergies?: unknown };
+  if (!v || v.format !== 1 || typeof v.objectives !== 'object' || v.objectives === null || typeof v.synergies !== 'string') {
+    throw new Error(`Les appréciations enregistrées ne sont pas au format attendu (format ${String(v && v.format)}).`);
+  }
+  const objectives: { [key: string]: string } = {};
+  for (const [key, text] of Object.entries(v.objectives as { [key: string]: unknown })) if (typeof text === 'string') objectives[key] = text;
+  return { objectives, synergies: v.synergies };
+}
+
+/** The texts that differ between two versions (objective keys, and « synergies »): what a conflict shows side by side. */
+export function differingAssessments(mine: EvaluationAssessments, theirs: EvaluationAssessments): string[] {
+  const keys = Array.from(new Set([...Object.keys(mine.objectives), ...Object.keys(theirs.objectives)])).sort();
+  const differs = keys.filter((key) => (mine.objectives[key] ?? '').trim() !== (theirs.objectives[key] ?? '').trim());
+  return mine.synergies.trim() !== theirs.synergies.trim() ? [...differs, 'synergies'] : differs;
+}

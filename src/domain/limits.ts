@@ -20,3 +20,6 @@ export const MAX_BATCH_REQUESTS = 100;
  * keeps at most 63,999 (plain text); a part stays well under it.
  */
 export const SNAPSHOT_PART_LENGTH = 50_000;
+
+/** Characters a multiple-lines-of-text column (plain text) holds. */
+export const MAX_NOTE_LENGTH = 63_999;

@@ -42,6 +42,7 @@ export type ListKey =
   | 'progress'
   | 'reminderLedger'
   | 'evaluations'
+  | 'evaluationAssessments'
   | 'changeLog';
 
 export interface LocalizedText {
@@ -520,6 +521,28 @@ export const evaluationsList = {
   },
 } as const satisfies ListDef;
 
+/**
+ * What the coordination writes about an evaluation (domain/evaluation.ts): one item per
+ * compared pair of snapshots (or a snapshot and today), found by its key, holding the
+ * assessment of each OS/OO and the « bilan des synergies commune-CPAS » as JSON. Saved with
+ * its ETag, so that two coordinators never overwrite each other.
+ */
+export const evaluationAssessmentsList = {
+  key: 'evaluationAssessments',
+  urlName: 'PstEvaluationAssessments',
+  title: t('PST – Évaluations (appréciations)', 'PST – Evaluations (assessments)'),
+  description: "Les appréciations de la coordination par objectif et le bilan des synergies commune-CPAS, pour chaque évaluation.",
+  growsPastThreshold: false,
+  fields: {
+    title: builtInTitle('Évaluation', 'Evaluation'),
+    evaluationKey: { internalName: 'PstEvaluationKey', kind: 'text', title: t("Clé de l'évaluation", 'Evaluation key'), indexed: true, required: true, maxLength: 255 },
+    planId: { internalName: 'PstPlanId', kind: 'number', title: t('Plan', 'Plan'), decimals: 0, indexed: true },
+    content: { internalName: 'PstContent', kind: 'note', title: t('Appréciations (JSON)', 'Assessments (JSON)') },
+    modified: modifiedField,
+    editor: { internalName: 'Editor', kind: 'person', title: t('Modifié par', 'Modified by'), builtIn: true },
+  },
+} as const satisfies ListDef;
+
 /** Kinds of change the plan's change log records (data/structureWriter.ts). */
 export const CHANGE_KINDS = ['create', 'edit', 'move', 'reorder', 'archive', 'restore', 'link', 'unlink', 'renumber', 'planState', 'newPlan'] as const;
 export const STRUCTURE_KINDS = ['plan', 'section', 'strategicObjective', 'operationalObjective', 'action'] as const;
@@ -563,6 +586,7 @@ export const PST_LISTS = [
   progressList,
   reminderLedgerList,
   evaluationsList,
+  evaluationAssessmentsList,
   changeLogList,
 ] as const;
 

@@ -1,4 +1,4 @@
-import { assessmentOf, comparePlans, freezePlan, parseFrozenPlan, snapshotKey } from '../../src/domain/evaluation';
+import { assessmentOf, comparePlans, differingAssessments, evaluationKey, freezePlan, objectiveAssessmentKey, parseAssessments, parseFrozenPlan, serializeAssessments, snapshotKey } from '../../src/domain/evaluation';
 import { reportInput, TODAY } from '../export/report/reportFixture';
 import { action, period } from './fixtures';
 
@@ -70,5 +70,37 @@ describe('frozen plans and their comparison', () => {
   it('refuses what is not a frozen plan, in French', () => {
     expect(() => parseFrozenPlan('{')).toThrow('Le cliché du PST est illisible');
     expect(() => parseFrozenPlan('{"format":2}')).toThrow("n'est pas au format attendu");
+  });
+});
+
+describe('the coordinator’s assessments', () => {
+  it('belong to the pair compared: a later snapshot, or today', () => {
+    expect(evaluationKey('1-2026-06-30-miParcours', '1-2029-06-30-finDeLegislature')).toBe('1-2026-06-30-miParcours>1-2029-06-30-finDeLegislature');
+    expect(evaluationKey('1-2026-06-30-miParcours', null)).toBe('1-2026-06-30-miParcours>aujourdhui');
+  });
+
+  it('are written by objective id, read back by assessmentOf, and the code written by the CLI still counts', () => {
+    const os = { level: 'os' as const, id: 4, code: '2' };
+    expect(objectiveAssessmentKey(os)).toBe('os:4');
+    expect(assessmentOf({ objectives: { 'os:4': ' Atteint. ' }, synergies: '' }, os)).toBe('Atteint.');
+    expect(assessmentOf({ objectives: { '2': 'Par code' }, synergies: '' }, os)).toBe('Par code');
+    expect(assessmentOf({ objectives: { 'oo:4': 'Un OO' }, synergies: '' }, os)).toBeNull();
+  });
+
+  it('survive the JSON stored, without the empty texts', () => {
+    const json = serializeAssessments({ objectives: { 'os:1': 'Bien « avancé »\nà poursuivre', 'oo:2': '   ' }, synergies: 'Un agent partagé' });
+    expect(parseAssessments(json)).toEqual({ objectives: { 'os:1': 'Bien « avancé »\nà poursuivre' }, synergies: 'Un agent partagé' });
+  });
+
+  it('refuse in French what is not stored assessments', () => {
+    expect(() => parseAssessments('{abîmé')).toThrow('Les appréciations enregistrées sont illisibles (JSON abîmé).');
+    expect(() => parseAssessments('{"format":2,"objectives":{},"synergies":""}')).toThrow('pas au format attendu (format 2)');
+  });
+
+  it('say which texts differ between two versions (what a conflict shows)', () => {
+    const mine = { objectives: { 'os:1': 'Le mien', 'oo:2': 'Pareil' }, synergies: 'Bilan' };
+    const theirs = { objectives: { 'oo:2': 'Pareil ', 'oo:3': 'Le leur' }, synergies: 'Autre bilan' };
+    expect(differingAssessments(mine, theirs)).toEqual(['oo:3', 'os:1', 'synergies']);
+    expect(differingAssessments(mine, mine)).toEqual([]);
   });
 });

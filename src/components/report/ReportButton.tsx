@@ -1,9 +1,11 @@
 import * as React from 'react';
+import * as strings from 'PstStrings';
 import { DefaultButton, IContextualMenuItem, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack } from '@fluentui/react';
 import type { ReportInput, ReportVariant } from '../../domain/report';
 import type { IsoDate } from '../../domain/model';
 import type { Lang } from '../../domain/vocabularies';
 import type { ReportFormat } from './generateReport';
+import { formatMessage } from '../../text/format';
 
 /**
  * « Générer un rapport »: one button for the dashboard and the tree, a menu of the report
@@ -14,35 +16,25 @@ import type { ReportFormat } from './generateReport';
 export interface ReportButtonProps {
   readonly data: ReportInput;
   readonly today: IsoDate;
+  /** Kept for the callers; the texts follow the page's language (PstStrings). */
   readonly lang: Lang;
   /** One line per active filter, in words (describeFilter). */
   readonly filterLines: readonly string[];
   readonly loadDetails?: () => Promise<Pick<ReportInput, 'checkIns' | 'indicators'>>;
 }
 
-const TEXTS = {
-  fr: {
-    button: 'Générer un rapport',
-    working: 'Rapport en cours de rédaction…',
-    failed: 'Le rapport n’a pas pu être écrit : {0}',
-    word: 'Word (.docx)',
-    pdf: 'PDF',
-    variants: { complet: 'Rapport complet', avancement: 'État d’avancement (court)', retards: 'Actions en retard et bloquées', services: 'Par service', chefs: 'Par chef de projet' },
-  },
-  en: {
-    button: 'Generate a report',
-    working: 'Writing the report…',
-    failed: 'The report could not be written: {0}',
-    word: 'Word (.docx)',
-    pdf: 'PDF',
-    variants: { complet: 'Full report', avancement: 'Progress (short)', retards: 'Late and blocked actions', services: 'By service', chefs: 'By project lead' },
-  },
-} as const;
+/** The menu's words for each variant (PstStrings: French or English with the page). */
+const VARIANT_LABELS: { readonly [V in ReportVariant]: string } = {
+  complet: strings.ReportVariantComplet,
+  avancement: strings.ReportVariantAvancement,
+  retards: strings.ReportVariantRetards,
+  services: strings.ReportVariantServices,
+  chefs: strings.ReportVariantChefs,
+};
 
 const VARIANTS: readonly ReportVariant[] = ['complet', 'avancement', 'retards', 'services', 'chefs'];
 
 export function ReportButton(props: ReportButtonProps): JSX.Element {
-  const t = TEXTS[props.lang] ?? TEXTS.fr;
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
 
@@ -55,21 +47,21 @@ export function ReportButton(props: ReportButtonProps): JSX.Element {
         const { generateReport } = await import(/* webpackChunkName: 'pst-report' */ './generateReport');
         await generateReport({ ...props.data, ...details }, variant, format, props.today, props.filterLines);
       } catch (e) {
-        setError(t.failed.replace('{0}', e instanceof Error ? e.message : String(e)));
+        setError(formatMessage(strings.ReportFailed, e instanceof Error ? e.message : String(e)));
       } finally {
         setBusy(false);
       }
     },
-    [props.data, props.loadDetails, props.today, props.filterLines, t],
+    [props.data, props.loadDetails, props.today, props.filterLines],
   );
 
   const items: IContextualMenuItem[] = VARIANTS.map((variant) => ({
     key: variant,
-    text: t.variants[variant],
+    text: VARIANT_LABELS[variant],
     subMenuProps: {
       items: [
-        { key: `${variant}-docx`, text: t.word, iconProps: { iconName: 'WordDocument' }, onClick: () => void generate(variant, 'docx') },
-        { key: `${variant}-pdf`, text: t.pdf, iconProps: { iconName: 'PDF' }, onClick: () => void generate(variant, 'pdf') },
+        { key: `${variant}-docx`, text: strings.ReportWord, iconProps: { iconName: 'WordDocument' }, onClick: () => void generate(variant, 'docx') },
+        { key: `${variant}-pdf`, text: strings.ReportPdf, iconProps: { iconName: 'PDF' }, onClick: () => void generate(variant, 'pdf') },
       ],
     },
   }));
@@ -77,8 +69,8 @@ export function ReportButton(props: ReportButtonProps): JSX.Element {
   return (
     <Stack className="pst-no-print" tokens={{ childrenGap: 4 }}>
       <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
-        <DefaultButton text={t.button} iconProps={{ iconName: 'ReportDocument' }} menuProps={{ items }} disabled={busy} />
-        {busy && <Spinner size={SpinnerSize.small} label={t.working} labelPosition="right" />}
+        <DefaultButton text={strings.ReportGenerate} iconProps={{ iconName: 'ReportDocument' }} menuProps={{ items }} disabled={busy} />
+        {busy && <Spinner size={SpinnerSize.small} label={strings.ReportWorking} labelPosition="right" />}
       </Stack>
       {error && (
         <MessageBar messageBarType={MessageBarType.error} onDismiss={() => setError(null)}>

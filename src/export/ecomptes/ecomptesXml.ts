@@ -10,7 +10,8 @@
  * - TauxAvancement is the rolled-up progress (rollup.ts), ETP the sum over distinct actions;
  * - a Responsable / Mandataire needs a civility (MONSIEUR / MADAME) the lists do not hold:
  *   people are written when `civilityOf` knows theirs, otherwise left out and counted in
- *   `warnings`; a mandatary written as a body (« Conseil de l'Action Sociale ») is left out;
+ *   `warnings`; a mandatary written as a body (« Conseil de l'Action Sociale ») is said in
+ *   RemarqueStatut (« Mandataire (organe) : »);
  * - the means per year (`resources.lines`), when the action has them: a line with a budget
  *   article code is an Article (its year, service, kind, code, planned amount, the funding
  *   source as Libelle), the others are Projections (one per service × kind × source, an
@@ -19,7 +20,9 @@
  *   planned start (else the plan's first year);
  * - RemarqueStatut says, one per line, « Dernier suivi (date) : » the latest check-in
  *   comment, « État indiqué : » the state as written when the status is unknown and
- *   « Avancement indiqué : » the progress as written (the eComptes import reads them back);
+ *   « Avancement indiqué : » the progress as written, « Début indiqué : » / « Fin indiquée : »
+ *   a start or end that is a year or a span (DateDebut / DateFin hold its first and last day,
+ *   xs:date has no year alone) and the body mandatary (the eComptes import reads them back);
  * - sub-actions are written as actions of their parent's OO, after it, their description
  *   saying whose sub-action they are; a transversal action is written under each of its
  *   OO with the same ElementId.
@@ -97,7 +100,6 @@ interface Writer {
   readonly exercice: number;
   readonly plan: Plan;
   missingCivility: Set<string>;
-  bodyMandataries: Set<string>;
   budgetWithoutService: number;
   /** Actions whose means carry a budget article code. */
   articlesWritten: number;
@@ -105,10 +107,8 @@ interface Writer {
 
 function personInfo(name: string, person: Person | string | null, w: Writer): string {
   if (person == null) return '';
-  if (typeof person === 'string') {
-    if (person.trim()) w.bodyMandataries.add(person.trim());
-    return '';
-  }
+  // A body (« Conseil de l'action sociale ») is no PersonneInfo: RemarqueStatut carries it.
+  if (typeof person === 'string') return '';
   const civility = w.options.civilityOf ? w.options.civilityOf(person) : null;
   if (!civility) {
     w.missingCivility.add(person.displayName);
@@ -193,6 +193,10 @@ export const REMARK_LABELS = {
   lastCheckIn: 'Dernier suivi',
   statusText: 'État indiqué',
   progressText: 'Avancement indiqué',
+  // What xs:date and PersonneInfo cannot hold: a start or end written as a year or a span (« 2019 », « 2020-21 ») and a mandatary that is a body.
+  startText: 'Début indiqué',
+  endText: 'Fin indiquée',
+  mandataryBody: 'Mandataire (organe)',
 } as const;
 
 const serviceCode = (line: MeansLine): string => (line.service === 'ordinaire' ? 'O' : 'E');
@@ -260,6 +264,9 @@ function actionElements(node: ActionNode, w: Writer, parent: Action | null = nul
     latest ? `${REMARK_LABELS.lastCheckIn} (${formatDate(latest.date)}) : ${latest.comment}` : null,
     a.status === null && a.statusText ? `${REMARK_LABELS.statusText} : ${a.statusText}` : null,
     a.progressText ? `${REMARK_LABELS.progressText} : ${a.progressText}` : null,
+    a.plannedStart && a.plannedStart.precision !== 'day' ? `${REMARK_LABELS.startText} : ${a.plannedStart.text}` : null,
+    a.plannedEnd && a.plannedEnd.precision !== 'day' ? `${REMARK_LABELS.endText} : ${a.plannedEnd.text}` : null,
+    typeof a.mandatary === 'string' && a.mandatary.trim() ? `${REMARK_LABELS.mandataryBody} : ${a.mandatary.trim()}` : null,
   ]
     .filter((t): t is string => !!t && t.trim() !== '')
     .join('\n');
@@ -347,7 +354,7 @@ export function ecomptesXml(input: EcomptesInput, options: EcomptesOptions): Eco
   const withComment = new Map<number, CheckIn>();
   latest.forEach((c, id) => c.comment && c.comment.trim() && withComment.set(id, { ...c, comment: c.comment.trim() }));
   const exercice = Number(options.today.slice(0, 4));
-  const w: Writer = { options, rollup, latest: withComment, exercice, plan: input.plan, missingCivility: new Set(), bodyMandataries: new Set(), budgetWithoutService: 0, articlesWritten: 0 };
+  const w: Writer = { options, rollup, latest: withComment, exercice, plan: input.plan, missingCivility: new Set(), budgetWithoutService: 0, articlesWritten: 0 };
 
   // The schema wants at least one volet: a plan with no objective still gets its (empty) one.
   const volets = tree.volets.length > 0 ? tree.volets : [{ kind: 'volet' as const, volet: null, sections: [], strategicObjectives: [] }];
@@ -372,7 +379,6 @@ export function ecomptesXml(input: EcomptesInput, options: EcomptesOptions): Eco
   const warnings: string[] = [];
   if (w.missingCivility.size > 0)
     warnings.push(`${w.missingCivility.size} personne(s) sans civilité connue (MONSIEUR/MADAME, exigée par le schéma) : non écrite(s) comme Responsable/Mandataire (${Array.from(w.missingCivility).slice(0, 5).join(', ')}${w.missingCivility.size > 5 ? '…' : ''}).`);
-  if (w.bodyMandataries.size > 0) warnings.push(`${w.bodyMandataries.size} mandataire(s) indiqué(s) comme un organe, pas une personne : non écrit(s) (${Array.from(w.bodyMandataries).slice(0, 3).join(', ')}).`);
   if (w.budgetWithoutService > 0) warnings.push(`${w.budgetWithoutService} budget(s) sans service (ordinaire / extraordinaire) : non écrit(s) en projection.`);
   if (w.articlesWritten === 0) warnings.push('Articles budgétaires : aucun code d’article dans les moyens des actions, la section Articles reste vide.');
   const objectives = tree.volets.flatMap((v) => [...v.strategicObjectives, ...objectivesIn(v.sections)]);

@@ -14,10 +14,10 @@
  * TauxAvancement 0 is "nobody said" (the export writes 0 then), ETP 0 is no ETP.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Action, Person } from '../../domain/model';
+import type { Action, Period, Person } from '../../domain/model';
 import type { MeansLine } from '../../domain/means';
 import { FUNDING_SOURCE_LABELS, FUNDING_SOURCES, FundingSource } from '../../domain/means';
-import { formatDate, formatNumber, periodOfDay } from '../../domain/parsing';
+import { formatDate, formatNumber, isParseError, parsePeriod, periodOfDay } from '../../domain/parsing';
 import type { ActionStatus } from '../../domain/vocabularies';
 import { interpretVoletText, isActionStatus, statusLabel, titleKey } from '../../domain/vocabularies';
 import { isValidIsoDate } from '../../domain/model';
@@ -101,8 +101,8 @@ interface ActionValues {
   readonly statusText: string | null;
   readonly progressPercent: number | null;
   readonly progressText: string | null;
-  readonly start: string | null;
-  readonly end: string | null;
+  readonly start: Period | null;
+  readonly end: Period | null;
   readonly projectLead: Person | null;
   readonly etp: number | null;
   readonly lines: MeansLine[];
@@ -145,19 +145,27 @@ function meansOf(action: XmlNode, anomalies: (message: string) => void, where: s
 }
 
 /** RemarqueStatut's labelled lines; other lines are a remark kept in the comments. */
-function remarkOf(text: string): { statusText: string | null; progressText: string | null; other: string | null } {
-  let statusText: string | null = null;
-  let progressText: string | null = null;
+function remarkOf(text: string): { statusText: string | null; progressText: string | null; startText: string | null; endText: string | null; mandataryBody: string | null; other: string | null } {
+  const found: { [K in 'statusText' | 'progressText' | 'startText' | 'endText' | 'mandataryBody']: string | null } = { statusText: null, progressText: null, startText: null, endText: null, mandataryBody: null };
   const other: string[] = [];
   for (const line of text.split('\n')) {
-    const labelled = (label: string) => (line.indexOf(`${label} :`) === 0 ? line.slice(label.length + 2).trim() : null);
-    if (labelled(REMARK_LABELS.statusText) !== null) statusText = labelled(REMARK_LABELS.statusText);
-    else if (labelled(REMARK_LABELS.progressText) !== null) progressText = labelled(REMARK_LABELS.progressText);
+    const key = (Object.keys(found) as (keyof typeof found)[]).find((k) => line.indexOf(`${REMARK_LABELS[k]} :`) === 0);
+    if (key) found[key] = line.slice(REMARK_LABELS[key].length + 2).trim() || null;
     // The latest check-in's comment is follow-up, not a field of the plan.
     else if (line.indexOf(`${REMARK_LABELS.lastCheckIn} (`) === 0) continue;
     else if (line.trim()) other.push(line.trim());
   }
-  return { statusText, progressText, other: other.length ? other.join('\n') : null };
+  return { ...found, other: other.length ? other.join('\n') : null };
+}
+
+/**
+ * A start or end as written (« 2019 », « 2020-21 ») when it agrees with the day the schema
+ * holds (its first day for a start, its last for an end); else that day.
+ */
+function periodOf(day: string, asWritten: string | null, side: 'start' | 'end'): Period | null {
+  if (!isValidIsoDate(day)) return null;
+  const written = asWritten ? parsePeriod(asWritten) : null;
+  return written && !isParseError(written) && written[side] === day ? written : periodOfDay(day);
 }
 
 // ---------------------------------------------------------------- XML → outline
@@ -236,13 +244,15 @@ export function readEcomptes(xml: string, sourceName: string): EcomptesOutline {
           for (const [what, date] of [['de début', start], ['de fin', end]] as const) if (date && !isValidIsoDate(date)) note(`${where} : la date ${what} « ${date} » n'est pas une date (AAAA-MM-JJ) : elle n'est pas reprise.`);
           const lead = personOf(actionNode.Responsable);
           const mandatary = personOf(actionNode.Mandataire);
+          const plannedStart = periodOf(start, remark.startText, 'start');
+          const plannedEnd = periodOf(end, remark.endText, 'end');
           const fields = {
-            start: isValidIsoDate(start) ? formatDate(start) : null,
-            end: isValidIsoDate(end) ? formatDate(end) : null,
+            start: plannedStart ? (plannedStart.precision === 'day' ? formatDate(start) : plannedStart.text) : null,
+            end: plannedEnd ? (plannedEnd.precision === 'day' ? formatDate(end) : plannedEnd.text) : null,
             status: unknownStatus ? remark.statusText : isActionStatus(status) ? statusLabel(status) : status || null,
             progress: remark.progressText ?? (progress !== null ? `${formatNumber(progress)} %` : null),
             projectLead: lead?.displayName ?? null,
-            mandatary: mandatary?.displayName ?? null,
+            mandatary: mandatary?.displayName ?? remark.mandataryBody,
             department: textOf(actionNode.Departement) || null,
             partners: asArray(asNode(actionNode.Partenaires).Partenaire).map(textOf).filter((t) => t).join('\n') || null,
             labels: asArray(asNode(actionNode.Plans).Plan).map(textOf).filter((t) => t),
@@ -255,8 +265,8 @@ export function readEcomptes(xml: string, sourceName: string): EcomptesOutline {
             statusText: unknownStatus ? remark.statusText : null,
             progressPercent: progress,
             progressText: remark.progressText,
-            start: isValidIsoDate(start) ? start : null,
-            end: isValidIsoDate(end) ? end : null,
+            start: plannedStart,
+            end: plannedEnd,
             projectLead: lead,
             etp: etp === null || etp <= 0 ? null : etp,
             lines: meansOf(actionNode, note, where),
@@ -317,9 +327,9 @@ export function withEcomptesValues(plan: PlanFromOutline, read: EcomptesOutline)
       statusText: value.statusText,
       progressPercent: value.progressPercent,
       progressText: value.progressText,
-      plannedStart: value.start ? periodOfDay(value.start) : null,
-      plannedEnd: value.end ? periodOfDay(value.end) : null,
-      // The dates are days of the schema, not texts someone wrote.
+      plannedStart: value.start,
+      plannedEnd: value.end,
+      // The dates are the schema's days, or the year or span they stand for: never unread texts.
       plannedStartText: null,
       plannedEndText: null,
       projectLead: value.projectLead,

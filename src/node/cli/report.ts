@@ -15,7 +15,7 @@ import { isoDateOfLocalDay, isValidIsoDate } from '../../domain/model';
 import { isReportVariant, REPORT_VARIANTS } from '../../domain/report';
 import { connectionHelp, LOCAL_SITE, loadPlan, PLAN_SOURCE_OPTIONS } from '../report/loadPlan';
 import { reportBytes } from '../report/reportFile';
-import { EvaluationAssessments, EVALUATION_KINDS, freezePlan, isEvaluationKind } from '../../domain/evaluation';
+import { EvaluationAssessments, EVALUATION_KINDS, evaluationKey, freezePlan, isEvaluationKind } from '../../domain/evaluation';
 import { snapshotArchiveOf, evaluationBytes } from '../report/evaluationFile';
 
 const USAGE = [
@@ -32,12 +32,12 @@ const USAGE = [
   `  npm run report -- --cliche [libellé] [--type ${EVALUATION_KINDS.join('|')}] [--site <url>] [--date AAAA-MM-JJ]   fige le plan dans le site`,
   '  npm run report -- --cliches [--site <url>]                                    liste les clichés du site',
   '  npm run report -- --variant evaluation --depuis <clé> [--jusqu-a <clé>] [--appreciations <fichier.json>] --format docx|pdf --out <fichier>',
-  '              compare deux clichés (ou un cliché et le plan d’aujourd’hui) ; appréciations :',
+  '              compare deux clichés (ou un cliché et le plan d’aujourd’hui) ; appréciations : celles écrites',
+  '              dans la page pour ces deux clichés, ou le fichier :',
   '              { "objectifs": { "1": "…", "1.1": "…" }, "synergies": "bilan des synergies commune-CPAS" }',
 ].join('\n');
 
-function readAssessments(file: string | undefined): EvaluationAssessments {
-  if (!file) return { objectives: {}, synergies: '' };
+function readAssessments(file: string): EvaluationAssessments {
   let json: { objectifs?: unknown; synergies?: unknown };
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -88,7 +88,10 @@ async function runEvaluationCommands(
       error(USAGE);
       return 2;
     }
-    const assessments = readAssessments(values.appreciations as string | undefined);
+    // The file given, else what the coordination wrote in the page for this pair (« PST – Évaluations (appréciations) »).
+    const assessments = values.appreciations
+      ? readAssessments(values.appreciations as string)
+      : (await archive.assessments(evaluationKey(values.depuis as string, (values['jusqu-a'] as string | undefined) ?? null))).assessments;
     const before = await archive.load(values.depuis as string);
     const after = values['jusqu-a']
       ? await archive.load(values['jusqu-a'] as string)

@@ -7,13 +7,18 @@ import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { unzipSync, strFromU8 } from 'fflate';
 import { ExportMenu } from '../../../src/components/report/ExportMenu';
+import { readPdfLines } from '../../../src/import/read/pdf';
 import type { PstRepository } from '../../../src/data/PstRepository';
 import type { EvaluationArchive, StoredSnapshot } from '../../../src/data/SharePointSnapshotArchive';
+import type { StoredAssessments } from '../../../src/data/evaluationAssessments';
 import type { FrozenPlan } from '../../../src/domain/evaluation';
+import { freezePlan, NO_ASSESSMENTS, parseAssessments, serializeAssessments } from '../../../src/domain/evaluation';
 import type { PlanTreeInput } from '../../../src/domain/tree';
 import { createAction } from '../../../src/domain/model';
-import { formatPercent } from '../../../src/domain/parsing';
-import { ForbiddenError } from '../../../src/data/errors';
+import type { MeansLine } from '../../../src/domain/means';
+import { formatEuro, formatPercent } from '../../../src/domain/parsing';
+import { statusLabel } from '../../../src/domain/vocabularies';
+import { AssessmentsConflictError, ForbiddenError } from '../../../src/data/errors';
 
 const plan: PlanTreeInput = {
   plan: { id: 1, title: 'PST 2025-2030 du CPAS de Ciney', organisation: 'CPAS de Ciney', startYear: 2025, endYear: 2030 },
@@ -28,11 +33,21 @@ const plan: PlanTreeInput = {
 
 const COMMENT = 'En attente du local rénové';
 
-/** The snapshots list as the site keeps it: the JSON written, read back (nothing shared with the page). */
-function memoryArchive(): EvaluationArchive & { stored: Map<string, string> } {
+/**
+ * The two evaluation lists as the site keeps them: the JSON written, read back (nothing
+ * shared with the page); the assessments at a version, saved only over that version.
+ */
+function memoryArchive(): EvaluationArchive & { stored: Map<string, string>; saved: Map<string, { json: string; etag: string; by: string }> } {
   const stored = new Map<string, string>();
+  const saved = new Map<string, { json: string; etag: string; by: string }>();
+  let version = 0;
+  const storedOf = (key: string): StoredAssessments => {
+    const item = saved.get(key);
+    return item ? { key, assessments: parseAssessments(item.json), etag: item.etag, modifiedBy: item.by, modified: '2026-12-01T10:00:00Z' } : { key, assessments: NO_ASSESSMENTS, etag: null, modifiedBy: null, modified: null };
+  };
   return {
     stored,
+    saved,
     save: async (s: FrozenPlan): Promise<StoredSnapshot> => {
       stored.set(s.key, JSON.stringify(s));
       return { key: s.key, label: s.label, kind: s.kind, takenOn: s.takenOn, planId: s.plan.id };
@@ -43,11 +58,18 @@ function memoryArchive(): EvaluationArchive & { stored: Map<string, string> } {
         return { key: s.key, label: s.label, kind: s.kind, takenOn: s.takenOn, planId: s.plan.id };
       }),
     load: async (key: string) => JSON.parse(stored.get(key)!) as FrozenPlan,
+    assessments: async (key: string) => storedOf(key),
+    saveAssessments: async (evaluation, assessments, etag) => {
+      if ((saved.get(evaluation.key)?.etag ?? null) !== etag) throw new AssessmentsConflictError(storedOf(evaluation.key));
+      saved.set(evaluation.key, { json: serializeAssessments(assessments), etag: `"${++version}"`, by: 'Anne Dupont' });
+      return storedOf(evaluation.key);
+    },
   };
 }
 
-function repositoryOf(data: PlanTreeInput, archive: EvaluationArchive, reads: number[] = []) {
+function repositoryOf(data: PlanTreeInput, archive: EvaluationArchive, reads: number[] = [], means: ReadonlyMap<number, MeansLine[]> = new Map()) {
   return {
+    loadMeans: async () => means,
     loadActionDetails: async (actionId: number) => {
       reads.push(actionId);
       const action = data.actions.find((a) => a.id === actionId)!;
@@ -62,7 +84,7 @@ function repositoryOf(data: PlanTreeInput, archive: EvaluationArchive, reads: nu
       };
     },
     evaluationArchive: () => archive,
-  } as unknown as Pick<PstRepository, 'loadActionDetails' | 'evaluationArchive'>;
+  } as unknown as Pick<PstRepository, 'loadActionDetails' | 'loadMeans' | 'evaluationArchive'>;
 }
 
 let blobs: { blob: Blob; name: string }[] = [];
@@ -161,7 +183,7 @@ it('downloads the eComptes XML with the INS code typed, and refuses one that is 
   await waitFor(() => expect(screen.getByText('Fichier téléchargé. À compléter :')).toBeTruthy());
 }, 30000);
 
-it('takes a snapshot, then writes the evaluation comparing it with today’s plan (old values kept)', async () => {
+it('takes two snapshots, compares them on screen, saves the assessments and writes them in the Word evaluation', async () => {
   const archive = memoryArchive();
   const view = render(<ExportMenu data={plan} today="2026-06-30" lang="fr" repository={repositoryOf(plan, archive)} />);
   await openMenu('Évaluation…');
@@ -180,13 +202,51 @@ it('takes a snapshot, then writes the evaluation comparing it with today’s pla
   expect((JSON.parse(archive.stored.get('1-2026-06-30-miParcours')!) as FrozenPlan).indicators.map((i) => i.label)).toEqual(['Personnes reçues à la permanence']);
   fireEvent.click(screen.getByRole('button', { name: 'Fermer' }));
 
-  // Months later the action progressed: the snapshot still says 40 %.
-  const later: PlanTreeInput = { ...plan, actions: [{ ...plan.actions[0], progressPercent: 80 }, plan.actions[1]] };
-  view.rerender(<ExportMenu data={later} today="2026-12-01" lang="fr" repository={repositoryOf(later, archive)} />);
+  // Months later: the first action progressed, the second was abandoned, a third was added; 2026 means were spent.
+  const later: PlanTreeInput = {
+    ...plan,
+    actions: [
+      { ...plan.actions[0], progressPercent: 80 },
+      { ...plan.actions[1], status: 'ANNULE_ABANDONNE' },
+      createAction({ id: 3, code: '1.1.3', title: 'Publier un guide des aides', operationalObjectiveIds: [1], status: 'NON_COMMENCE' }),
+    ],
+  };
+  const means = new Map([[1, [{ year: 2026, service: 'ordinaire' as const, direction: 'depense' as const, source: 'cpas' as const, article: null, planned: 12000, actual: 9500, etp: 0.5 }]]]);
+  view.rerender(<ExportMenu data={later} today="2026-12-01" lang="fr" repository={repositoryOf(later, archive, [], means)} />);
   await openMenu('Évaluation…');
-  const choice = await screen.findByRole('combobox', { name: 'Cliché de départ' });
-  await waitFor(() => expect(choice.textContent).toContain('Mi-parcours 2026 – 30/06/2026'));
+  fireEvent.click(await screen.findByRole('radio', { name: 'Évaluation de fin de législature' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Prendre le cliché' }));
+  expect(await screen.findByText('Cliché « Évaluation de fin de législature » du 01/12/2026 enregistré (3 actions).')).toBeTruthy();
+  // The means lines of the site were frozen with the plan.
+  expect((JSON.parse(archive.stored.get('1-2026-12-01-finDeLegislature')!) as FrozenPlan).actions[0].resources.lines?.[0].actual).toBe(9500);
+
+  // Compare the two snapshots: mid-term → end of term.
+  const from = await screen.findByRole('combobox', { name: /^Cliché de départ/ }, { timeout: 20000 });
+  await waitFor(() => expect(from.textContent).toContain('Évaluation de fin de législature – 01/12/2026'), { timeout: 20000 });
+  fireEvent.click(from);
+  fireEvent.click(await screen.findByRole('option', { name: 'Mi-parcours 2026 – 30/06/2026' }));
+  fireEvent.click(screen.getByRole('combobox', { name: /^Comparé à/ }));
+  fireEvent.click(await screen.findByRole('option', { name: 'Évaluation de fin de législature – 01/12/2026' }));
+  expect(await screen.findByText('Actions qui ont progressé (1)', undefined, { timeout: 20000 })).toBeTruthy();
+  expect(screen.getByText(/^1\.1\.1 – Ouvrir une permanence sociale \(/).textContent).toContain(`(${formatPercent(40, 0)} → ${formatPercent(80, 0)}, ${statusLabel('EN_COURS')})`);
+  expect(screen.getByText('Actions ajoutées (1)')).toBeTruthy();
+  expect(screen.getByText('1.1.3 – Publier un guide des aides')).toBeTruthy();
+  expect(screen.getByText('Actions annulées ou abandonnées (1)')).toBeTruthy();
+  const meansTable = screen.getByRole('table', { name: 'Moyens prévus et dépensés par année' });
+  expect(meansTable.textContent).toContain('2026');
+  expect(meansTable.textContent).toContain(formatEuro(9500));
+  expect(screen.getByRole('table', { name: 'Indicateurs et cibles' }).textContent).toContain('Personnes reçues à la permanence');
+
+  // The assessments, saved in the site for this pair of snapshots.
+  fireEvent.change(screen.getByRole('textbox', { name: 'Appréciation – OS 1 – Renforcer l’accueil' }), { target: { value: 'Le guichet unique est ouvert.' } });
+  fireEvent.change(screen.getByRole('textbox', { name: 'Appréciation – OO 1.1 – Un guichet unique' }), { target: { value: 'La formation est reportée faute de budget.' } });
   fireEvent.change(screen.getByRole('textbox', { name: 'Bilan des synergies commune-CPAS' }), { target: { value: 'Un agent partagé avec la commune' } });
+  expect(screen.getByText('Modifications non enregistrées.')).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les appréciations' }));
+  expect(await screen.findByText(/Appréciations enregistrées par Anne Dupont le 01\/12\/2026\./)).toBeTruthy();
+  const key = '1-2026-06-30-miParcours>1-2026-12-01-finDeLegislature';
+  expect(parseAssessments(archive.saved.get(key)!.json)).toEqual({ objectives: { 'oo:1': 'La formation est reportée faute de budget.', 'os:1': 'Le guichet unique est ouvert.' }, synergies: 'Un agent partagé avec la commune' });
+
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: 'Rapport d’évaluation (Word)'.replace('’', "'") }));
   });
@@ -196,9 +256,80 @@ it('takes a snapshot, then writes the evaluation comparing it with today’s pla
   expect(body).toContain('Ouvrir une permanence sociale');
   expect(body).toContain(formatPercent(40, 0));
   expect(body).toContain(formatPercent(80, 0));
+  expect(body).toContain('Le guichet unique est ouvert.');
+  expect(body).toContain('La formation est reportée faute de budget.');
   expect(body).toContain('Un agent partagé avec la commune');
   expect(body).toContain('Personnes reçues à la permanence');
+  expect(body).toContain('Publier un guide des aides');
+  fireEvent.click(screen.getByRole('button', { name: 'Fermer' }));
+
+  // Opened again, the saved texts come back from the site.
+  await openMenu('Évaluation…');
+  const reopened = await screen.findByRole('combobox', { name: /^Cliché de départ/ }, { timeout: 20000 });
+  fireEvent.click(reopened);
+  fireEvent.click(await screen.findByRole('option', { name: 'Mi-parcours 2026 – 30/06/2026' }));
+  fireEvent.click(screen.getByRole('combobox', { name: /^Comparé à/ }));
+  fireEvent.click(await screen.findByRole('option', { name: 'Évaluation de fin de législature – 01/12/2026' }));
+  const os = (await screen.findByRole('textbox', { name: 'Appréciation – OS 1 – Renforcer l’accueil' }, { timeout: 20000 })) as HTMLTextAreaElement;
+  expect(os.value).toBe('Le guichet unique est ouvert.');
+}, 60000);
+
+it('writes the PDF evaluation with the same generator, the assessments typed in it', async () => {
+  const archive = memoryArchive();
+  await archive.save(freezePlan({ ...plan }, { takenOn: '2026-06-30', kind: 'miParcours', label: 'Mi-parcours 2026' }));
+  render(<ExportMenu data={plan} today="2026-12-01" lang="fr" repository={repositoryOf(plan, archive)} />);
+  await openMenu('Évaluation…');
+  const oo = await screen.findByRole('textbox', { name: 'Appréciation – OO 1.1 – Un guichet unique' }, { timeout: 20000 });
+  fireEvent.change(oo, { target: { value: 'Guichet ouvert trois jours par semaine.' } });
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: "Rapport d'évaluation (PDF)" }));
+  });
+  const file = await downloaded();
+  expect(file.name).toBe('PST-evaluation-2026-06-30-2026-12-01.pdf');
+  const text = readPdfLines(await readBlob(file.blob)).map((l) => l.text).join('\n');
+  expect(text).toContain('Évaluation du PST');
+  expect(text).toContain('Guichet ouvert trois jours par semaine.');
+}, 60000);
+
+it('a colleague saved first: nothing is overwritten, both versions are shown, and the typed text is kept', async () => {
+  const archive = memoryArchive();
+  const snapshot = freezePlan({ ...plan }, { takenOn: '2026-06-30', kind: 'miParcours', label: 'Mi-parcours 2026' });
+  await archive.save(snapshot);
+  render(<ExportMenu data={plan} today="2026-12-01" lang="fr" repository={repositoryOf(plan, archive)} />);
+  await openMenu('Évaluation…');
+  const os = await screen.findByRole('textbox', { name: 'Appréciation – OS 1 – Renforcer l’accueil' }, { timeout: 20000 });
+  expect(screen.getByText("Rien n'est encore enregistré pour cette évaluation.")).toBeTruthy();
+  fireEvent.change(os, { target: { value: 'Mon appréciation' } });
+  // Meanwhile another coordinator saves the same evaluation (compared with today).
+  const key = '1-2026-06-30-miParcours>aujourdhui';
+  await archive.saveAssessments({ key, label: 'x', planId: 1 }, { objectives: { 'os:1': 'Son appréciation' }, synergies: 'Leur bilan' }, null);
+  fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les appréciations' }));
+  expect(await screen.findByText(/a enregistré d'autres appréciations le 01\/12\/2026/)).toBeTruthy();
+  expect(screen.getByText('Son appréciation', { exact: false })).toBeTruthy();
+  expect(screen.getByText('Leur bilan', { exact: false })).toBeTruthy();
+  expect((os as HTMLTextAreaElement).value).toBe('Mon appréciation');
+  expect(parseAssessments(archive.saved.get(key)!.json).objectives['os:1']).toBe('Son appréciation');
+  // Keeping mine saves over the version now seen.
+  fireEvent.click(screen.getByRole('button', { name: 'Enregistrer mes textes' }));
+  expect(await screen.findByText(/Appréciations enregistrées par/)).toBeTruthy();
+  expect(parseAssessments(archive.saved.get(key)!.json)).toEqual({ objectives: { 'os:1': 'Mon appréciation' }, synergies: '' });
 }, 40000);
+
+it('a refused save says so in French and keeps what was typed', async () => {
+  const archive = memoryArchive();
+  await archive.save(freezePlan({ ...plan }, { takenOn: '2026-06-30', kind: 'miParcours', label: 'Mi-parcours 2026' }));
+  archive.saveAssessments = async () => {
+    throw new ForbiddenError('403 Forbidden');
+  };
+  render(<ExportMenu data={plan} today="2026-12-01" lang="fr" repository={repositoryOf(plan, archive)} />);
+  await openMenu('Évaluation…');
+  const synergies = await screen.findByRole('textbox', { name: 'Bilan des synergies commune-CPAS' }, { timeout: 20000 });
+  fireEvent.change(synergies, { target: { value: 'Un marché public commun' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les appréciations' }));
+  expect(await screen.findByText('Le site refuse : seule la coordination du PST peut enregistrer un cliché ou lire ces données.')).toBeTruthy();
+  expect((synergies as HTMLTextAreaElement).value).toBe('Un marché public commun');
+  expect(screen.getByText('Modifications non enregistrées.')).toBeTruthy();
+}, 30000);
 
 it('says in French that the site refused the snapshot, and keeps the dialog as typed', async () => {
   const archive = memoryArchive();

@@ -38,12 +38,13 @@ describe('the eComptes XML export', () => {
     expect(xml).toContain('<Identifiants><Id>PST-1</Id><TypeAdmin>CPAS</TypeAdmin><INS>56011</INS><Type>PST</Type><Exercice>2026</Exercice><Version>201805V1</Version>');
     expect(xml).toContain('<Libelle>Volet interne</Libelle>');
     expect(xml).toContain('<Libelle>Volet externe</Libelle>');
-    const action = /<Action ElementId="A-101"[^>]*>(.*?)<\/Action>/.exec(xml)![1];
+    const action = /<Action ElementId="A-101"[^>]*>([\s\S]*?)<\/Action>/.exec(xml)![1];
     expect(action).toContain('<Libelle>1.1.1 Refaire le guichet</Libelle><DateDebut>2026-01-01</DateDebut><DateFin>2026-09-30</DateFin>');
     expect(action).toContain('<Statut>EN_COURS</Statut><Responsable><Civilite>MADAME</Civilite><Nom>Dupont</Nom><Prenom>Marie</Prenom><Tel></Tel><eMail>marie@cpas.example</eMail></Responsable>');
     expect(action).toContain('<Mandataire><Civilite>MONSIEUR</Civilite><Nom>Martin</Nom><Prenom>Jean</Prenom>');
     expect(action).toContain('<Departement>Service social</Departement><TauxAvancement>40</TauxAvancement>');
-    expect(action).toContain('<RemarqueStatut><Mode>TEXTE</Mode><Valeur>Dernier suivi (15/10/2026) : Marché public relancé</Valeur></RemarqueStatut><ETP>0.5</ETP>');
+    expect(action).toContain('<RemarqueStatut><Mode>TEXTE</Mode><Valeur>Dernier suivi (15/10/2026) : Marché public relancé\nDébut indiqué : 2026</Valeur></RemarqueStatut><ETP>0.5</ETP>');
+    // The start is the year 2026 (xs:date has no year alone): its first day, and the year as written in the remark.
     expect(action).toContain('<Plans><Plan>PCS</Plan></Plans><Partenaires><Partenaire>Forem</Partenaire><Partenaire>Commune</Partenaire></Partenaires>');
     expect(action).toContain('<Projection><Service>E</Service><Type>D</Type><GroupeEco></GroupeEco><Libelle>Budget de l’action 1.1.1</Libelle><Exercices><Exercice Valeur="2026"><Montant>1234.5</Montant></Exercice></Exercices></Projection>');
     // unknown status: NON_COMMENCE, the state as written in the remark; the sub-action after its parent

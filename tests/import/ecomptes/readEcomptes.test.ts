@@ -7,7 +7,8 @@ import { ecomptesXml } from '../../../src/export/ecomptes/ecomptesXml';
 import { analyseDocument } from '../../../src/import/importDocument';
 import { formatReport } from '../../../src/import/report';
 import { isImportError } from '../../../src/import/errors';
-import type { Action, PlanData } from '../../../src/domain/model';
+import type { Action, Period, PlanData } from '../../../src/domain/model';
+import { parsePeriod, periodOfDay } from '../../../src/domain/parsing';
 import type { PlanTreeInput } from '../../../src/domain/tree';
 import { buildSamplePst } from '../../../src/node/local/samplePst';
 import type { OutlineDocument } from '../../../src/import/toPlan';
@@ -102,6 +103,53 @@ describe('importing an eComptes XML', () => {
     expect([unknown.status, unknown.statusText]).toEqual([null, 'Indéterminé']);
     expect(analysis.plan.actions.filter((a) => a.code === '1.1.2')).toHaveLength(1);
     expect(analysis.plan.actions.find((a) => a.code === '1.1.2.1')!.parentActionId).toBe(analysis.plan.actions.find((a) => a.code === '1.1.2')!.id);
+  });
+
+  it('keeps a start or end written as a year or a span, and a mandatary that is a body (the schema holds neither)', async () => {
+    const input = fixture();
+    const year = parsePeriod('2026') as Period;
+    const span = parsePeriod('2027-28') as Period;
+    const monthEnd = parsePeriod('09/2027') as Period;
+    expect([year.precision, span.precision, monthEnd.precision]).toEqual(['year', 'years', 'month']);
+    const edited = {
+      ...input,
+      actions: input.actions.map((a, i) =>
+        i === 0
+          ? { ...a, plannedStart: year, plannedEnd: span, mandatary: "Conseil de l'action sociale" }
+          : i === 1
+            ? { ...a, plannedStart: periodOfDay('2026-03-15'), plannedEnd: monthEnd, mandatary: { displayName: 'Marie Lejeune', email: 'marie.lejeune@ciney.be' } }
+            : a,
+      ),
+    };
+    const { xml, analysis } = roundTrip(edited);
+    // Still valid: DateDebut / DateFin hold the first and last day, RemarqueStatut what they stand for.
+    const validation = await validateEcomptes(xml);
+    expect(validation.errors ?? []).toEqual([]);
+    expect(validation.valid).toBe(true);
+    expect(xml).toContain(`<DateDebut>${year.start}</DateDebut><DateFin>${span.end}</DateFin>`);
+    expect(xml).toContain('Début indiqué : 2026');
+    expect(xml).toMatch(/Mandataire \(organe\) : Conseil de l(?:'|&apos;|&#39;)action sociale/);
+    expect(ecomptesXml(edited, { today: TODAY, ins: 56011, civilityOf }).warnings.join('\n')).not.toMatch(/organe/);
+    const byCode = (code: string | null) => analysis.plan.actions.find((a) => a.code === code)!;
+    const first = byCode(edited.actions[0].code);
+    expect(first.plannedStart).toEqual(year);
+    expect(first.plannedEnd).toEqual(span);
+    expect(first.mandatary).toBe("Conseil de l'action sociale");
+    const second = byCode(edited.actions[1].code);
+    expect(second.plannedStart).toEqual(periodOfDay('2026-03-15'));
+    expect(second.plannedEnd).toEqual(monthEnd);
+    expect(second.mandatary).toBe('Marie Lejeune');
+    // Neither line is left in the comments.
+    expect(first.comments ?? '').not.toMatch(/indiqué|organe/);
+  });
+
+  it('takes the day the schema holds when the remark does not agree with it', () => {
+    const input = fixture();
+    const { xml } = roundTrip({ ...input, actions: input.actions.map((a, i) => (i === 0 ? { ...a, plannedStart: parsePeriod('2026') as Period } : a)) });
+    const tampered = xml.replace('<DateDebut>2026-01-01</DateDebut>', '<DateDebut>2026-04-01</DateDebut>');
+    expect(tampered).not.toBe(xml);
+    const analysis = analyseDocument('pst-ecomptes.xml', strToU8(tampered));
+    expect(analysis.plan.actions.find((a) => a.code === input.actions[0].code)!.plannedStart).toEqual(periodOfDay('2026-04-01'));
   });
 
   it('reads the sample PST back whole (9 OS, 23 OO, 47 actions) and reports it like any document', () => {

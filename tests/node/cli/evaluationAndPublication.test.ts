@@ -2,7 +2,8 @@
  * Against the embedded store holding the sample PST (what `npm start` serves), through the
  * commands' own PnPjs code: evaluation with `npm run report` (a snapshot stored in the site,
  * list « PST – Évaluations », in parts; the plan changed afterwards, the snapshot still
- * reporting the old values; the evaluation report in Word), and `npm run export` of the
+ * reporting the old values; the evaluation report in Word, with the assessments of a file or
+ * those saved in the site), and `npm run export` of the
  * plan workbook and of the published page.
  */
 import * as fs from 'node:fs';
@@ -19,6 +20,8 @@ import { listUrl } from '../../../src/data/sharePointPaths';
 import { evaluationsList, strategicObjectivesList } from '../../../src/schema/listSchema';
 import { webServerRelativeUrlOf } from '../../../src/node/sp/nodeSp';
 import { readDocx } from '../../export/report/readDocx';
+import { SharePointSnapshotArchive } from '../../../src/data/SharePointSnapshotArchive';
+import { evaluationKey } from '../../../src/domain/evaluation';
 
 jest.setTimeout(240_000);
 
@@ -113,6 +116,16 @@ describe('evaluation snapshots on a site', () => {
     expect(todayText).toContain('OS renommé après le cliché');
     expect(todayText).toContain('Comparé à');
     expect(todayText).toContain('Bilan des synergies commune-CPAS');
+
+    // Without a file, the assessments the coordination saved in the page for this pair.
+    const os = (await snapshotArchiveOf(store.siteUrl).load(key)).strategicObjectives.find((o) => o.id === first.Id)!;
+    await new SharePointSnapshotArchive(sp, web).saveAssessments({ key: evaluationKey(key, key), label: 'Mi-parcours', planId: stored.plan.id }, { objectives: { [`os:${os.id}`]: 'Écrit dans la page.' }, synergies: 'Bilan écrit dans la page.' }, null);
+    const fromSite = path.join(folder, 'evaluation-site.docx');
+    const saved = await run(['--variant', 'evaluation', '--depuis', key, '--jusqu-a', key, '--format', 'docx', '--out', fromSite, '--site', store.siteUrl]);
+    expect(saved.err).toBe('');
+    const savedText = readDocx(new Uint8Array(fs.readFileSync(fromSite))).lines.join('\n');
+    expect(savedText).toContain('Appréciation : Écrit dans la page.');
+    expect(savedText).toContain('Bilan écrit dans la page.');
   });
 
   it('says what is wrong: an unknown snapshot, a wrong kind, unreadable assessments', async () => {
