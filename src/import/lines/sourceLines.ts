@@ -8,6 +8,7 @@
 import { foldChars, squeeze } from '../../text/normalize';
 import { matchLabel } from './fieldLabels';
 import { headingCandidates } from './headings';
+import { actionTableLines } from './actionTables';
 
 /** One line as a reader produced it (1-based line number in the extracted text). */
 export interface SourceLine {
@@ -99,10 +100,43 @@ const PAGE_NUMBER = /^(?:-\s*)?(?:page|p\.)?\s*\d{1,3}(?:\s*(?:\/|sur|de|of)\s*\
 
 export function prepareLines(source: readonly SourceLine[]): Line[] {
   const lines: Line[] = [];
-  for (const s of source) {
-    for (const cell of tableCells(s)) lines.push(prepareOne(cell));
+  for (let i = 0; i < source.length; i++) {
+    const sheets = actionTableAt(source, i);
+    if (sheets) {
+      sheets.lines.forEach((s) => lines.push(prepareOne(s)));
+      i = sheets.last;
+      continue;
+    }
+    for (const cell of tableCells(source[i])) lines.push(prepareOne(cell));
   }
   return markTableOfContents(markRunningHeaders(withoutParagraphBlanks(lines)));
+}
+
+const TABLE_ROW = /^\|.*\|$/;
+const TABLE_RULE = /^\|[\s:|-]+\|$/;
+
+/** The cells of a markdown table row ("| a | b |"). */
+function rowCells(text: string): string[] {
+  return text
+    .trim()
+    .slice(1, -1)
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.replace(/<br\s*\/?>/gi, '\n').trim());
+}
+
+/** A markdown table starting at line `start` whose rows are actions: its sheet lines, each with the line of its row. */
+function actionTableAt(source: readonly SourceLine[], start: number): { lines: SourceLine[]; last: number } | null {
+  if (!TABLE_ROW.test(source[start].text.trim()) || (start > 0 && TABLE_ROW.test(source[start - 1].text.trim()))) return null;
+  const header = rowCells(source[start].text);
+  if (actionTableLines([header, []]) === null) return null;
+  const lines: SourceLine[] = [];
+  let last = start;
+  for (let j = start + 1; j < source.length && TABLE_ROW.test(source[j].text.trim()); j++) {
+    last = j;
+    if (TABLE_RULE.test(source[j].text.trim())) continue;
+    for (const text of actionTableLines([header, rowCells(source[j].text)]) || []) lines.push({ ...source[j], text });
+  }
+  return { lines, last };
 }
 
 /**
@@ -271,6 +305,18 @@ function markTableOfContents(lines: Line[]): Line[] {
     if (entries.length >= 2) [i].concat(entries).forEach((k) => toc.add(k));
   });
   if (toc.size === 0) return lines;
+  // An entry wrapped over two lines: the page number is on the second one, which goes on in
+  // lower case ("OS 2 - Soutenir le maintien" / "à domicile ....... 6").
+  Array.from(toc)
+    .sort((a, b) => b - a)
+    .forEach((j) => {
+      for (let k = j; /^\p{Ll}/u.test(lines[k].text); ) {
+        const previous = k - 1;
+        if (previous < 0 || lines[previous].blank || lines[previous].noise || toc.has(previous) || /[.;:!?]$/.test(lines[previous].text)) break;
+        toc.add(previous);
+        k = previous;
+      }
+    });
   return lines.map((line, i) => (toc.has(i) ? { ...line, noise: 'tableOfContents' } : line));
 }
 
