@@ -21,7 +21,7 @@ import { linesOfText, prepareLines } from '../../src/import/lines/sourceLines';
 import { RulesError, applyRules, parseRules } from '../../src/import/lines/rules';
 import { ImportError } from '../../src/import/errors';
 import { isClosingMatter } from '../../src/import/lines/headings';
-import { makeDocx, makePdf } from './support/makeDocuments';
+import { DocxParagraph, makeDocx, makePdf } from './support/makeDocuments';
 
 const LAYOUTS = path.resolve(__dirname, 'fixtures/layouts');
 const NAMES = fs
@@ -92,6 +92,22 @@ describe.each(NAMES)('layout %s', (name) => {
       });
     const analysis = analyseDocument(`${name}.docx`, makeDocx(paragraphs), { rules });
     expectAtLeast95(analysis.outline, expected(name));
+  });
+
+  const hasTables = /^\|.*\|$/m.test(text(name));
+  (hasTables ? it : it.skip)('reads the same as a Word document whose markdown tables are Word tables', () => {
+    const paragraphs: DocxParagraph[] = [];
+    for (const t of text(name).split(/\r?\n/)) {
+      const row = /^\|(.*)\|$/.exec(t.trim());
+      const last = paragraphs[paragraphs.length - 1];
+      if (!row) paragraphs.push({ text: t });
+      else if (/^[\s:|-]+$/.test(row[1])) continue;
+      else if (last && last.table) (last.table as string[][]).push(row[1].split('|').map((c) => c.trim()));
+      else paragraphs.push({ text: '', table: [row[1].split('|').map((c) => c.trim())] });
+    }
+    const analysis = analyseDocument(`${name}.docx`, makeDocx(paragraphs), { rules });
+    expectAtLeast95(analysis.outline, expected(name));
+    expect(analysis.outline.counts).toMatchObject(expected(name).counts || {});
   });
 
   it('reads the same as a PDF with a running header and page numbers of its own', () => {

@@ -14,6 +14,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { ImportError } from '../errors';
 import type { SourceLine } from '../lines/sourceLines';
 import { walkXml } from './xml';
+import { actionTableLines } from '../lines/actionTables';
 
 interface StyleInfo {
   readonly name: string;
@@ -260,6 +261,9 @@ export function readDocxLines(bytes: Uint8Array): SourceLine[] {
   let inText = false;
   let skipDepth = 0;
   let inPPr = 0;
+  /** The table being read (the outermost one): where its output starts, its rows of cells. */
+  let table: { start: number; depth: number; rows: string[][]; cellStart: number } | null = null;
+  let tableDepth = 0;
 
   const emit = (paragraph: Paragraph) => {
     const text = paragraph.text.replace(/[ \t]+\n/g, '\n');
@@ -278,6 +282,16 @@ export function readDocxLines(bytes: Uint8Array): SourceLine[] {
     if (text.trim() !== '') paragraphEnds.push(output.length);
     else emptyParagraphs++;
     output.push('');
+  };
+
+  /** A table with one action per row becomes the sheets it stands for (lines/actionTables). */
+  const replaceActionTable = (start: number, rows: readonly string[][]) => {
+    const sheets = actionTableLines(rows);
+    if (!sheets) return;
+    output.length = start;
+    while (paragraphEnds.length > 0 && paragraphEnds[paragraphEnds.length - 1] > start) paragraphEnds.pop();
+    // Lines of their own, not paragraphs: no blank after them to drop.
+    output.push(...sheets, '');
   };
 
   walkXml(strFromU8(document), (event) => {
@@ -312,6 +326,17 @@ export function readDocxLines(bytes: Uint8Array): SourceLine[] {
         case 'w:ilvl':
           if (paragraph && inPPr > 0) paragraph.ilvl = Number(event.attributes['w:val'] || 0);
           break;
+        case 'w:tbl':
+          if (event.selfClosing) break;
+          tableDepth++;
+          if (tableDepth === 1) table = { start: output.length, depth: 1, rows: [], cellStart: output.length };
+          break;
+        case 'w:tr':
+          if (table && tableDepth === 1 && !event.selfClosing) table.rows.push([]);
+          break;
+        case 'w:tc':
+          if (table && tableDepth === 1) table.cellStart = output.length;
+          break;
         case 'w:t':
           inText = !event.selfClosing;
           break;
@@ -335,7 +360,16 @@ export function readDocxLines(bytes: Uint8Array): SourceLine[] {
       else if (event.name === 'w:p') {
         const done = stack.pop();
         if (done) emit(done);
-      } else if (event.name === 'w:tc' || event.name === 'w:tr') output.push('');
+      } else if (event.name === 'w:tc' || event.name === 'w:tr') {
+        if (event.name === 'w:tc' && table && tableDepth === 1 && table.rows.length > 0) {
+          table.rows[table.rows.length - 1].push(output.slice(table.cellStart).filter((t) => t.trim() !== '').map((t) => t.trim()).join('\n'));
+        }
+        output.push('');
+      } else if (event.name === 'w:tbl') {
+        if (tableDepth === 1 && table) replaceActionTable(table.start, table.rows);
+        tableDepth = Math.max(0, tableDepth - 1);
+        if (tableDepth === 0) table = null;
+      }
     } else if (event.type === 'text' && inText && paragraph) {
       paragraph.text += event.text;
     }

@@ -17,6 +17,8 @@ export interface DocxParagraph {
   readonly bulletLevel?: number;
   /** An automatically numbered paragraph ("1.", "1.1."), with its level. */
   readonly numberedLevel?: number;
+  /** A Word table in place of this paragraph: rows of cells, a cell's lines as paragraphs. */
+  readonly table?: readonly (readonly string[])[];
 }
 
 /** Paragraphs of a Word document, with an optional table of label/value rows. */
@@ -26,8 +28,11 @@ export function makeDocx(paragraphs: readonly DocxParagraph[], table?: readonly 
       .split('\n')
       .map((part, index) => `${index > 0 ? '<w:r><w:br/></w:r>' : ''}<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${xmlEscape(part)}</w:t></w:r>`)
       .join('');
+  const tableOf = (rows: readonly (readonly string[])[]) =>
+    `<w:tbl>${rows.map((row) => `<w:tr>${row.map((cell) => `<w:tc>${cell.split('\n').map((t) => `<w:p>${runs(t)}</w:p>`).join('')}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
   const body = paragraphs
     .map((p) => {
+      if (p.table) return tableOf(p.table);
       const props: string[] = [];
       if (p.heading) props.push(`<w:pStyle w:val="Heading${p.heading}"/>`);
       if (p.bulletLevel !== undefined) props.push(`<w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="${p.bulletLevel}"/><w:numId w:val="1"/></w:numPr>`);
@@ -35,9 +40,7 @@ export function makeDocx(paragraphs: readonly DocxParagraph[], table?: readonly 
       return `<w:p>${props.length ? `<w:pPr>${props.join('')}</w:pPr>` : ''}${runs(p.text)}</w:p>`;
     })
     .join('');
-  const tableXml = table
-    ? `<w:tbl>${table.map((row) => `<w:tr>${row.map((cell) => `<w:tc><w:p>${runs(cell)}</w:p></w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`
-    : '';
+  const tableXml = table ? tableOf(table) : '';
   const document =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">' +
