@@ -1,5 +1,5 @@
 /** foldChars: one character per character, whatever path (plain ASCII or not) a text takes. */
-import { foldChars } from '../../src/text/normalize';
+import { foldChars, joinWrapped } from '../../src/text/normalize';
 
 describe('foldChars', () => {
   it('lowers case and drops accents, keeping the length', () => {
@@ -25,5 +25,20 @@ describe('foldChars', () => {
     const text = 'Projet 😀 fin';
     expect(foldChars(text).length).toBe(text.length);
     expect(foldChars(text)).toMatch(/^projet .. fin$/u);
+  });
+});
+
+describe('joinWrapped', () => {
+  it.each([
+    [["Renforcer l'accompa-", 'gnement social'], "Renforcer l'accompagnement social"],
+    [['du revenu d’inté-', 'gration'], 'du revenu d’intégration'],
+    [['la Fédération Wallonie-', 'Bruxelles'], 'la Fédération Wallonie-Bruxelles'],
+    [['les après-', 'midis et les WE.'], 'les après-midis et les WE.'],
+    [['lutter contre le non-', 'recours'], 'lutter contre le non-recours'],
+    [['le diagnostic socio-', 'économique'], 'le diagnostic socio-économique'],
+    [['un guichet', 'unique'], 'un guichet unique'],
+    [['demandeurs -', 'réfugiés'], 'demandeurs - réfugiés'],
+  ])('%j → %s', (parts, joined) => {
+    expect(joinWrapped(parts)).toBe(joined);
   });
 });

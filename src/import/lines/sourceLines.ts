@@ -212,7 +212,7 @@ function markRunningHeaders(lines: Line[]): Line[] {
     if (list) list.push(i);
     else occurrences.set(key, [i]);
   });
-  const headers = new Set<number>(numbered);
+  const headers = new Set<number>([...numbered, ...pageEdgeLines(lines)]);
   occurrences.forEach((indexes) => {
     if (indexes.length < 3) return;
     const near = indexes.filter(nearBoundary).length;
@@ -221,6 +221,30 @@ function markRunningHeaders(lines: Line[]): Line[] {
     if (values < indexes.length * 0.5) indexes.forEach((i) => headers.add(i));
   });
   return lines.map((line, i) => (headers.has(i) ? { ...line, noise: 'runningHeader' } : line));
+}
+
+/**
+ * In a PDF of two pages or more, the same line first (or last) on every page is its
+ * running header (or footer), even when there are too few pages for it to repeat three times.
+ */
+function pageEdgeLines(lines: readonly Line[]): number[] {
+  const firsts = new Map<number, number>();
+  const lasts = new Map<number, number>();
+  lines.forEach((line, i) => {
+    if (line.page === undefined || line.blank || line.noise) return;
+    if (!firsts.has(line.page)) firsts.set(line.page, i);
+    lasts.set(line.page, i);
+  });
+  if (firsts.size < 2) return [];
+  const found: number[] = [];
+  for (const edge of [firsts, lasts]) {
+    const indexes = Array.from(edge.values());
+    const keys = new Set(indexes.map((i) => foldChars(lines[i].text)));
+    // A value under its label ("Chef de projet :" / "Marie Dupont") that ends every page is no footer.
+    if (keys.size !== 1 || !/\p{L}{3}/u.test(lines[indexes[0]].text) || readsAsContent(lines, indexes[0])) continue;
+    if (!indexes.some((i) => followsALabel(lines, i))) found.push(...indexes);
+  }
+  return found;
 }
 
 const PAGE_AT_END = [
