@@ -22,13 +22,18 @@ import { RulesError, applyRules, parseRules } from '../../src/import/lines/rules
 import { ImportError } from '../../src/import/errors';
 import { headingCandidates, isClosingMatter } from '../../src/import/lines/headings';
 import { DocxParagraph, makeDocx, makePdf } from './support/makeDocuments';
+import { readXlsxRows } from '../../src/import/spreadsheet/readRows';
+import { outlineFromRows } from '../../src/import/spreadsheet/rowsToOutline';
 
 const LAYOUTS = path.resolve(__dirname, 'fixtures/layouts');
-const NAMES = fs
+const ALL_NAMES = fs
   .readdirSync(LAYOUTS)
   .filter((f) => f.endsWith('.expected.json'))
   .map((f) => f.replace(/\.expected\.json$/, ''))
   .sort();
+/** Layouts written as text (read in every form); the others are workbooks. */
+const NAMES = ALL_NAMES.filter((name) => fs.existsSync(path.join(LAYOUTS, `${name}.txt`)));
+const WORKBOOKS = ALL_NAMES.filter((name) => fs.existsSync(path.join(LAYOUTS, `${name}.xlsx`)));
 
 const text = (name: string) => fs.readFileSync(path.join(LAYOUTS, `${name}.txt`), 'utf8');
 const expected = (name: string) => JSON.parse(fs.readFileSync(path.join(LAYOUTS, `${name}.expected.json`), 'utf8')) as OutlineDocument;
@@ -58,9 +63,10 @@ function expectAtLeast95(found: OutlineDocument, wanted: OutlineDocument): void 
 }
 
 describe('layout fixtures', () => {
-  it('are at least ten, each with its document', () => {
+  it('are at least ten, each with its document (a text, or a workbook)', () => {
     expect(NAMES.length).toBeGreaterThanOrEqual(10);
-    for (const name of NAMES) expect(fs.existsSync(path.join(LAYOUTS, `${name}.txt`))).toBe(true);
+    expect(WORKBOOKS.length).toBeGreaterThanOrEqual(1);
+    expect(ALL_NAMES.filter((name) => NAMES.indexOf(name) < 0 && WORKBOOKS.indexOf(name) < 0)).toEqual([]);
   });
 });
 
@@ -339,6 +345,41 @@ describe('lower-case letters, page furniture and closing pages (11, 12)', () => 
     const parsed = parseOutline(linesOfText(text('12-tableau-puis-fiches')));
     expect(parsed.outline.strategicObjectives.map((os) => os.title)).toEqual(["Garantir à chacun l'accès à ses droits", 'Offrir un cadre de travail de qualité aux agents']);
     expect(parsed.anomalies).toEqual([]);
+  });
+});
+
+describe.each(WORKBOOKS)('workbook layout %s', (name) => {
+  const bytes = fs.readFileSync(path.join(LAYOUTS, `${name}.xlsx`));
+
+  it('is read at ≥ 95 % on every level, with the counts of its expectation', () => {
+    const analysis = analyseDocument(`${name}.xlsx`, bytes);
+    expectAtLeast95(analysis.outline, expected(name));
+    expect(analysis.outline.counts).toMatchObject(expected(name).counts || {});
+  });
+
+  it('gives each action the fields of its row, merged cells included', () => {
+    const found = analyseDocument(`${name}.xlsx`, bytes).outline;
+    const fieldsOf = (outline: OutlineDocument) => outline.strategicObjectives.flatMap((os) => os.operationalObjectives.flatMap((oo) => oo.actions.map((a) => [a.code, a.title, a.fields || {}])));
+    expect(fieldsOf(found)).toEqual(fieldsOf(expected(name)));
+    expect(found.strategicObjectives.map((os) => os.volet)).toEqual(expected(name).strategicObjectives.map((os) => os.volet));
+  });
+});
+
+describe('merged cells and objective code columns of a workbook (19)', () => {
+  it('a cell merged down a column gives its value to every row it covers', () => {
+    const rows = readXlsxRows(fs.readFileSync(path.join(LAYOUTS, '19-tableur-cellules-fusionnees.xlsx')));
+    expect(rows.slice(3, 7).map((r) => r[2])).toEqual(Array(4).fill('Garantir à chacun un logement décent'));
+    expect(rows.slice(5, 7).map((r) => r[7])).toEqual(['Service social général', 'Service social général']);
+    expect(rows[0].every((cell) => cell === rows[0][0])).toBe(true);
+  });
+
+  it('"OS" before "Objectif stratégique" is the code column of the objective', () => {
+    const rows = [
+      ['OS', 'Objectif stratégique', 'Code OO', 'Objectif opérationnel', 'Action', 'Porteur'],
+      ['2', 'Aider', '2.1', 'Loger', 'Ouvrir un abri', 'Service logement'],
+    ];
+    const parsed = outlineFromRows(rows);
+    expect(parsed.outline.strategicObjectives.map((os) => [os.code, os.title, os.operationalObjectives.map((oo) => [oo.code, oo.title])])).toEqual([['2', 'Aider', [['2.1', 'Loger']]]]);
   });
 });
 
