@@ -116,6 +116,13 @@ describe.each(NAMES)('layout %s', (name) => {
     expect(analysis.outline.counts).toMatchObject(expected(name).counts || {});
   });
 
+  (hasTables ? it : it.skip)('reads the same as a PDF whose tables are drawn in columns (rows become lines of cells)', () => {
+    const pdf = makePdf(text(name).split(/\r?\n/), { header: 'CPAS – Programme stratégique transversal 2025-2030', pageNumbers: true, linesPerPage: 40, tablesInColumns: true });
+    const analysis = analyseDocument(`${name}.pdf`, pdf, { rules });
+    expectAtLeast95(analysis.outline, expected(name));
+    expect(analysis.outline.counts).toMatchObject(expected(name).counts || {});
+  });
+
   it('reads the same as a PDF with a running header and page numbers of its own', () => {
     const pdf = makePdf(text(name).split(/\r?\n/), { header: 'CPAS – Programme stratégique transversal 2025-2030', pageNumbers: true, linesPerPage: 40 });
     const analysis = analyseDocument(`${name}.pdf`, pdf, { rules });

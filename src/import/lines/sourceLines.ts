@@ -100,6 +100,7 @@ const PAGE_NUMBER = /^(?:-\s*)?(?:page|p\.)?\s*\d{1,3}(?:\s*(?:\/|sur|de|of)\s*\
 
 export function prepareLines(source: readonly SourceLine[]): Line[] {
   const lines: Line[] = [];
+  const tabTables = tabTableLines(source);
   for (let i = 0; i < source.length; i++) {
     const sheets = actionTableAt(source, i);
     if (sheets) {
@@ -107,7 +108,8 @@ export function prepareLines(source: readonly SourceLine[]): Line[] {
       i = sheets.last;
       continue;
     }
-    for (const cell of tableCells(source[i])) lines.push(prepareOne(cell));
+    const cells = tabTables.has(i) ? (tabCells(source[i].text) || []).map((text) => ({ ...source[i], text })) : tableCells(source[i]);
+    for (const cell of cells) lines.push(prepareOne(cell));
   }
   return markTableOfContents(markRunningHeaders(withoutParagraphBlanks(lines)));
 }
@@ -124,17 +126,52 @@ function rowCells(text: string): string[] {
     .map((cell) => cell.replace(/<br\s*\/?>/gi, '\n').trim());
 }
 
-/** A markdown table starting at line `start` whose rows are actions: its sheet lines, each with the line of its row. */
+/**
+ * The rows of tables whose cells are separated by tabs (a PDF table, a table copied as text):
+ * consecutive lines of several cells, one of them at least three ("1.1.1<tab>Titre" lines
+ * alone are numbered titles, not a table). Each cell is then a line, as in a Word table.
+ */
+function tabTableLines(source: readonly SourceLine[]): Set<number> {
+  const found = new Set<number>();
+  for (let i = 0; i < source.length; ) {
+    let end = i;
+    let widest = 0;
+    for (; end < source.length; end++) {
+      const cells = source[end].text.indexOf('\t') >= 0 ? tabCells(source[end].text) : null;
+      if (!cells) break;
+      widest = Math.max(widest, cells.length);
+    }
+    if (end - i >= 2 && widest >= 3) for (let k = i; k < end; k++) found.add(k);
+    i = Math.max(end, i + 1);
+  }
+  return found;
+}
+
+/** Cells separated by tabs (a table copied as text, or a PDF table row): null for a line of one cell. */
+function tabCells(text: string): string[] | null {
+  const cells = text.trim().split(/\t+/).map((cell) => cell.trim());
+  return cells.length >= 2 ? cells : null;
+}
+
+/**
+ * A table starting at line `start` whose rows are actions, in markdown ("| Action | Pilote |")
+ * or with tab-separated cells: its sheet lines, each with the line of its row.
+ */
 function actionTableAt(source: readonly SourceLine[], start: number): { lines: SourceLine[]; last: number } | null {
-  if (!TABLE_ROW.test(source[start].text.trim()) || (start > 0 && TABLE_ROW.test(source[start - 1].text.trim()))) return null;
-  const header = rowCells(source[start].text);
-  if (actionTableLines([header, []]) === null) return null;
+  const text = source[start].text;
+  const markdown = TABLE_ROW.test(text.trim());
+  if (!markdown && text.indexOf('\t') < 0) return null;
+  const cellsOf = (line: string): string[] | null => (markdown ? (TABLE_ROW.test(line.trim()) ? rowCells(line) : null) : tabCells(line));
+  const header = cellsOf(text);
+  if (!header || (start > 0 && cellsOf(source[start - 1].text) !== null) || actionTableLines([header, []]) === null) return null;
   const lines: SourceLine[] = [];
   let last = start;
-  for (let j = start + 1; j < source.length && TABLE_ROW.test(source[j].text.trim()); j++) {
+  for (let j = start + 1; j < source.length; j++) {
+    const cells = cellsOf(source[j].text);
+    if (!cells) break;
     last = j;
-    if (TABLE_RULE.test(source[j].text.trim())) continue;
-    for (const text of actionTableLines([header, rowCells(source[j].text)]) || []) lines.push({ ...source[j], text });
+    if (markdown && TABLE_RULE.test(source[j].text.trim())) continue;
+    for (const line of actionTableLines([header, cells]) || []) lines.push({ ...source[j], text: line });
   }
   return { lines, last };
 }

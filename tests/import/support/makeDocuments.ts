@@ -112,6 +112,39 @@ export interface PdfOptions {
   readonly lineHeight?: number;
   /** Protected by an owner password only (printable, not editable): the user password is empty. */
   readonly encryption?: PdfEncryption;
+  /**
+   * Markdown table rows ("| a | b |") drawn as a table: each cell at its column's position,
+   * columns as wide as their longest cell plus a gap; "|---|" rules are not drawn.
+   */
+  readonly tablesInColumns?: boolean;
+}
+
+/** The cells of a markdown table row; [] for a "|---|" rule; null for another line. */
+function tableRowCells(text: string): string[] | null {
+  if (!/^\|.*\|$/.test(text)) return null;
+  if (/^\|[\s:|-]+\|$/.test(text)) return [];
+  return text.slice(1, -1).split('|').map((cell) => cell.trim());
+}
+
+/** For each line of a table, the widest cell of each column of its table (consecutive table rows). */
+function columnWidths(lines: readonly string[]): number[][] {
+  const byLine: number[][] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!tableRowCells(lines[i].trim())) {
+      i++;
+      continue;
+    }
+    let end = i;
+    const widths: number[] = [];
+    for (; end < lines.length; end++) {
+      const cells = tableRowCells(lines[end].trim());
+      if (!cells) break;
+      cells.forEach((cell, k) => (widths[k] = Math.max(widths[k] || 0, cell.length)));
+    }
+    for (let k = i; k < end; k++) byLine[k] = widths;
+    i = end;
+  }
+  return byLine;
 }
 
 /**
@@ -137,13 +170,15 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
     }
     return hex;
   };
+  const tableWidths = options.tablesInColumns ? columnWidths(lines) : [];
   const pages: string[] = [];
   for (let start = 0, pageNo = 1; start < lines.length; start += perPage, pageNo++) {
     const ops: string[] = ['BT', '/F1 10 Tf', '12 TL'];
     let y = 800;
     if (options.header) ops.push(`1 0 0 1 72 ${y + 20} Tm <${encode(options.header)}> Tj`);
     let previousBlank = false;
-    for (const line of lines.slice(start, start + perPage)) {
+    for (let index = start; index < Math.min(lines.length, start + perPage); index++) {
+      const line = lines[index];
       if (options.paragraphGap !== undefined && line.trim() === '') {
         if (!previousBlank) y -= options.paragraphGap;
         previousBlank = true;
@@ -152,6 +187,19 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
       previousBlank = false;
       const indent = line.length - line.trimStart().length;
       const text = line.trim();
+      const cells = options.tablesInColumns ? tableRowCells(text) : null;
+      if (cells) {
+        if (cells.length > 0) {
+          const widths = tableWidths[index] || [];
+          let x = 72;
+          cells.forEach((cell, k) => {
+            if (cell !== '') ops.push(`1 0 0 1 ${x} ${y} Tm <${encode(cell)}> Tj`);
+            x += (widths[k] || cell.length) * 5 + 30;
+          });
+          y -= options.lineHeight || 14;
+        }
+        continue;
+      }
       // Split the line into two pieces drawn separately, as PDF producers often do.
       if (text !== '') {
         const cut = text.indexOf(' ', Math.floor(text.length / 2));
