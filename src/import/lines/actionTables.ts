@@ -53,8 +53,8 @@ export function actionTableLines(rows: readonly (readonly string[])[]): string[]
   const lines: string[] = [];
   for (const row of rows.slice(1)) {
     const title = squeeze((row[actionIndex] || '').replace(/\n/g, ' '));
-    if (title === '' || NO_VALUE.test(title)) continue;
-    lines.push(`Action : ${title}`);
+    // A row without its action (a cell merged with the row above) goes on with that action's fields.
+    if (title !== '' && !NO_VALUE.test(title)) lines.push(`Action : ${title}`);
     columns.forEach((column, k) => {
       if (k === actionIndex || column.header === '') return;
       const cell = (row[k] || '').trim();
@@ -62,7 +62,7 @@ export function actionTableLines(rows: readonly (readonly string[])[]): string[]
       const [first, ...others] = cell.split(/\n+/).map((t) => t.trim());
       lines.push(`${column.header} : ${first}`, ...others);
     });
-    lines.push('');
+    if (lines.length > 0 && lines[lines.length - 1] !== '') lines.push('');
   }
   return lines;
 }

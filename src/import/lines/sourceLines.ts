@@ -16,6 +16,15 @@ export interface SourceLine {
   readonly line: number;
   /** Page of a PDF, when known (for the report). */
   readonly page?: number;
+  /** The table cell the line is in, when the reader knows (a Word table). */
+  readonly cell?: TableCell;
+}
+
+/** Where a line of a table is: which table of the document (from 1), which row and column (from 0). */
+export interface TableCell {
+  readonly table: number;
+  readonly row: number;
+  readonly column: number;
 }
 
 export type NoiseKind = 'pageNumber' | 'runningHeader' | 'placeholder' | 'rule' | 'tableOfContents';
@@ -126,6 +135,42 @@ function rowCells(text: string): string[] {
     .map((cell) => cell.replace(/<br\s*\/?>/gi, '\n').trim());
 }
 
+/** A Word table (its lines tagged with their cells) whose rows are actions, from its first line. */
+function wordActionTableAt(source: readonly SourceLine[], start: number): { lines: SourceLine[]; last: number } | null {
+  const first = source[start].cell as TableCell;
+  if (start > 0 && source[start - 1].cell && (source[start - 1].cell as TableCell).table === first.table) return null;
+  const rows: string[][] = [];
+  const rowLines: SourceLine[] = [];
+  let last = start;
+  const inTable = (j: number) => source[j].cell !== undefined && (source[j].cell as TableCell).table === first.table;
+  for (let j = start; j < source.length; j++) {
+    if (!inTable(j)) {
+      // The blank lines between cells and rows are the table's too.
+      let next = j;
+      while (next < source.length && !source[next].cell && source[next].text.trim() === '') next++;
+      if (next < source.length && next > j && inTable(next)) {
+        j = next - 1;
+        continue;
+      }
+      break;
+    }
+    const { row, column } = source[j].cell as TableCell;
+    last = j;
+    while (rows.length <= row) rows.push([]);
+    if (!rowLines[row]) rowLines[row] = source[j];
+    const text = source[j].text.trim();
+    if (text !== '') rows[row][column] = rows[row][column] ? `${rows[row][column]}\n${text}` : text;
+  }
+  const full = rows.map((row) => Array.from(row, (cell) => cell || ''));
+  if (full.length < 2 || actionTableLines([full[0], []]) === null) return null;
+  const lines: SourceLine[] = [];
+  full.slice(1).forEach((row, k) => {
+    const at = rowLines[k + 1] || source[start];
+    for (const text of actionTableLines([full[0], row]) || []) lines.push({ text, line: at.line, page: at.page });
+  });
+  return { lines, last };
+}
+
 /**
  * The rows of tables whose cells are separated by tabs (a PDF table, a table copied as text):
  * consecutive lines of several cells, one of them at least three ("1.1.1<tab>Titre" lines
@@ -158,6 +203,7 @@ function tabCells(text: string): string[] | null {
  * or with tab-separated cells: its sheet lines, each with the line of its row.
  */
 function actionTableAt(source: readonly SourceLine[], start: number): { lines: SourceLine[]; last: number } | null {
+  if (source[start].cell) return wordActionTableAt(source, start);
   const text = source[start].text;
   const markdown = TABLE_ROW.test(text.trim());
   if (!markdown && text.indexOf('\t') < 0) return null;
