@@ -17,8 +17,8 @@ export interface Person {
   email?: string;
 }
 
-/** How precise a planned date is: `2024` is a year, `09/2024` a month, `2020-21` several years. */
-export type PeriodPrecision = 'day' | 'month' | 'year' | 'years';
+/** How precise a planned date is: `2024` is a year, `09/2024` a month, `T3 2024` a quarter, `S2 2024` a half-year, `2020-21` several years. */
+export type PeriodPrecision = 'day' | 'month' | 'quarter' | 'semester' | 'year' | 'years';
 
 /**
  * A planned date as written, with the first and last day it covers:

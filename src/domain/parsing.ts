@@ -167,7 +167,7 @@ const FRENCH_MONTH_INDEX: { readonly [name: string]: number } = {
 /**
  * Reads a planned date as written in a PST: `2019`, `09/2019`, `01/02/2020`, `01/01/20`
  * (two-digit year = 20xx), `2024-12-31`, `2024-12`, `2020-21`, `2020-21-22`,
- * `2020 - 2021`, `mars 2020`, `1er mars 2020`.
+ * `2020 - 2021`, `mars 2020`, `1er mars 2020`, `T3 2027` / `3e trimestre 2027`, `S2 2026` / `2e semestre 2026`.
  * Empty → null; unreadable or impossible (31/02/2020, 13/2020) → ParseError, never a wrong day.
  *
  * `YYYY-NN`: a span of years when NN (as 20NN) is after the year ("2020-21"), otherwise
@@ -209,6 +209,9 @@ export function parsePeriod(input: string | null | undefined): Period | ParseErr
   match = /^(\d{4})$/.exec(compact);
   if (match) return yearsPeriod(text, Number(match[1]), Number(match[1]));
 
+  const quarters = quarterOrHalf(text, normalizeText(compact));
+  if (quarters) return quarters;
+
   const words = /^(?:(1er|\d{1,2})\s+)?([a-z]+)\s+(\d{4})$/.exec(normalizeText(compact));
   if (words && FRENCH_MONTH_INDEX[words[2]]) {
     const month = FRENCH_MONTH_INDEX[words[2]];
@@ -222,6 +225,42 @@ export function parsePeriod(input: string | null | undefined): Period | ParseErr
     `« ${text} » n'est pas une date reconnue. Formats acceptés : 2024, 09/2024, 31/12/2024, 2024-12-31, 2020-21.`,
     `"${text}" is not a recognised date. Accepted formats: 2024, 09/2024, 31/12/2024, 2024-12-31, 2020-21.`,
   );
+}
+
+const RANKS: { readonly [word: string]: number } = { premier: 1, '1er': 1, deuxieme: 2, second: 2, troisieme: 3, quatrieme: 4 };
+
+/**
+ * "T3 2027", "Q3 2027", "3e trimestre 2027", "S2 2026", "2e semestre 2026": the months of a
+ * quarter or of a half-year (a rank out of range is an error, not another period).
+ */
+function quarterOrHalf(text: string, normalized: string): Period | ParseError | undefined {
+  let kind: 'quarter' | 'semester' | null = null;
+  let rank = 0;
+  let year = 0;
+  const short = /^([tqs])\s?(\d)\s*[-/ ]?\s*(\d{4})$/.exec(normalized);
+  const long = /^(\d)\s?(?:er|e|eme|de|nd)?\s+(trimestre|semestre)\s+(?:de\s+)?(\d{4})$/.exec(normalized) || /^([a-z0-9]+)\s+(trimestre|semestre)\s+(?:de\s+)?(\d{4})$/.exec(normalized);
+  if (short) {
+    kind = short[1] === 's' ? 'semester' : 'quarter';
+    rank = Number(short[2]);
+    year = Number(short[3]);
+  } else if (long && (/^\d$/.test(long[1]) || RANKS[long[1]] !== undefined)) {
+    kind = long[2] === 'semestre' ? 'semester' : 'quarter';
+    rank = /^\d$/.test(long[1]) ? Number(long[1]) : RANKS[long[1]];
+    year = Number(long[3]);
+  }
+  if (kind === null) return undefined;
+  const count = kind === 'quarter' ? 4 : 2;
+  if (rank < 1 || rank > count) {
+    return parseError(
+      text,
+      kind === 'quarter' ? `Le trimestre ${rank} n'existe pas (T1 à T4).` : `Le semestre ${rank} n'existe pas (S1 ou S2).`,
+      kind === 'quarter' ? `Quarter ${rank} does not exist (Q1 to Q4).` : `Half-year ${rank} does not exist (H1 or H2).`,
+    );
+  }
+  if (year < MIN_YEAR || year > MAX_YEAR) return yearRangeError(text, year);
+  const months = 12 / count;
+  const lastMonth = rank * months;
+  return { text, start: toIsoDate(year, lastMonth - months + 1, 1), end: toIsoDate(year, lastMonth, daysInMonth(year, lastMonth)), precision: kind };
 }
 
 /** The period of exactly one day. */
@@ -428,6 +467,10 @@ export function formatPeriod(period: Period | null | undefined): string {
       return formatDate(period.start);
     case 'month':
       return `${two(start.month)}/${start.year}`;
+    case 'quarter':
+      return `T${Math.ceil(end.month / 3)} ${start.year}`;
+    case 'semester':
+      return `S${Math.ceil(end.month / 6)} ${start.year}`;
     case 'year':
       return String(start.year);
     case 'years':

@@ -33,18 +33,37 @@ const FOLD_SPECIAL: { readonly [c: string]: string } = {
 
 /** Lower case, no accents, one apostrophe and one dash; same length as the input. */
 export function foldChars(text: string): string {
+  // Plain ASCII but the tab and the backtick folds to lower case: most lines, at no cost.
+  if (isPlainAscii(text)) return text.toLowerCase();
   let out = '';
   for (const ch of text) {
-    const special = FOLD_SPECIAL[ch];
-    if (special !== undefined) {
-      out += special;
-      continue;
+    let folded = foldedChar.get(ch);
+    if (folded === undefined) {
+      folded = foldOne(ch);
+      foldedChar.set(ch, folded);
     }
-    const base = ch.normalize('NFD').charAt(0).toLowerCase();
-    // Characters outside the BMP count two UTF-16 units; keep the length in units.
-    out += ch.length === 2 ? base + ' ' : base.length === 1 ? base : ch;
+    out += folded;
   }
   return out;
+}
+
+function isPlainAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 127 || code === 9 || code === 96) return false;
+  }
+  return true;
+}
+
+/** Each character's folding, computed once (Unicode normalisation is the slow part). */
+const foldedChar = new Map<string, string>();
+
+function foldOne(ch: string): string {
+  const special = FOLD_SPECIAL[ch];
+  if (special !== undefined) return special;
+  const base = ch.normalize('NFD').charAt(0).toLowerCase();
+  // Characters outside the BMP count two UTF-16 units; keep the length in units.
+  return ch.length === 2 ? base + ' ' : base.length === 1 ? base : ch;
 }
 
 /** Collapses spaces (including no-break and zero-width ones) and trims. */
@@ -70,8 +89,9 @@ export function startsUpperCase(text: string): boolean {
 }
 
 /**
- * Joins the lines of one text cell the way a reader would: a word cut by a hyphen at
- * the end of a line ("socio-" + "économique") keeps its hyphen and no space.
+ * Joins the lines of one text cell the way a reader would: a word cut by hyphenation at
+ * the end of a line ("accompa-" + "gnement") loses its hyphen, a compound ("socio-" +
+ * "économique", "Wallonie-" + "Bruxelles") keeps it; no space either way.
  */
 export function joinWrapped(parts: readonly string[]): string {
   let out = '';
@@ -79,10 +99,28 @@ export function joinWrapped(parts: readonly string[]): string {
     const part = squeeze(raw);
     if (part === '') continue;
     if (out === '') out = part;
-    else if (/\p{L}-$/u.test(out)) out += part;
+    else if (/\p{L}-$/u.test(out)) out = isLineEndHyphenation(out, part) ? out.slice(0, -1) + part : out + part;
     else out += ' ' + part;
   }
   return out;
+}
+
+/** First parts of compounds that keep their hyphen at a line end ("après-" / "midi", "non-" / "recours"). */
+const COMPOUND_FIRST = /(?:^|[\s'’(«"])(?:apres|avant|non|sous|vice|demi|semi|arriere|grand|grande|rez|extra|quasi)-$/;
+const VOWEL = /[aeiouyàâäéèêëîïôöùûü]/;
+
+/**
+ * A word cut at a line end by the hyphenation of a PDF or a layout ("accompa-" / "gnement"):
+ * the hyphen goes when the next part goes on in lower case, unless the word is a compound
+ * ("Wallonie-" / "Bruxelles", "après-" / "midi") or the cut falls between two vowels, where
+ * hyphenation never cuts ("socio-" / "économique").
+ */
+function isLineEndHyphenation(before: string, after: string): boolean {
+  if (!/^\p{Ll}/u.test(after)) return false;
+  const folded = before.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (COMPOUND_FIRST.test(folded)) return false;
+  const last = before.charAt(before.length - 2).toLowerCase();
+  return !(VOWEL.test(last) && VOWEL.test(after.charAt(0).toLowerCase()));
 }
 
 /** Whitespace- and case-insensitive comparison key (what the scoring compares). */

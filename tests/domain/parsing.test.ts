@@ -50,6 +50,15 @@ describe('parsePeriod: formats found in PST documents', () => {
     ['1er mars 2020', '2020-03-01', '2020-03-01', 'day'],
     ['2020-2020', '2020-01-01', '2020-12-31', 'year'],
     ['2019.', '2019-01-01', '2019-12-31', 'year'],
+    ['T3 2027', '2027-07-01', '2027-09-30', 'quarter'],
+    ['Q1 2026', '2026-01-01', '2026-03-31', 'quarter'],
+    ['T4/2025', '2025-10-01', '2025-12-31', 'quarter'],
+    ['3e trimestre 2027', '2027-07-01', '2027-09-30', 'quarter'],
+    ['1er trimestre 2028', '2028-01-01', '2028-03-31', 'quarter'],
+    ['deuxième trimestre de 2026', '2026-04-01', '2026-06-30', 'quarter'],
+    ['S2 2026', '2026-07-01', '2026-12-31', 'semester'],
+    ['1er semestre 2024', '2024-01-01', '2024-06-30', 'semester'],
+    ['second semestre 2029', '2029-07-01', '2029-12-31', 'semester'],
   ])('"%s" → %s … %s (%s)', (text, start, end, precision) => {
     expect(parsePeriod(text)).toEqual({ text, start, end, precision });
   });
@@ -114,8 +123,14 @@ describe('parsePeriod: invalid dates give an error, never a wrong date', () => {
     },
   );
 
+  it('refuses a quarter or half-year that does not exist', () => {
+    expect(error(parsePeriod('T5 2027')).error).toBe("Le trimestre 5 n'existe pas (T1 à T4).");
+    expect(error(parsePeriod('3e semestre 2026')).error).toBe("Le semestre 3 n'existe pas (S1 ou S2).");
+    expect(error(parsePeriod('T2 1850')).error).toContain('1850');
+  });
+
   it('round-trips every readable format through formatPeriod', () => {
-    for (const text of ['2019', '09/2019', '01/02/2020', '2020-21', '2020-21-22', '02/2024', '29/02/2024']) {
+    for (const text of ['2019', '09/2019', '01/02/2020', '2020-21', '2020-21-22', '02/2024', '29/02/2024', '3e trimestre 2027', 'S1 2026']) {
       const first = ok(text);
       const again = ok(formatPeriod(first));
       expect([again.start, again.end, again.precision]).toEqual([first.start, first.end, first.precision]);
@@ -285,6 +300,8 @@ describe('formatEuro, formatPercent, formatDate, formatPeriod', () => {
     expect(formatPeriod(ok('2024-09'))).toBe('09/2024');
     expect(formatPeriod(ok('2024-12-31'))).toBe('31/12/2024');
     expect(formatPeriod(ok('2020-21-22'))).toBe('2020-2022');
+    expect(formatPeriod(ok('3e trimestre 2027'))).toBe('T3 2027');
+    expect(formatPeriod(ok('2e semestre 2026'))).toBe('S2 2026');
     expect(formatPeriod(null)).toBe('');
   });
 });

@@ -20,15 +20,20 @@ import { LevelScore, scoreOutline } from '../../src/import/scoring';
 import { linesOfText, prepareLines } from '../../src/import/lines/sourceLines';
 import { RulesError, applyRules, parseRules } from '../../src/import/lines/rules';
 import { ImportError } from '../../src/import/errors';
-import { isClosingMatter } from '../../src/import/lines/headings';
-import { makeDocx, makePdf } from './support/makeDocuments';
+import { headingCandidates, isClosingMatter } from '../../src/import/lines/headings';
+import { DocxParagraph, makeDocx, makePdf } from './support/makeDocuments';
+import { readXlsxRows } from '../../src/import/spreadsheet/readRows';
+import { outlineFromRows } from '../../src/import/spreadsheet/rowsToOutline';
 
 const LAYOUTS = path.resolve(__dirname, 'fixtures/layouts');
-const NAMES = fs
+const ALL_NAMES = fs
   .readdirSync(LAYOUTS)
   .filter((f) => f.endsWith('.expected.json'))
   .map((f) => f.replace(/\.expected\.json$/, ''))
   .sort();
+/** Layouts written as text (read in every form); the others are workbooks. */
+const NAMES = ALL_NAMES.filter((name) => fs.existsSync(path.join(LAYOUTS, `${name}.txt`)));
+const WORKBOOKS = ALL_NAMES.filter((name) => fs.existsSync(path.join(LAYOUTS, `${name}.xlsx`)));
 
 const text = (name: string) => fs.readFileSync(path.join(LAYOUTS, `${name}.txt`), 'utf8');
 const expected = (name: string) => JSON.parse(fs.readFileSync(path.join(LAYOUTS, `${name}.expected.json`), 'utf8')) as OutlineDocument;
@@ -58,9 +63,10 @@ function expectAtLeast95(found: OutlineDocument, wanted: OutlineDocument): void 
 }
 
 describe('layout fixtures', () => {
-  it('are at least ten, each with its document', () => {
+  it('are at least ten, each with its document (a text, or a workbook)', () => {
     expect(NAMES.length).toBeGreaterThanOrEqual(10);
-    for (const name of NAMES) expect(fs.existsSync(path.join(LAYOUTS, `${name}.txt`))).toBe(true);
+    expect(WORKBOOKS.length).toBeGreaterThanOrEqual(1);
+    expect(ALL_NAMES.filter((name) => NAMES.indexOf(name) < 0 && WORKBOOKS.indexOf(name) < 0)).toEqual([]);
   });
 });
 
@@ -94,10 +100,35 @@ describe.each(NAMES)('layout %s', (name) => {
     expectAtLeast95(analysis.outline, expected(name));
   });
 
+  const hasTables = /^\|.*\|$/m.test(text(name));
+  (hasTables ? it : it.skip)('reads the same as a Word document whose markdown tables are Word tables', () => {
+    const paragraphs: DocxParagraph[] = [];
+    for (const t of text(name).split(/\r?\n/)) {
+      const row = /^\|(.*)\|$/.exec(t.trim());
+      const last = paragraphs[paragraphs.length - 1];
+      if (!row) paragraphs.push({ text: t });
+      else if (/^[\s:|-]+$/.test(row[1])) continue;
+      else if (last && last.table) (last.table as string[][]).push(row[1].split('|').map((c) => c.trim()));
+      else paragraphs.push({ text: '', table: [row[1].split('|').map((c) => c.trim())] });
+    }
+    const analysis = analyseDocument(`${name}.docx`, makeDocx(paragraphs), { rules });
+    expectAtLeast95(analysis.outline, expected(name));
+    expect(analysis.outline.counts).toMatchObject(expected(name).counts || {});
+  });
+
+  (hasTables ? it : it.skip)('reads the same as a PDF whose tables are drawn in columns (rows become lines of cells)', () => {
+    const pdf = makePdf(text(name).split(/\r?\n/), { header: 'CPAS – Programme stratégique transversal 2025-2030', pageNumbers: true, linesPerPage: 40, tablesInColumns: true });
+    const analysis = analyseDocument(`${name}.pdf`, pdf, { rules });
+    expectAtLeast95(analysis.outline, expected(name));
+    expect(analysis.outline.counts).toMatchObject(expected(name).counts || {});
+  });
+
   it('reads the same as a PDF with a running header and page numbers of its own', () => {
     const pdf = makePdf(text(name).split(/\r?\n/), { header: 'CPAS – Programme stratégique transversal 2025-2030', pageNumbers: true, linesPerPage: 40 });
     const analysis = analyseDocument(`${name}.pdf`, pdf, { rules });
     expectAtLeast95(analysis.outline, expected(name));
+    // The running header is page furniture, even on a PDF of two pages: in no title, field or description.
+    expect(JSON.stringify(analysis.outline.strategicObjectives)).not.toContain('CPAS – Programme stratégique transversal 2025-2030');
   });
 
   it('states the same totals as it found, when it states them', () => {
@@ -321,6 +352,124 @@ describe('lower-case letters, page furniture and closing pages (11, 12)', () => 
     const parsed = parseOutline(linesOfText(text('12-tableau-puis-fiches')));
     expect(parsed.outline.strategicObjectives.map((os) => os.title)).toEqual(["Garantir à chacun l'accès à ses droits", 'Offrir un cadre de travail de qualité aux agents']);
     expect(parsed.anomalies).toEqual([]);
+  });
+});
+
+describe.each(WORKBOOKS)('workbook layout %s', (name) => {
+  const bytes = fs.readFileSync(path.join(LAYOUTS, `${name}.xlsx`));
+
+  it('is read at ≥ 95 % on every level, with the counts of its expectation', () => {
+    const analysis = analyseDocument(`${name}.xlsx`, bytes);
+    expectAtLeast95(analysis.outline, expected(name));
+    expect(analysis.outline.counts).toMatchObject(expected(name).counts || {});
+  });
+
+  it('gives each action the fields of its row, merged cells included', () => {
+    const found = analyseDocument(`${name}.xlsx`, bytes).outline;
+    const fieldsOf = (outline: OutlineDocument) => outline.strategicObjectives.flatMap((os) => os.operationalObjectives.flatMap((oo) => oo.actions.map((a) => [a.code, a.title, a.fields || {}])));
+    expect(fieldsOf(found)).toEqual(fieldsOf(expected(name)));
+    expect(found.strategicObjectives.map((os) => os.volet)).toEqual(expected(name).strategicObjectives.map((os) => os.volet));
+  });
+});
+
+describe('merged cells and objective code columns of a workbook (19)', () => {
+  it('a cell merged down a column gives its value to every row it covers', () => {
+    const rows = readXlsxRows(fs.readFileSync(path.join(LAYOUTS, '19-tableur-cellules-fusionnees.xlsx')));
+    expect(rows.slice(3, 7).map((r) => r[2])).toEqual(Array(4).fill('Garantir à chacun un logement décent'));
+    expect(rows.slice(5, 7).map((r) => r[7])).toEqual(['Service social général', 'Service social général']);
+    expect(rows[0].every((cell) => cell === rows[0][0])).toBe(true);
+  });
+
+  it('"OS" before "Objectif stratégique" is the code column of the objective', () => {
+    const rows = [
+      ['OS', 'Objectif stratégique', 'Code OO', 'Objectif opérationnel', 'Action', 'Porteur'],
+      ['2', 'Aider', '2.1', 'Loger', 'Ouvrir un abri', 'Service logement'],
+    ];
+    const parsed = outlineFromRows(rows);
+    expect(parsed.outline.strategicObjectives.map((os) => [os.code, os.title, os.operationalObjectives.map((oo) => [oo.code, oo.title])])).toEqual([['2', 'Aider', [['2.1', 'Loger']]]]);
+  });
+});
+
+describe('tables of contents, ordinal keywords, action tables and sheet values (14-17)', () => {
+  const analyse = (name: string, form: 'txt' | 'pdf' = 'txt') =>
+    form === 'pdf'
+      ? analyseDocument(`${name}.pdf`, makePdf(text(name).split(/\r?\n/), { header: 'PST 2025-2030', pageNumbers: true, linesPerPage: 40 }))
+      : analyseDocument(`${name}.txt`, new TextEncoder().encode(text(name)));
+
+  it('a table-of-contents entry wrapped over two lines is no objective; "Annexe – Lexique" ends the plan (14)', () => {
+    const lines = prepareLines(linesOfText(text('14-sommaire-diagnostic-volets')));
+    const toc = lines.filter((l) => l.noise === 'tableOfContents').map((l) => l.text);
+    expect(toc).toContain("OS 2 - Rompre l'isolement des aînés et soutenir leur maintien");
+    const parsed = parseOutline(linesOfText(text('14-sommaire-diagnostic-volets')));
+    expect(parsed.outline.strategicObjectives.map((os) => [os.code, os.volet])).toEqual([
+      ['1', 'externe'],
+      ['2', 'externe'],
+      ['3', 'interne'],
+    ]);
+    expect(isClosingMatter('Annexe – Lexique des abréviations')).toBe(true);
+    expect(isClosingMatter('Annexes : plan des locaux')).toBe(false);
+  });
+
+  it('"4e objectif stratégique" is OS 4, among other spellings of the keyword (15)', () => {
+    const parsed = parseOutline(linesOfText(text('15-variantes-os-et-puces')));
+    expect(parsed.outline.strategicObjectives.map((os) => os.code)).toEqual(['1', '2', '3', '4']);
+    expect(parsed.anomalies.filter((a) => a.kind === 'missingLevel' || a.kind === 'missingTitle')).toEqual([]);
+    for (const line of ['Deuxième objectif stratégique : Aider', '2ème objectif stratégique : Aider', '2e Objectif Stratégique – Aider']) {
+      const parsedLine = parseOutline(linesOfText(`${line}\nObjectif opérationnel 2.1 : Loger\n- Ouvrir un abri de nuit`));
+      expect(parsedLine.outline.strategicObjectives.map((os) => [os.code, os.title])).toEqual([['2', 'Aider']]);
+    }
+    expect(headingCandidates('1er objectif opérationnel – Loger')).toContainEqual(expect.objectContaining({ kind: 'keyword', level: 'oo', code: '1', title: 'Loger' }));
+    // A rank before other words is prose.
+    expect(headingCandidates('2e objectif de la commune : aider').some((c) => c.kind === 'keyword')).toBe(false);
+  });
+
+  it('each row of an action table is an action with its cells as fields, in text, Word and PDF (16)', () => {
+    const wanted = expected('16-tableau-par-oo').strategicObjectives[1].operationalObjectives[0].actions[0];
+    for (const form of ['txt', 'pdf'] as const) {
+      const action = analyse('16-tableau-par-oo', form).outline.strategicObjectives[1].operationalObjectives[0].actions[0];
+      expect([action.title, action.fields]).toEqual([wanted.title, expect.objectContaining(wanted.fields)]);
+    }
+    const rows = [
+      ['Action', 'Pilote', 'Échéance', 'Budget'],
+      ['Ouvrir un abri de nuit', 'Service logement\nCellule urgence', '2027', '12.500 €'],
+      ['', '', '', ''],
+    ];
+    const docx = makeDocx([{ text: 'Objectif stratégique 1 : Loger' }, { text: 'Objectif opérationnel 1.1 : Héberger' }, { text: '', table: rows }]);
+    const analysis = analyseDocument('table.docx', docx);
+    const action = analysis.outline.strategicObjectives[0].operationalObjectives[0].actions[0];
+    expect(action.title).toBe('Ouvrir un abri de nuit');
+    // A cell of two paragraphs is one value, its lines joined like a field's lines.
+    expect(action.fields).toMatchObject({ pilot: 'Service logement Cellule urgence', end: '2027', resources: '12.500 €' });
+    expect(analysis.outline.counts).toMatchObject({ actions: 1 });
+  });
+
+  it('a table whose first column is not the action stays cells (a label / value table, a summary of objectives)', () => {
+    const lines = prepareLines(linesOfText('| Chef de projet | Marie Dupont |\n|---|---|\n| Échéance | 2027 |')).filter((l) => !l.blank);
+    expect(lines.map((l) => l.text)).toEqual(['Chef de projet', 'Marie Dupont', 'Échéance', '2027']);
+  });
+
+  it('quarters, half-years, "fin de législature" and amounts alone become dates and budgets (16, 17)', () => {
+    const plan = analyse('17-fiches-champs-libelles').plan;
+    const byCode = new Map(plan.actions.map((a) => [a.code, a]));
+    const dates = (code: string) => {
+      const action = byCode.get(code);
+      return action && action.plannedEnd ? [action.plannedEnd.start, action.plannedEnd.end] : null;
+    };
+    expect(dates('1.1.1')).toEqual(['2026-01-01', '2026-12-31']);
+    expect(dates('1.1.2')).toEqual(['2027-07-01', '2027-09-30']);
+    expect(dates('1.2.1')).toEqual(['2030-01-01', '2030-12-31']);
+    expect(dates('1.2.2')).toEqual(['2026-07-01', '2026-12-31']);
+    expect(dates('2.1.2')).toEqual(['2028-01-01', '2028-03-31']);
+    expect(plan.actions.map((a) => a.resources.budget)).toEqual([12500, 12500, 0, 8000, 3500, 45000, 1200]);
+    expect(plan.warnings.filter((w) => w.code === 'unreadableDate')).toEqual([]);
+    expect(JSON.stringify(byCode.get('1.1.1')?.mandatary)).toContain('Présidente du CPAS');
+  });
+
+  it('"fin de législature" without a period for the plan is reported, not guessed', () => {
+    const doc = ['Objectif stratégique 1 : Aider', 'Objectif opérationnel 1.1 : Loger', 'Action 1.1.1 : Ouvrir un abri', 'Pilote : Service logement', 'Échéance : fin de législature'];
+    const analysis = analyseDocument('sans-periode.txt', new TextEncoder().encode(doc.join('\n')));
+    expect(analysis.plan.actions[0].plannedEnd).toBeNull();
+    expect(analysis.plan.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining("la période du PST n'est pas connue"));
   });
 });
 

@@ -75,7 +75,24 @@ export function normaliseCode(printed: string): string {
   return compact.replace(/[.-]([a-z])$/i, (_m, letter: string) => '.' + letter.toUpperCase());
 }
 
+const ORDINAL_WORDS = ['premier', 'deuxieme', 'troisieme', 'quatrieme', 'cinquieme', 'sixieme', 'septieme', 'huitieme', 'neuvieme', 'dixieme'];
+/** "4e objectif stratégique : …", "1er objectif opérationnel", "Deuxième objectif stratégique –": the rank before the keyword. */
+const ORDINAL = new RegExp(`^(?:(\\d{1,2})\\s?(?:ere|er|re|eme|e)|(${ORDINAL_WORDS.join('|')}|premiere|second|seconde))\\s+(?=objectif\\s+(?:strategique|operationnel)\\b)`);
+
+/** The keyword heading of a line that gives its rank first: read as "Objectif stratégique 4 …". */
+function ordinalKeywordHeading(text: string, folded: string): KeywordHeading | null {
+  const ordinal = ORDINAL.exec(folded);
+  if (!ordinal) return null;
+  const word = ordinal[2] === undefined ? null : ordinal[2].replace(/^premiere$/, 'premier').replace(/^seconde?$/, 'deuxieme');
+  const rank = ordinal[1] !== undefined ? ordinal[1] : String(ORDINAL_WORDS.indexOf(word as string) + 1);
+  const rest = text.slice(ordinal[0].length);
+  const heading = keywordHeading(rest, folded.slice(ordinal[0].length));
+  if (!heading || heading.code !== null || (heading.level !== 'os' && heading.level !== 'oo')) return null;
+  return { ...heading, code: rank };
+}
+
 function keywordHeading(text: string, folded: string): KeywordHeading | null {
+  if (/^\s*(?:\d|p|d|t|q|c|s|h|n)/.test(folded) && ORDINAL.test(folded)) return ordinalKeywordHeading(text, folded);
   for (const [pattern, level] of KEYWORDS) {
     const keyword = pattern.exec(folded);
     if (!keyword) continue;
@@ -187,6 +204,8 @@ const CLOSING_MATTER = [
   // "Annexe 1 – Glossaire", "ANNEXE II", "Annexes" alone: not "Annexes : plan des locaux" (a sheet field).
   /^annexes?\s+(?:n\s?°\s*)?(?:\d{1,2}|[ivx]{1,4}|[a-z])\b(?:\s*[:.–—-]\s*.*)?$/,
   /^annexes?\s*$/,
+  // "Annexe – Lexique des abréviations": a dash, never the colon of a sheet's field.
+  /^annexes?\s*[–—-]\s+\S.*$/,
   /^(?:glossaire|lexique|liste des (?:abreviations|acronymes|sigles)|abreviations(?: et acronymes)?|acronymes|bibliographie|signatures?)\s*:?$/,
   // The deliberation that closes the plan: "Ainsi délibéré en séance du …", "Fait à Florennes, le …".
   /^(?:ainsi (?:delibere|arrete|fait|decide)|fait a [^,]{1,40},? le)\b/,

@@ -8,6 +8,7 @@
 import { foldChars, squeeze } from '../../text/normalize';
 import { matchLabel } from './fieldLabels';
 import { headingCandidates } from './headings';
+import { actionTableLines } from './actionTables';
 
 /** One line as a reader produced it (1-based line number in the extracted text). */
 export interface SourceLine {
@@ -15,6 +16,15 @@ export interface SourceLine {
   readonly line: number;
   /** Page of a PDF, when known (for the report). */
   readonly page?: number;
+  /** The table cell the line is in, when the reader knows (a Word table). */
+  readonly cell?: TableCell;
+}
+
+/** Where a line of a table is: which table of the document (from 1), which row and column (from 0). */
+export interface TableCell {
+  readonly table: number;
+  readonly row: number;
+  readonly column: number;
 }
 
 export type NoiseKind = 'pageNumber' | 'runningHeader' | 'placeholder' | 'rule' | 'tableOfContents';
@@ -99,10 +109,117 @@ const PAGE_NUMBER = /^(?:-\s*)?(?:page|p\.)?\s*\d{1,3}(?:\s*(?:\/|sur|de|of)\s*\
 
 export function prepareLines(source: readonly SourceLine[]): Line[] {
   const lines: Line[] = [];
-  for (const s of source) {
-    for (const cell of tableCells(s)) lines.push(prepareOne(cell));
+  const tabTables = tabTableLines(source);
+  for (let i = 0; i < source.length; i++) {
+    const sheets = actionTableAt(source, i);
+    if (sheets) {
+      sheets.lines.forEach((s) => lines.push(prepareOne(s)));
+      i = sheets.last;
+      continue;
+    }
+    const cells = tabTables.has(i) ? (tabCells(source[i].text) || []).map((text) => ({ ...source[i], text })) : tableCells(source[i]);
+    for (const cell of cells) lines.push(prepareOne(cell));
   }
   return markTableOfContents(markRunningHeaders(withoutParagraphBlanks(lines)));
+}
+
+const TABLE_ROW = /^\|.*\|$/;
+const TABLE_RULE = /^\|[\s:|-]+\|$/;
+
+/** The cells of a markdown table row ("| a | b |"). */
+function rowCells(text: string): string[] {
+  return text
+    .trim()
+    .slice(1, -1)
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.replace(/<br\s*\/?>/gi, '\n').trim());
+}
+
+/** A Word table (its lines tagged with their cells) whose rows are actions, from its first line. */
+function wordActionTableAt(source: readonly SourceLine[], start: number): { lines: SourceLine[]; last: number } | null {
+  const first = source[start].cell as TableCell;
+  if (start > 0 && source[start - 1].cell && (source[start - 1].cell as TableCell).table === first.table) return null;
+  const rows: string[][] = [];
+  const rowLines: SourceLine[] = [];
+  let last = start;
+  const inTable = (j: number) => source[j].cell !== undefined && (source[j].cell as TableCell).table === first.table;
+  for (let j = start; j < source.length; j++) {
+    if (!inTable(j)) {
+      // The blank lines between cells and rows are the table's too.
+      let next = j;
+      while (next < source.length && !source[next].cell && source[next].text.trim() === '') next++;
+      if (next < source.length && next > j && inTable(next)) {
+        j = next - 1;
+        continue;
+      }
+      break;
+    }
+    const { row, column } = source[j].cell as TableCell;
+    last = j;
+    while (rows.length <= row) rows.push([]);
+    if (!rowLines[row]) rowLines[row] = source[j];
+    const text = source[j].text.trim();
+    if (text !== '') rows[row][column] = rows[row][column] ? `${rows[row][column]}\n${text}` : text;
+  }
+  const full = rows.map((row) => Array.from(row, (cell) => cell || ''));
+  if (full.length < 2 || actionTableLines([full[0], []]) === null) return null;
+  const lines: SourceLine[] = [];
+  full.slice(1).forEach((row, k) => {
+    const at = rowLines[k + 1] || source[start];
+    for (const text of actionTableLines([full[0], row]) || []) lines.push({ text, line: at.line, page: at.page });
+  });
+  return { lines, last };
+}
+
+/**
+ * The rows of tables whose cells are separated by tabs (a PDF table, a table copied as text):
+ * consecutive lines of several cells, one of them at least three ("1.1.1<tab>Titre" lines
+ * alone are numbered titles, not a table). Each cell is then a line, as in a Word table.
+ */
+function tabTableLines(source: readonly SourceLine[]): Set<number> {
+  const found = new Set<number>();
+  for (let i = 0; i < source.length; ) {
+    let end = i;
+    let widest = 0;
+    for (; end < source.length; end++) {
+      const cells = source[end].text.indexOf('\t') >= 0 ? tabCells(source[end].text) : null;
+      if (!cells) break;
+      widest = Math.max(widest, cells.length);
+    }
+    if (end - i >= 2 && widest >= 3) for (let k = i; k < end; k++) found.add(k);
+    i = Math.max(end, i + 1);
+  }
+  return found;
+}
+
+/** Cells separated by tabs (a table copied as text, or a PDF table row): null for a line of one cell. */
+function tabCells(text: string): string[] | null {
+  const cells = text.trim().split(/\t+/).map((cell) => cell.trim());
+  return cells.length >= 2 ? cells : null;
+}
+
+/**
+ * A table starting at line `start` whose rows are actions, in markdown ("| Action | Pilote |")
+ * or with tab-separated cells: its sheet lines, each with the line of its row.
+ */
+function actionTableAt(source: readonly SourceLine[], start: number): { lines: SourceLine[]; last: number } | null {
+  if (source[start].cell) return wordActionTableAt(source, start);
+  const text = source[start].text;
+  const markdown = TABLE_ROW.test(text.trim());
+  if (!markdown && text.indexOf('\t') < 0) return null;
+  const cellsOf = (line: string): string[] | null => (markdown ? (TABLE_ROW.test(line.trim()) ? rowCells(line) : null) : tabCells(line));
+  const header = cellsOf(text);
+  if (!header || (start > 0 && cellsOf(source[start - 1].text) !== null) || actionTableLines([header, []]) === null) return null;
+  const lines: SourceLine[] = [];
+  let last = start;
+  for (let j = start + 1; j < source.length; j++) {
+    const cells = cellsOf(source[j].text);
+    if (!cells) break;
+    last = j;
+    if (markdown && TABLE_RULE.test(source[j].text.trim())) continue;
+    for (const line of actionTableLines([header, cells]) || []) lines.push({ ...source[j], text: line });
+  }
+  return { lines, last };
 }
 
 /**
@@ -178,7 +295,7 @@ function markRunningHeaders(lines: Line[]): Line[] {
     if (list) list.push(i);
     else occurrences.set(key, [i]);
   });
-  const headers = new Set<number>(numbered);
+  const headers = new Set<number>([...numbered, ...pageEdgeLines(lines)]);
   occurrences.forEach((indexes) => {
     if (indexes.length < 3) return;
     const near = indexes.filter(nearBoundary).length;
@@ -187,6 +304,30 @@ function markRunningHeaders(lines: Line[]): Line[] {
     if (values < indexes.length * 0.5) indexes.forEach((i) => headers.add(i));
   });
   return lines.map((line, i) => (headers.has(i) ? { ...line, noise: 'runningHeader' } : line));
+}
+
+/**
+ * In a PDF of two pages or more, the same line first (or last) on every page is its
+ * running header (or footer), even when there are too few pages for it to repeat three times.
+ */
+function pageEdgeLines(lines: readonly Line[]): number[] {
+  const firsts = new Map<number, number>();
+  const lasts = new Map<number, number>();
+  lines.forEach((line, i) => {
+    if (line.page === undefined || line.blank || line.noise) return;
+    if (!firsts.has(line.page)) firsts.set(line.page, i);
+    lasts.set(line.page, i);
+  });
+  if (firsts.size < 2) return [];
+  const found: number[] = [];
+  for (const edge of [firsts, lasts]) {
+    const indexes = Array.from(edge.values());
+    const keys = new Set(indexes.map((i) => foldChars(lines[i].text)));
+    // A value under its label ("Chef de projet :" / "Marie Dupont") that ends every page is no footer.
+    if (keys.size !== 1 || !/\p{L}{3}/u.test(lines[indexes[0]].text) || readsAsContent(lines, indexes[0])) continue;
+    if (!indexes.some((i) => followsALabel(lines, i))) found.push(...indexes);
+  }
+  return found;
 }
 
 const PAGE_AT_END = [
@@ -271,6 +412,18 @@ function markTableOfContents(lines: Line[]): Line[] {
     if (entries.length >= 2) [i].concat(entries).forEach((k) => toc.add(k));
   });
   if (toc.size === 0) return lines;
+  // An entry wrapped over two lines: the page number is on the second one, which goes on in
+  // lower case ("OS 2 - Soutenir le maintien" / "à domicile ....... 6").
+  Array.from(toc)
+    .sort((a, b) => b - a)
+    .forEach((j) => {
+      for (let k = j; /^\p{Ll}/u.test(lines[k].text); ) {
+        const previous = k - 1;
+        if (previous < 0 || lines[previous].blank || lines[previous].noise || toc.has(previous) || /[.;:!?]$/.test(lines[previous].text)) break;
+        toc.add(previous);
+        k = previous;
+      }
+    });
   return lines.map((line, i) => (toc.has(i) ? { ...line, noise: 'tableOfContents' } : line));
 }
 

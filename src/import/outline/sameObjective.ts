@@ -28,11 +28,13 @@ export function titleOverlap(a: string, b: string): number {
 export function sameObjective(a: { code?: string | null; title?: string | null }, b: { code?: string | null; title?: string | null }): boolean {
   const codeA = a.code || null;
   const codeB = b.code || null;
+  // Two codes that differ decide at once: looking up a mention among thousands of
+  // objectives compares titles only with the objectives of its own code.
+  if (codeA !== null && codeB !== null && codeA !== codeB) return false;
   const titleA = a.title || '';
   const titleB = b.title || '';
   const sameTitle = titleA !== '' && titleKey(titleA) === titleKey(titleB);
   if (codeA !== null && codeB !== null) {
-    if (codeA !== codeB) return false;
     return titleA === '' || titleB === '' || sameTitle || titleOverlap(titleA, titleB) >= 0.6;
   }
   if (codeA === null && codeB === null) return sameTitle;

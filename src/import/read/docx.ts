@@ -1,7 +1,8 @@
 /**
  * Text of a Word document (.docx) read with fflate and a walk over word/document.xml:
  * one line per paragraph (soft line breaks give several lines), a blank line between
- * paragraphs, table cells one after the other. What Word computes is rebuilt so that
+ * paragraphs, table cells one after the other (each line of a cell says which table,
+ * row and column it is in). What Word computes is rebuilt so that
  * the outline parser sees what a reader sees:
  * - heading styles (built-in "heading 1…9"/"Titre 1…9", or an outline level) become
  *   markdown "#" marks;
@@ -12,7 +13,7 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { ImportError } from '../errors';
-import type { SourceLine } from '../lines/sourceLines';
+import type { SourceLine, TableCell } from '../lines/sourceLines';
 import { walkXml } from './xml';
 
 interface StyleInfo {
@@ -260,6 +261,12 @@ export function readDocxLines(bytes: Uint8Array): SourceLine[] {
   let inText = false;
   let skipDepth = 0;
   let inPPr = 0;
+  /** The outermost table being read: its number, its rows so far, where the current cell's output starts. */
+  let table: { number: number; row: number; column: number; cellStart: number } | null = null;
+  let tableCount = 0;
+  let tableDepth = 0;
+  /** The lines of each cell of an outermost table, by output index (lines/ reads tables of actions from them). */
+  const cells: { start: number; end: number; cell: TableCell }[] = [];
 
   const emit = (paragraph: Paragraph) => {
     const text = paragraph.text.replace(/[ \t]+\n/g, '\n');
@@ -312,6 +319,23 @@ export function readDocxLines(bytes: Uint8Array): SourceLine[] {
         case 'w:ilvl':
           if (paragraph && inPPr > 0) paragraph.ilvl = Number(event.attributes['w:val'] || 0);
           break;
+        case 'w:tbl':
+          if (event.selfClosing) break;
+          tableDepth++;
+          if (tableDepth === 1) table = { number: ++tableCount, row: -1, column: -1, cellStart: output.length };
+          break;
+        case 'w:tr':
+          if (table && tableDepth === 1 && !event.selfClosing) {
+            table.row++;
+            table.column = -1;
+          }
+          break;
+        case 'w:tc':
+          if (table && tableDepth === 1) {
+            table.column++;
+            table.cellStart = output.length;
+          }
+          break;
         case 'w:t':
           inText = !event.selfClosing;
           break;
@@ -335,12 +359,25 @@ export function readDocxLines(bytes: Uint8Array): SourceLine[] {
       else if (event.name === 'w:p') {
         const done = stack.pop();
         if (done) emit(done);
-      } else if (event.name === 'w:tc' || event.name === 'w:tr') output.push('');
+      } else if (event.name === 'w:tc' || event.name === 'w:tr') {
+        if (event.name === 'w:tc' && table && tableDepth === 1) {
+          cells.push({ start: table.cellStart, end: output.length, cell: { table: table.number, row: table.row, column: table.column } });
+        }
+        output.push('');
+      } else if (event.name === 'w:tbl') {
+        tableDepth = Math.max(0, tableDepth - 1);
+        if (tableDepth === 0) table = null;
+      }
     } else if (event.type === 'text' && inText && paragraph) {
       paragraph.text += event.text;
     }
   });
-  return withoutBreaksBetweenPrintedLines(output, paragraphEnds, emptyParagraphs).map((text, index) => ({ text, line: index + 1 }));
+  const cellOf: (TableCell | undefined)[] = [];
+  for (const { start, end, cell } of cells) for (let i = start; i < end; i++) cellOf[i] = cell;
+  return keptLines(output, paragraphEnds, emptyParagraphs).map((index, k) => {
+    const cell = cellOf[index];
+    return cell ? { text: output[index], line: k + 1, cell } : { text: output[index], line: k + 1 };
+  });
 }
 
 /**
@@ -349,14 +386,15 @@ export function readDocxLines(bytes: Uint8Array): SourceLine[] {
  * When many paragraphs do either, paragraphs are lines: no blank line between them
  * (an empty paragraph still gives one), as in the text of the PDF.
  */
-function withoutBreaksBetweenPrintedLines(output: string[], paragraphEnds: readonly number[], emptyParagraphs: number): string[] {
+function keptLines(output: string[], paragraphEnds: readonly number[], emptyParagraphs: number): number[] {
   let continued = 0;
   for (const end of paragraphEnds) {
     const next = output[end + 1];
     if (next !== undefined && /^\s*\p{Ll}/u.test(next) && !/[.;:!?]\s*$/.test(output[end - 1] || '')) continued++;
   }
   const lineLike = continued >= paragraphEnds.length * 0.1 || emptyParagraphs >= (paragraphEnds.length + emptyParagraphs) * 0.25;
-  if (paragraphEnds.length < 20 || !lineLike) return output;
+  const all = output.map((_text, index) => index);
+  if (paragraphEnds.length < 20 || !lineLike) return all;
   const drop = new Set(paragraphEnds);
-  return output.filter((_text, index) => !drop.has(index));
+  return all.filter((index) => !drop.has(index));
 }

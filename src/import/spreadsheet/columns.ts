@@ -11,7 +11,7 @@ import { TemplateColumnKey } from '../../export/templateColumns';
 // The template's columns are the export's too (the plan workbook is re-importable).
 export { TEMPLATE_COLUMNS } from '../../export/templateColumns';
 
-export type ColumnKey = TemplateColumnKey | 'osTitle' | 'ooTitle' | 'subActionTitle' | FieldTarget;
+export type ColumnKey = TemplateColumnKey | 'osTitle' | 'ooTitle' | 'osCode' | 'ooCode' | 'subActionTitle' | FieldTarget;
 
 /** Rows whose title starts with this are the template's examples: skipped on import. */
 export const EXAMPLE_PREFIX = 'Exemple';
@@ -25,9 +25,12 @@ function columnOfHeader(header: string): ColumnKey | null {
   if (/^parent\b|^rattach|^element parent|^niveau superieur/.test(folded)) return 'parent';
   if (/^volet\b/.test(folded)) return 'volet';
   if (/^(?:section|axe|section \/ axe|axe \/ section|theme|thematique|domaine)\b/.test(folded)) return 'section';
-  if (/^(?:objectif strategique|os|objectifs strategiques)$/.test(folded)) return 'osTitle';
-  if (/^(?:objectif operationnel|oo|objectifs operationnels)$/.test(folded)) return 'ooTitle';
-  if (/^(?:action|actions|projet|projets|intitule de l'action|action \/ projet|projet \/ action)$/.test(folded)) return 'title';
+  // "N° OS", "Code OO": the objective's code in a column of its own.
+  if (/^(?:n°|no|num|numero|code|ref)\.?\s*(?:de l'|du |de |d')?(?:os|objectif strategique)$/.test(folded)) return 'osCode';
+  if (/^(?:n°|no|num|numero|code|ref)\.?\s*(?:de l'|du |de |d')?(?:oo|objectif operationnel)$/.test(folded)) return 'ooCode';
+  if (/^(?:objectifs? strategiques?|os|intitule (?:de l'|des? )?(?:os|objectifs? strategiques?))$/.test(folded)) return 'osTitle';
+  if (/^(?:objectifs? operationnels?|oo|intitule (?:de l'|des? )?(?:oo|objectifs? operationnels?))$/.test(folded)) return 'ooTitle';
+  if (/^(?:actions?|projets?|intitule de l'action|intitule du projet|libelle de l'action|actions? a mener|action \/ projet|projet \/ action)$/.test(folded)) return 'title';
   if (/^(?:sous[- ]actions?|etapes? \/ sous[- ]actions?)$/.test(folded)) return 'subActionTitle';
   // The template's own "Labels / plans" (a "/" is not a label's separator).
   if (/^(?:labels?|plans?)(?:\s*\/\s*(?:labels?|plans?))?$/.test(folded)) return 'labels';
@@ -50,6 +53,17 @@ export function findHeader(rows: readonly string[][]): HeaderMap | null {
     rows[r].forEach((cell, c) => {
       if (squeeze(cell) === '') return;
       const key = columnOfHeader(cell);
+      // "OS" then "Objectif stratégique": the first of two columns of one objective is its code.
+      if ((key === 'osTitle' || key === 'ooTitle') && columns.has(key)) {
+        const code: ColumnKey = key === 'osTitle' ? 'osCode' : 'ooCode';
+        if (!columns.has(code)) {
+          columns.set(code, columns.get(key) as number);
+          columns.set(key, c);
+          return;
+        }
+      }
+      // A merged header covers several columns: its copies are not new columns.
+      if (key && columns.has(key) && squeeze(rows[r][c - 1] || '') === squeeze(cell)) return;
       if (key && !columns.has(key)) columns.set(key, c);
       else if (!key) unknown.push(squeeze(cell));
     });

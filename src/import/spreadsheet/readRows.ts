@@ -1,6 +1,7 @@
 /**
  * The rows of a spreadsheet, every cell as text: .xlsx read with fflate and the sheet
- * XML (shared strings, dates and percentages by the cell's number format), .csv with
+ * XML (shared strings, dates and percentages by the cell's number format, merged cells
+ * filled with their value), .csv with
  * ";" or "," or tab, quoted cells, UTF-8 or Windows-1252.
  */
 import { strFromU8, unzipSync } from 'fflate';
@@ -100,12 +101,14 @@ export function readXlsxRows(bytes: Uint8Array): string[][] {
   const styles = cellStyles(text('xl/styles.xml'));
 
   const rows: string[][] = [];
+  const merges: string[] = [];
   let row: string[] | null = null;
   let cell: { column: number; type: string; style: number; value: string } | null = null;
   let inValue = false;
   walkXml(sheet, (event) => {
     if (event.type === 'open') {
-      if (event.name === 'row') {
+      if (event.name === 'mergeCell' && event.attributes.ref) merges.push(event.attributes.ref);
+      else if (event.name === 'row') {
         row = [];
         const r = Number(event.attributes.r || rows.length + 1);
         while (rows.length < r - 1) rows.push([]);
@@ -133,7 +136,29 @@ export function readXlsxRows(bytes: Uint8Array): string[][] {
       }
     } else if (event.type === 'text' && inValue && cell) cell.value += event.text;
   });
+  fillMergedCells(rows, merges);
   return rows;
+}
+
+/**
+ * A merged range shows its first cell's value in every cell it covers (an OS written once
+ * beside all its rows): each cell of the range gets that value, as a reader sees it.
+ */
+function fillMergedCells(rows: string[][], merges: readonly string[]): void {
+  for (const ref of merges) {
+    const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+    if (!match) continue;
+    const [firstColumn, firstRow, lastColumn, lastRow] = [columnIndex(match[1]), Number(match[2]) - 1, columnIndex(match[3]), Number(match[4]) - 1];
+    const value = (rows[firstRow] || [])[firstColumn] || '';
+    if (value === '' || lastRow - firstRow > 10000) continue;
+    for (let r = firstRow; r <= lastRow; r++) {
+      while (rows.length <= r) rows.push([]);
+      for (let c = firstColumn; c <= lastColumn; c++) {
+        while (rows[r].length < c) rows[r].push('');
+        if (!rows[r][c]) rows[r][c] = value;
+      }
+    }
+  }
 }
 
 /** Rows of a CSV file: the separator is the one of ";", "," or tab that the header uses most. */

@@ -39,7 +39,7 @@ function fieldsOf(row: readonly string[], columns: Map<ColumnKey, number>): { fi
   let description: string | null = null;
   let progressTyped: string | null = null;
   columns.forEach((index, key) => {
-    if (['level', 'code', 'title', 'parent', 'volet', 'section', 'osTitle', 'ooTitle', 'subActionTitle'].indexOf(key) >= 0) return;
+    if (['level', 'code', 'title', 'parent', 'volet', 'section', 'osTitle', 'ooTitle', 'osCode', 'ooCode', 'subActionTitle'].indexOf(key) >= 0) return;
     const raw = (row[index] || '').replace(/\r\n?/g, '\n').trim();
     if (raw === '') return;
     if (key === 'description') {
@@ -159,8 +159,8 @@ export function outlineFromRows(rows: readonly string[][], sourceName?: string):
 
     if (rowPerAction) {
       // One row per action, parents named in their own columns (repeated on every row).
-      const osText = cell(row, 'osTitle');
-      const ooText = cell(row, 'ooTitle');
+      const osText = [cell(row, 'osCode'), cell(row, 'osTitle')].filter((t) => t !== '').join(' ');
+      const ooText = [cell(row, 'ooCode'), cell(row, 'ooTitle')].filter((t) => t !== '').join(' ');
       if (osText) os = newOs(splitCode(osText).title, splitCode(osText).code, rowNumber);
       if (ooText) {
         if (!os) {

@@ -9,7 +9,7 @@
  * title is specific enough (5 words or more) and nothing they carry contradicts.
  * Everything uncertain is reported in `warnings`.
  */
-import type { Action, OperationalObjective, Plan, PlanData, Section, StrategicObjective, Volet } from '../../domain/model';
+import type { Action, OperationalObjective, Period, Plan, PlanData, Section, StrategicObjective, Volet } from '../../domain/model';
 import { createAction } from '../../domain/model';
 import { formatNumber, isParseError, parsePeriod, parseProgress } from '../../domain/parsing';
 import type { Priority } from '../../domain/vocabularies';
@@ -18,7 +18,7 @@ import { conflictingKeys, MAX_CANDIDATES_TO_COMPARE, mergeOccurrences, MIN_WORDS
 import type { OutlineAction, OutlineActionFields, OutlineDocument, OutlineStrategicObjective } from './outlineTypes';
 import { readResources } from './resources';
 import { clean, isVoletHeading, LIST_SEPARATORS, PEOPLE_SEPARATORS, person, sdgNumbers, shortLabel, splitList, splitSectionHeading, toList } from './texts';
-import { titleKey } from '../../domain/vocabularies';
+import { normalizeText, titleKey } from '../../domain/vocabularies';
 
 // ---------------------------------------------------------------- result
 
@@ -237,7 +237,7 @@ export function planFromOutline(outline: OutlineDocument, options: PlanFromOutli
   const actions: Action[] = [];
   const codes = new Map<string, string>();
   const build = (source: OutlineAction, id: number, ooIds: number[], order: number, path: string, parentId: number | null) => {
-    const action = actionFromOutline(source, id, ooIds, order, parentId, path, warn);
+    const action = actionFromOutline(source, id, ooIds, order, parentId, path, warn, plan.endYear);
     actions.push(action);
     if (action.code) {
       const seen = codes.get(action.code);
@@ -261,6 +261,9 @@ export function planFromOutline(outline: OutlineDocument, options: PlanFromOutli
   return { plan, sections, strategicObjectives, operationalObjectives, actions, warnings };
 }
 
+/** "Fin de législature", "d'ici la fin de la mandature", "fin du PST": the end of the plan's term. */
+const END_OF_TERM = /^(?:(?:d'ici |pour )?(?:la )?fin (?:de (?:la )?|du )(?:legislature|mandature|programmation|pst|programme|plan)|(?:en |sur (?:toute )?)?(?:la )?(?:legislature|mandature))$/;
+
 function actionFromOutline(
   source: OutlineAction,
   id: number,
@@ -269,6 +272,7 @@ function actionFromOutline(
   parentActionId: number | null,
   path: string,
   warn: (code: OutlineWarningCode, path: string, message: string) => void,
+  termEndYear: number | null,
 ): Action {
   const fields: OutlineActionFields = source.fields || {};
 
@@ -303,7 +307,12 @@ function actionFromOutline(
     return period;
   };
   const plannedStart = readDate(startText, 'de début');
-  const plannedEnd = readDate(endText, 'de fin');
+  let plannedEnd: Period | null;
+  if (endText && END_OF_TERM.test(normalizeText(endText))) {
+    // "Fin de législature": the last year of the plan's period, when the document states it.
+    if (termEndYear === null) warn('unreadableDate', path, `La date de fin « ${endText} » renvoie à la fin de la législature, mais la période du PST n'est pas connue : indiquez l'année.`);
+    plannedEnd = termEndYear === null ? null : { text: endText, start: `${termEndYear}-01-01`, end: `${termEndYear}-12-31`, precision: 'year' };
+  } else plannedEnd = readDate(endText, 'de fin');
 
   // Progress: our own reading of the text wins; the outline's number fills in when there is no text.
   const progressText = clean(fields.progress);

@@ -6,6 +6,7 @@ import { normalizeText } from '../../domain/vocabularies';
 import { clean } from './texts';
 
 const ETP_PATTERN = /\(\s*ETP\s*\)\s*:\s*(\d+(?:[.,]\d+)?)(?=\s*(?:$|\n|\(|-|–|et\s|à\s))/i;
+const AMOUNT_ONLY = /^(?:±\s*|\+\s*\/\s*-\s*|environ\s+)?(\d[\d.\s\u00a0\u202f]*(?:,\d+)?)\s*(?:€|euros?|EUR)\.?$/i;
 const BUDGET_PATTERN = /Budg[ée]taires?\s*\(\s*€\s*\)\s*:\s*(?:\+\s*\/\s*-\s*|±\s*)?(\d[\d.\s\u00a0]*(?:,\d+)?)\s*€/i;
 
 /**
@@ -22,7 +23,8 @@ export function readResources(text: string | null | undefined): ActionResources 
     const number = parseBelgianNumber(etp[1]);
     if (typeof number === 'number') resources.etp = number;
   }
-  const budget = BUDGET_PATTERN.exec(value);
+  // "Budgétaires (€) : 120.000€ …", or a text that is nothing but an amount ("Budget : 12 500,00 EUR").
+  const budget = BUDGET_PATTERN.exec(value) || AMOUNT_ONLY.exec(value);
   if (budget) {
     const number = parseBelgianNumber(budget[1].trim());
     if (typeof number === 'number') resources.budget = number;

@@ -1,6 +1,7 @@
 /**
  * `npm run import:score [-- --verbose] [--fixtures] [dossier…]`: imports every document of
- * the samples folder (../shared/samples by default) that has a `*.expected.json`, and
+ * the samples folder (../shared/samples by default) that has a `*.expected.json` (documents
+ * and spreadsheets alike), and
  * compares what was understood with it; `--fixtures` adds the layouts written for the
  * tests (tests/import/fixtures/layouts). A `NAME.rules.json` next to a document is its
  * reading corrections (as `npm run import -- --rules`). Prints precision and recall per
@@ -11,6 +12,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { OutlineDocument } from '../../import/toPlan';
 import { parseOutline } from '../../import/outline/outlineParser';
+import type { ParsedOutline } from '../../import/outline/parseResult';
+import { outlineFromRows } from '../../import/spreadsheet/rowsToOutline';
 import { applyRules, parseRules } from '../../import/lines/rules';
 import { readDocumentFile } from './readFile';
 import { LevelScore, OutlineScore, scoreOutline } from '../../import/scoring';
@@ -34,10 +37,14 @@ export async function scoreFolder(folder: string, verbose = false): Promise<{ na
     if (!documentFile) continue;
     const expected = JSON.parse(fs.readFileSync(path.join(folder, expectedFile), 'utf8')) as OutlineDocument;
     const document = await readDocumentFile(path.join(folder, documentFile));
-    if (document.kind !== 'text') continue;
+    if (document.kind === 'ecomptes') continue;
     const rulesFile = path.join(folder, base + '.rules.json');
-    const lines = fs.existsSync(rulesFile) ? applyRules(document.lines, parseRules(JSON.parse(fs.readFileSync(rulesFile, 'utf8')))) : document.lines;
-    const parsed = parseOutline(lines, { sourceName: documentFile });
+    let parsed: ParsedOutline;
+    if (document.kind === 'table') parsed = outlineFromRows(document.rows, documentFile);
+    else {
+      const lines = fs.existsSync(rulesFile) ? applyRules(document.lines, parseRules(JSON.parse(fs.readFileSync(rulesFile, 'utf8')))) : document.lines;
+      parsed = parseOutline(lines, { sourceName: documentFile });
+    }
     const score = scoreOutline(parsed.outline, expected);
     results.push({ name: base, score });
     if (verbose) {

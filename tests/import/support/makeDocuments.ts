@@ -17,6 +17,8 @@ export interface DocxParagraph {
   readonly bulletLevel?: number;
   /** An automatically numbered paragraph ("1.", "1.1."), with its level. */
   readonly numberedLevel?: number;
+  /** A Word table in place of this paragraph: rows of cells, a cell's lines as paragraphs. */
+  readonly table?: readonly (readonly string[])[];
 }
 
 /** Paragraphs of a Word document, with an optional table of label/value rows. */
@@ -26,8 +28,11 @@ export function makeDocx(paragraphs: readonly DocxParagraph[], table?: readonly 
       .split('\n')
       .map((part, index) => `${index > 0 ? '<w:r><w:br/></w:r>' : ''}<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${xmlEscape(part)}</w:t></w:r>`)
       .join('');
+  const tableOf = (rows: readonly (readonly string[])[]) =>
+    `<w:tbl>${rows.map((row) => `<w:tr>${row.map((cell) => `<w:tc>${cell.split('\n').map((t) => `<w:p>${runs(t)}</w:p>`).join('')}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
   const body = paragraphs
     .map((p) => {
+      if (p.table) return tableOf(p.table);
       const props: string[] = [];
       if (p.heading) props.push(`<w:pStyle w:val="Heading${p.heading}"/>`);
       if (p.bulletLevel !== undefined) props.push(`<w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="${p.bulletLevel}"/><w:numId w:val="1"/></w:numPr>`);
@@ -35,9 +40,7 @@ export function makeDocx(paragraphs: readonly DocxParagraph[], table?: readonly 
       return `<w:p>${props.length ? `<w:pPr>${props.join('')}</w:pPr>` : ''}${runs(p.text)}</w:p>`;
     })
     .join('');
-  const tableXml = table
-    ? `<w:tbl>${table.map((row) => `<w:tr>${row.map((cell) => `<w:tc><w:p>${runs(cell)}</w:p></w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`
-    : '';
+  const tableXml = table ? tableOf(table) : '';
   const document =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">' +
@@ -109,6 +112,39 @@ export interface PdfOptions {
   readonly lineHeight?: number;
   /** Protected by an owner password only (printable, not editable): the user password is empty. */
   readonly encryption?: PdfEncryption;
+  /**
+   * Markdown table rows ("| a | b |") drawn as a table: each cell at its column's position,
+   * columns as wide as their longest cell plus a gap; "|---|" rules are not drawn.
+   */
+  readonly tablesInColumns?: boolean;
+}
+
+/** The cells of a markdown table row; [] for a "|---|" rule; null for another line. */
+function tableRowCells(text: string): string[] | null {
+  if (!/^\|.*\|$/.test(text)) return null;
+  if (/^\|[\s:|-]+\|$/.test(text)) return [];
+  return text.slice(1, -1).split('|').map((cell) => cell.trim());
+}
+
+/** For each line of a table, the widest cell of each column of its table (consecutive table rows). */
+function columnWidths(lines: readonly string[]): number[][] {
+  const byLine: number[][] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!tableRowCells(lines[i].trim())) {
+      i++;
+      continue;
+    }
+    let end = i;
+    const widths: number[] = [];
+    for (; end < lines.length; end++) {
+      const cells = tableRowCells(lines[end].trim());
+      if (!cells) break;
+      cells.forEach((cell, k) => (widths[k] = Math.max(widths[k] || 0, cell.length)));
+    }
+    for (let k = i; k < end; k++) byLine[k] = widths;
+    i = end;
+  }
+  return byLine;
 }
 
 /**
@@ -134,13 +170,15 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
     }
     return hex;
   };
+  const tableWidths = options.tablesInColumns ? columnWidths(lines) : [];
   const pages: string[] = [];
   for (let start = 0, pageNo = 1; start < lines.length; start += perPage, pageNo++) {
     const ops: string[] = ['BT', '/F1 10 Tf', '12 TL'];
     let y = 800;
     if (options.header) ops.push(`1 0 0 1 72 ${y + 20} Tm <${encode(options.header)}> Tj`);
     let previousBlank = false;
-    for (const line of lines.slice(start, start + perPage)) {
+    for (let index = start; index < Math.min(lines.length, start + perPage); index++) {
+      const line = lines[index];
       if (options.paragraphGap !== undefined && line.trim() === '') {
         if (!previousBlank) y -= options.paragraphGap;
         previousBlank = true;
@@ -149,6 +187,19 @@ export function makePdf(lines: readonly string[], options: PdfOptions = {}): Uin
       previousBlank = false;
       const indent = line.length - line.trimStart().length;
       const text = line.trim();
+      const cells = options.tablesInColumns ? tableRowCells(text) : null;
+      if (cells) {
+        if (cells.length > 0) {
+          const widths = tableWidths[index] || [];
+          let x = 72;
+          cells.forEach((cell, k) => {
+            if (cell !== '') ops.push(`1 0 0 1 ${x} ${y} Tm <${encode(cell)}> Tj`);
+            x += (widths[k] || cell.length) * 5 + 30;
+          });
+          y -= options.lineHeight || 14;
+        }
+        continue;
+      }
       // Split the line into two pieces drawn separately, as PDF producers often do.
       if (text !== '') {
         const cut = text.indexOf(' ', Math.floor(text.length / 2));

@@ -1,11 +1,15 @@
 /**
  * Pieces of text gathered into lines by position on a page: rows by baseline, pieces
- * of a row joined (a space where there is a gap), leading spaces for the indentation
+ * of a row joined (a space where there is a gap, a tab where the gap is a table's
+ * column gap), leading spaces for the indentation
  * and a blank line before a larger vertical gap: larger than 1.75 line heights, or than
  * 1.25 times the line pitch inside the page's paragraphs (paragraph spacing instead
  * of empty lines).
  */
 import type { TextPiece } from './content';
+
+/** A horizontal gap wider than this many font sizes separates two cells of a table row. */
+const COLUMN_GAP = 2;
 
 export function piecesToLines(pieces: TextPiece[]): { text: string; gapBefore: boolean }[] {
   if (pieces.length === 0) return [];
@@ -26,7 +30,9 @@ export function piecesToLines(pieces: TextPiece[]): { text: string; gapBefore: b
     let text = '';
     let lastEnd: number | null = null;
     for (const piece of row) {
-      if (lastEnd !== null && piece.x - lastEnd > piece.size * 0.15 && !/\s$/.test(text) && !/^\s/.test(piece.text)) text += ' ';
+      // A gap of several characters is a column of a table: a tab, as a copy of the table gives.
+      if (lastEnd !== null && piece.x - lastEnd > piece.size * COLUMN_GAP && text.trim() !== '') text = text.replace(/\s+$/, '') + '\t';
+      else if (lastEnd !== null && piece.x - lastEnd > piece.size * 0.15 && !/\s$/.test(text) && !/^\s/.test(piece.text)) text += ' ';
       text += piece.text;
       lastEnd = piece.endX;
     }
