@@ -46,7 +46,6 @@ import { queryFor } from '../schema/query';
 import { listUrl } from './sharePointPaths';
 import { batched, followPages, readPage } from './requests';
 import { MAX_BATCH_REQUESTS, MAX_PAGE_SIZE } from '../domain/limits';
-import { meansLinesOf } from '../domain/meansFigures';
 import { choosePlanWithReason, ItemUpdate, PlanSync, planSync, structuralOverlap, WEAK_PLAN_CHOICES } from '../domain/planSync';
 
 /** Share of OS/OO in common for a document to be taken as a version of a stored plan. */
@@ -427,13 +426,12 @@ export async function writeNewPlan(sp: SPFI, webServerRelativeUrl: string, data:
     indicatorsList,
     (data.indicators ?? []).map((ind) => indicatorToItem({ ...ind, actionId: ids.actions.get(ind.actionId) ?? 0 })),
   );
-  // What the document says of the means: its lines by year, else its single figures as one line.
-  const firstYear = data.plan.startYear ?? new Date().getUTCFullYear();
+  // What the document says of the means (its single figures are already a line: toPlan).
   await addAll(
     sp,
     webServerRelativeUrl,
     meansList,
-    data.actions.flatMap((a) => meansLinesOf(a, firstYear).map((line) => meansLineToItem(line, ids.actions.get(a.id) ?? 0))),
+    data.actions.flatMap((a) => (a.resources.lines ?? []).map((line) => meansLineToItem(line, ids.actions.get(a.id) ?? 0))),
   );
   await markFinished(sp, webServerRelativeUrl, planId);
   return { ids, planId };

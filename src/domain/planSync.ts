@@ -162,16 +162,9 @@ const ACTION_RULES: readonly FieldRule<Action>[] = [
   text('deliverables'),
   {
     key: 'resources',
-    same: (s, i) =>
-      s.resources.etp === (i.resources.etp ?? s.resources.etp) &&
-      s.resources.budget === (i.resources.budget ?? s.resources.budget) &&
-      s.resources.budgetService === (i.resources.budgetService ?? s.resources.budgetService) &&
-      (isEmpty(i.resources.text) || sameText(s.resources.text, i.resources.text) || restatesResources(i.resources.text, s.resources)),
-    // What the document does not state (an ETP typed in SharePoint) stays.
+    // The text as written; the means lines are compared and written apart (meansSync).
+    same: (s, i) => isEmpty(i.resources.text) || sameText(s.resources.text, i.resources.text) || restatesResources(i.resources.text, s.resources),
     writeValue: (s, i) => ({
-      etp: i.resources.etp ?? s.resources.etp,
-      budget: i.resources.budget ?? s.resources.budget,
-      budgetService: i.resources.budgetService ?? s.resources.budgetService,
       text: isEmpty(i.resources.text) || restatesResources(i.resources.text, s.resources) ? s.resources.text : i.resources.text,
       ...(s.resources.lines ? { lines: s.resources.lines } : {}),
     }),

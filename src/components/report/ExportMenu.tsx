@@ -27,6 +27,7 @@ import type { Lang } from '../../domain/vocabularies';
 import type { EvaluationKind } from '../../domain/evaluation';
 import { EVALUATION_KIND_LABELS } from '../../domain/evaluation';
 import { formatDate } from '../../domain/parsing';
+import { withMeansLines } from '../../domain/meansFigures';
 import { formatMessage } from '../../text/format';
 import { loadReportDetails, ReportDetails } from './loadReportDetails';
 import type { ReportFormat } from './generateReport';
@@ -61,7 +62,7 @@ export function ExportMenu(props: ExportMenuProps): JSX.Element {
   const [notice, setNotice] = React.useState<{ text: string; lines: readonly string[] } | null>(null);
   const [dialog, setDialog] = React.useState<OpenDialog>(null);
 
-  // The page's snapshot has no check-ins nor indicators: read them like the report does.
+  // The page's snapshot has no check-ins, indicators nor means lines: read them like the report does.
   const details = React.useCallback((): Promise<ReportDetails> => loadReportDetails(repository, data.actions.map((a) => a.id)), [repository, data]);
 
   /** Runs one export with the spinner, its failure said in French; the dialog stays open on failure. */
@@ -88,7 +89,7 @@ export function ExportMenu(props: ExportMenuProps): JSX.Element {
       onClick: () =>
         void run(async () => {
           const [exports, more] = await Promise.all([loadExports(), details()]);
-          await exports.downloadPlanWorkbook({ ...data, ...more }, today, lang);
+          await exports.downloadPlanWorkbook({ ...data, ...more, actions: withMeansLines(data.actions, more.means) }, today, lang);
         }),
     },
     { key: 'public', text: strings.ExportPublicPage, iconProps: { iconName: 'Globe' }, onClick: () => setDialog('public') },
@@ -140,7 +141,7 @@ export function ExportMenu(props: ExportMenuProps): JSX.Element {
             let warnings: string[] = [];
             const done = await run(async () => {
               const [exports, more] = await Promise.all([loadExports(), details()]);
-              warnings = await exports.downloadEcomptes({ ...data, checkIns: more.checkIns }, today, ins);
+              warnings = await exports.downloadEcomptes({ ...data, checkIns: more.checkIns, actions: withMeansLines(data.actions, more.means) }, today, ins);
             });
             if (done) {
               close();
@@ -252,7 +253,7 @@ function EvaluationDialog(props: ExportMenuProps & { details: () => Promise<Repo
     work(async () => {
       if (label.trim() === '') throw new Error(strings.ExportSnapshotLabelMissing);
       const [exports, more] = await Promise.all([loadExports(), details()]);
-      const frozen = await exports.freezeToday({ ...data, indicators: more.indicators }, today, { kind, label });
+      const frozen = await exports.freezeToday({ ...data, indicators: more.indicators, actions: withMeansLines(data.actions, more.means) }, today, { kind, label });
       const stored = await archive.save(frozen);
       setSaved(formatMessage(strings.ExportSnapshotTaken, stored.label, formatDate(stored.takenOn), String(frozen.actions.length)));
       await refresh(stored.key);
@@ -262,7 +263,7 @@ function EvaluationDialog(props: ExportMenuProps & { details: () => Promise<Repo
     work(async () => {
       if (!chosen) return;
       const [exports, before, more] = await Promise.all([loadExports(), archive.load(chosen), details()]);
-      const after = await exports.freezeToday({ ...data, indicators: more.indicators }, today, { label: strings.ExportTodayLabel });
+      const after = await exports.freezeToday({ ...data, indicators: more.indicators, actions: withMeansLines(data.actions, more.means) }, today, { label: strings.ExportTodayLabel });
       await exports.generateEvaluation(before, after, { objectives: {}, synergies }, format);
     });
 

@@ -347,7 +347,6 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
             actions: filtered.actions,
             operationalObjectives: filtered.operationalObjectives,
             strategicObjectives: filtered.strategicObjectives,
-            fallbackYear: data.plan.startYear ?? Number(today.substring(0, 4)),
             load: loadMeans,
           }}
           onExport={() => downloadDashboardWorkbook(figures!, { planTitle: data.plan.title, filterLines: describeFilter(filter, options, lang) }, lang)}

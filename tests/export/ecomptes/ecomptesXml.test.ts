@@ -26,7 +26,7 @@ describe('the eComptes XML export', () => {
     expect(validation.valid).toBe(true);
   });
 
-  it('carries statuses, progress, people with a known civility, service, partners, plans, ETP and the budget as a projection', async () => {
+  it('carries statuses, progress, people with a known civility, service, partners, plans, ETP and the budget line as a projection', async () => {
     const input = reportInput();
     input.actions[0].partners = ['Forem', 'Commune'];
     input.actions[0].labels = ['PCS'];
@@ -45,7 +45,7 @@ describe('the eComptes XML export', () => {
     expect(action).toContain('<Departement>Service social</Departement><TauxAvancement>40</TauxAvancement>');
     expect(action).toContain('<RemarqueStatut><Mode>TEXTE</Mode><Valeur>Dernier suivi (15/10/2026) : Marché public relancé</Valeur></RemarqueStatut><ETP>0.5</ETP>');
     expect(action).toContain('<Plans><Plan>PCS</Plan></Plans><Partenaires><Partenaire>Forem</Partenaire><Partenaire>Commune</Partenaire></Partenaires>');
-    expect(action).toContain('<Projection><Service>E</Service><Type>D</Type><GroupeEco></GroupeEco><Libelle>Budget de l’action 1.1.1</Libelle><Exercices><Exercice Valeur="2026"><Montant>1234.5</Montant></Exercice></Exercices></Projection>');
+    expect(action).toContain('<Projection><Service>E</Service><Type>D</Type><GroupeEco></GroupeEco><Libelle></Libelle><Exercices><Exercice Valeur="2026"><Montant>1234.5</Montant></Exercice></Exercices></Projection>');
     // unknown status: NON_COMMENCE, the state as written in the remark; the sub-action after its parent
     expect(/<Action ElementId="A-201"[^>]*>.*?<\/Action>/.exec(xml)![0]).toMatch(/<Statut>NON_COMMENCE<\/Statut>.*État indiqué : Indéterminé/);
     expect(xml.indexOf('ElementId="A-103"')).toBeGreaterThan(xml.indexOf('ElementId="A-102"'));
