@@ -112,15 +112,20 @@ export async function saveActionMeans(sp: SPFI, webServerRelativeUrl: string, ac
   const writes: ((from: SPFI) => Promise<unknown>)[] = [];
   const kept = new Set<number>();
   for (const line of lines) {
-    const payload = meansLineToItem(line, actionId);
     const before = line.id !== undefined ? storedById.get(line.id) : undefined;
     if (!before) {
-      writes.push((from) => meansItems(from, webServerRelativeUrl).add(payload));
+      // Typed by the coordination: an update from the document never replaces it.
+      writes.push((from) => meansItems(from, webServerRelativeUrl).add(meansLineToItem({ ...line, fromDocument: false }, actionId)));
       continue;
     }
     kept.add(before.Id);
-    const changed = changedProperties(meansLineToItem(meansLineFromItem(before), actionId), payload);
-    if (Object.keys(changed).length > 0) writes.push((from) => meansItems(from, webServerRelativeUrl).getById(before.Id).update(changed, etagOf(before)));
+    const stored = meansLineFromItem(before);
+    const changed = changedProperties(meansLineToItem(stored, actionId), meansLineToItem({ ...line, fromDocument: stored.fromDocument }, actionId));
+    // A line of the document changed by hand becomes the coordination's.
+    if (Object.keys(changed).length > 0) {
+      const payload = { ...changed, [meansList.fields.fromDocument.internalName]: false };
+      writes.push((from) => meansItems(from, webServerRelativeUrl).getById(before.Id).update(payload, etagOf(before)));
+    }
   }
   for (const item of stored) {
     if (!kept.has(item.Id)) writes.push((from) => meansItems(from, webServerRelativeUrl).getById(item.Id).delete(etagOf(item)));
@@ -191,7 +196,8 @@ export async function migrateSingleFigures(sp: SPFI, webServerRelativeUrl: strin
     const action = byId.get(item.Id)!;
     const line = hasLines.has(item.Id) ? null : lineFromSingleFigures(singleOf(item), singleFiguresYear(action, planYearOf(item.Id)));
     if (line) {
-      additions.push((from) => meansItems(from, webServerRelativeUrl).add(meansLineToItem(line, item.Id)));
+      // The single figures were the document's (an update from it overwrote them): so is their line.
+      additions.push((from) => meansItems(from, webServerRelativeUrl).add(meansLineToItem({ ...line, fromDocument: true }, item.Id)));
       changes.push(`action ${item.Id} : budget et ETP repris en une ligne de moyens (${line.year})`);
     }
     // A service alone (no amount, no ETP) says nothing a line could hold: only emptied.

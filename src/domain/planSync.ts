@@ -29,6 +29,7 @@ import { titleKey } from './vocabularies';
 import { decodeEntities } from '../text/richText';
 import type { PstSnapshot } from './snapshot';
 import { restatesPeriod, restatesProgress, restatesResources, restatesStatus } from './asWritten';
+import type { ActionMeansSync } from './meansSync';
 
 export interface ItemUpdate<T> {
   readonly existingId: number;
@@ -55,6 +56,11 @@ export interface PlanSync {
   readonly strategicObjectives: KindSync<StrategicObjective>;
   readonly operationalObjectives: KindSync<OperationalObjective>;
   readonly actions: KindSync<Action>;
+  /**
+   * The means lines of matched actions (meansSync.ts), when the stored lines were read
+   * (the lists' snapshot carries none): planSync leaves it out, the plan writer adds it.
+   */
+  readonly means?: ActionMeansSync[];
 }
 
 export interface PlanSyncOptions {

@@ -405,6 +405,9 @@ export const meansList = {
     planned: { internalName: 'PstPlannedAmount', kind: 'currency', title: t('Montant prévu (€)', 'Planned amount (€)'), min: 0 },
     actual: { internalName: 'PstActualAmount', kind: 'currency', title: t('Montant réalisé (€)', 'Actual amount (€)'), min: 0 },
     etp: { internalName: 'PstEtp', kind: 'number', title: t('ETP', 'FTE'), min: 0, decimals: 2 },
+    // Written by an import (the document's line) rather than typed by the coordination: an
+    // update from the document replaces only these, and only while nobody changed them.
+    fromDocument: { internalName: 'PstFromDocument', kind: 'boolean', title: t('Repris du document', 'From the document') },
     modified: modifiedField,
   },
 } as const satisfies ListDef;

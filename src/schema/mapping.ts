@@ -493,6 +493,7 @@ export function meansLineFromItem(item: ListItem): MeansLine & { readonly action
     planned: number(item, mf.planned),
     actual: number(item, mf.actual),
     etp: number(item, mf.etp),
+    ...(item[mf.fromDocument.internalName] === true ? { fromDocument: true } : {}),
   };
 }
 
@@ -509,6 +510,7 @@ export function meansLineToItem(line: MeansLine, actionId: number): ItemPayload 
     [mf.planned.internalName]: line.planned,
     [mf.actual.internalName]: line.actual,
     [mf.etp.internalName]: line.etp,
+    [mf.fromDocument.internalName]: line.fromDocument === true,
   };
 }
 

@@ -56,7 +56,8 @@ describe('the provisioning upgrade of single figures', () => {
     expect(report.permissionChanges).toContain(`action ${site.otherAction} : budget et ETP repris en une ligne de moyens (2025)`);
     const details = await site.repository(COORDINATOR).loadActionDetails(site.otherAction);
     expect(details.action.resources.lines).toEqual([
-      { id: expect.any(Number), year: 2025, service: 'extraordinaire', direction: 'depense', source: null, article: null, planned: 120000, actual: null, etp: 0.5 },
+      // The single figures were the document's: an update from it may replace their line.
+      { id: expect.any(Number), year: 2025, service: 'extraordinaire', direction: 'depense', source: null, article: null, planned: 120000, actual: null, etp: 0.5, fromDocument: true },
     ]);
     // Once the line is written the columns are emptied: never taken as a line again.
     expect(await singleFiguresOf(site.otherAction)).toEqual([null, null, null]);
@@ -89,6 +90,8 @@ describe('the coordination saves an action’s lines', () => {
       [2027, 'depense', 'region', 5000, null],
     ]);
     expect(saved.action.resources.lines![0].id).toBe(migrated.id);
+    // The migrated line, changed by hand, is the coordination's now: an update from the document keeps it.
+    expect(saved.action.resources.lines!.map((l) => l.fromDocument ?? false)).toEqual([false, false, false]);
 
     const removed = await coordinator.saveMeansLines(site.otherAction, saved.action.resources.lines!.slice(1), saved.meansVersion!);
     expect(removed.action.resources.lines!.map((l) => l.year)).toEqual([2026, 2027]);

@@ -177,8 +177,11 @@ describe('means lines', () => {
       PstPlannedAmount: 1234.5,
       PstActualAmount: 1000,
       PstEtp: 0.5,
+      PstFromDocument: false,
     });
     expect(meansLineFromItem({ Id: 3, ...payload })).toEqual({ id: 3, actionId: 12, ...line });
+    // A line an import wrote says so, and reads back so.
+    expect(meansLineFromItem({ Id: 3, ...meansLineToItem({ ...line, fromDocument: true }, 12) })).toEqual({ id: 3, actionId: 12, ...line, fromDocument: true });
   });
 
   it('reads unknown choices as not said, an unknown direction as an expense', () => {
