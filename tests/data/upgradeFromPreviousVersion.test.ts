@@ -80,7 +80,7 @@ describe('a site of the previous version, upgraded by the current provisioning',
     const none = await items(sp, previous.actionsList).add({ Title: 'Borne', PstCode: '1.1.3', PstOperationalObjectivesId: [oo.Id] });
     await items(sp, previous.indicatorsList).add({ Title: 'Visiteurs accueillis', PstActionId: dated.Id, PstTarget: 1500 });
     const before = await previousItems(sp);
-    const previousLists = new Set(previous.PST_LISTS.map((l) => l.urlName));
+    const previousLists = new Set<string>(previous.PST_LISTS.map((l) => l.urlName));
 
     const first = counting(t);
     const report = await provisionPst(first.sp, t.webPath);
