@@ -54,6 +54,19 @@ describe('the eComptes XML export', () => {
     expect(result.warnings.join('\n')).not.toContain('sans civilité');
   });
 
+  it('writes the ETP of the exercise from the means lines, summed over the actions of an OO', () => {
+    const input = reportInput();
+    const etpLine = (year: number, etp: number) => ({ year, service: 'ordinaire' as const, direction: 'depense' as const, source: null, article: null, planned: null, actual: null, etp });
+    input.actions[0].resources = { text: null, lines: [etpLine(2025, 3), etpLine(2026, 0.5), etpLine(2026, 0.25), etpLine(2027, 9)] };
+    // No line of 2026 says an ETP: that of the closest year (2025 before 2027 on a tie).
+    input.actions[1].resources = { text: null, lines: [etpLine(2025, 2), etpLine(2027, 4)] };
+    const xml = ecomptesXml(input, { today: TODAY, ins: 56011, civilityOf: civilities }).xml;
+    const etpOf = (id: string) => new RegExp(`<Action ElementId="${id}"[^>]*>.*?<ETP>([^<]*)</ETP>`).exec(xml)![1];
+    expect([etpOf('A-101'), etpOf('A-102')]).toEqual(['0.75', '2']);
+    const oo = /<ObjectifOperationnel ElementId="OO-11"[^>]*>(.*?)<Actions>/.exec(xml)![1];
+    expect(oo).toContain('<ETP>2.75</ETP>');
+  });
+
   it('leaves out a person without civility and says so, cuts a long title, strips forbidden characters', async () => {
     const input = reportInput();
     input.actions[0].title = `Guichet\u0001 ${'très long '.repeat(40)}`;
