@@ -361,17 +361,11 @@ export class SharePointPstRepository implements PstRepository {
   async saveMeansLines(actionId: number, lines: readonly MeansLine[], meansVersion: string): Promise<ActionDetails> {
     // SharePoint refuses a lead too (Read on the list); this says it in French before any write.
     if (!(await this.canEditAllActions())) throw new Error('Seule la coordination du PST peut modifier les moyens d’une action.');
-    const current = await this.loadActionDetails(actionId);
     try {
       await saveActionMeans(this.sp, this.webServerRelativeUrl, actionId, lines, meansVersion);
     } catch (error) {
       if (error instanceof MeansVersionChanged || httpStatusOf(error) === 412) throw new ConflictError(await this.loadActionDetails(actionId));
       throw error;
-    }
-    // The lines replace the single figures: cleared once, so they are not taken as a line again.
-    const resources = current.action.resources;
-    if (resources.budget !== null || resources.etp !== null || resources.budgetService !== null) {
-      await this.saveChanges(current, { resources: { ...resources, budget: null, etp: null, budgetService: null } }, current.etag);
     }
     return this.loadActionDetails(actionId);
   }

@@ -13,7 +13,8 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import type { MeansLine } from '../domain/means';
-import { lineFromSingleFigures, singleFiguresYear } from '../domain/meansFigures';
+import { lineFromSingleFigures, SingleFigures, singleFiguresYear } from '../domain/meansFigures';
+import { isBudgetService } from '../domain/vocabularies';
 import { MAX_BATCH_REQUESTS, MAX_PAGE_SIZE } from '../domain/limits';
 import { actionsList, meansList, operationalObjectivesList, plansList, strategicObjectivesList } from '../schema/listSchema';
 import { actionFromItem, changedProperties, ListItem, meansLineFromItem, meansLineToItem } from '../schema/mapping';
@@ -111,15 +112,20 @@ export async function saveActionMeans(sp: SPFI, webServerRelativeUrl: string, ac
   const writes: ((from: SPFI) => Promise<unknown>)[] = [];
   const kept = new Set<number>();
   for (const line of lines) {
-    const payload = meansLineToItem(line, actionId);
     const before = line.id !== undefined ? storedById.get(line.id) : undefined;
     if (!before) {
-      writes.push((from) => meansItems(from, webServerRelativeUrl).add(payload));
+      // Typed by the coordination: an update from the document never replaces it.
+      writes.push((from) => meansItems(from, webServerRelativeUrl).add(meansLineToItem({ ...line, fromDocument: false }, actionId)));
       continue;
     }
     kept.add(before.Id);
-    const changed = changedProperties(meansLineToItem(meansLineFromItem(before), actionId), payload);
-    if (Object.keys(changed).length > 0) writes.push((from) => meansItems(from, webServerRelativeUrl).getById(before.Id).update(changed, etagOf(before)));
+    const stored = meansLineFromItem(before);
+    const changed = changedProperties(meansLineToItem(stored, actionId), meansLineToItem({ ...line, fromDocument: stored.fromDocument }, actionId));
+    // A line of the document changed by hand becomes the coordination's.
+    if (Object.keys(changed).length > 0) {
+      const payload = { ...changed, [meansList.fields.fromDocument.internalName]: false };
+      writes.push((from) => meansItems(from, webServerRelativeUrl).getById(before.Id).update(payload, etagOf(before)));
+    }
   }
   for (const item of stored) {
     if (!kept.has(item.Id)) writes.push((from) => meansItems(from, webServerRelativeUrl).getById(item.Id).delete(etagOf(item)));
@@ -139,20 +145,24 @@ async function runInBatches(sp: SPFI, writes: readonly ((from: SPFI) => Promise<
 }
 
 /**
- * The upgrade of a site from the single figures: every action with a budget or ETP and no
- * line gets one line holding them (on its planned start year, else its plan's first year).
- * The action's figures stay as they were (nothing is lost if the run stops half-way); the
- * panel clears them when the coordination first saves the lines. A second run finds a line
- * for each and writes nothing. Returns what it did, in French.
+ * The upgrade of a site from the single figures (the action columns PstBudget, PstEtp and
+ * PstBudgetService of the versions before the lines), in two steps so that a run stopped
+ * half-way loses nothing:
+ * 1. every action holding a budget or ETP and no line gets one line holding them (on its
+ *    planned start year, else its planned end year, else its plan's first year);
+ * 2. then, the columns of every action that has lines are emptied, so that they are never
+ *    taken as a line again (a coordinator who deletes that line later does not see it come back).
+ * A second run finds nothing to do and writes nothing. Returns what it did, in French.
  */
 export async function migrateSingleFigures(sp: SPFI, webServerRelativeUrl: string): Promise<string[]> {
   const list = (def: typeof actionsList | typeof plansList | typeof strategicObjectivesList | typeof operationalObjectivesList) =>
     sp.web.getList(listUrl(webServerRelativeUrl, def)).items;
   const af = actionsList.fields;
+  const singleColumns = [af.etp, af.budget, af.budgetService].map((f) => f.internalName);
   const [actions, withLines, plans, strategic, operational] = await Promise.all([
     readAll(
       list(actionsList)
-        .select('Id', af.etp.internalName, af.budget.internalName, af.budgetService.internalName, af.plannedStart.internalName, af.plannedEnd.internalName, af.plannedStartText.internalName, af.plannedEndText.internalName, lookupIdProperty(af.operationalObjectives), lookupIdProperty(af.parentAction))
+        .select('Id', ...singleColumns, af.plannedStart.internalName, af.plannedEnd.internalName, af.plannedStartText.internalName, af.plannedEndText.internalName, lookupIdProperty(af.operationalObjectives), lookupIdProperty(af.parentAction))
         .top(MAX_PAGE_SIZE),
     ),
     readAll(meansItems(sp, webServerRelativeUrl).select('Id', lookupIdProperty(meansList.fields.action)).top(MAX_PAGE_SIZE)),
@@ -173,15 +183,29 @@ export async function migrateSingleFigures(sp: SPFI, webServerRelativeUrl: strin
     const plan = oo !== undefined ? planOfOs.get(osOfOo.get(oo) ?? 0) : undefined;
     return (plan != null ? startOfPlan.get(plan) : null) ?? thisYear;
   };
-  const writes: ((from: SPFI) => Promise<unknown>)[] = [];
+  const singleOf = (item: ListItem): SingleFigures => {
+    const service = item[af.budgetService.internalName];
+    const amount = (name: string): number | null => (typeof item[name] === 'number' ? (item[name] as number) : null);
+    return { etp: amount(af.etp.internalName), budget: amount(af.budget.internalName), budgetService: isBudgetService(service) ? service : null };
+  };
+  const holdsSingle = (item: ListItem): boolean => singleColumns.some((name) => item[name] !== null && item[name] !== undefined);
+  const additions: ((from: SPFI) => Promise<unknown>)[] = [];
+  const clearings: ((from: SPFI) => Promise<unknown>)[] = [];
   const changes: string[] = [];
-  byId.forEach((action) => {
-    if (hasLines.has(action.id)) return;
-    const line = lineFromSingleFigures(action.resources, singleFiguresYear(action, planYearOf(action.id)));
-    if (!line) return;
-    writes.push((from) => meansItems(from, webServerRelativeUrl).add(meansLineToItem(line, action.id)));
-    changes.push(`action ${action.id} : budget et ETP repris en une ligne de moyens (${line.year})`);
-  });
-  await runInBatches(sp, writes);
+  for (const item of actions.filter(holdsSingle)) {
+    const action = byId.get(item.Id)!;
+    const line = hasLines.has(item.Id) ? null : lineFromSingleFigures(singleOf(item), singleFiguresYear(action, planYearOf(item.Id)));
+    if (line) {
+      // The single figures were the document's (an update from it overwrote them): so is their line.
+      additions.push((from) => meansItems(from, webServerRelativeUrl).add(meansLineToItem({ ...line, fromDocument: true }, item.Id)));
+      changes.push(`action ${item.Id} : budget et ETP repris en une ligne de moyens (${line.year})`);
+    }
+    // A service alone (no amount, no ETP) says nothing a line could hold: only emptied.
+    const cleared = Object.fromEntries(singleColumns.map((name) => [name, null]));
+    clearings.push((from) => from.web.getList(listUrl(webServerRelativeUrl, actionsList)).items.getById(item.Id).update(cleared));
+  }
+  await runInBatches(sp, additions);
+  // Only once every line is written: an action is never left without its figures.
+  await runInBatches(sp, clearings);
   return changes;
 }

@@ -46,8 +46,10 @@ import { queryFor } from '../schema/query';
 import { listUrl } from './sharePointPaths';
 import { batched, followPages, readPage } from './requests';
 import { MAX_BATCH_REQUESTS, MAX_PAGE_SIZE } from '../domain/limits';
-import { meansLinesOf } from '../domain/meansFigures';
 import { choosePlanWithReason, ItemUpdate, PlanSync, planSync, structuralOverlap, WEAK_PLAN_CHOICES } from '../domain/planSync';
+import { planMeansSync } from '../domain/meansSync';
+import type { MeansLine } from '../domain/means';
+import { readAllMeans } from './meansLines';
 
 /** Share of OS/OO in common for a document to be taken as a version of a stored plan. */
 const MIN_OVERLAP = 0.3;
@@ -279,7 +281,7 @@ class SyncWriter {
     for (const generation of generations(addedActions, (a) => a.id, (a) => (a.parentActionId != null && allIncoming.has(a.parentActionId) && !this.ids.actions.has(a.parentActionId) ? a.parentActionId : null))) {
       if (!(await this.run(generation.map((a) => this.addRequest('actions', actionsList, a, actionToItem(actionRefs(a))))))) return false;
     }
-    return this.run(
+    const actionsWritten = await this.run(
       this.resolvedUpdates(
         'actions',
         actionsList,
@@ -296,6 +298,28 @@ class SyncWriter {
         actionToItem,
       ),
     );
+    if (!actionsWritten) return false;
+
+    // ---- means lines: the previous import's replaced on matched actions, all of an added action's
+    const meansRequests: Pending[] = [];
+    const addLine = (line: MeansLine, actionId: number, title: string): Pending => ({
+      kind: 'actions',
+      label: `${title} – moyens ${line.year}`,
+      run: (sp) => this.items(meansList, sp).add(meansLineToItem({ ...line, fromDocument: true }, actionId)),
+      done: () => undefined,
+    });
+    for (const change of sync.means ?? []) {
+      const title = this.stored.actions.find((a) => a.id === change.existingId)?.title ?? String(change.existingId);
+      for (const line of change.removed) {
+        meansRequests.push({ kind: 'actions', label: `${title} – moyens ${line.year}`, run: (sp) => this.items(meansList, sp).getById(line.id as number).delete(), done: () => undefined });
+      }
+      for (const line of change.added) meansRequests.push(addLine(line, change.existingId, title));
+    }
+    for (const action of addedActions) {
+      const id = this.resolve('actions', action.id);
+      if (id !== null) for (const line of action.resources.lines ?? []) meansRequests.push(addLine(line, id, action.title));
+    }
+    return this.run(meansRequests);
   }
 
   /** Update requests with the changed columns only; references in the changes are resolved to stored ids. */
@@ -363,7 +387,9 @@ export async function importPlanToSite(sp: SPFI, webServerRelativeUrl: string, d
   }
 
   const snapshot = itemsOfPlan(stored, plan.id);
-  const sync = planSync(snapshot, data, { planId: plan.id });
+  const compared = planSync(snapshot, data, { planId: plan.id });
+  // The lines the lists hold now, with their origin: the update replaces the previous import's (meansSync.ts).
+  const sync: PlanSync = { ...compared, means: planMeansSync(compared.actions.matches, data.actions, await readAllMeans(sp, webServerRelativeUrl)) };
   if (options.dryRun) return { mode: 'sync', planId: plan.id, sync, written: emptyWritten(), notWritten: 0, failures: [], complete: true, stored: snapshot };
   const writer = new SyncWriter(sp, webServerRelativeUrl, snapshot, sync);
   let complete = false;
@@ -427,13 +453,12 @@ export async function writeNewPlan(sp: SPFI, webServerRelativeUrl: string, data:
     indicatorsList,
     (data.indicators ?? []).map((ind) => indicatorToItem({ ...ind, actionId: ids.actions.get(ind.actionId) ?? 0 })),
   );
-  // What the document says of the means: its lines by year, else its single figures as one line.
-  const firstYear = data.plan.startYear ?? new Date().getUTCFullYear();
+  // What the document says of the means (its single figures are already a line: toPlan).
   await addAll(
     sp,
     webServerRelativeUrl,
     meansList,
-    data.actions.flatMap((a) => meansLinesOf(a, firstYear).map((line) => meansLineToItem(line, ids.actions.get(a.id) ?? 0))),
+    data.actions.flatMap((a) => (a.resources.lines ?? []).map((line) => meansLineToItem({ ...line, fromDocument: true }, ids.actions.get(a.id) ?? 0))),
   );
   await markFinished(sp, webServerRelativeUrl, planId);
   return { ids, planId };

@@ -1,6 +1,6 @@
 /**
  * The texts an export writes for values the lists hold without their "as written" text
- * (a status set by a check-in, a date typed in SharePoint, ETP and budget as numbers), and
+ * (a status set by a check-in, a date typed in SharePoint, the means lines), and
  * the rule that such a text, read back by an import, says nothing new: re-importing an
  * unedited export changes nothing (see planSync.ts).
  */
@@ -9,6 +9,7 @@ import type { ActionStatus } from './vocabularies';
 import { interpretStatusText, statusLabel } from './vocabularies';
 import { formatNumber, formatPeriod, isParseError, parsePeriod, parseProgress } from './parsing';
 import { BUDGET_SERVICE_LABELS } from './vocabularies';
+import { FUNDING_SOURCE_LABELS } from './means';
 
 /** The planned date as written, else the stored period the way people write it. */
 export function periodAsWritten(text: string | null, period: Period | null): string {
@@ -50,8 +51,8 @@ export function restatesProgress(text: string | null | undefined, percent: numbe
 }
 
 /**
- * The resources text as written, else the figures in the words the importer reads
- * ("Humaines (ETP) : 0,5", "Budgétaires (€) : 1 234,5 €", the service), one per line.
+ * The resources text as written, else the means lines in the words the importer reads back
+ * (« 2026 : 1 234,5 € (Région wallonne) », « Humaines (ETP) : 0,5 », the service), one per line.
  */
 export function resourcesAsWritten(resources: ActionResources): string {
   if (resources.text && resources.text.trim() !== '') return resources.text;
@@ -59,11 +60,15 @@ export function resourcesAsWritten(resources: ActionResources): string {
 }
 
 function composedResources(resources: ActionResources): string {
-  const lines: string[] = [];
-  if (resources.etp !== null) lines.push(`Humaines (ETP) : ${formatNumber(resources.etp, { maxDecimals: 2 })}`);
-  if (resources.budget !== null) lines.push(`Budgétaires (€) : ${formatNumber(resources.budget, { maxDecimals: 2 })} €`);
-  if (resources.budgetService !== null) lines.push(BUDGET_SERVICE_LABELS[resources.budgetService].fr);
-  return lines.join('\n');
+  const lines = resources.lines ?? [];
+  const texts = lines
+    .filter((l) => l.planned !== null)
+    .map((l) => `${l.year} : ${formatNumber(l.planned as number, { maxDecimals: 2 })} €${l.source ? ` (${FUNDING_SOURCE_LABELS[l.source].fr})` : ''}${l.direction === 'recette' ? ' – recette' : ''}`);
+  const etps = lines.filter((l) => l.etp !== null);
+  if (etps.length === 1) texts.push(`Humaines (ETP) : ${formatNumber(etps[0].etp as number, { maxDecimals: 2 })}`);
+  const services = Array.from(new Set(lines.map((l) => l.service)));
+  if (services.length === 1 && services[0] !== null) texts.push(BUDGET_SERVICE_LABELS[services[0]].fr);
+  return texts.join('\n');
 }
 
 /** A resources text that is only the stored figures composed as above. */

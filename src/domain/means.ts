@@ -44,6 +44,11 @@ export interface MeansLine {
   actual: number | null;
   /** Full-time equivalents for that year. */
   etp: number | null;
+  /**
+   * Written by an import and unchanged since: an update from the document may replace it
+   * (domain/meansSync.ts). A line typed or changed by the coordination is theirs (absent).
+   */
+  fromDocument?: boolean;
 }
 
 export function isFundingSource(value: unknown): value is FundingSource {

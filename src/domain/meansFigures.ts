@@ -1,16 +1,25 @@
 // Reading, summing and checking means lines: the sheet's totals per year, the financial
-// director's breakdowns (dashboard), the one fallback from the single figures of before.
+// director's breakdowns (dashboard), the ETP of a year (eComptes), and the one conversion of
+// single figures (a document's « Budgétaires (€) : … », a site of before the lines) to a line.
 
-import type { Action, ActionResources, OperationalObjective, StrategicObjective } from './model';
+import type { Action, OperationalObjective, StrategicObjective } from './model';
 import { FUNDING_SOURCES, FundingSource, MeansLine } from './means';
+import type { BudgetService } from './vocabularies';
 import { compareCodes } from './tree';
 
-// ---------------------------------------------------------------- reading an action's means
+// ---------------------------------------------------------------- single figures → one line
 
+/** One budget, one ETP and one service for the whole action: what documents and sites of before the lines hold. */
+export interface SingleFigures {
+  readonly etp: number | null;
+  /** Euros. */
+  readonly budget: number | null;
+  readonly budgetService: BudgetService | null;
+}
 
 /**
- * The year an action's single figures (budget, ETP of a site or document from before the
- * lines) are put on: its planned start, else its planned end, else the plan's first year.
+ * The year single figures are put on: the action's planned start, else its planned end,
+ * else the plan's first year.
  */
 export function singleFiguresYear(action: Pick<Action, 'plannedStart' | 'plannedEnd'>, fallbackYear: number): number {
   const day = action.plannedStart?.start ?? action.plannedEnd?.end ?? null;
@@ -18,29 +27,55 @@ export function singleFiguresYear(action: Pick<Action, 'plannedStart' | 'planned
 }
 
 /** The single figures as one expense line, or none when there are none. */
-export function lineFromSingleFigures(resources: ActionResources, year: number): MeansLine | null {
-  if (resources.budget === null && resources.etp === null) return null;
+export function lineFromSingleFigures(figures: SingleFigures, year: number): MeansLine | null {
+  if (figures.budget === null && figures.etp === null) return null;
   return {
     year,
-    service: resources.budgetService,
+    service: figures.budgetService,
     direction: 'depense',
     source: null,
     article: null,
-    planned: resources.budget,
+    planned: figures.budget,
     actual: null,
-    etp: resources.etp,
+    etp: figures.etp,
   };
 }
 
 /**
- * What an action's means are: its lines, or (a site not yet upgraded, an action nobody
- * edited since) its single figures as one line. Every reader of the means goes through this.
+ * Lines read per year, completed by the single figures: none per year → the single figures
+ * as one line; lines without any ETP and a single ETP → the ETP on the first line (a document
+ * stating « Humaines (ETP) : 0,5 » and its budget year by year).
  */
-export function meansLinesOf(action: Pick<Action, 'resources' | 'plannedStart' | 'plannedEnd'>, fallbackYear: number): MeansLine[] {
-  const lines = action.resources.lines ?? [];
-  if (lines.length > 0) return lines;
-  const single = lineFromSingleFigures(action.resources, singleFiguresYear(action, fallbackYear));
-  return single ? [single] : [];
+export function withSingleFigures(lines: readonly MeansLine[], figures: SingleFigures, year: number): MeansLine[] {
+  if (lines.length === 0) {
+    const single = lineFromSingleFigures(figures, year);
+    return single ? [single] : [];
+  }
+  if (figures.etp === null || lines.some((l) => l.etp !== null)) return lines.slice();
+  return [{ ...lines[0], etp: figures.etp }, ...lines.slice(1)];
+}
+
+// ---------------------------------------------------------------- lines of the actions
+
+/** The actions with their lines from the means list (an action absent there has none). */
+export function withMeansLines<A extends Action>(actions: readonly A[], linesByAction: ReadonlyMap<number, readonly MeansLine[]>): A[] {
+  return actions.map((a) => ({ ...a, resources: { ...a.resources, lines: (linesByAction.get(a.id) ?? []).slice() } }));
+}
+
+/**
+ * The ETP of an action for a year (eComptes writes one ETP per element and exercise): the
+ * sum of that year's lines; when no line of that year says any, those of the closest year
+ * that does (the earlier one on a tie); 0 when no line does.
+ */
+export function etpOfYear(lines: readonly MeansLine[], year: number): number {
+  const withEtp = lines.filter((l) => l.etp !== null);
+  if (withEtp.length === 0) return 0;
+  const closest = withEtp.reduce((best, l) => {
+    const distance = Math.abs(l.year - year);
+    const bestDistance = Math.abs(best - year);
+    return distance < bestDistance || (distance === bestDistance && l.year < best) ? l.year : best;
+  }, withEtp[0].year);
+  return withEtp.filter((l) => l.year === closest).reduce((sum, l) => sum + (l.etp as number), 0);
 }
 
 /** Sums of some lines: expenses and receipts apart (a receipt is no cost), ETP. */
@@ -115,10 +150,8 @@ export interface MeansInput {
   readonly actions: readonly Action[];
   readonly operationalObjectives: readonly OperationalObjective[];
   readonly strategicObjectives: readonly StrategicObjective[];
-  /** The lines read from the means list, by action id; an action absent here falls back to its single figures. */
+  /** The lines read from the means list, by action id; an action absent here has none. */
   readonly linesByAction: ReadonlyMap<number, readonly MeansLine[]>;
-  /** The year single figures go on when the action has no date (the plan's first year). */
-  readonly fallbackYear: number;
   /** Only this year; all years when absent. */
   readonly year?: number | null;
 }
@@ -163,8 +196,7 @@ export function meansFigures(input: MeansInput): MeansFigures {
   const entries: { action: Action; line: MeansLine }[] = [];
   let actionsWithMeans = 0;
   for (const action of input.actions) {
-    const stored = input.linesByAction.get(action.id);
-    const lines = stored && stored.length > 0 ? stored : meansLinesOf(action, input.fallbackYear);
+    const lines = input.linesByAction.get(action.id) ?? [];
     if (lines.length > 0) actionsWithMeans++;
     for (const line of lines) entries.push({ action, line });
   }

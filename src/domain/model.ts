@@ -2,7 +2,7 @@
  * The PST domain model: plain data, ids are SharePoint item ids, dates are ISO
  * `YYYY-MM-DD` strings (never Date objects: a calendar day has no time zone).
  */
-import type { ActionStatus, BudgetService, Health, PlanState, Priority, Volet } from './vocabularies';
+import type { ActionStatus, Health, PlanState, Priority, Volet } from './vocabularies';
 import type { MeansLine } from './means';
 
 export type { ActionStatus, BudgetService, Health, Priority, Volet } from './vocabularies';
@@ -89,14 +89,12 @@ export interface OperationalObjective {
 }
 
 export interface ActionResources {
-  /** Full-time equivalents. */
-  etp: number | null;
-  /** Euros. */
-  budget: number | null;
-  budgetService: BudgetService | null;
   /** The resources as written (ETP, budget, remarks), kept even when numbers were read from it. */
   text: string | null;
-  /** Means per year (see domain/means.ts); absent or empty when only the single figures above are known. */
+  /**
+   * Means per year (see domain/means.ts), the only figures of an action's budget and ETP.
+   * Absent: not read with this action (the snapshot carries none; `withMeansLines` adds them).
+   */
   lines?: MeansLine[];
 }
 
@@ -247,7 +245,7 @@ export function createAction(
     weight: 1,
     lastCheckInDate: null,
     ...rest,
-    resources: { etp: null, budget: null, budgetService: null, text: null, ...resources },
+    resources: { text: null, ...resources },
   };
 }
 

@@ -29,6 +29,7 @@ import { titleKey } from './vocabularies';
 import { decodeEntities } from '../text/richText';
 import type { PstSnapshot } from './snapshot';
 import { restatesPeriod, restatesProgress, restatesResources, restatesStatus } from './asWritten';
+import type { ActionMeansSync } from './meansSync';
 
 export interface ItemUpdate<T> {
   readonly existingId: number;
@@ -55,6 +56,11 @@ export interface PlanSync {
   readonly strategicObjectives: KindSync<StrategicObjective>;
   readonly operationalObjectives: KindSync<OperationalObjective>;
   readonly actions: KindSync<Action>;
+  /**
+   * The means lines of matched actions (meansSync.ts), when the stored lines were read
+   * (the lists' snapshot carries none): planSync leaves it out, the plan writer adds it.
+   */
+  readonly means?: ActionMeansSync[];
 }
 
 export interface PlanSyncOptions {
@@ -162,16 +168,9 @@ const ACTION_RULES: readonly FieldRule<Action>[] = [
   text('deliverables'),
   {
     key: 'resources',
-    same: (s, i) =>
-      s.resources.etp === (i.resources.etp ?? s.resources.etp) &&
-      s.resources.budget === (i.resources.budget ?? s.resources.budget) &&
-      s.resources.budgetService === (i.resources.budgetService ?? s.resources.budgetService) &&
-      (isEmpty(i.resources.text) || sameText(s.resources.text, i.resources.text) || restatesResources(i.resources.text, s.resources)),
-    // What the document does not state (an ETP typed in SharePoint) stays.
+    // The text as written; the means lines are compared and written apart (meansSync).
+    same: (s, i) => isEmpty(i.resources.text) || sameText(s.resources.text, i.resources.text) || restatesResources(i.resources.text, s.resources),
     writeValue: (s, i) => ({
-      etp: i.resources.etp ?? s.resources.etp,
-      budget: i.resources.budget ?? s.resources.budget,
-      budgetService: i.resources.budgetService ?? s.resources.budgetService,
       text: isEmpty(i.resources.text) || restatesResources(i.resources.text, s.resources) ? s.resources.text : i.resources.text,
       ...(s.resources.lines ? { lines: s.resources.lines } : {}),
     }),

@@ -6,6 +6,8 @@
 import type { Action, OperationalObjective, Period, Person, Section, StrategicObjective } from './model';
 import type { ItemUpdate, PlanSync } from './planSync';
 import { formatNumber } from './parsing';
+import type { MeansLine } from './means';
+import { ActionMeansSync, meansLineText } from './meansSync';
 
 export type SyncItemKind = 'plan' | 'section' | 'strategicObjective' | 'operationalObjective' | 'action';
 
@@ -71,6 +73,16 @@ function additions<T extends { code?: string | null; title: string }>(kind: Sync
   return list.map((item) => ({ kind, item: label(item, ''), field: null, before: '–', after: 'ajouté' }));
 }
 
+/** The field of a means change (not a column of the action: the lines of « PST – Moyens »). */
+export const MEANS_LINES_FIELD = 'meansLines';
+
+/** Per action, the previous import's lines the update replaces → the document's lines. */
+function meansChanges(stored: readonly Action[], means: readonly ActionMeansSync[]): SyncChange[] {
+  const byId = new Map(stored.map((a) => [a.id, a]));
+  const text = (lines: readonly MeansLine[]): string => (lines.length === 0 ? '–' : lines.map(meansLineText).join('\n'));
+  return means.map((m) => ({ kind: 'action' as const, item: label(byId.get(m.existingId), `n° ${m.existingId}`), field: MEANS_LINES_FIELD, before: text(m.removed), after: text(m.added) }));
+}
+
 /** Every change an update would make, parents first: the plan, sections, OS, OO, actions. */
 export function syncChanges(stored: StoredItems, sync: PlanSync, planTitle = ''): SyncChange[] {
   const plan: SyncChange[] = Object.keys(sync.plan.changes).map((field) => ({
@@ -90,5 +102,6 @@ export function syncChanges(stored: StoredItems, sync: PlanSync, planTitle = '')
     ...updates('operationalObjective', stored.operationalObjectives, sync.operationalObjectives.updates),
     ...additions('action', sync.actions.adds),
     ...updates('action', stored.actions, sync.actions.updates),
+    ...meansChanges(stored.actions, sync.means ?? []),
   ];
 }

@@ -260,10 +260,11 @@ export function validateAction(action: Partial<Action>, options: ActionValidatio
   checkStatusPercent(issues, action.status, action.progressPercent, 'progressPercent');
 
   // Resources and weight
-  if (action.resources) {
-    checkAmount(issues, action.resources.budget, 'resources.budget', 'Le budget', 'The budget');
-    checkAmount(issues, action.resources.etp, 'resources.etp', "Le nombre d'ETP", 'The number of FTE');
-  }
+  (action.resources?.lines ?? []).forEach((line, index) => {
+    checkAmount(issues, line.planned, `resources.lines.${index}.planned`, 'Le montant prévu', 'The planned amount');
+    checkAmount(issues, line.actual, `resources.lines.${index}.actual`, 'Le montant réalisé', 'The actual amount');
+    checkAmount(issues, line.etp, `resources.lines.${index}.etp`, "Le nombre d'ETP", 'The number of FTE');
+  });
   checkAmount(issues, action.weight, 'weight', "Le poids de l'action", 'The weight of the action');
 
   (action.sdgs || []).forEach((sdg, index) => {

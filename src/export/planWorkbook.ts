@@ -207,10 +207,10 @@ function actionsSheet(input: PlanWorkbookInput, reportRows: ReadonlyMap<number, 
   const years = meansYears(input.actions);
   const headers = [
     l.code, l.strategicObjective, l.operationalObjective, l.action, l.status, l.health, l.progress, l.lead, l.service, l.start, l.due, l.attention,
-    l.lastCheckIn, l.lastCheckInAuthor, l.lastComment, l.indicators, l.etp, l.budget, l.budgetService,
+    l.lastCheckIn, l.lastCheckInAuthor, l.lastComment, l.indicators,
     ...years.flatMap((y) => [l.plannedIn(y), l.actualIn(y)]),
   ];
-  const widths = [10, 28, 28, 40, 14, 11, 11, 18, 18, 11, 11, 14, 11, 16, 40, 30, 7, 12, 14, ...years.flatMap(() => [12, 12])];
+  const widths = [10, 28, 28, 40, 14, 11, 11, 18, 18, 11, 11, 14, 11, 16, 40, 30, ...years.flatMap(() => [12, 12])];
   const rows: Cell[][] = [headers.map(header)];
   const highlights: (Highlight | null)[] = [null];
   const seen = new Set<number>();
@@ -238,9 +238,6 @@ function actionsSheet(input: PlanWorkbookInput, reportRows: ReadonlyMap<number, 
       wrap(r?.lastCheckIn?.author),
       wrap(r?.lastCheckIn?.comment),
       wrap(r ? indicatorText(r.indicators, l) || r.indicatorsText : a.indicatorsText),
-      decimal(a.resources.etp),
-      euro(a.resources.budget),
-      a.resources.budgetService ? BUDGET_SERVICE_LABELS[a.resources.budgetService][lang] : null,
       ...years.flatMap((y) => [euro(expensesOf(means, y, 'planned')), euro(expensesOf(means, y, 'actual'))]),
     ]);
     highlights.push(highlightOf(r));
@@ -267,21 +264,6 @@ function meansSheet(input: PlanWorkbookInput, l: WorkbookTexts, lang: Lang): She
         euro(line.planned),
         euro(line.actual),
         decimal(line.etp),
-      ]);
-    }
-    // No means per year: the single figures, without a year.
-    if (means.length === 0 && (a.resources.budget !== null || a.resources.etp !== null)) {
-      rows.push([
-        a.code,
-        wrap(a.title),
-        l.singleFigures,
-        a.resources.budgetService ? BUDGET_SERVICE_LABELS[a.resources.budgetService][lang] : null,
-        MEANS_DIRECTION_LABELS.depense[lang],
-        null,
-        null,
-        euro(a.resources.budget),
-        null,
-        decimal(a.resources.etp),
       ]);
     }
   }

@@ -77,6 +77,11 @@ export interface FieldDef {
    * Nothing else travels with the snapshot: the panel reads the rest of an action.
    */
   readonly summary?: boolean;
+  /**
+   * A column of an earlier version, kept only as what the upgrade migrates from (it is still
+   * provisioned, so every site has it): no query selects it, no mapping reads or writes it.
+   */
+  readonly migratedFrom?: boolean;
 }
 
 export interface ListDef<F extends string = string> {
@@ -321,13 +326,17 @@ export const actionsList = {
     indicatorsText: { internalName: 'PstIndicatorsText', kind: 'note', title: t('Indicateurs (texte)', 'Indicators (text)'), detailOnly: true },
     risks: { internalName: 'PstRisks', kind: 'note', title: t('Risques', 'Risks'), detailOnly: true },
     deliverables: { internalName: 'PstDeliverables', kind: 'note', title: t('Livrables', 'Deliverables'), detailOnly: true },
-    etp: { internalName: 'PstEtp', kind: 'number', title: t('ETP', 'FTE'), min: 0, decimals: 2 },
-    budget: { internalName: 'PstBudget', kind: 'currency', title: t('Budget (€)', 'Budget (€)'), min: 0 },
+    // The single budget, ETP and service of the versions before the means lines (« PST –
+    // Moyens »): only what the upgrade reads to write each action's first line
+    // (data/meansLines.ts, migrateSingleFigures); nothing else reads or writes them.
+    etp: { internalName: 'PstEtp', kind: 'number', title: t('ETP', 'FTE'), min: 0, decimals: 2, migratedFrom: true },
+    budget: { internalName: 'PstBudget', kind: 'currency', title: t('Budget (€)', 'Budget (€)'), min: 0, migratedFrom: true },
     budgetService: {
       internalName: 'PstBudgetService',
       kind: 'choice',
       title: t('Service budgétaire', 'Budget service'),
       choices: BUDGET_SERVICES,
+      migratedFrom: true,
     },
     resourcesText: { internalName: 'PstResourcesText', kind: 'note', title: t('Moyens (texte)', 'Resources (text)'), detailOnly: true },
     sdgs: { internalName: 'PstSdgs', kind: 'multiChoice', title: t('ODD', 'SDGs'), choices: SDG_NUMBERS.map(String), summary: true },
@@ -397,6 +406,9 @@ export const meansList = {
     planned: { internalName: 'PstPlannedAmount', kind: 'currency', title: t('Montant prévu (€)', 'Planned amount (€)'), min: 0 },
     actual: { internalName: 'PstActualAmount', kind: 'currency', title: t('Montant réalisé (€)', 'Actual amount (€)'), min: 0 },
     etp: { internalName: 'PstEtp', kind: 'number', title: t('ETP', 'FTE'), min: 0, decimals: 2 },
+    // Written by an import (the document's line) rather than typed by the coordination: an
+    // update from the document replaces only these, and only while nobody changed them.
+    fromDocument: { internalName: 'PstFromDocument', kind: 'boolean', title: t('Repris du document', 'From the document') },
     modified: modifiedField,
   },
 } as const satisfies ListDef;

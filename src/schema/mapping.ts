@@ -321,7 +321,6 @@ export function actionFromItem(item: ListItem): Action {
   const status = text(item, af.status);
   const health = text(item, af.health);
   const priority = text(item, af.priority);
-  const budgetService = text(item, af.budgetService);
   const startText = text(item, af.plannedStartText);
   const endText = text(item, af.plannedEndText);
   const projectGroupTitle = text(item, af.projectGroup);
@@ -356,12 +355,8 @@ export function actionFromItem(item: ListItem): Action {
     indicatorsText: text(item, af.indicatorsText),
     risks: lines(item, af.risks),
     deliverables: text(item, af.deliverables),
-    resources: {
-      etp: number(item, af.etp),
-      budget: number(item, af.budget),
-      budgetService: isBudgetService(budgetService) ? budgetService : null,
-      text: text(item, af.resourcesText),
-    },
+    // Budget and ETP are the means lines (meansLineFromItem), not columns of the action.
+    resources: { text: text(item, af.resourcesText) },
     sdgs: strings(item, af.sdgs).map(Number).filter((n) => n >= 1 && n <= 17),
     labels: strings(item, af.labels),
     policyObjective: text(item, af.policyObjective),
@@ -408,9 +403,6 @@ export function actionToItem(action: Omit<Action, 'id'>): ItemPayload {
     [af.indicatorsText.internalName]: action.indicatorsText,
     [af.risks.internalName]: joinLines(action.risks),
     [af.deliverables.internalName]: action.deliverables,
-    [af.etp.internalName]: action.resources.etp,
-    [af.budget.internalName]: action.resources.budget,
-    [af.budgetService.internalName]: action.resources.budgetService,
     [af.resourcesText.internalName]: action.resources.text,
     [af.sdgs.internalName]: action.sdgs.map(String),
     [af.labels.internalName]: action.labels,
@@ -501,6 +493,7 @@ export function meansLineFromItem(item: ListItem): MeansLine & { readonly action
     planned: number(item, mf.planned),
     actual: number(item, mf.actual),
     etp: number(item, mf.etp),
+    ...(item[mf.fromDocument.internalName] === true ? { fromDocument: true } : {}),
   };
 }
 
@@ -517,6 +510,7 @@ export function meansLineToItem(line: MeansLine, actionId: number): ItemPayload 
     [mf.planned.internalName]: line.planned,
     [mf.actual.internalName]: line.actual,
     [mf.etp.internalName]: line.etp,
+    [mf.fromDocument.internalName]: line.fromDocument === true,
   };
 }
 

@@ -41,7 +41,7 @@ export function queryFor(list: ListDef, scope: QueryScope = 'all'): ListQuery {
   const select = ['Id'];
   const expand: string[] = [];
   for (const field of Object.values(list.fields)) {
-    if (scope === 'summary' && !field.summary) continue;
+    if (field.migratedFrom || (scope === 'summary' && !field.summary)) continue;
     if (isLookupField(field) || (scope === 'summary' && field.kind === 'personMulti')) {
       select.push(lookupIdProperty(field));
     } else if (isPersonField(field)) {

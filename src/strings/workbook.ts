@@ -78,7 +78,6 @@ export interface WorkbookTexts {
   readonly lastComment: string;
   readonly indicators: string;
   readonly etp: string;
-  readonly budget: string;
   readonly budgetService: string;
   /** A year's means column: "2026 prévu (€)". */
   readonly plannedIn: (year: number) => string;
@@ -91,7 +90,6 @@ export interface WorkbookTexts {
   readonly plannedAmount: string;
   readonly actualAmount: string;
   /** The means sheet when only the single figures are known (no means per year). */
-  readonly singleFigures: string;
   readonly indicator: string;
   readonly unit: string;
   readonly baseline: string;
@@ -155,7 +153,6 @@ export const WORKBOOK_TEXTS: { readonly fr: WorkbookTexts; readonly en: Workbook
     lastComment: 'Dernier commentaire',
     indicators: 'Indicateurs',
     etp: 'ETP',
-    budget: 'Budget (€)',
     budgetService: 'Service budgétaire',
     plannedIn: (year: number) => `${year} prévu (€)`,
     actualIn: (year: number) => `${year} réalisé (€)`,
@@ -165,7 +162,6 @@ export const WORKBOOK_TEXTS: { readonly fr: WorkbookTexts; readonly en: Workbook
     article: 'Article budgétaire',
     plannedAmount: 'Prévu (€)',
     actualAmount: 'Réalisé (€)',
-    singleFigures: 'Montant unique (sans détail par année)',
     indicator: 'Indicateur',
     unit: 'Unité',
     baseline: 'Valeur de départ',
@@ -229,7 +225,6 @@ export const WORKBOOK_TEXTS: { readonly fr: WorkbookTexts; readonly en: Workbook
     lastComment: 'Last comment',
     indicators: 'Indicators',
     etp: 'FTE',
-    budget: 'Budget (€)',
     budgetService: 'Budget service',
     plannedIn: (year: number) => `${year} planned (€)`,
     actualIn: (year: number) => `${year} actual (€)`,
@@ -239,7 +234,6 @@ export const WORKBOOK_TEXTS: { readonly fr: WorkbookTexts; readonly en: Workbook
     article: 'Budget article',
     plannedAmount: 'Planned (€)',
     actualAmount: 'Actual (€)',
-    singleFigures: 'Single amount (no detail per year)',
     indicator: 'Indicator',
     unit: 'Unit',
     baseline: 'Baseline',

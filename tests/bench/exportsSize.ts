@@ -34,7 +34,7 @@ const actions = generatedActions({ os: osCount, oo: ooCount, actions: actionsCou
   createAction({
     ...a,
     order: (i % (actionsCount / ooCount)) + 1,
-    resources: { etp: 0.5, budget: null, budgetService: null, text: null, lines: [2025, 2026, 2027].map((year) => ({ year, service: 'ordinaire' as const, direction: 'depense' as const, source: 'cpas' as const, article: `844/124-${i % 90}`, planned: 1000 + i, actual: year < 2026 ? 900 : null, etp: 0.5 })) },
+    resources: { text: null, lines: [2025, 2026, 2027].map((year) => ({ year, service: 'ordinaire' as const, direction: 'depense' as const, source: 'cpas' as const, article: `844/124-${i % 90}`, planned: 1000 + i, actual: year < 2026 ? 900 : null, etp: 0.5 })) },
   }),
 );
 const data: PlanData = { plan: { id: 1, title: 'PST généré', organisation: 'CPAS de Banc-d’essai', startYear: 2025, endYear: 2030 }, sections: [], strategicObjectives, operationalObjectives, actions };

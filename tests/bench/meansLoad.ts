@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     const loadMs = performance.now() - t;
     const requests = store.requests.slice();
     t = performance.now();
-    const figures = meansFigures({ ...snapshot, linesByAction: byAction, fallbackYear: 2025 });
+    const figures = meansFigures({ ...snapshot, linesByAction: byAction });
     const figuresMs = performance.now() - t;
     store.requests.length = 0;
     t = performance.now();

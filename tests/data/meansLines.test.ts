@@ -10,7 +10,7 @@ import '@pnp/sp/items';
 import { ConflictError } from '../../src/data/errors';
 import { listUrl } from '../../src/data/sharePointPaths';
 import type { MeansLine } from '../../src/domain/means';
-import { meansList } from '../../src/schema/listSchema';
+import { actionsList, meansList } from '../../src/schema/listSchema';
 import { meansLineToItem } from '../../src/schema/mapping';
 import { COORDINATOR, LEAD, OWNER, PstSite, READER, startPstSite, storeState, WEB } from '../node/store/pstSiteFixture';
 import { sharePointErrorOf } from '../node/store/storeTestSupport';
@@ -37,28 +37,30 @@ const line = (fields: Partial<MeansLine>): MeansLine => ({
 
 const meansItems = (email: string) => site.sp(email).web.getList(listUrl(WEB, meansList)).items;
 
+const actionItems = (email: string) => site.sp(email).web.getList(listUrl(WEB, actionsList)).items;
+const SINGLE = [actionsList.fields.budget, actionsList.fields.etp, actionsList.fields.budgetService].map((f) => f.internalName);
+const singleFiguresOf = async (actionId: number) => {
+  const item: Record<string, unknown> = await actionItems(OWNER).getById(actionId).select(...SINGLE)();
+  return SINGLE.map((name) => item[name] ?? null);
+};
+
 describe('the provisioning upgrade of single figures', () => {
-  it('turns an action’s budget and ETP into one line, and a second run changes nothing', async () => {
-    const coordinator = site.repository(COORDINATOR);
-    const before = await coordinator.loadActionDetails(site.otherAction);
-    await coordinator.updateAction(
-      site.otherAction,
-      { resources: { ...before.action.resources, budget: 120000, etp: 0.5, budgetService: 'extraordinaire' } },
-      before.etag,
-    );
-    // A site from before the means list: the list is not there yet.
+  it('turns an action’s budget and ETP into one line, empties the columns, and a second run changes nothing', async () => {
+    // A site from before the means list: its single figures in the action's columns, no list yet.
+    await actionItems(OWNER).getById(site.otherAction).update({ PstBudget: 120000, PstEtp: 0.5, PstBudgetService: 'extraordinaire' });
     const means: { Id: string } = await site.sp(OWNER).web.getList(listUrl(WEB, meansList)).select('Id')();
     await site.sp(OWNER).web.lists.getById(means.Id).delete();
 
     const report = await site.repository(OWNER).provisionLists();
     expect(report.changes).toContainEqual({ kind: 'listCreated', list: 'means' });
     expect(report.permissionChanges).toContain(`action ${site.otherAction} : budget et ETP repris en une ligne de moyens (2025)`);
-    const details = await coordinator.loadActionDetails(site.otherAction);
+    const details = await site.repository(COORDINATOR).loadActionDetails(site.otherAction);
     expect(details.action.resources.lines).toEqual([
-      { id: expect.any(Number), year: 2025, service: 'extraordinaire', direction: 'depense', source: null, article: null, planned: 120000, actual: null, etp: 0.5 },
+      // The single figures were the document's: an update from it may replace their line.
+      { id: expect.any(Number), year: 2025, service: 'extraordinaire', direction: 'depense', source: null, article: null, planned: 120000, actual: null, etp: 0.5, fromDocument: true },
     ]);
-    // The single figures stay until the coordination saves the lines (nothing lost half-way).
-    expect(details.action.resources.budget).toBe(120000);
+    // Once the line is written the columns are emptied: never taken as a line again.
+    expect(await singleFiguresOf(site.otherAction)).toEqual([null, null, null]);
 
     const state = storeState(site.store);
     const second = await site.repository(OWNER).provisionLists();
@@ -69,7 +71,7 @@ describe('the provisioning upgrade of single figures', () => {
 });
 
 describe('the coordination saves an action’s lines', () => {
-  it('adds, updates and deletes lines, clears the single figures, and the lines survive a reload in year order', async () => {
+  it('adds, updates and deletes lines, and the lines survive a reload in year order', async () => {
     const coordinator = site.repository(COORDINATOR);
     const opened = await coordinator.loadActionDetails(site.otherAction);
     const [migrated] = opened.action.resources.lines!;
@@ -88,14 +90,16 @@ describe('the coordination saves an action’s lines', () => {
       [2027, 'depense', 'region', 5000, null],
     ]);
     expect(saved.action.resources.lines![0].id).toBe(migrated.id);
-    expect([saved.action.resources.budget, saved.action.resources.etp, saved.action.resources.budgetService]).toEqual([null, null, null]);
+    // The migrated line, changed by hand, is the coordination's now: an update from the document keeps it.
+    expect(saved.action.resources.lines!.map((l) => l.fromDocument ?? false)).toEqual([false, false, false]);
 
     const removed = await coordinator.saveMeansLines(site.otherAction, saved.action.resources.lines!.slice(1), saved.meansVersion!);
     expect(removed.action.resources.lines!.map((l) => l.year)).toEqual([2026, 2027]);
     // Read for the whole site too (the financial director's view).
     expect((await coordinator.loadMeans()).get(site.otherAction)!.map((l) => l.year)).toEqual([2026, 2027]);
-    // Nothing to migrate again: the single figures were cleared with the first save.
+    // Deleting the migrated line does not bring it back at the next upgrade run.
     expect((await site.repository(OWNER).provisionLists()).permissionChanges).toEqual([]);
+    expect((await coordinator.loadMeans()).get(site.otherAction)!.map((l) => l.year)).toEqual([2026, 2027]);
   });
 
   it('refuses a save based on lines someone changed since, and shows the stored version', async () => {

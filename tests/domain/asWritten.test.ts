@@ -14,8 +14,8 @@ describe('texts written for stored values', () => {
     expect(statusAsWritten({ status: null, statusText: 'Indéterminé' })).toBe('Indéterminé');
     expect(progressAsWritten({ progressPercent: 35, progressText: '+/- 35 %' })).toBe('+/- 35 %');
     expect(progressAsWritten({ progressPercent: 60, progressText: '+/- 35 %' })).toBe('60 %');
-    expect(resourcesAsWritten({ etp: 0.5, budget: 1234.5, budgetService: 'ordinaire', text: null })).toBe('Humaines (ETP) : 0,5\nBudgétaires (€) : 1\u00a0234,5 €\nService ordinaire');
-    expect(resourcesAsWritten({ etp: 1, budget: null, budgetService: null, text: '1 ETP et un stagiaire' })).toBe('1 ETP et un stagiaire');
+    expect(resourcesAsWritten({ text: null, lines: [{ year: 2026, service: 'ordinaire' as const, direction: 'depense' as const, source: 'region' as const, article: null, planned: 1234.5, actual: null, etp: 0.5 }] })).toBe('2026 : 1\u00a0234,5 € (Région wallonne)\nHumaines (ETP) : 0,5\nService ordinaire');
+    expect(resourcesAsWritten({ text: '1 ETP et un stagiaire', lines: [{ year: 2026, service: 'ordinaire' as const, direction: 'depense' as const, source: 'region' as const, article: null, planned: 1234.5, actual: null, etp: 0.5 }] })).toBe('1 ETP et un stagiaire');
   });
 
   it('tells a restatement from a change', () => {
@@ -28,7 +28,7 @@ describe('texts written for stored values', () => {
     expect(restatesProgress('40 %', 40)).toBe(true);
     expect(restatesProgress('40', 40)).toBe(true);
     expect(restatesProgress('45 %', 40)).toBe(false);
-    const figures = { etp: 0.5, budget: 1234.5, budgetService: 'ordinaire' as const, text: null };
+    const figures = { text: null, lines: [{ year: 2026, service: 'ordinaire' as const, direction: 'depense' as const, source: 'region' as const, article: null, planned: 1234.5, actual: null, etp: 0.5 }] };
     expect(restatesResources(resourcesAsWritten(figures), figures)).toBe(true);
     expect(restatesResources('Humaines (ETP) : 0,5 et un stagiaire', figures)).toBe(false);
     expect(restatesResources('Humaines (ETP) : 0,5', { ...figures, text: 'Humaines (ETP) : 0,5' })).toBe(false);
@@ -41,7 +41,7 @@ describe('planSync and restated values', () => {
     sections: [],
     strategicObjectives: [os(1, { code: '1', order: 1 })],
     operationalObjectives: [oo(11, 1, { code: '1.1', order: 1 })],
-    actions: [action(101, [11], { code: '1.1.1', order: 1, status: 'EN_COURS', statusText: null, progressPercent: 40, plannedEnd: period('2026-09-30'), resources: { etp: 0.5, budget: 1000, budgetService: null, text: null } })],
+    actions: [action(101, [11], { code: '1.1.1', order: 1, status: 'EN_COURS', statusText: null, progressPercent: 40, plannedEnd: period('2026-09-30'), resources: { text: null, lines: [{ year: 2026, service: null, direction: 'depense', source: null, article: null, planned: 1000, actual: null, etp: 0.5 }] } })],
     indicators: [],
   };
   const incoming = (fields: Parameters<typeof action>[2]) => ({
@@ -53,7 +53,7 @@ describe('planSync and restated values', () => {
   });
 
   it('changes nothing when the document only restates the stored values', () => {
-    const sync = planSync(stored, incoming({ statusText: 'En cours', status: 'EN_COURS', progressText: '40 %', progressPercent: 40, plannedEnd: period('30/09/2026'), plannedEndText: '30/09/2026', resources: { etp: 0.5, budget: 1000, budgetService: null, text: 'Humaines (ETP) : 0,5\nBudgétaires (€) : 1\u00a0000 €' } }));
+    const sync = planSync(stored, incoming({ statusText: 'En cours', status: 'EN_COURS', progressText: '40 %', progressPercent: 40, plannedEnd: period('30/09/2026'), plannedEndText: '30/09/2026', resources: { text: '2026 : 1\u00a0000 €\nHumaines (ETP) : 0,5' } }));
     expect(syncTotals(sync).updates).toBe(0);
   });
 

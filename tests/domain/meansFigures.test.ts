@@ -1,5 +1,5 @@
 import type { MeansLine } from '../../src/domain/means';
-import { lineFromSingleFigures, meansFigures, meansLineIssues, meansLinesOf, singleFiguresYear, totalsOf, totalsPerYear } from '../../src/domain/meansFigures';
+import { etpOfYear, lineFromSingleFigures, meansFigures, meansLineIssues, singleFiguresYear, totalsOf, totalsPerYear, withMeansLines, withSingleFigures } from '../../src/domain/meansFigures';
 import { action, oo, os, period, subAction } from './fixtures';
 
 const line = (fields: Partial<MeansLine>): MeansLine => ({
@@ -14,27 +14,44 @@ const line = (fields: Partial<MeansLine>): MeansLine => ({
   ...fields,
 });
 
-describe('meansLinesOf', () => {
-  it('gives the lines when the action has some', () => {
-    const lines = [line({ planned: 1000 })];
-    expect(meansLinesOf(action(1, [1], { resources: { etp: 2, budget: 50, budgetService: null, text: null, lines } }), 2025)).toBe(lines);
+describe('single figures (a document, a site of before the lines) as lines', () => {
+  const single = { etp: 0.5, budget: 120000, budgetService: 'extraordinaire' as const };
+
+  it('turns the single figures into one expense line', () => {
+    expect(lineFromSingleFigures(single, 2027)).toEqual({ year: 2027, service: 'extraordinaire', direction: 'depense', source: null, article: null, planned: 120000, actual: null, etp: 0.5 });
+    expect(lineFromSingleFigures({ etp: null, budget: null, budgetService: 'ordinaire' }, 2025)).toBeNull();
   });
 
-  it('turns the single figures into one expense line on the planned start year', () => {
-    const a = action(1, [1], { plannedStart: period('03/2027'), resources: { etp: 0.5, budget: 120000, budgetService: 'extraordinaire', text: null } });
-    expect(meansLinesOf(a, 2025)).toEqual([
-      { year: 2027, service: 'extraordinaire', direction: 'depense', source: null, article: null, planned: 120000, actual: null, etp: 0.5 },
-    ]);
-  });
-
-  it('gives no line without lines nor single figures', () => {
-    expect(meansLinesOf(action(1, [1]), 2025)).toEqual([]);
-    expect(lineFromSingleFigures({ etp: null, budget: null, budgetService: 'ordinaire', text: 'à évaluer' }, 2025)).toBeNull();
-  });
-
-  it('puts single figures on the planned end, else the fallback year', () => {
+  it('puts single figures on the planned start, else the planned end, else the fallback year', () => {
+    expect(singleFiguresYear(action(1, [1], { plannedStart: period('03/2027'), plannedEnd: period('2029') }), 2025)).toBe(2027);
     expect(singleFiguresYear(action(1, [1], { plannedEnd: period('2029') }), 2025)).toBe(2029);
     expect(singleFiguresYear(action(1, [1]), 2025)).toBe(2025);
+  });
+
+  it('keeps lines per year and adds a lone ETP to the first one; no line per year: the single line', () => {
+    const perYear = [line({ year: 2024, planned: 10 }), line({ year: 2025, planned: 20 })];
+    expect(withSingleFigures(perYear, single, 2030)).toEqual([{ ...perYear[0], etp: 0.5 }, perYear[1]]);
+    expect(withSingleFigures([line({ etp: 1 })], single, 2030)).toEqual([line({ etp: 1 })]);
+    expect(withSingleFigures([], single, 2030)).toEqual([lineFromSingleFigures(single, 2030)]);
+    expect(withSingleFigures([], { etp: null, budget: null, budgetService: null }, 2030)).toEqual([]);
+  });
+});
+
+describe('the lines of the actions', () => {
+  it('adds each action its lines from the means list, none when it has none', () => {
+    const lines = [line({ planned: 1000 })];
+    const [first, second] = withMeansLines([action(1, [1]), action(2, [1], { resources: { text: 'à voir' } })], new Map([[1, lines]]));
+    expect(first.resources.lines).toEqual(lines);
+    expect(second.resources).toEqual({ text: 'à voir', lines: [] });
+  });
+
+  it('gives the ETP of a year, else of the closest year that says one (the earlier on a tie)', () => {
+    const lines = [line({ year: 2024, etp: 1 }), line({ year: 2026, etp: 0.5 }), line({ year: 2026, etp: 0.25 }), line({ year: 2028, etp: 3 }), line({ year: 2029, planned: 5 })];
+    expect(etpOfYear(lines, 2026)).toBe(0.75);
+    expect(etpOfYear(lines, 2025)).toBe(1);
+    expect(etpOfYear(lines, 2027)).toBe(0.75);
+    expect(etpOfYear(lines, 2030)).toBe(3);
+    expect(etpOfYear([line({ planned: 5 })], 2026)).toBe(0);
   });
 });
 
@@ -65,16 +82,16 @@ describe('meansFigures', () => {
     // Transversal: counted once, for the OS of its first OO.
     action(2, [21, 11], { department: 'Finances' }),
     subAction(3, 1),
-    // A site not upgraded yet: the single figures count.
-    action(4, [21], { resources: { etp: 2, budget: 400, budgetService: 'extraordinaire', text: null } }),
+    action(4, [21]),
     action(5, [21]),
   ];
   const linesByAction = new Map<number, MeansLine[]>([
     [1, [line({ year: 2026, planned: 1000, actual: 900, etp: 1, source: 'commune' }), line({ year: 2027, planned: 500, source: 'region' })]],
     [2, [line({ year: 2026, planned: 300, service: 'extraordinaire', source: 'europe' }), line({ year: 2026, direction: 'recette', planned: 300, source: 'europe' })]],
     [3, [line({ year: 2027, planned: 50, source: null, service: null })]],
+    [4, [line({ year: 2025, planned: 400, service: 'extraordinaire', source: null, etp: 2 })]],
   ]);
-  const figures = meansFigures({ actions, operationalObjectives, strategicObjectives, linesByAction, fallbackYear: 2025 });
+  const figures = meansFigures({ actions, operationalObjectives, strategicObjectives, linesByAction });
 
   it('lists the years and the grand total', () => {
     expect(figures.years).toEqual([2025, 2026, 2027]);
@@ -122,7 +139,7 @@ describe('meansFigures', () => {
   });
 
   it('restricts every breakdown to one year when asked', () => {
-    const year = meansFigures({ actions, operationalObjectives, strategicObjectives, linesByAction, fallbackYear: 2025, year: 2027 });
+    const year = meansFigures({ actions, operationalObjectives, strategicObjectives, linesByAction, year: 2027 });
     expect(year.years).toEqual([2025, 2026, 2027]);
     expect(year.total.plannedExpense).toBe(550);
     expect(year.bySource.map((g) => g.key)).toEqual(['region', null]);

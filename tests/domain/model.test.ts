@@ -152,14 +152,14 @@ describe('createAction', () => {
     expect(action.operationalObjectiveIds).toEqual([]);
     expect(action.status).toBeNull();
     expect(action.progressPercent).toBeNull();
-    expect(action.resources).toEqual({ etp: null, budget: null, budgetService: null, text: null });
+    expect(action.resources).toEqual({ text: null });
     expect(action.team).toEqual([]);
   });
 
   it('keeps given fields and completes partial resources', () => {
-    const action = createAction({ id: 1, title: 'x', weight: 3, resources: { budget: 1000 } });
+    const action = createAction({ id: 1, title: 'x', weight: 3, resources: { lines: [] } });
     expect(action.weight).toBe(3);
-    expect(action.resources).toEqual({ etp: null, budget: 1000, budgetService: null, text: null });
+    expect(action.resources).toEqual({ text: null, lines: [] });
   });
 });
 

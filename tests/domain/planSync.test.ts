@@ -223,16 +223,16 @@ describe('what a document cannot know is kept', () => {
     expect(syncTotals(planSync(resolved, data(base)))).toMatchObject({ updates: 0 });
   });
 
-  it('an empty value in the document does not erase a stored one; ETP typed in SharePoint stays', () => {
+  it('an empty value in the document does not erase a stored one', () => {
     const existing = stored(data(base));
     const enriched: PstSnapshot = {
       ...existing,
-      actions: existing.actions.map((a, k) => (k === 0 ? { ...a, comments: 'Ajouté dans SharePoint', resources: { ...a.resources, etp: 0.5 } } : a)),
+      actions: existing.actions.map((a, k) => (k === 0 ? { ...a, comments: 'Ajouté dans SharePoint' } : a)),
     };
     expect(syncTotals(planSync(enriched, data(base)))).toMatchObject({ updates: 0 });
     const withText = data(edit(base, (d) => ((d.strategicObjectives[0].operationalObjectives[0].actions[0].fields as { resources?: string }).resources = 'Budget à définir')));
     const update = planSync(enriched, withText).actions.updates[0];
-    expect(update.changes.resources).toEqual({ etp: 0.5, budget: null, budgetService: null, text: 'Budget à définir' });
+    expect(update.changes.resources).toEqual({ text: 'Budget à définir' });
   });
 
   it('a CODIR pilot named by the document but not resolved is not compared (the lists keep accounts only)', () => {

@@ -166,16 +166,19 @@ describe('validateAction', () => {
 
   describe('resources, weight, SDG', () => {
     it('refuses negative budget, ETP and weight', () => {
-      const issues = validateAction({ ...valid(), weight: -1, resources: { etp: -0.5, budget: -5, budgetService: null, text: null } });
+      const line = { year: 2026, service: null, direction: 'depense' as const, source: null, article: null, planned: -5, actual: null, etp: -0.5 };
+      const issues = validateAction({ ...valid(), weight: -1, resources: { text: null, lines: [line] } });
+      expect(issues.map((i) => i.field)).toEqual(['resources.lines.0.planned', 'resources.lines.0.etp', 'weight']);
       expect(messages(issues)).toEqual([
-        'Le budget ne peut pas être négatif (valeur saisie : -5).',
+        'Le montant prévu ne peut pas être négatif (valeur saisie : -5).',
         "Le nombre d'ETP ne peut pas être négatif (valeur saisie : -0,5).",
         "Le poids de l'action ne peut pas être négatif (valeur saisie : -1).",
       ]);
     });
 
     it('accepts zero and large budgets', () => {
-      expect(validateAction({ ...valid(), resources: { etp: 0, budget: 30000000, budgetService: 'extraordinaire', text: null } })).toEqual([]);
+      const line = { year: 2026, service: 'extraordinaire' as const, direction: 'depense' as const, source: null, article: null, planned: 30000000, actual: 0, etp: 0 };
+      expect(validateAction({ ...valid(), resources: { text: null, lines: [line] } })).toEqual([]);
     });
 
     it('refuses an SDG outside 1..17', () => {

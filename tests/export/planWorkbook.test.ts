@@ -12,6 +12,7 @@ import type { PstSnapshot } from '../../src/domain/snapshot';
 import type { PlanData } from '../../src/domain/model';
 import { walkXml } from '../../src/import/read/xml';
 import { buildSamplePst } from '../../src/node/local/samplePst';
+import { readMeansLines } from '../../src/import/toPlan';
 import type { OutlineDocument } from '../../src/import/toPlan';
 import sampleOutline from '../../src/node/local/sample/binche-2019-2024.outline.json';
 import { TEMPLATE_COLUMNS } from '../../src/export/templateColumns';
@@ -133,7 +134,14 @@ describe('the plan workbook', () => {
     expect(guichet[column('Fin')]).toBe('30/09/2026');
     expect(guichet[column('État')]).toBe('En cours');
     expect(guichet[column('Avancement (%)')]).toBe('40 %');
-    expect(guichet[column('Ressources (ETP, budget)')]).toBe('Humaines (ETP) : 0,5\nBudgétaires (€) : 1\u00a0234,5 €\nService extraordinaire');
+    // No text as written: the means lines, in the words the import reads back as the same lines.
+    const resources = guichet[column('Ressources (ETP, budget)')] as string;
+    expect(resources).toBe('2026 : 20\u00a0000 € (Région wallonne)\n2027 : 5\u00a0000 € (Fonds propres du CPAS)\n2026 : 10\u00a0000 € (Région wallonne) – recette');
+    expect(readMeansLines(resources).map((l) => [l.year, l.direction, l.source, l.planned])).toEqual([
+      [2026, 'depense', 'region', 20000],
+      [2027, 'depense', 'cpas', 5000],
+      [2026, 'recette', 'region', 10000],
+    ]);
     // The transversal action: a second row under OO 2.1 with its code and title only.
     const borne = pst.filter((r) => r[1] === '1.1.2');
     expect(borne.map((r) => r[column('Parent (code ou intitulé)')])).toEqual(['1.1', '2.1']);
@@ -146,7 +154,10 @@ describe('the plan workbook', () => {
     const files = exported(richInput());
     const actions = sheetRows(files['xl/worksheets/sheet2.xml']).cells;
     const headers = actions[0];
-    expect(headers).toEqual(expect.arrayContaining(['Dernier commentaire', 'Indicateurs', 'ETP', 'Budget (€)', '2026 prévu (€)', '2026 réalisé (€)', '2027 prévu (€)']));
+    expect(headers).toEqual(expect.arrayContaining(['Dernier commentaire', 'Indicateurs', '2026 prévu (€)', '2026 réalisé (€)', '2027 prévu (€)']));
+    // No single budget or ETP column: the means are the lines (per year here, in detail in « Moyens »).
+    expect(headers).not.toContain('Budget (€)');
+    expect(headers).not.toContain('ETP');
     expect(actions.filter((r) => r[0] === '1.1.2')).toHaveLength(1);
     const guichet = actions.find((r) => r[0] === '1.1.1')!;
     const at = (h: string) => guichet[headers.indexOf(h)];

@@ -24,6 +24,7 @@ import { headingCandidates, isClosingMatter } from '../../src/import/lines/headi
 import { DocxParagraph, makeDocx, makePdf } from './support/makeDocuments';
 import { readXlsxRows } from '../../src/import/spreadsheet/readRows';
 import { outlineFromRows } from '../../src/import/spreadsheet/rowsToOutline';
+import { totalsOf } from '../../src/domain/meansFigures';
 
 const LAYOUTS = path.resolve(__dirname, 'fixtures/layouts');
 const ALL_NAMES = fs
@@ -460,7 +461,7 @@ describe('tables of contents, ordinal keywords, action tables and sheet values (
     expect(dates('1.2.1')).toEqual(['2030-01-01', '2030-12-31']);
     expect(dates('1.2.2')).toEqual(['2026-07-01', '2026-12-31']);
     expect(dates('2.1.2')).toEqual(['2028-01-01', '2028-03-31']);
-    expect(plan.actions.map((a) => a.resources.budget)).toEqual([12500, 12500, 0, 8000, 3500, 45000, 1200]);
+    expect(plan.actions.map((a) => totalsOf(a.resources.lines ?? []).plannedExpense)).toEqual([12500, 12500, 0, 8000, 3500, 45000, 1200]);
     expect(plan.warnings.filter((w) => w.code === 'unreadableDate')).toEqual([]);
     expect(JSON.stringify(byCode.get('1.1.1')?.mandatary)).toContain('Présidente du CPAS');
   });

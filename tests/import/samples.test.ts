@@ -133,14 +133,19 @@ describe('002 CPAS de Binche (axes, 5-level codes, full action sheets)', () => {
     // Sheets with "(ETP) : <number>": 1.1.1.1.1 (1), 1.1.1.1.3 (1), 1.1.2.2.1 (1), 1.1.3.1.1 (2),
     // 1.2.1.1.1 (1), 1.2.1.3.2 (0,5), 2.1.2.1.1 (2), 2.1.2.2.1 (2), 3.1.1.2 (1) → 11,5 ETP.
     // "Budgétaires (€) : <amount>€": 1.1.3.1.1 (30.000.000€), 1.1.4.1 (1000€), 1.2.1.3.2 (120.000€), 2.2.2.2.1 (+/- 7000€).
-    const etp = result.actions.filter((a) => a.resources.etp !== null);
-    const budget = result.actions.filter((a) => a.resources.budget !== null);
+    // Each becomes the action's one means line (the sheets give no amount year by year).
+    const lines = (a: (typeof result.actions)[number]) => a.resources.lines ?? [];
+    const etp = result.actions.filter((a) => lines(a).some((l) => l.etp !== null));
+    const budget = result.actions.filter((a) => lines(a).some((l) => l.planned !== null));
+    expect(result.actions.every((a) => lines(a).length <= 1)).toBe(true);
     expect(etp.map((a) => a.code)).toEqual(['1.1.1.1.1', '1.1.1.1.3', '1.1.2.2.1', '1.1.3.1.1', '1.2.1.1.1', '1.2.1.3.2', '2.1.2.1.1', '2.1.2.2.1', '3.1.1.2']);
-    expect(etp.reduce((sum, a) => sum + (a.resources.etp as number), 0)).toBe(11.5);
+    expect(etp.reduce((sum, a) => sum + (lines(a)[0].etp as number), 0)).toBe(11.5);
     expect(budget.map((a) => a.code)).toEqual(['1.1.3.1.1', '1.1.4.1', '1.2.1.3.2', '2.2.2.2.1']);
-    const total = budget.reduce((sum, a) => sum + (a.resources.budget as number), 0);
+    const total = budget.reduce((sum, a) => sum + (lines(a)[0].planned as number), 0);
     expect(formatEuro(total)).toBe('30\u00a0128\u00a0000,00\u00a0€');
-    expect(byCode(result, '3.2.3.1').resources.budgetService).toBe('extraordinaire'); // "Fonds de réserve à l'extraordinaire"
+    // A service named without any amount makes no line; the text says it.
+    expect(byCode(result, '3.2.3.1').resources.lines).toBeUndefined();
+    expect(byCode(result, '3.2.3.1').resources.text).toContain("l'extraordinaire");
   });
 
   describe('roll-up on 30/06/2021, statuses not yet filled in', () => {

@@ -236,13 +236,23 @@ describe('planFromOutline: action fields', () => {
     expect(action.mandatary).toBe('Conseil de l’Action Sociale');
   });
 
-  it('reads ETP and budget stated plainly, keeps the resources text', () => {
+  it('reads ETP and budget stated plainly as one means line on the start year, keeps the resources text', () => {
     expect(action.resources).toEqual({
-      etp: 0.5,
-      budget: 120000,
-      budgetService: null,
       text: 'Humaine (ETP) : 0,5 et Budgétaires (€) : 120.000€ (estimé sur quatre ans)',
+      lines: [{ year: 2019, service: null, direction: 'depense', source: null, article: null, planned: 120000, actual: null, etp: 0.5 }],
     });
+  });
+
+  it('puts single figures of an undated action on the plan’s first year, and a lone ETP on the first line per year', () => {
+    const undated = { ...sheet, fields: { ...sheet.fields, start: null, end: null, timing: null, resources: 'Humaines (ETP) : 2' } };
+    const perYear = { ...sheet, fields: { ...sheet.fields, resources: 'Humaines (ETP) : 1\n2021 : 5.000 €\n2022 : 6.000 € (Région wallonne)' } };
+    const outline = { ...oneOs([undated, perYear]), period: '2019-2024' };
+    const [first, second] = planFromOutline(outline).actions;
+    expect(first.resources.lines).toEqual([{ year: 2019, service: null, direction: 'depense', source: null, article: null, planned: null, actual: null, etp: 2 }]);
+    expect(second.resources.lines).toEqual([
+      { year: 2021, service: null, direction: 'depense', source: null, article: null, planned: 5000, actual: null, etp: 1 },
+      { year: 2022, service: null, direction: 'depense', source: 'region', article: null, planned: 6000, actual: null, etp: null },
+    ]);
   });
 
   it('keeps the other fields', () => {

@@ -1,5 +1,6 @@
 import { actionFromItem, actionToItem, checkInFromItem, checkInToItem, dayFromSharePoint, dayToSharePoint, ListItem, meansLineFromItem, meansLineToItem } from '../../src/schema/mapping';
 import { actionsList, FieldDef } from '../../src/schema/listSchema';
+import { queryFor } from '../../src/schema/query';
 import { createAction, Person } from '../../src/domain/model';
 import { parsePeriod, isParseError } from '../../src/domain/parsing';
 
@@ -64,7 +65,7 @@ describe('action ⇄ list item', () => {
     progressText: '+/- 35 % des profils établis',
     health: 'risque',
     risks: ['Recours (perte de temps)', 'Annulation par l’autorité de tutelle'],
-    resources: { etp: 1, budget: 12500.5, budgetService: 'ordinaire', text: '• Humaine (ETP) : 1' },
+    resources: { text: '• Humaine (ETP) : 1' },
     sdgs: [1, 10],
     labels: ['PCS'],
     weight: 2,
@@ -89,10 +90,11 @@ describe('action ⇄ list item', () => {
       PstStatus: 'EN_COURS',
       PstHealth: 'risque',
       PstProgress: 35,
-      PstBudget: 12500.5,
       PstSdgs: ['1', '10'],
       PstLastCheckIn: '2026-10-02T12:00:00Z',
     });
+    // The single figures of before the means lines are only what the upgrade reads.
+    for (const legacy of ['PstEtp', 'PstBudget', 'PstBudgetService']) expect(item).not.toHaveProperty(legacy);
     // every property written is a field of the schema (or its `<Name>Id` for lookups and people)
     const known = new Set(
       (Object.values(actionsList.fields) as FieldDef[]).map((f) =>
@@ -100,6 +102,12 @@ describe('action ⇄ list item', () => {
       ),
     );
     for (const property of Object.keys(item)) expect(known).toContain(property);
+  });
+
+  it('reads no single budget, ETP or service from an item of before the means lines, and selects none', () => {
+    const back = actionFromItem({ ...readBack(actionToItem(action), 12), PstEtp: 2, PstBudget: 999, PstBudgetService: 'ordinaire' });
+    expect(back.resources).toEqual({ text: '• Humaine (ETP) : 1' });
+    expect(queryFor(actionsList).select.filter((name) => ['PstEtp', 'PstBudget', 'PstBudgetService'].includes(name))).toEqual([]);
   });
 
   it('reads back exactly what it wrote, periods included ("2024" stays the year 2024)', () => {
@@ -169,8 +177,11 @@ describe('means lines', () => {
       PstPlannedAmount: 1234.5,
       PstActualAmount: 1000,
       PstEtp: 0.5,
+      PstFromDocument: false,
     });
     expect(meansLineFromItem({ Id: 3, ...payload })).toEqual({ id: 3, actionId: 12, ...line });
+    // A line an import wrote says so, and reads back so.
+    expect(meansLineFromItem({ Id: 3, ...meansLineToItem({ ...line, fromDocument: true }, 12) })).toEqual({ id: 3, actionId: 12, ...line, fromDocument: true });
   });
 
   it('reads unknown choices as not said, an unknown direction as an expense', () => {

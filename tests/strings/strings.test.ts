@@ -20,8 +20,8 @@ const tables: { name: string; table: Table; sameWordInBothLanguages: string[] }[
     name: 'workbook',
     table: WORKBOOK_TEXTS,
     // OS, OO and "T4 2026": the English workbook keeps the French abbreviations. Plan workbook:
-    // "Actions", "Action", "Attention", "Budget (€)" are the same word, "↳ " a sign.
-    sameWordInBothLanguages: ['actions', 'code', 'service', 'strategicLevel', 'operationalLevel', 'quarterName', 'actionsSheet', 'action', 'subActionMark', 'attention', 'budget'],
+    // "Actions", "Action", "Attention" are the same word, "↳ " a sign.
+    sameWordInBothLanguages: ['actions', 'code', 'service', 'strategicLevel', 'operationalLevel', 'quarterName', 'actionsSheet', 'action', 'subActionMark', 'attention'],
   },
   // The published PST: "Actions" and "45 % (12 actions)" read the same in both.
   { name: 'publication', table: PUBLICATION_TEXTS, sameWordInBothLanguages: ['actions', 'progressOf'] },

@@ -7,10 +7,10 @@ import * as strings from 'PstStrings';
 import type { ActionDetails } from '../../data/actionDetails';
 import type { Lateness } from '../../domain/lateness';
 import { withLatestCheckIns } from '../../domain/lateness';
-import type { Action, ActionStatus, BudgetService, Health, IsoDate, OperationalObjective, Priority, StrategicObjective } from '../../domain/model';
+import type { Action, ActionStatus, Health, IsoDate, OperationalObjective, Priority, StrategicObjective } from '../../domain/model';
 import { formatDate, formatNumber, isParseError, parseBelgianNumber, parsePeriod, ParseError } from '../../domain/parsing';
 import type { Lang } from '../../domain/vocabularies';
-import { ACTION_STATUSES, BUDGET_SERVICE_LABELS, HEALTHS, PRIORITIES, healthLabel, priorityLabel, statusLabel } from '../../domain/vocabularies';
+import { ACTION_STATUSES, HEALTHS, PRIORITIES, healthLabel, priorityLabel, statusLabel } from '../../domain/vocabularies';
 import { formatMessage } from '../../text/format';
 
 // ---------------------------------------------------------------- objective path
@@ -123,13 +123,6 @@ export function readDay(text: string, today: IsoDate, lang: Lang): Reading<IsoDa
   return { value: period.start };
 }
 
-/** A number written the Belgian way (1 234,5 ; 30.000 €); empty → null. */
-export function readNumber(text: string, lang: Lang): Reading<number | null> {
-  const value = parseBelgianNumber(text);
-  if (isParseError(value)) return { error: parseErrorMessage(value, lang) };
-  return { value };
-}
-
 /** « 1, 3 ; 17 » → [1, 3, 17]; anything but 1..17 → message. */
 export function readSdgs(text: string): Reading<number[]> {
   const tokens = text
@@ -164,10 +157,6 @@ export function healthOptions(lang: Lang): { key: Health; text: string }[] {
 
 export function priorityOptions(lang: Lang): { key: Priority; text: string }[] {
   return PRIORITIES.map((p) => ({ key: p, text: priorityLabel(p, lang) }));
-}
-
-export function budgetServiceOptions(lang: Lang): { key: BudgetService; text: string }[] {
-  return (['ordinaire', 'extraordinaire'] as const).map((b) => ({ key: b, text: BUDGET_SERVICE_LABELS[b][lang] }));
 }
 
 // ---------------------------------------------------------------- icons (never colour alone: always with text)

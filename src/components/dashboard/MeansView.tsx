@@ -17,8 +17,6 @@ export interface MeansViewProps {
   readonly actions: readonly Action[];
   readonly operationalObjectives: readonly OperationalObjective[];
   readonly strategicObjectives: readonly StrategicObjective[];
-  /** The year single figures go on when an action has no date (the plan's first year). */
-  readonly fallbackYear: number;
   readonly load: MeansLoader;
   readonly lang: Lang;
 }
@@ -180,7 +178,7 @@ function GroupTable<K>({ id, title, groups, label, total }: { id: string; title:
  * service, per funding source, per OS and per pilot service, from the actions' means lines
  * (read when this block is shown, not with the plan).
  */
-export function MeansView({ actions, operationalObjectives, strategicObjectives, fallbackYear, load, lang }: MeansViewProps): JSX.Element {
+export function MeansView({ actions, operationalObjectives, strategicObjectives, load, lang }: MeansViewProps): JSX.Element {
   const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
   const [year, setYear] = React.useState<number | null>(null);
   React.useEffect(() => {
@@ -197,8 +195,8 @@ export function MeansView({ actions, operationalObjectives, strategicObjectives,
     };
   }, [load]);
   const figures = React.useMemo(
-    () => (state.kind === 'ready' ? meansFigures({ actions, operationalObjectives, strategicObjectives, linesByAction: state.lines, fallbackYear, year }) : null),
-    [state, actions, operationalObjectives, strategicObjectives, fallbackYear, year],
+    () => (state.kind === 'ready' ? meansFigures({ actions, operationalObjectives, strategicObjectives, linesByAction: state.lines, year }) : null),
+    [state, actions, operationalObjectives, strategicObjectives, year],
   );
   if (state.kind === 'loading') return <Spinner size={SpinnerSize.small} label={strings.DashMeansLoading} labelPosition="right" />;
   if (state.kind === 'error')

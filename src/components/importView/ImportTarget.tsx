@@ -4,7 +4,7 @@ import * as strings from 'PstStrings';
 import type { PlanItemsStored, SiteImportOptions, SiteImportResult } from '../../data/PstRepository';
 import type { Plan } from '../../domain/model';
 import { planLabel } from '../../domain/plans';
-import { syncChanges, SyncChange } from '../../domain/syncChanges';
+import { MEANS_LINES_FIELD, syncChanges, SyncChange } from '../../domain/syncChanges';
 import { actionsList, operationalObjectivesList, plansList, sectionsList, strategicObjectivesList } from '../../schema/listSchema';
 import { formatMessage } from '../../text/format';
 
@@ -42,6 +42,7 @@ const FIELD_ALIASES: Record<string, string> = { progressPercent: 'progress', las
 
 function fieldLabel(change: SyncChange, lang: 'fr' | 'en'): string {
   if (change.field === null) return '';
+  if (change.field === MEANS_LINES_FIELD) return strings.MeansHeading;
   const fields = FIELD_LISTS[change.kind].fields as Record<string, { title: { fr: string; en: string } } | undefined>;
   const def = fields[FIELD_ALIASES[change.field] ?? change.field];
   return def ? def.title[lang] : change.field;
@@ -71,8 +72,8 @@ export function SyncChangesTable({ result, stored, planTitle, lang }: { result: 
               <tr key={index} style={{ verticalAlign: 'top' }}>
                 <td style={{ paddingRight: 8 }}>{row.item}</td>
                 <td style={{ paddingRight: 8 }}>{row.field === null ? strings.ImportChangesAdded : fieldLabel(row, lang)}</td>
-                <td style={{ paddingRight: 8 }}>{row.before}</td>
-                <td>{row.after}</td>
+                <td style={{ paddingRight: 8, whiteSpace: 'pre-line' }}>{row.before}</td>
+                <td style={{ whiteSpace: 'pre-line' }}>{row.after}</td>
               </tr>
             ))}
           </tbody>

@@ -20,6 +20,7 @@ import { ForbiddenError, PstError } from '../../data/errors';
 import type { IsoDate } from '../../domain/model';
 import type { PlanTreeInput } from '../../domain/tree';
 import type { Lang } from '../../domain/vocabularies';
+import { withMeansLines } from '../../domain/meansFigures';
 import { formatMessage } from '../../text/format';
 import { loadReportDetails, ReportDetails } from './loadReportDetails';
 
@@ -54,7 +55,7 @@ export function ExportMenu(props: ExportMenuProps): JSX.Element {
   const [notice, setNotice] = React.useState<{ text: string; lines: readonly string[] } | null>(null);
   const [dialog, setDialog] = React.useState<OpenDialog>(null);
 
-  // The page's snapshot has no check-ins nor indicators: read them like the report does.
+  // The page's snapshot has no check-ins, indicators nor means lines: read them like the report does.
   const details = React.useCallback((): Promise<ReportDetails> => loadReportDetails(repository, data.actions.map((a) => a.id)), [repository, data]);
 
   /** Runs one export with the spinner, its failure said in French; the dialog stays open on failure. */
@@ -81,7 +82,7 @@ export function ExportMenu(props: ExportMenuProps): JSX.Element {
       onClick: () =>
         void run(async () => {
           const [exports, more] = await Promise.all([loadExports(), details()]);
-          await exports.downloadPlanWorkbook({ ...data, ...more }, today, lang);
+          await exports.downloadPlanWorkbook({ ...data, ...more, actions: withMeansLines(data.actions, more.means) }, today, lang);
         }),
     },
     { key: 'public', text: strings.ExportPublicPage, iconProps: { iconName: 'Globe' }, onClick: () => setDialog('public') },
@@ -133,7 +134,7 @@ export function ExportMenu(props: ExportMenuProps): JSX.Element {
             let warnings: string[] = [];
             const done = await run(async () => {
               const [exports, more] = await Promise.all([loadExports(), details()]);
-              warnings = await exports.downloadEcomptes({ ...data, checkIns: more.checkIns }, today, ins);
+              warnings = await exports.downloadEcomptes({ ...data, checkIns: more.checkIns, actions: withMeansLines(data.actions, more.means) }, today, ins);
             });
             if (done) {
               close();

@@ -281,10 +281,9 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
       actions: filtered.actions,
       operationalObjectives: filtered.operationalObjectives,
       strategicObjectives: filtered.strategicObjectives,
-      fallbackYear: data.plan.startYear ?? Number(today.substring(0, 4)),
       load: loadMeans,
     }),
-    [filtered, data.plan.startYear, today, loadMeans],
+    [filtered, loadMeans],
   );
 
   const [importOpen, setImportOpen] = React.useState(false);

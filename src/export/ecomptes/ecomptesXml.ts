@@ -7,17 +7,16 @@
  * From what the model has, and nothing invented:
  * - statuses are the schema's own codes; an unknown status is written NON_COMMENCE with the
  *   state as written in RemarqueStatut; an OS/OO/volet takes a status from its actions;
- * - TauxAvancement is the rolled-up progress (rollup.ts), ETP the sum over distinct actions;
+ * - TauxAvancement is the rolled-up progress (rollup.ts), ETP the sum over distinct actions
+ *   of each action's ETP of the exercise, read from its means lines (etpOfYear);
  * - a Responsable / Mandataire needs a civility (MONSIEUR / MADAME) the lists do not hold:
  *   people are written when `civilityOf` knows theirs, otherwise left out and counted in
  *   `warnings`; a mandatary written as a body (« Conseil de l'Action Sociale ») is said in
  *   RemarqueStatut (« Mandataire (organe) : »);
- * - the means per year (`resources.lines`), when the action has them: a line with a budget
+ * - the means per year (`resources.lines`, the only budget figures): a line with a budget
  *   article code is an Article (its year, service, kind, code, planned amount, the funding
  *   source as Libelle), the others are Projections (one per service × kind × source, an
- *   Exercice per year); without means per year, the action's budget, when its service
- *   (ordinary / extraordinary) is known, is a Projection of expense for the year of its
- *   planned start (else the plan's first year);
+ *   Exercice per year); a line without service is left out and counted in `warnings`;
  * - RemarqueStatut says, one per line, « Dernier suivi (date) : » the latest check-in
  *   comment, « État indiqué : » the state as written when the status is unknown and
  *   « Avancement indiqué : » the progress as written, « Début indiqué : » / « Fin indiquée : »
@@ -33,6 +32,7 @@ import type { Action, CheckIn, IsoDate, Person, Plan } from '../../domain/model'
 import type { ActionStatus } from '../../domain/vocabularies';
 import type { MeansLine } from '../../domain/means';
 import { FUNDING_SOURCE_LABELS } from '../../domain/means';
+import { etpOfYear } from '../../domain/meansFigures';
 import { formatDate } from '../../domain/parsing';
 import { voletLabel } from '../../domain/vocabularies';
 import type { ActionNode, OperationalObjectiveNode, PlanTreeInput, SectionNode, StrategicObjectiveNode, VoletNode } from '../../domain/tree';
@@ -181,8 +181,13 @@ function statusOf(stats: ProgressStats): ActionStatus {
   return started > 0 ? 'EN_COURS' : 'NON_COMMENCE';
 }
 
-function etpOf(nodes: readonly ActionNode[]): number {
-  return distinctActions(nodes).reduce((sum, a) => sum + (a.resources.etp ?? 0), 0);
+/** The ETP of the exercise, from the means lines (etpOfYear). */
+function actionEtp(action: Action, w: Writer): number {
+  return etpOfYear(action.resources.lines ?? [], w.exercice);
+}
+
+function etpOf(nodes: readonly ActionNode[], w: Writer): number {
+  return distinctActions(nodes).reduce((sum, a) => sum + actionEtp(a, w), 0);
 }
 
 /** The one volet of a plan not divided into volets. */
@@ -238,24 +243,6 @@ function meansElements(action: Action, w: Writer): { articles: string; projectio
   return { articles, projections };
 }
 
-function projection(action: Action, w: Writer): string {
-  const { budget, budgetService } = action.resources;
-  if (budget === null || !isFinite(budget)) return '';
-  if (!budgetService) {
-    w.budgetWithoutService += 1;
-    return '';
-  }
-  const year = action.plannedStart ? Number(action.plannedStart.start.slice(0, 4)) : (w.plan.startYear ?? w.exercice);
-  return el(
-    'Projection',
-    el('Service', budgetService === 'ordinaire' ? 'O' : 'E') +
-      el('Type', 'D') +
-      el('GroupeEco', '') +
-      el('Libelle', text(`Budget de l’action ${action.code ?? ''}`.trim())) +
-      el('Exercices', `<Exercice Valeur="${year}">${el('Montant', decimal(budget))}</Exercice>`),
-  );
-}
-
 function actionElements(node: ActionNode, w: Writer, parent: Action | null = null): string {
   const a = node.action;
   const rollup = w.rollup.actions.get(a.id);
@@ -270,7 +257,7 @@ function actionElements(node: ActionNode, w: Writer, parent: Action | null = nul
   ]
     .filter((t): t is string => !!t && t.trim() !== '')
     .join('\n');
-  const means = a.resources.lines && a.resources.lines.length > 0 ? meansElements(a, w) : { articles: '', projections: projection(a, w) };
+  const means = meansElements(a, w);
   const description = [parent ? `Sous-action de ${parent.code ?? parent.title}.` : null, a.description].filter((t): t is string => !!t).join('\n');
   const self = element(
     'Action',
@@ -286,7 +273,7 @@ function actionElements(node: ActionNode, w: Writer, parent: Action | null = nul
       departement: a.department,
       progress: rollup?.progress ?? a.progressPercent ?? 0,
       remark,
-      etp: a.resources.etp ?? 0,
+      etp: actionEtp(a, w),
       plans: a.labels,
       partners: a.partners,
       articles: means.articles,
@@ -303,7 +290,7 @@ function operational(node: OperationalObjectiveNode, w: Writer): string {
   const o = node.objective;
   return element(
     'ObjectifOperationnel',
-    { id: `OO-${o.id}`, libelle: o.code ? `${o.code} ${o.title}` : o.title, description: o.description ?? '', status: statusOf(stats), progress: stats.progress ?? 0, remark: '', etp: etpOf(node.actions) },
+    { id: `OO-${o.id}`, libelle: o.code ? `${o.code} ${o.title}` : o.title, description: o.description ?? '', status: statusOf(stats), progress: stats.progress ?? 0, remark: '', etp: etpOf(node.actions, w) },
     w,
     el('Actions', node.actions.map((a) => actionElements(a, w)).join('')),
   );
@@ -314,7 +301,7 @@ function strategic(node: StrategicObjectiveNode, w: Writer): string {
   const o = node.objective;
   return element(
     'ObjectifStrategique',
-    { id: `OS-${o.id}`, libelle: o.code ? `${o.code} ${o.title}` : o.title, description: o.description ?? '', status: statusOf(stats), progress: stats.progress ?? 0, remark: '', etp: etpOf(topLevelActionNodes(node)) },
+    { id: `OS-${o.id}`, libelle: o.code ? `${o.code} ${o.title}` : o.title, description: o.description ?? '', status: statusOf(stats), progress: stats.progress ?? 0, remark: '', etp: etpOf(topLevelActionNodes(node), w) },
     w,
     el('ObjectifsOperationnels', node.operationalObjectives.map((oo) => operational(oo, w)).join('')),
   );
@@ -334,7 +321,7 @@ function volet(node: VoletNode, w: Writer): string {
       status: statusOf(stats),
       progress: stats.progress ?? 0,
       remark: '',
-      etp: etpOf(topLevelActionNodes(node)),
+      etp: etpOf(topLevelActionNodes(node), w),
     },
     w,
     el('ObjectifStrategiques', objectives.map((os) => strategic(os, w)).join('')),

@@ -105,6 +105,8 @@ interface ActionValues {
   readonly end: Period | null;
   readonly projectLead: Person | null;
   readonly etp: number | null;
+  /** The exercise the element's ETP is of (its Exercice attribute). */
+  readonly etpYear: number | null;
   readonly lines: MeansLine[];
 }
 
@@ -269,6 +271,7 @@ export function readEcomptes(xml: string, sourceName: string): EcomptesOutline {
             end: plannedEnd,
             projectLead: lead,
             etp: etp === null || etp <= 0 ? null : etp,
+            etpYear: numberOf(actionNode['@_Exercice']),
             lines: meansOf(actionNode, note, where),
           });
           for (const [key, value] of Object.entries(fields)) count(key, value);
@@ -314,6 +317,13 @@ function buildOrder(outline: OutlineDocument): OutlineAction[] {
   return order;
 }
 
+function withElementEtp(lines: readonly MeansLine[], etp: number | null, year: number): MeansLine[] {
+  if (etp === null) return lines.slice();
+  const index = lines.findIndex((l) => l.year === year && l.etp === null);
+  if (index >= 0) return lines.map((l, i) => (i === index ? { ...l, etp } : l));
+  return [...lines, { year, service: null, direction: 'depense', source: null, article: null, planned: null, actual: null, etp }];
+}
+
 /** The plan with the exact values the XML gave (status, progress, dates, e-mails, ETP, means per year). */
 export function withEcomptesValues(plan: PlanFromOutline, read: EcomptesOutline): PlanFromOutline {
   const order = buildOrder(read.outline);
@@ -333,7 +343,8 @@ export function withEcomptesValues(plan: PlanFromOutline, read: EcomptesOutline)
       plannedStartText: null,
       plannedEndText: null,
       projectLead: value.projectLead,
-      resources: { ...action.resources, etp: value.etp, lines: value.lines.length > 0 ? value.lines : undefined },
+      // The element's ETP is of its exercise: on that year's first line, else a line of its own.
+      resources: { ...action.resources, lines: withElementEtp(value.lines, value.etp, value.etpYear ?? (value.start ? Number(value.start.start.slice(0, 4)) : plan.plan.startYear ?? new Date().getUTCFullYear())) },
     };
   });
   return { ...plan, actions };

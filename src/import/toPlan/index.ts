@@ -14,5 +14,5 @@ export type {
 } from './outlineTypes';
 export type { OutlineWarning, OutlineWarningCode, PlanFromOutline, PlanFromOutlineOptions } from './planFromOutline';
 export { planFromOutline } from './planFromOutline';
-export { readMeansLines, readResources } from './resources';
+export { actionResourcesOf, readMeansLines, readResources } from './resources';
 export { splitSectionHeading } from './texts';

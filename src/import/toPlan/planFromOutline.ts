@@ -16,7 +16,8 @@ import type { Priority } from '../../domain/vocabularies';
 import { interpretHealthText, interpretPriorityText, interpretStatusText, interpretVoletText } from '../../domain/vocabularies';
 import { conflictingKeys, MAX_CANDIDATES_TO_COMPARE, mergeOccurrences, MIN_WORDS_TO_MERGE } from './merging';
 import type { OutlineAction, OutlineActionFields, OutlineDocument, OutlineStrategicObjective } from './outlineTypes';
-import { readResources } from './resources';
+import { actionResourcesOf, readResources } from './resources';
+import { singleFiguresYear } from '../../domain/meansFigures';
 import { clean, isVoletHeading, LIST_SEPARATORS, PEOPLE_SEPARATORS, person, sdgNumbers, shortLabel, splitList, splitSectionHeading, toList } from './texts';
 import { normalizeText, titleKey } from '../../domain/vocabularies';
 
@@ -90,6 +91,8 @@ export function planFromOutline(outline: OutlineDocument, options: PlanFromOutli
     startYear,
     endYear,
   };
+  // The year a document's single budget and ETP go on when the action gives no date.
+  const meansYear = startYear ?? new Date().getUTCFullYear();
 
   // ---- sections, objectives
   const sections: Section[] = [];
@@ -237,7 +240,7 @@ export function planFromOutline(outline: OutlineDocument, options: PlanFromOutli
   const actions: Action[] = [];
   const codes = new Map<string, string>();
   const build = (source: OutlineAction, id: number, ooIds: number[], order: number, path: string, parentId: number | null) => {
-    const action = actionFromOutline(source, id, ooIds, order, parentId, path, warn, plan.endYear);
+    const action = actionFromOutline(source, id, ooIds, order, parentId, path, warn, plan.endYear, meansYear);
     actions.push(action);
     if (action.code) {
       const seen = codes.get(action.code);
@@ -273,6 +276,7 @@ function actionFromOutline(
   path: string,
   warn: (code: OutlineWarningCode, path: string, message: string) => void,
   termEndYear: number | null,
+  meansYear: number,
 ): Action {
   const fields: OutlineActionFields = source.fields || {};
 
@@ -368,7 +372,8 @@ function actionFromOutline(
     indicatorsText: clean(fields.indicators),
     risks: toList(fields.risks),
     deliverables: clean(fields.deliverables),
-    resources: readResources(fields.resources),
+    // Single figures go on the action's start year, else its end year, else the plan's first year.
+    resources: actionResourcesOf(readResources(fields.resources), singleFiguresYear({ plannedStart, plannedEnd }, meansYear)),
     sdgs: sdgNumbers(fields.sdgs),
     labels: toList(fields.labels),
     policyObjective: clean(fields.policyObjective),

@@ -1,5 +1,6 @@
 import type { ActionResources } from '../../domain/model';
 import type { FundingSource, MeansLine } from '../../domain/means';
+import { SingleFigures, withSingleFigures } from '../../domain/meansFigures';
 import { parseBelgianNumber } from '../../domain/parsing';
 import type { BudgetService } from '../../domain/vocabularies';
 import { normalizeText } from '../../domain/vocabularies';
@@ -9,14 +10,21 @@ const ETP_PATTERN = /\(\s*ETP\s*\)\s*:\s*(\d+(?:[.,]\d+)?)(?=\s*(?:$|\n|\(|-|–
 const AMOUNT_ONLY = /^(?:±\s*|\+\s*\/\s*-\s*|environ\s+)?(\d[\d.\s\u00a0\u202f]*(?:,\d+)?)\s*(?:€|euros?|EUR)\.?$/i;
 const BUDGET_PATTERN = /Budg[ée]taires?\s*\(\s*€\s*\)\s*:\s*(?:\+\s*\/\s*-\s*|±\s*)?(\d[\d.\s\u00a0]*(?:,\d+)?)\s*€/i;
 
+/** What a document's resources text states: single figures, lines per year, the text itself. */
+export interface DocumentResources extends SingleFigures {
+  readonly text: string | null;
+  /** The lines stated year by year (readMeansLines), absent when none. */
+  readonly lines?: MeansLine[];
+}
+
 /**
  * Reads ETP and budget from a resources text only when they are stated plainly:
  * "Humaines (ETP) : 0,5 …" and "Budgétaires (€) : 120.000€ …". "4 personnes" or
  * "7500 (mise en œuvre) / 6400 (maintenance)" are left to a person; the text is kept.
  */
-export function readResources(text: string | null | undefined): ActionResources {
+export function readResources(text: string | null | undefined): DocumentResources {
   const value = clean(text);
-  const resources: ActionResources = { etp: null, budget: null, budgetService: null, text: value };
+  const resources: { -readonly [K in keyof DocumentResources]: DocumentResources[K] } = { etp: null, budget: null, budgetService: null, text: value };
   if (!value) return resources;
   const etp = ETP_PATTERN.exec(value);
   if (etp) {
@@ -39,6 +47,15 @@ export function readResources(text: string | null | undefined): ActionResources 
   const lines = readMeansLines(value, service);
   if (lines.length > 0) resources.lines = lines;
   return resources;
+}
+
+/**
+ * The action's resources from what the document states: the text as written, and the means
+ * as lines (those per year, else the single figures as one line on `year`; see withSingleFigures).
+ */
+export function actionResourcesOf(read: DocumentResources, year: number): ActionResources {
+  const lines = withSingleFigures(read.lines ?? [], read, year);
+  return lines.length > 0 ? { text: read.text, lines } : { text: read.text };
 }
 
 /** A year, or a period of years ("2020 - 2021", "2024-25"): the line goes on its first year. */

@@ -15,6 +15,7 @@ import { SharePointPstRepository } from '../../data/SharePointPstRepository';
 import { listUrl } from '../../data/sharePointPaths';
 import { actionsList, checkInsList, ListDef } from '../../schema/listSchema';
 import { queryFor } from '../../schema/query';
+import { withMeansLines } from '../../domain/meansFigures';
 import { actionFromItem, checkInFromItem, ListItem } from '../../schema/mapping';
 import { createNodeSp, TokenProvider, webServerRelativeUrlOf } from '../sp/nodeSp';
 import { isLocalUrl, sharePointTokenProvider } from '../sp/credentials';
@@ -79,9 +80,11 @@ export function spForSite(site: string, options: { deviceCode?: boolean; as?: st
 export async function loadPlan(options: LoadOptions): Promise<LoadedPlan> {
   const sp = spForSite(options.site, options);
   const web = webServerRelativeUrlOf(options.site);
-  const snapshot = await new SharePointPstRepository(sp, web).loadSnapshot();
-  const [actionItems, checkInItems] = await Promise.all([readAll(sp, web, actionsList), readAll(sp, web, checkInsList)]);
-  const everything = { ...snapshot, actions: actionItems.map(actionFromItem) };
+  const repository = new SharePointPstRepository(sp, web);
+  const snapshot = await repository.loadSnapshot();
+  const [actionItems, checkInItems, means] = await Promise.all([readAll(sp, web, actionsList), readAll(sp, web, checkInsList), repository.loadMeans()]);
+  // Budget and ETP are the means lines: every export and report reads them from there.
+  const everything = { ...snapshot, actions: withMeansLines(actionItems.map(actionFromItem), means) };
   const plan = options.planId !== undefined ? everything.plans.find((p) => p.id === options.planId) : currentPlan(everything.plans, options.today);
   if (!plan) {
     const known = everything.plans.map((p) => `${p.id} (${p.title})`).join(', ');

@@ -129,11 +129,8 @@ declare interface IPstStrings {
   FilterLabelSdg: string;
   FieldDeliverables: string;
   FilterLabelsHeader: string;
-  FieldEtp: string;
   FilterSdgsHeader: string;
-  FieldBudget: string;
   FilterSdg: string;
-  FieldBudgetService: string;
   FilterLateness: string;
   FieldResourcesText: string;
   FilterMine: string;

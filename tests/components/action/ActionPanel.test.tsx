@@ -380,7 +380,11 @@ describe('ActionPanel: the coordinator edits the sheet', () => {
     await openEditor(sampleDetails({ action: sampleAction({ description: '<p>Un</p><ul><li>deux</li></ul>' }) }));
     expect(field(/^Intitulé/).value).toBe('Moderniser la téléphonie');
     expect(field('Fin prévue').value).toBe('2024');
-    expect(field('Budget prévu').value).toBe(`12${NBSP}345,5`);
+    // Budget and ETP are the means lines, edited apart: the sheet's form has no single figure.
+    expect(screen.queryByLabelText('Budget prévu')).toBeNull();
+    expect(screen.queryByLabelText('ETP')).toBeNull();
+    expect(screen.queryByLabelText('Service budgétaire')).toBeNull();
+    expect(field('Moyens (texte)').value).toBe('');
     expect(field('Description').value).toBe('Un\n• deux');
     expect(field('Risques').value).toBe('Retard du fournisseur\nBudget insuffisant');
     // the check-in form is out of the way while editing
@@ -401,7 +405,7 @@ describe('ActionPanel: the coordinator edits the sheet', () => {
     const { repository, onSaved } = await openEditor();
     fireEvent.change(field(/^Intitulé/), { target: { value: 'Moderniser la téléphonie du CPAS' } });
     fireEvent.change(field('Fin prévue'), { target: { value: '06/2025' } });
-    fireEvent.change(field('Budget prévu'), { target: { value: '15.000,50 €' } });
+    fireEvent.change(field('Moyens (texte)'), { target: { value: 'Marché conjoint avec la commune' } });
     fireEvent.change(field('Risques'), { target: { value: 'Retard du fournisseur\n\n• Panne pendant la migration' } });
     fireEvent.change(field('Description'), { target: { value: 'Nouvelle centrale.\n• 40 postes' } });
     fireEvent.click(button('Enregistrer la fiche'));
@@ -416,13 +420,16 @@ describe('ActionPanel: the coordinator edits the sheet', () => {
       plannedEndText: '06/2025',
       description: '<p>Nouvelle centrale.</p><ul><li>40 postes</li></ul>',
       risks: ['Retard du fournisseur', 'Panne pendant la migration'],
-      resources: { etp: 1.5, budget: 15000.5, budgetService: 'ordinaire', text: null },
+      // the text only: the lines are not sent with the sheet
+      resources: { text: 'Marché conjoint avec la commune' },
     });
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
     expect(onSaved.mock.calls[0][0]).toMatchObject({ title: 'Moderniser la téléphonie du CPAS', plannedEndText: '06/2025' });
     // back to the sheet, showing the saved values
     await waitFor(() => expect(text()).toContain('30/06/2025 (écrit : 06/2025)'));
-    expect(text()).toContain(`15${NBSP}000,50${NBSP}€`);
+    expect(text()).toContain('Marché conjoint avec la commune');
+    // the means are still those of the lines, with their total per year
+    expect(screen.getByTestId('means-per-year').textContent).toContain(`12${NBSP}345,50${NBSP}€`);
     await waitFor(() => expect(text()).toContain('Fiche enregistrée.'));
   });
 
@@ -436,7 +443,7 @@ describe('ActionPanel: the coordinator edits the sheet', () => {
   it('on a conflict keeps the input, compares field by field, and keeps only the user’s changes on top of the other version', async () => {
     const current = sampleDetails({
       etag: '"9"',
-      action: sampleAction({ title: 'Téléphonie (version CODIR)', comments: 'Ajouté par le CODIR.', resources: { etp: 1.5, budget: 12345.5, budgetService: 'ordinaire', text: 'Marché conjoint' } }),
+      action: sampleAction({ title: 'Téléphonie (version CODIR)', comments: 'Ajouté par le CODIR.', resources: { text: 'Marché conjoint' } }),
     });
     (current as { modifiedBy?: unknown; modified?: string }).modifiedBy = jean;
     (current as { modifiedBy?: unknown; modified?: string }).modified = '2025-01-11';
@@ -444,7 +451,7 @@ describe('ActionPanel: the coordinator edits the sheet', () => {
     repository.updateAction.mockRejectedValueOnce(new ConflictError(current));
 
     fireEvent.change(field(/^Intitulé/), { target: { value: 'Téléphonie et accueil' } });
-    fireEvent.change(field('Budget prévu'), { target: { value: '20 000' } });
+    fireEvent.change(field('Risques'), { target: { value: 'Retard du fournisseur' } });
     fireEvent.click(button('Enregistrer la fiche'));
 
     const conflict = await screen.findByTestId('conflict');
@@ -460,7 +467,7 @@ describe('ActionPanel: the coordinator edits the sheet', () => {
     const [, changes, etag] = repository.updateAction.mock.calls[1];
     expect(etag).toBe('"9"');
     // only what the user changed; the resources text of the other version is kept
-    expect(changes).toEqual({ title: 'Téléphonie et accueil', resources: { etp: 1.5, budget: 20000, budgetService: 'ordinaire', text: 'Marché conjoint' } });
+    expect(changes).toEqual({ title: 'Téléphonie et accueil', risks: ['Retard du fournisseur'] });
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
     expect(onSaved.mock.calls[0][0]).toMatchObject({ title: 'Téléphonie et accueil', comments: 'Ajouté par le CODIR.' });
   });

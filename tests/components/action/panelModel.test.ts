@@ -11,8 +11,6 @@ import { classifyLateness } from '../../../src/domain/lateness';
 import { createAction } from '../../../src/domain/model';
 import { checkIns, jean, period, sampleAction, sampleDetails } from './panelTestSupport';
 
-const NBSP = '\u00a0';
-
 describe('lateness texts', () => {
   const at = (end: string, today: string, lastCheckInDate: string | null = today) =>
     latenessTexts(classifyLateness({ status: 'EN_COURS', plannedStart: null, plannedEnd: period(end), lastCheckInDate }, today)).map((t) => t.text);
@@ -136,11 +134,12 @@ describe('the sheet form', () => {
     expect(readSheet(values, action, 'fr').changes).toEqual({ status: 'TERMINE', statusText: null, progressPercent: 100, progressText: null });
   });
 
-  it('reads ETP and budget the Belgian way and reports the unreadable', () => {
+  it('has no single budget or ETP: the resources text travels without the means lines', () => {
     const action = sampleAction();
-    const values = { ...sheetValuesOf(action), etp: '0,5 ETP', budget: '1.234.567,89 €', budgetService: 'extraordinaire' };
-    expect(readSheet(values, action, 'fr').changes).toEqual({ resources: { etp: 0.5, budget: 1234567.89, budgetService: 'extraordinaire', text: null } });
-    expect(readSheet({ ...values, budget: 'beaucoup' }, action, 'fr').errors).toEqual({ budget: "« beaucoup » n'est pas un nombre lisible (ex. 1 234,5)." });
+    expect(Object.keys(sheetValuesOf(action))).not.toEqual(expect.arrayContaining(['etp']));
+    expect(Object.keys(sheetValuesOf(action)).filter((key) => ['etp', 'budget', 'budgetService'].includes(key))).toEqual([]);
+    const values = { ...sheetValuesOf(action), resourcesText: 'Deux agents à mi-temps' };
+    expect(readSheet(values, action, 'fr').changes).toEqual({ resources: { text: 'Deux agents à mi-temps' } });
   });
 
   it('validates with validateAction, next to the fields; other remarks do not block', () => {
@@ -222,6 +221,6 @@ describe('display helpers', () => {
   });
 
   it('formats numbers in the form the Belgian way', () => {
-    expect(sheetValuesOf(sampleAction()).budget).toBe(`12${NBSP}345,5`);
+    expect(sheetValuesOf(sampleAction({ progressPercent: 12.5 })).progressPercent).toBe('12,5');
   });
 });

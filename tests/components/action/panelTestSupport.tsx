@@ -50,7 +50,7 @@ export function sampleAction(overrides: Partial<Action> = {}): Action {
     risks: ['Retard du fournisseur', 'Budget insuffisant'],
     sdgs: [9, 16],
     labels: ['PCS'],
-    resources: { etp: 1.5, budget: 12345.5, budgetService: 'ordinaire', text: null },
+    resources: { text: null, lines: [{ year: 2025, service: 'ordinaire', direction: 'depense', source: 'cpas', article: '844/124-48', planned: 12345.5, actual: null, etp: 1.5 }] },
     comments: 'Suivi mensuel au CODIR.',
     lastCheckInDate: '2025-01-10',
     ...overrides,

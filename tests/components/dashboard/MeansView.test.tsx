@@ -34,7 +34,7 @@ const lines = new Map<number, MeansLine[]>([
 ]);
 
 function renderView(load = jest.fn(async () => lines)) {
-  render(<MeansView actions={actions} operationalObjectives={operationalObjectives} strategicObjectives={strategicObjectives} fallbackYear={2025} load={load} lang="fr" />);
+  render(<MeansView actions={actions} operationalObjectives={operationalObjectives} strategicObjectives={strategicObjectives} load={load} lang="fr" />);
   return load;
 }
 
@@ -86,7 +86,7 @@ describe('the means view of the dashboard', () => {
   it('is a dashboard block the property pane can switch off', async () => {
     const figures = dashboardFigures({ plan: { id: 1, title: 'PST', organisation: null, startYear: 2025, endYear: 2030 }, strategicObjectives, operationalObjectives, actions }, '2026-11-23');
     const load = jest.fn(async () => lines);
-    const means = { actions, operationalObjectives, strategicObjectives, fallbackYear: 2025, load };
+    const means = { actions, operationalObjectives, strategicObjectives, load };
     const { unmount } = render(<PstDashboard figures={figures} lang="fr" onOpenAction={jest.fn()} onExport={jest.fn()} means={means} />);
     expect(await screen.findByRole('heading', { name: 'Moyens (budget et ETP)' })).toBeTruthy();
     await screen.findByTestId('means-summary');

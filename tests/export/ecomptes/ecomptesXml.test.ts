@@ -26,7 +26,7 @@ describe('the eComptes XML export', () => {
     expect(validation.valid).toBe(true);
   });
 
-  it('carries statuses, progress, people with a known civility, service, partners, plans, ETP and the budget as a projection', async () => {
+  it('carries statuses, progress, people with a known civility, service, partners, plans, ETP and the budget line as a projection', async () => {
     const input = reportInput();
     input.actions[0].partners = ['Forem', 'Commune'];
     input.actions[0].labels = ['PCS'];
@@ -46,13 +46,26 @@ describe('the eComptes XML export', () => {
     expect(action).toContain('<RemarqueStatut><Mode>TEXTE</Mode><Valeur>Dernier suivi (15/10/2026) : Marché public relancé\nDébut indiqué : 2026</Valeur></RemarqueStatut><ETP>0.5</ETP>');
     // The start is the year 2026 (xs:date has no year alone): its first day, and the year as written in the remark.
     expect(action).toContain('<Plans><Plan>PCS</Plan></Plans><Partenaires><Partenaire>Forem</Partenaire><Partenaire>Commune</Partenaire></Partenaires>');
-    expect(action).toContain('<Projection><Service>E</Service><Type>D</Type><GroupeEco></GroupeEco><Libelle>Budget de l’action 1.1.1</Libelle><Exercices><Exercice Valeur="2026"><Montant>1234.5</Montant></Exercice></Exercices></Projection>');
+    expect(action).toContain('<Projection><Service>E</Service><Type>D</Type><GroupeEco></GroupeEco><Libelle></Libelle><Exercices><Exercice Valeur="2026"><Montant>1234.5</Montant></Exercice></Exercices></Projection>');
     // unknown status: NON_COMMENCE, the state as written in the remark; the sub-action after its parent
     expect(/<Action ElementId="A-201"[^>]*>.*?<\/Action>/.exec(xml)![0]).toMatch(/<Statut>NON_COMMENCE<\/Statut>.*État indiqué : Indéterminé/);
     expect(xml.indexOf('ElementId="A-103"')).toBeGreaterThan(xml.indexOf('ElementId="A-102"'));
     // the transversal action under both of its OO
     expect((xml.match(/ElementId="A-102"/g) ?? []).length).toBe(2);
     expect(result.warnings.join('\n')).not.toContain('sans civilité');
+  });
+
+  it('writes the ETP of the exercise from the means lines, summed over the actions of an OO', () => {
+    const input = reportInput();
+    const etpLine = (year: number, etp: number) => ({ year, service: 'ordinaire' as const, direction: 'depense' as const, source: null, article: null, planned: null, actual: null, etp });
+    input.actions[0].resources = { text: null, lines: [etpLine(2025, 3), etpLine(2026, 0.5), etpLine(2026, 0.25), etpLine(2027, 9)] };
+    // No line of 2026 says an ETP: that of the closest year (2025 before 2027 on a tie).
+    input.actions[1].resources = { text: null, lines: [etpLine(2025, 2), etpLine(2027, 4)] };
+    const xml = ecomptesXml(input, { today: TODAY, ins: 56011, civilityOf: civilities }).xml;
+    const etpOf = (id: string) => new RegExp(`<Action ElementId="${id}"[^>]*>[\\s\\S]*?<ETP>([^<]*)</ETP>`).exec(xml)![1];
+    expect([etpOf('A-101'), etpOf('A-102')]).toEqual(['0.75', '2']);
+    const oo = /<ObjectifOperationnel ElementId="OO-11"[^>]*>([\s\S]*?)<Actions>/.exec(xml)![1];
+    expect(oo).toContain('<ETP>2.75</ETP>');
   });
 
   it('leaves out a person without civility and says so, cuts a long title, strips forbidden characters', async () => {

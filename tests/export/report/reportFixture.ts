@@ -13,7 +13,7 @@ export function reportInput(): ReportInput & { indicators: Indicator[]; checkIns
     strategicObjectives: [os(1, { code: '1', title: 'Un accueil de qualité', volet: 'externe' }), os(2, { code: '2', title: 'Une administration efficace', volet: 'interne' })],
     operationalObjectives: [oo(11, 1, { code: '1.1', title: 'Rénover l’accueil' }), oo(12, 1, { code: '1.2', title: 'Former les agents' }), oo(21, 2, { code: '2.1', title: 'Numériser les dossiers' })],
     actions: [
-      action(101, [11], { code: '1.1.1', title: 'Refaire le guichet', status: 'EN_COURS', progressPercent: 40, plannedEnd: period('30/09/2026'), department: 'Service social', projectLead: lead('Marie Dupont'), health: 'risque', resources: { etp: 0.5, budget: 1234.5, budgetService: 'extraordinaire', text: null } }),
+      action(101, [11], { code: '1.1.1', title: 'Refaire le guichet', status: 'EN_COURS', progressPercent: 40, plannedEnd: period('30/09/2026'), department: 'Service social', projectLead: lead('Marie Dupont'), health: 'risque', resources: { text: null, lines: [{ year: 2026, service: 'extraordinaire' as const, direction: 'depense' as const, source: null, article: null, planned: 1234.5, actual: null, etp: 0.5 }] } }),
       action(102, [11, 21], { code: '1.1.2', title: 'Borne d’accueil numérique', status: 'PROBLEME', health: 'blocage', progressPercent: 20, plannedEnd: period('2027'), department: 'Informatique', projectLead: lead('Jean Martin') }),
       subAction(103, 102, { code: '1.1.2.1', title: 'Choisir le fournisseur', status: 'TERMINE', plannedEnd: period('03/2026') }),
       action(104, [12], { code: '1.2.1', title: 'Plan de formation', status: 'TERMINE', plannedEnd: period('2025'), department: 'Ressources humaines', projectLead: lead('Marie Dupont') }),

@@ -7,6 +7,7 @@ import { ecomptesXml } from '../../../src/export/ecomptes/ecomptesXml';
 import { analyseDocument } from '../../../src/import/importDocument';
 import { formatReport } from '../../../src/import/report';
 import { isImportError } from '../../../src/import/errors';
+import { etpOfYear } from '../../../src/domain/meansFigures';
 import type { Action, Period, PlanData } from '../../../src/domain/model';
 import { parsePeriod, periodOfDay } from '../../../src/domain/parsing';
 import type { PlanTreeInput } from '../../../src/domain/tree';
@@ -66,8 +67,9 @@ function carried(data: PlanTreeInput) {
       partners: a.partners,
       labels: a.labels,
       lead: a.projectLead ? { displayName: a.projectLead.displayName, email: a.projectLead.email } : null,
-      etp: a.resources.etp,
-      lines: (a.resources.lines ?? []).map((l) => `${l.year} ${l.service} ${l.direction} ${l.source} ${l.article} ${l.planned}`).sort(),
+      // One ETP per element and exercise: that of the export's year (etpOfYear).
+      etp: etpOfYear(a.resources.lines ?? [], Number(TODAY.slice(0, 4))),
+      lines: (a.resources.lines ?? []).filter((l) => l.planned !== null).map((l) => `${l.year} ${l.service} ${l.direction} ${l.source} ${l.article} ${l.planned}`).sort(),
       description: a.description,
     }))
     .sort((x, y) => String(x.code).localeCompare(String(y.code)));

@@ -3,9 +3,9 @@ import { PersonaSize, Text } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { Action, Period } from '../../../domain/model';
 import { displayNameOf } from '../../../domain/model';
-import { formatDate, formatEuro, formatNumber, formatPercent } from '../../../domain/parsing';
+import { formatDate, formatNumber, formatPercent } from '../../../domain/parsing';
 import { isRichTextEmpty } from '../../../text/richText';
-import { BUDGET_SERVICE_LABELS, Lang, normalizeText, priorityLabel, statusLabel } from '../../../domain/vocabularies';
+import { Lang, normalizeText, priorityLabel, statusLabel } from '../../../domain/vocabularies';
 import { formatMessage } from '../../../text/format';
 import { Field, MultilineText, PeopleList, RichText, SheetSection, usePanelClassNames } from '../parts';
 import { StructureActions } from './StructureActions';
@@ -55,9 +55,8 @@ export function ActionSheet({ action, lang, hasCheckIns }: ActionSheetProps): JS
   const showWritten = !hasCheckIns && !action.lastCheckInDate;
   const start = plannedDateText(action.plannedStart, action.plannedStartText, 'start');
   const end = plannedDateText(action.plannedEnd, action.plannedEndText, 'end');
+  // The budget and ETP are the means lines, shown with their totals per year by MeansLines.
   const resources = action.resources;
-  // Once the action has means lines (MeansLines), the single figures of before are not shown.
-  const singleFigures = (resources.lines ?? []).length === 0;
   const sections = [
     <SheetSection key="description" id="pst-panel-description" title={strings.PanelSectionDescription}>
       {!isRichTextEmpty(action.description) && (
@@ -172,9 +171,6 @@ export function ActionSheet({ action, lang, hasCheckIns }: ActionSheetProps): JS
       )}
     </SheetSection>,
     <SheetSection key="resources" id="pst-panel-resources" title={strings.PanelSectionResources}>
-      {singleFigures && resources.etp !== null && <Field label={strings.FieldEtp}>{formatNumber(resources.etp)}</Field>}
-      {singleFigures && resources.budget !== null && <Field label={strings.FieldBudget}>{formatEuro(resources.budget)}</Field>}
-      {singleFigures && resources.budgetService && <Field label={strings.FieldBudgetService}>{BUDGET_SERVICE_LABELS[resources.budgetService][lang]}</Field>}
       {!blank(resources.text) && (
         <Field label={strings.FieldResourcesText}>
           <MultilineText text={resources.text as string} />

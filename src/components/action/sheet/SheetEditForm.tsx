@@ -113,7 +113,9 @@ export function SheetEditForm({ details, repository, lang, onSaved, onReplaceDet
         return changes;
       },
       write: (changes, target) => repository.updateAction(base.id, changes, target.etag),
-      onWritten: (etag, changes, target) => onSaved({ ...target, action: { ...target.action, ...changes }, etag }),
+      // The sheet writes the resources text only: the action keeps its means lines.
+      onWritten: (etag, changes, target) =>
+        onSaved({ ...target, action: { ...target.action, ...changes, resources: { ...target.action.resources, ...changes.resources } }, etag }),
     });
 
   const renderField = (field: SheetField): JSX.Element => {

@@ -10,16 +10,14 @@ import type { Action, ActionResources } from '../../../domain/model';
 import { formatNumber, isParseError, parsePeriod } from '../../../domain/parsing';
 import type { ValidationIssue } from '../../../domain/validation';
 import type { Lang } from '../../../domain/vocabularies';
-import { isActionStatus, isBudgetService, isHealth, isPriority } from '../../../domain/vocabularies';
+import { isActionStatus, isHealth, isPriority } from '../../../domain/vocabularies';
 import { plainTextToHtml, richTextToPlainText } from '../../../text/richText';
 import {
   Reading,
-  budgetServiceOptions,
   healthOptions,
   parseErrorMessage,
   priorityOptions,
   readLines,
-  readNumber,
   readPercent,
   readSdgs,
   statusOptions,
@@ -100,16 +98,6 @@ const period = (key: 'plannedStart' | 'plannedEnd') => {
     },
   };
 };
-
-/** A resource figure written the Belgian way (0,5 ; 1.234,5 €). */
-const resourceNumber = (key: 'etp' | 'budget') => ({
-  format: (action: Action): string => numberText(action.resources[key]),
-  read: (text: string, lang: Lang): Reading<SheetWrite> => {
-    const reading = readNumber(text, lang);
-    return 'error' in reading ? reading : writeResources({ [key]: reading.value });
-  },
-  ownsIssue: (issueField: string): boolean => issueField === `resources.${key}`,
-});
 
 /** A choice of a vocabulary: anything but one of its codes means « none ». */
 const choice = <T extends string>(key: 'priority' | 'health', is: (value: unknown) => value is T) => ({
@@ -198,16 +186,7 @@ export const SHEET_FIELDS = [
   field({ key: 'policyObjective', label: () => strings.FieldPolicyObjective, group: 'steering', input: { kind: 'multiline' }, ...plainText('policyObjective') }),
   field({ key: 'synergies', label: () => strings.FieldSynergies, group: 'steering', input: { kind: 'multiline' }, ...plainText('synergies') }),
 
-  field({ key: 'etp', label: () => strings.FieldEtp, group: 'resources', input: { kind: 'text' }, ...resourceNumber('etp') }),
-  field({ key: 'budget', label: () => strings.FieldBudget, group: 'resources', input: { kind: 'text' }, ...resourceNumber('budget') }),
-  field({
-    key: 'budgetService',
-    label: () => strings.FieldBudgetService,
-    group: 'resources',
-    input: { kind: 'choice', options: budgetServiceOptions },
-    format: (action) => action.resources.budgetService ?? '',
-    read: (text) => writeResources({ budgetService: isBudgetService(text) ? text : null }),
-  }),
+  // Budget and ETP are the means lines, edited apart (MeansLines): the sheet keeps the text as written.
   field({
     key: 'resourcesText',
     label: () => strings.FieldResourcesText,
@@ -279,7 +258,8 @@ export function readSheet(values: SheetValues, base: Action, lang: Lang, target:
     Object.assign(changes, reading.value.changes);
     Object.assign(resources, reading.value.resources);
   }
-  if (Object.keys(resources).length > 0) changes.resources = { ...target.resources, ...resources };
+  // The lines are saved apart (saveMeansLines): only the text travels with the sheet.
+  if (Object.keys(resources).length > 0) changes.resources = { text: target.resources.text, ...resources };
   return { changes, errors };
 }
 
