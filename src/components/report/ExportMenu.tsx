@@ -23,6 +23,7 @@ import type { Lang } from '../../domain/vocabularies';
 import { withMeansLines } from '../../domain/meansFigures';
 import { formatMessage } from '../../text/format';
 import { loadReportDetails, ReportDetails } from './loadReportDetails';
+import type { PageCommand } from '../ui/pageCommand';
 
 /**
  * « Exporter / publier », the coordinator's documents of the plan shown (all of it, not the
@@ -48,7 +49,8 @@ function messageOf(e: unknown): string {
   return failure instanceof ForbiddenError ? strings.ExportForbidden : formatMessage(strings.ExportFailed, failure.message);
 }
 
-export function ExportMenu(props: ExportMenuProps): JSX.Element {
+/** The menu as a command of the page's bar (shell/PlanCommandBar). */
+export function useExportCommand(props: ExportMenuProps): PageCommand {
   const { data, today, lang, repository } = props;
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
@@ -92,12 +94,11 @@ export function ExportMenu(props: ExportMenuProps): JSX.Element {
 
   const close = () => setDialog(null);
 
-  return (
-    <Stack className="pst-no-print" tokens={{ childrenGap: 4 }}>
-      <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
-        <DefaultButton text={strings.ExportMenu} iconProps={{ iconName: 'Share' }} menuProps={{ items }} disabled={busy} />
-        {busy && <Spinner size={SpinnerSize.small} label={strings.ExportWorking} labelPosition="right" />}
-      </Stack>
+  return {
+    item: { key: 'export', text: strings.ExportMenu, iconProps: { iconName: 'Share' }, subMenuProps: { items }, disabled: busy },
+    status: (
+    <>
+      {busy && <Spinner size={SpinnerSize.small} label={strings.ExportWorking} labelPosition="right" />}
       {error && (
         <MessageBar messageBarType={MessageBarType.error} onDismiss={() => setError(null)}>
           {error}
@@ -148,6 +149,20 @@ export function ExportMenu(props: ExportMenuProps): JSX.Element {
           <EvaluationPanel {...props} details={details} onClose={close} />
         </React.Suspense>
       )}
+    </>
+    ),
+  };
+}
+
+/** The menu on its own, a button with its progress and dialogs below (where there is no command bar). */
+export function ExportMenu(props: ExportMenuProps): JSX.Element {
+  const { item, status } = useExportCommand(props);
+  return (
+    <Stack className="pst-no-print" tokens={{ childrenGap: 4 }}>
+      <Stack horizontal>
+        <DefaultButton text={item.text} iconProps={item.iconProps} menuProps={item.subMenuProps} disabled={item.disabled} />
+      </Stack>
+      {status}
     </Stack>
   );
 }

@@ -1,19 +1,20 @@
 import * as React from 'react';
 import * as strings from 'PstStrings';
-import { DefaultButton, IContextualMenuItem, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack } from '@fluentui/react';
+import { IContextualMenuItem, MessageBar, MessageBarType, Spinner, SpinnerSize } from '@fluentui/react';
 import type { ReportInput, ReportVariant } from '../../domain/report';
 import type { IsoDate } from '../../domain/model';
 import type { Lang } from '../../domain/vocabularies';
 import type { ReportFormat } from './generateReport';
 import { formatMessage } from '../../text/format';
+import type { PageCommand } from '../ui/pageCommand';
 
 /**
- * « Générer un rapport »: one button for the dashboard and the tree, a menu of the report
+ * « Générer un rapport »: one command of the page's bar for the dashboard and the tree, a menu of the report
  * variants in Word or PDF. The report is written from the plan as shown (the active
  * filters, said on the title page) by generateReport, loaded on the click.
  * `loadDetails` adds each action's last check-in comment and indicators (the page's snapshot has neither).
  */
-export interface ReportButtonProps {
+export interface ReportCommandProps {
   readonly data: ReportInput;
   readonly today: IsoDate;
   /** Kept for the callers; the texts follow the page's language (PstStrings). */
@@ -34,7 +35,7 @@ const VARIANT_LABELS: { readonly [V in ReportVariant]: string } = {
 
 const VARIANTS: readonly ReportVariant[] = ['complet', 'avancement', 'retards', 'services', 'chefs'];
 
-export function ReportButton(props: ReportButtonProps): JSX.Element {
+export function useReportCommand(props: ReportCommandProps): PageCommand {
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
 
@@ -66,17 +67,17 @@ export function ReportButton(props: ReportButtonProps): JSX.Element {
     },
   }));
 
-  return (
-    <Stack className="pst-no-print" tokens={{ childrenGap: 4 }}>
-      <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
-        <DefaultButton text={strings.ReportGenerate} iconProps={{ iconName: 'ReportDocument' }} menuProps={{ items }} disabled={busy} />
+  return {
+    item: { key: 'report', text: strings.ReportGenerate, iconProps: { iconName: 'ReportDocument' }, subMenuProps: { items }, disabled: busy },
+    status: (
+      <>
         {busy && <Spinner size={SpinnerSize.small} label={strings.ReportWorking} labelPosition="right" />}
-      </Stack>
-      {error && (
-        <MessageBar messageBarType={MessageBarType.error} onDismiss={() => setError(null)}>
-          {error}
-        </MessageBar>
-      )}
-    </Stack>
-  );
+        {error && (
+          <MessageBar messageBarType={MessageBarType.error} onDismiss={() => setError(null)}>
+            {error}
+          </MessageBar>
+        )}
+      </>
+    ),
+  };
 }

@@ -1,12 +1,12 @@
 import * as React from 'react';
-import { DefaultButton, Dropdown, ITheme, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, ThemeProvider } from '@fluentui/react';
+import { DefaultButton, ITheme, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, ThemeProvider } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { PstRepository } from '../../data/PstRepository';
 import type { PstSnapshot } from '../../domain/snapshot';
 import type { ProvisioningState } from '../../data/provisioning';
 import { InvalidRequestError, NotFoundError, PstError } from '../../data/errors';
 import type { Action, IsoDate, Person } from '../../domain/model';
-import { currentPlan, itemsOfPlan, planLabel } from '../../domain/plans';
+import { currentPlan, itemsOfPlan } from '../../domain/plans';
 import type { PstFilter } from '../../domain/filter';
 import { prepareSearch } from '../../domain/filter';
 import { whenIdle } from '../ui/whenIdle';
@@ -17,7 +17,6 @@ import type { MailService } from '../../mail/mailService';
 import { ProvisioningPrompt } from './ProvisioningPrompt';
 import { PlanData, computedOf, filterOptionsOf, filteredOf, planDataOf, snapshotWithSaved } from '../host/planModel';
 import { StructureEditingProvider } from '../structure/StructureEditing';
-import { StructureToolbar } from '../structure/StructureToolbar';
 import { FilterBar } from '../filters/FilterBar';
 import { useSharedFilter } from '../filters/useSharedFilter';
 import type { CardGroup, CardItem } from '../cards/ProjectCards';
@@ -25,9 +24,8 @@ import type { DashboardWidget } from '../dashboard/dashboardWidgets';
 import type { TrendCheckIn } from '../../domain/trend';
 import { describeFilter } from '../dashboard/filterDescription';
 import { downloadDashboardWorkbook } from '../dashboard/download';
-import { ReportButton } from '../report/ReportButton';
 import { loadReportDetails } from '../report/loadReportDetails';
-import { ExportMenu } from '../report/ExportMenu';
+import { PlanCommandBar } from './PlanCommandBar';
 import { formatMessage } from '../../text/format';
 
 export type PstView = 'tree' | 'cards' | 'dashboard';
@@ -292,35 +290,26 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   const [designateOpen, setDesignateOpen] = React.useState(false);
   // The coordinator imports from the tree, or from any view while the site has no plan yet.
   const canImport = props.isCoordinator && (view === 'tree' || snapshot.plans.length === 0);
-  const planChoice =
-    snapshot.plans.length > 1 ? (
-      <Dropdown
-        label={strings.PlanShown}
-        selectedKey={plan ? plan.id : undefined}
-        options={snapshot.plans.map((p) => ({ key: p.id, text: planLabel(p) }))}
-        onChange={(_event, option) => option && setChosenPlanId(Number(option.key))}
-        styles={{ root: { minWidth: 260, maxWidth: 480 } }}
-      />
-    ) : null;
   // « Générer un rapport » from the tree and the dashboard: the plan as filtered on the page.
   const canReport = view !== 'cards' && filtered.actions.length > 0;
   const loadDetails = React.useCallback(() => loadReportDetails(repository, filtered.actions.map((a) => a.id)), [repository, filtered]);
   // « Exporter / publier »: the coordinator's documents of the whole plan shown.
   const canExport = props.isCoordinator && view !== 'cards' && data.actions.length > 0;
-  const toolbar =
-    planChoice || canImport || canReport || canExport ? (
-      <Stack horizontal wrap horizontalAlign="space-between" verticalAlign="end" tokens={{ childrenGap: 8 }} className="pst-no-print">
-        <div>{planChoice}</div>
-        <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
-          {canReport && (
-            <ReportButton data={filtered} today={today} lang={lang} filterLines={describeFilter(filter, options, lang)} loadDetails={loadDetails} />
-          )}
-          {canImport && snapshot.plans.length > 0 && <DefaultButton text={strings.DesignateOpen} iconProps={{ iconName: 'People' }} onClick={() => setDesignateOpen(true)} />}
-          {canExport && <ExportMenu data={data} today={today} lang={lang} repository={repository} />}
-          {canImport && <DefaultButton text={strings.ImportPst} iconProps={{ iconName: 'CloudUpload' }} onClick={() => setImportOpen(true)} />}
-        </Stack>
-      </Stack>
-    ) : null;
+  const toolbar = (
+    <PlanCommandBar
+      lang={lang}
+      today={today}
+      repository={repository}
+      plans={snapshot.plans}
+      plan={plan}
+      onChoosePlan={setChosenPlanId}
+      report={canReport ? { data: filtered, filterLines: describeFilter(filter, options, lang), loadDetails } : undefined}
+      exportData={canExport ? data : undefined}
+      onImport={canImport ? () => setImportOpen(true) : undefined}
+      onDesignateLeads={canImport && snapshot.plans.length > 0 ? () => setDesignateOpen(true) : undefined}
+      structure={editsStructure ? { showArchived, onShowArchivedChange: setShowArchived, onChanged: () => announceChange({}) } : undefined}
+    />
+  );
 
   const filterBar = showFilterBar ? <FilterBar filter={filter} onChange={onFilterChange} options={options} lang={lang} canFilterMine={!!me} compact /> : null;
 
@@ -328,7 +317,6 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   if (view === 'tree') {
     body = (
       <Stack tokens={{ childrenGap: 12 }}>
-        {editsStructure && <StructureToolbar repository={props.repository} showArchived={showArchived} onShowArchivedChange={setShowArchived} onChanged={() => announceChange({})} />}
         {filterBar}
         <ObjectiveTree
         data={data}

@@ -2,6 +2,8 @@ import * as React from 'react';
 import {
   DefaultButton,
   Dialog,
+  ICommandBarItemProps,
+  IContextualMenuItem,
   DialogFooter,
   DialogType,
   Dropdown,
@@ -14,7 +16,6 @@ import {
   Stack,
   Text,
   TextField,
-  Toggle,
 } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { PstRepository } from '../../data/PstRepository';
@@ -179,18 +180,31 @@ function NextPlanDialog({ plan, repository, onDone, onCancel }: { plan: Plan; re
   );
 }
 
-export interface StructureToolbarProps {
+export interface StructureCommandsProps {
   readonly repository: PstRepository;
   readonly showArchived: boolean;
   readonly onShowArchivedChange: (show: boolean) => void;
   readonly onChanged: () => void;
 }
 
+/** The coordination's structure commands, placed by the page's command bar (shell/PlanCommandBar). */
+export interface StructureCommands {
+  /** Add an OS or a section at the top of the plan. */
+  readonly add: readonly IContextualMenuItem[];
+  /** The plan's change log, its state and the start of the next plan. */
+  readonly plan: readonly IContextualMenuItem[];
+  /** « Afficher les éléments archivés », a toggle. */
+  readonly archived: ICommandBarItemProps;
+  /** Below the bar: the codes used twice, the open change log or dialog. */
+  readonly status: React.ReactNode;
+}
+
 /**
- * Above the tree, for the coordination: add a section or an OS, show archived items, the
+ * For the coordination, above the tree: add a section or an OS, show archived items, the
  * change log, the plan's state and the start of the next plan; and the codes used twice.
+ * Null outside a StructureEditingProvider (no structure editing).
  */
-export function StructureToolbar({ repository, showArchived, onShowArchivedChange, onChanged }: StructureToolbarProps): JSX.Element | null {
+export function useStructureCommands({ repository, showArchived, onShowArchivedChange, onChanged }: StructureCommandsProps): StructureCommands | null {
   const editing = useStructureEditing();
   const [open, setOpen] = React.useState<'log' | 'state' | 'next' | null>(null);
   const duplicates = React.useMemo(() => (editing ? duplicateCodes(editing.data) : []), [editing]);
@@ -200,36 +214,53 @@ export function StructureToolbar({ repository, showArchived, onShowArchivedChang
     setOpen(null);
     onChanged();
   };
-  return (
-    <Stack tokens={{ childrenGap: 8 }} className="pst-no-print">
-      <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }} role="group" aria-label={strings.StructureOfPlan}>
-        <DefaultButton text={strings.StructureAddOs} iconProps={{ iconName: 'Add' }} onClick={() => editing.addTop('strategicObjective')} />
-        <DefaultButton text={strings.StructureAddSection} iconProps={{ iconName: 'Add' }} onClick={() => editing.addTop('section')} />
-        <DefaultButton text={strings.StructureChangeLog} iconProps={{ iconName: 'History' }} onClick={() => setOpen('log')} />
-        <DefaultButton
-          text={`${strings.PlanStateLabel} : ${planStateText(plan, formatDate)}`}
-          iconProps={{ iconName: 'Flag' }}
-          menuProps={{
-            items: [
-              { key: 'state', text: strings.PlanStateChange, onClick: () => setOpen('state') },
-              { key: 'next', text: strings.PlanStartNext, onClick: () => setOpen('next') },
-            ],
-          }}
-        />
-        <Toggle label={strings.StructureShowArchived} inlineLabel checked={showArchived} onChange={(_e, checked) => onShowArchivedChange(!!checked)} styles={{ root: { margin: 0 } }} />
-      </Stack>
-      {duplicates.length > 0 && (
-        <MessageBar messageBarType={MessageBarType.warning} isMultiline>
-          {formatMessage(strings.StructureDuplicatesInPlan, duplicates.map((d) => d.code).join(', '))}
-        </MessageBar>
-      )}
-      {open === 'log' && (
-        <Panel isOpen type={PanelType.medium} headerText={strings.StructureChangeLog} closeButtonAriaLabel={strings.Close} onDismiss={() => setOpen(null)}>
-          <ChangeLogView repository={repository} planId={plan.id} />
-        </Panel>
-      )}
-      {open === 'state' && <PlanStateDialog plan={plan} repository={repository} onDone={done} onCancel={() => setOpen(null)} />}
-      {open === 'next' && <NextPlanDialog plan={plan} repository={repository} onDone={done} onCancel={() => setOpen(null)} />}
-    </Stack>
-  );
+  return {
+    add: [
+      { key: 'addOs', text: strings.StructureAddOs, iconProps: { iconName: 'Add' }, onClick: () => editing.addTop('strategicObjective') },
+      { key: 'addSection', text: strings.StructureAddSection, iconProps: { iconName: 'Add' }, onClick: () => editing.addTop('section') },
+    ],
+    plan: [
+      {
+        key: 'state',
+        text: `${strings.PlanStateLabel} : ${planStateText(plan, formatDate)}`,
+        iconProps: { iconName: 'Flag' },
+        subMenuProps: {
+          items: [
+            { key: 'changeState', text: strings.PlanStateChange, onClick: () => setOpen('state') },
+            { key: 'next', text: strings.PlanStartNext, onClick: () => setOpen('next') },
+          ],
+        },
+      },
+      { key: 'log', text: strings.StructureChangeLog, iconProps: { iconName: 'History' }, onClick: () => setOpen('log') },
+    ],
+    // A checkbox in the bar and in its overflow menu alike (role, aria-checked, a check mark in the menu).
+    archived: {
+      key: 'archived',
+      text: strings.StructureShowArchived,
+      // Icon only in the bar (its text in a tooltip and its name), with its text in the overflow menu.
+      ariaLabel: strings.StructureShowArchived,
+      iconProps: { iconName: 'Archive' },
+      iconOnly: true,
+      role: 'menuitemcheckbox',
+      canCheck: true,
+      checked: showArchived,
+      onClick: () => onShowArchivedChange(!showArchived),
+    },
+    status: (
+      <>
+        {duplicates.length > 0 && (
+          <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+            {formatMessage(strings.StructureDuplicatesInPlan, duplicates.map((d) => d.code).join(', '))}
+          </MessageBar>
+        )}
+        {open === 'log' && (
+          <Panel isOpen type={PanelType.medium} headerText={strings.StructureChangeLog} closeButtonAriaLabel={strings.Close} onDismiss={() => setOpen(null)}>
+            <ChangeLogView repository={repository} planId={plan.id} />
+          </Panel>
+        )}
+        {open === 'state' && <PlanStateDialog plan={plan} repository={repository} onDone={done} onCancel={() => setOpen(null)} />}
+        {open === 'next' && <NextPlanDialog plan={plan} repository={repository} onDone={done} onCancel={() => setOpen(null)} />}
+      </>
+    ),
+  };
 }

@@ -11,12 +11,20 @@ export const ROW_CLASS = 'pst-tree-row';
 export const INDENT = 16;
 
 /**
- * Height of every row, px: a line for the title, badges and progress, a line for the
- * details. Fixed, so that the tree can be windowed without measuring anything; longer
- * texts are cut with an ellipsis (the whole text stays in the item's accessible name and
- * in a tooltip).
+ * Height of every row, px: the title on up to two lines (a one-third column leaves it
+ * little width) beside the badges and progress, then a line for the details. Fixed, so
+ * that the tree can be windowed without measuring anything; longer texts are cut with an
+ * ellipsis (the whole text stays in the item's accessible name and in a tooltip).
  */
-export const TREE_ROW_HEIGHT = 52;
+export const TREE_ROW_HEIGHT = 64;
+
+/** Line height of the title, px: two of them make the first line of a row. */
+const TITLE_LINE = 20;
+
+/** The progress of a row: the bar at its narrowest, the gap, the figure (« 100 % »), px. */
+const TRACK_MIN_WIDTH = 32;
+const PROGRESS_GAP = 6;
+const PERCENT_WIDTH = 40;
 
 export const getTreeClassNames = memoizeFunction((theme: ITheme) => {
   const { palette, semanticColors } = theme;
@@ -48,7 +56,7 @@ export const getTreeClassNames = memoizeFunction((theme: ITheme) => {
         [HighContrastSelector]: { border: '1px solid transparent' },
       },
     },
-    line: { display: 'flex', alignItems: 'center', columnGap: 8, minWidth: 0, height: 28 },
+    line: { display: 'flex', alignItems: 'center', columnGap: 8, minWidth: 0, height: 2 * TITLE_LINE },
     item: {
       position: 'absolute',
       left: 0,
@@ -75,7 +83,18 @@ export const getTreeClassNames = memoizeFunction((theme: ITheme) => {
     },
     chevronOpen: { transform: 'rotate(90deg)' },
     chevronSpacer: { width: 20, flex: '0 0 20px' },
-    title: { flex: '1 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+    // Two lines at most, then an ellipsis (line-clamp: Chromium, Edge, Firefox and Safari alike).
+    title: {
+      flex: '1 1 auto',
+      minWidth: 0,
+      overflow: 'hidden',
+      lineHeight: `${TITLE_LINE}px`,
+      maxHeight: 2 * TITLE_LINE,
+      overflowWrap: 'anywhere',
+      display: '-webkit-box',
+      WebkitBoxOrient: 'vertical',
+      WebkitLineClamp: '2',
+    },
     titleObjective: { fontWeight: FontWeights.semibold },
     code: { fontWeight: FontWeights.semibold, color: semanticColors.bodySubtext, marginRight: 6, whiteSpace: 'nowrap' },
     badges: { display: 'inline-flex', flex: '0 1 auto', minWidth: 0, overflow: 'hidden', gap: 4 },
@@ -89,11 +108,16 @@ export const getTreeClassNames = memoizeFunction((theme: ITheme) => {
       color: semanticColors.bodySubtext,
     },
     badgeAlert: { color: alert, fontWeight: FontWeights.semibold },
-    progress: { display: 'inline-flex', alignItems: 'center', gap: 6, flex: '0 0 auto' },
+    // In a narrow column the bar gives up its width before the title does (shrinks three times
+    // faster), down to a short bar; the figure beside it stays whole.
+    progress: { display: 'inline-flex', alignItems: 'center', gap: PROGRESS_GAP, flex: '0 3 auto', minWidth: TRACK_MIN_WIDTH + PROGRESS_GAP + PERCENT_WIDTH },
     track: {
       position: 'relative',
       display: 'inline-block',
+      // A width, not a flex basis: the row's intrinsic width counts it (an empty span has no content width).
       width: 96,
+      flex: '0 1 auto',
+      minWidth: TRACK_MIN_WIDTH,
       height: 6,
       borderRadius: 3,
       overflow: 'hidden',
@@ -109,7 +133,7 @@ export const getTreeClassNames = memoizeFunction((theme: ITheme) => {
       background: palette.themePrimary,
       selectors: { [HighContrastSelector]: { background: 'Highlight', forcedColorAdjust: 'none', MsHighContrastAdjust: 'none' } },
     },
-    percent: { fontSize: FontSizes.small, minWidth: 40, textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+    percent: { fontSize: FontSizes.small, minWidth: PERCENT_WIDTH, flex: '0 0 auto', textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
     copyButton: {
       border: 'none',
       background: 'transparent',

@@ -301,6 +301,11 @@ define([], function () {
     ImportFailed: "The import failed: {0}",
     TreeKeyboardHelpPreview: "Up and down arrows to move, right and left to expand or collapse.",
     PlanShown: "PST shown",
+    // Page command bar (shell/PlanCommandBar): the tree's and dashboard's commands, grouped.
+    CommandBarLabel: "Plan commands",
+    CommandBarMore: "More commands",
+    CommandPlan: "Plan",
+    CommandAdd: "Add",
     LeadChange: "Change the project lead",
     LeadChoose: "Assign a project lead",
     LeadPickerLabel: "New project lead",

@@ -301,6 +301,11 @@ define([], function () {
     ImportFailed: "L'import a échoué : {0}",
     TreeKeyboardHelpPreview: "Flèches haut et bas pour parcourir, droite et gauche pour déplier ou replier.",
     PlanShown: "PST affiché",
+    // Page command bar (shell/PlanCommandBar): the tree's and dashboard's commands, grouped.
+    CommandBarLabel: "Commandes du plan",
+    CommandBarMore: "Autres commandes",
+    CommandPlan: "Plan",
+    CommandAdd: "Ajouter",
     LeadChange: "Changer le chef de projet",
     LeadChoose: "Désigner un chef de projet",
     LeadPickerLabel: "Nouveau chef de projet",

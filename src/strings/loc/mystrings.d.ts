@@ -300,6 +300,11 @@ declare interface IPstStrings {
   ImportFailed: string;
   TreeKeyboardHelpPreview: string;
   PlanShown: string;
+  // Page command bar (shell/PlanCommandBar)
+  CommandBarLabel: string;
+  CommandBarMore: string;
+  CommandPlan: string;
+  CommandAdd: string;
   LeadChange: string;
   LeadChoose: string;
   LeadPickerLabel: string;

@@ -50,7 +50,8 @@ const repositoryAs = (email: string) => new SharePointPstRepository(spAs(store.s
 
 it('the coordinator takes a mid-term snapshot from the dashboard, stored in the site', async () => {
   const view = render(<PstApp view="dashboard" repository={repositoryAs(COORDINATOR)} lang="fr" today={TODAY} />);
-  fireEvent.click(await screen.findByRole('button', { name: 'Exporter / publier' }, { timeout: 60000 }));
+  // A command of the page's command bar (its items are menu items).
+  fireEvent.click(await screen.findByRole('menuitem', { name: 'Exporter / publier' }, { timeout: 60000 }));
   fireEvent.click(await screen.findByRole('menuitem', { name: 'Évaluation…' }));
   expect(await screen.findByText("Aucun cliché de ce plan n'est encore enregistré.", undefined, { timeout: 20000 })).toBeTruthy();
   fireEvent.change(screen.getByRole('textbox', { name: /Titre du cliché/ }), { target: { value: 'Évaluation à mi-parcours 2026' } });
@@ -76,8 +77,8 @@ it('the coordinator takes a mid-term snapshot from the dashboard, stored in the 
 
 it('a project lead has no « Exporter / publier » menu', async () => {
   render(<PstApp view="dashboard" repository={repositoryAs(LEAD)} lang="fr" today={TODAY} />);
-  await screen.findByRole('button', { name: 'Générer un rapport' }, { timeout: 60000 });
-  expect(screen.queryByRole('button', { name: 'Exporter / publier' })).toBeNull();
+  await screen.findByRole('menuitem', { name: 'Générer un rapport' }, { timeout: 60000 });
+  expect(screen.queryByRole('menuitem', { name: 'Exporter / publier' })).toBeNull();
 });
 
 const archiveAs = (email: string) => new SharePointSnapshotArchive(spAs(store.siteUrl, email), webServerRelativeUrlOf(store.siteUrl));

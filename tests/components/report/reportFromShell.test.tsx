@@ -77,7 +77,8 @@ it('writes the filtered plan with the last check-in comments as a Word file', as
   Object.assign(URL, { createObjectURL: created, revokeObjectURL: jest.fn() });
 
   render(<PstApp view="tree" repository={repository} lang="fr" today="2026-12-01" />);
-  fireEvent.click(await screen.findByRole('button', { name: 'Générer un rapport' }));
+  // A command of the page's command bar, shown once the bar has measured its items.
+  fireEvent.click(await screen.findByRole('menuitem', { name: 'Générer un rapport' }, { timeout: 5000 }));
   fireEvent.click(await screen.findByRole('menuitem', { name: 'Rapport complet' }));
   fireEvent.click(await screen.findByRole('menuitem', { name: 'Word (.docx)' }));
 

@@ -239,30 +239,35 @@ describe('PstApp: « Importer un PST » is the coordinator’s', () => {
 
   it('the coordinator opens the import view from the tree', async () => {
     render(<PstApp view="tree" repository={as(true)} lang="fr" today="2026-11-23" />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Importer un PST' }));
+    // The bar shows its items once it has measured them (an animation frame after the first render).
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Plan' }, { timeout: 5000 }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Importer un PST' }));
     expect(await screen.findByRole('button', { name: /Déposez le fichier ici/ })).toBeTruthy();
   });
 
   it('a project lead or a reader does not see it', async () => {
     render(<PstApp view="tree" repository={as(false)} lang="fr" today="2026-11-23" />);
-    await screen.findByRole('tree');
-    expect(screen.queryByRole('button', { name: 'Importer un PST' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Désigner les chefs de projet' })).toBeNull();
+    // The bar holds the report alone: no « Plan » menu with the import and the leads' designation.
+    const bar = await screen.findByRole('menubar', { name: 'Commandes du plan' });
+    await waitFor(() => expect(Array.from(bar.querySelectorAll('[role="menuitem"]')).map((item) => item.textContent)).toEqual(['Générer un rapport']));
   });
 
   it('« Désigner les chefs de projet » is the coordinator’s too, from the tree', async () => {
     render(<PstApp view="tree" repository={as(true)} lang="fr" today="2026-11-23" />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Désigner les chefs de projet' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Plan' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Désigner les chefs de projet' }));
     expect(await screen.findByRole('dialog', { name: 'Désigner les chefs de projet' })).toBeTruthy();
   });
 
   it('on the dashboard, only while the site has no plan yet', async () => {
     const { unmount } = render(<PstApp view="dashboard" repository={as(true)} lang="fr" today="2026-11-23" />);
     await screen.findByText('Taux de réalisation');
-    expect(screen.queryByRole('button', { name: 'Importer un PST' })).toBeNull();
+    const bar = await screen.findByRole('menubar', { name: 'Commandes du plan' });
+    await waitFor(() => expect(Array.from(bar.querySelectorAll('[role="menuitem"]')).map((item) => item.textContent)).toEqual(['Générer un rapport', 'Exporter / publier']));
     unmount();
+    // Without a plan, the import is the one plan command: in the bar itself.
     render(<PstApp view="dashboard" repository={as(true, [])} lang="fr" today="2026-11-23" />);
-    expect(await screen.findByRole('button', { name: 'Importer un PST' })).toBeTruthy();
+    expect(await screen.findByRole('menuitem', { name: 'Importer un PST' })).toBeTruthy();
   });
 });
 
@@ -288,7 +293,8 @@ describe('PstApp on a site keeping two legislatures', () => {
     render(<PstApp view="tree" repository={repository({ loadSnapshot: async () => twoPlans })} lang="fr" today="2026-11-23" />);
     await screen.findByRole('treeitem', { name: /Nouvel objectif/ });
     expect(screen.queryByRole('treeitem', { name: /Ancien objectif/ })).toBeNull();
-    fireEvent.click(screen.getByRole('combobox', { name: /^PST affiché/ }));
+    // In the command bar's far end (the bar shows its items once it has measured them).
+    fireEvent.click(await screen.findByRole('combobox', { name: /^PST affiché/ }));
     fireEvent.click(await screen.findByRole('option', { name: /PST 2019-2024/ }));
     await screen.findByRole('treeitem', { name: /Ancien objectif/ });
     expect(screen.queryByRole('treeitem', { name: /Nouvel objectif/ })).toBeNull();

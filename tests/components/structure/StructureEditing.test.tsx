@@ -88,6 +88,12 @@ async function openTree(snapshot: PstSnapshot, apply = jest.fn(async (_planId: n
   return { repo, apply };
 }
 
+/** A command of the page's bar, through its menu (« Ajouter », « Plan »…). */
+async function barCommand(menu: string, command: string): Promise<void> {
+  fireEvent.click(await screen.findByRole('menuitem', { name: menu }, { timeout: 5000 }));
+  fireEvent.click(await screen.findByRole('menuitem', { name: command }));
+}
+
 function openRowMenu(label: string): void {
   fireEvent.click(screen.getByRole('button', { name: `Modifier la structure : ${label}` }));
 }
@@ -160,7 +166,7 @@ describe('structure editing, as the coordination', () => {
 
   it('an empty title is refused in the dialog, nothing sent', async () => {
     const { apply } = await openTree(snapshotOf(true));
-    fireEvent.click(screen.getByRole('button', { name: 'Ajouter un objectif stratégique' }));
+    await barCommand('Ajouter', 'Ajouter un objectif stratégique');
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
     expect(await within(dialog).findByText("L'intitulé est obligatoire.")).toBeTruthy();
@@ -207,19 +213,24 @@ describe('structure editing, as the coordination', () => {
     await openTree(snapshotOf(true, true));
     expect(screen.queryByText('Permanences')).toBeNull();
     expect(screen.queryByText('Permanence du samedi')).toBeNull();
-    fireEvent.click(screen.getByRole('switch', { name: 'Afficher les éléments archivés' }));
+    const archived = await screen.findByRole('menuitemcheckbox', { name: 'Afficher les éléments archivés' }, { timeout: 5000 });
+    expect(archived.getAttribute('aria-checked')).toBe('false');
+    fireEvent.click(archived);
+    await waitFor(() => expect(screen.getByRole('menuitemcheckbox', { name: 'Afficher les éléments archivés' }).getAttribute('aria-checked')).toBe('true'));
     fireEvent.click(screen.getByRole('button', { name: 'Tout déplier' }));
     expect(await screen.findByText('Permanences')).toBeTruthy();
     expect(screen.getAllByText('Archivé').length).toBeGreaterThan(0);
     openRowMenu('1.2 Permanences');
-    const items = (await screen.findAllByRole('menuitem')).map((i) => i.textContent);
+    // The open menu's items (the page's command bar has menu items too).
+    const items = within(await screen.findByRole('menu')).getAllByRole('menuitem').map((i) => i.textContent);
     expect(items).toEqual(['Restaurer']);
   });
 
   it('shows the change log and the plan state', async () => {
     const { repo } = await openTree(snapshotOf(true));
-    expect(screen.getByRole('button', { name: /État du plan : En vigueur – Adopté le 27\/03\/2025/ })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Journal des modifications' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Plan' }, { timeout: 5000 }));
+    expect(await screen.findByRole('menuitem', { name: /État du plan : En vigueur – Adopté le 27\/03\/2025/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Journal des modifications' }));
     const log = await screen.findByTestId('change-log');
     expect(log.textContent).toContain('Paul Durand');
     expect(log.textContent).toContain('« Accueil » → « Guichet »');
@@ -379,12 +390,14 @@ describe('structure editing, as a lead or a reader', () => {
   it('offers nothing: no row menu, no toolbar, no structure item in the keyboard menu', async () => {
     await openTree(snapshotOf(false));
     expect(screen.queryAllByTestId('structure-menu')).toHaveLength(0);
-    expect(screen.queryByRole('button', { name: 'Ajouter un objectif stratégique' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Journal des modifications' })).toBeNull();
+    // The page's bar holds the report alone: no « Ajouter », no « Plan », no archived toggle.
+    const bar = await screen.findByRole('menubar', { name: 'Commandes du plan' });
+    await waitFor(() => expect(Array.from(bar.querySelectorAll('[role^="menuitem"]')).map((item) => item.textContent)).toEqual(['Générer un rapport']));
     const row = screen.getByRole('treeitem', { name: /2 Ressources humaines/ });
     row.focus();
     fireEvent.keyDown(row, { key: 'F10', shiftKey: true });
-    const items = (await screen.findAllByRole('menuitem')).map((i) => i.textContent);
+    // The open menu's items (the page's command bar has menu items too).
+    const items = within(await screen.findByRole('menu')).getAllByRole('menuitem').map((i) => i.textContent);
     expect(items).toEqual(['Copier le lien']);
   });
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser, Locator, Page, chromium } from 'playwright-core';
 import { chromiumExecutable } from './chromiumExecutable';
 
 export const REPO = path.resolve(__dirname, '../../..');
@@ -76,4 +76,22 @@ export function launchChromium(): Promise<Browser> {
     executablePath: executable.path,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...executable.extraArgs],
   });
+}
+
+/**
+ * Runs a command of a web part's command bar (shell/PlanCommandBar) as a user would: from
+ * the bar, or from its « Autres commandes » menu when the column is too narrow for it;
+ * `path` goes through the menus (« Plan », then « Journal des modifications »).
+ */
+export async function barCommand(page: Page, webPart: Locator, path: readonly string[]): Promise<void> {
+  const bar = webPart.getByRole('menubar', { name: 'Commandes du plan' });
+  await bar.waitFor({ timeout: 60_000 });
+  const [first, ...rest] = path;
+  const inBar = bar.getByRole('menuitem', { name: first, exact: true });
+  if ((await inBar.count()) > 0) await inBar.click();
+  else {
+    await bar.getByRole('menuitem', { name: 'Autres commandes' }).click();
+    await page.getByRole('menu').getByRole('menuitem', { name: first, exact: true }).click();
+  }
+  for (const name of rest) await page.getByRole('menu').getByRole('menuitem', { name, exact: true }).click();
 }

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, LocalIntranet, REPO, startLocalIntranet } from './intranetSupport';
+import { barCommand, launchChromium, LocalIntranet, REPO, startLocalIntranet } from './intranetSupport';
 import { asWordParagraphs, makeDocx } from '../../import/support/makeDocuments';
 
 jest.setTimeout(300_000);
@@ -80,7 +80,7 @@ afterAll(async () => {
 it('resolves the leads an imported document named, and a lead then updates their action', async () => {
   const page = await openAs(COORDINATOR);
   const tree = page.locator('section[aria-label="Arbre des objectifs"]');
-  await tree.getByRole('button', { name: 'Importer un PST' }).click();
+  await barCommand(page, tree, ['Plan', 'Importer un PST']);
   const importDialog = page.getByRole('dialog', { name: 'Importer un PST' });
   const docx = Buffer.from(makeDocx(asWordParagraphs(DOCUMENT)));
   await importDialog.locator('input[type="file"]').setInputFiles({ name: 'PST-guichet.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });

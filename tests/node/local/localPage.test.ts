@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, LocalIntranet, REPO, startLocalIntranet } from './intranetSupport';
+import { barCommand, launchChromium, LocalIntranet, REPO, startLocalIntranet } from './intranetSupport';
 import { asWordParagraphs, makeDocx } from '../../import/support/makeDocuments';
 
 jest.setTimeout(240_000);
@@ -247,7 +247,7 @@ describe('the local intranet in Chromium', () => {
   it('lets the coordinator import a PST from a Word document: report and tree first, written on confirmation', async () => {
     const page = await openAs(COORDINATOR);
     const tree = webPart(page, 'Arbre des objectifs');
-    await tree.getByRole('button', { name: 'Importer un PST' }).click();
+    await barCommand(page, tree, ['Plan', 'Importer un PST']);
     const dialog = page.getByRole('dialog', { name: 'Importer un PST' });
     const samples = path.resolve(REPO, '../shared/samples');
     const binche = fs.readdirSync(samples).find((f) => f.startsWith('002') && f.endsWith('.txt')) as string;

@@ -6,7 +6,7 @@
  * store refuses their writes to the structure lists as SharePoint would.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, LocalIntranet, startLocalIntranet } from './intranetSupport';
+import { barCommand, launchChromium, LocalIntranet, startLocalIntranet } from './intranetSupport';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
@@ -129,12 +129,12 @@ describe('structure editing in Chromium', () => {
     await rowMenu(page, newOo, 'Archiver…');
     await page.getByRole('dialog').getByRole('button', { name: 'Archiver' }).click();
     await tree(page).locator(`li[data-node-id="${newOo}"]`).waitFor({ state: 'detached', timeout: 30_000 });
-    await tree(page).getByRole('switch', { name: 'Afficher les éléments archivés' }).click();
+    await tree(page).getByRole('menuitemcheckbox', { name: 'Afficher les éléments archivés' }).click();
     await tree(page).getByRole('button', { name: 'Tout déplier' }).click();
     await expect(rowWithText(page, 'Accueil numérique de test')).resolves.toBeTruthy();
 
     // The change log: who, when, what.
-    await tree(page).getByRole('button', { name: 'Journal des modifications' }).click();
+    await barCommand(page, tree(page), ['Plan', 'Journal des modifications']);
     const log = page.getByTestId('change-log');
     await log.waitFor({ timeout: 30_000 });
     const text = await log.innerText();
@@ -201,8 +201,12 @@ describe('structure editing in Chromium', () => {
       expect(await tree(page).locator('[data-testid="structure-menu"]').count()).toBe(0);
       // Nothing to drag either.
       expect(await tree(page).locator('[draggable="true"]').count()).toBe(0);
-      expect(await tree(page).getByRole('button', { name: 'Ajouter un objectif stratégique' }).count()).toBe(0);
-      expect(await tree(page).getByRole('button', { name: 'Journal des modifications' }).count()).toBe(0);
+      // The command bar holds the report alone: no « Ajouter », no « Plan », no archived toggle, nothing in an overflow menu.
+      const bar = tree(page).getByRole('menubar', { name: 'Commandes du plan' });
+      await bar.waitFor();
+      const commands = await bar.locator('[role^="menuitem"]').allInnerTexts();
+      expect(commands).toHaveLength(1);
+      expect(commands[0]).toContain('Générer un rapport');
       // Shift+F10 on a row: only « Copier le lien ».
       await anyRow.focus();
       await page.keyboard.press('Shift+F10');
