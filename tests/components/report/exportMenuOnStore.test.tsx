@@ -144,6 +144,6 @@ it.each([
 
 it('a reader has no « Exporter / publier » menu', async () => {
   render(<PstApp view="dashboard" repository={repositoryAs(READER)} lang="fr" today={TODAY} />);
-  await screen.findByRole('button', { name: 'Générer un rapport' }, { timeout: 60000 });
-  expect(screen.queryByRole('button', { name: 'Exporter / publier' })).toBeNull();
+  await screen.findByRole('menuitem', { name: 'Générer un rapport' }, { timeout: 60000 });
+  expect(screen.queryByRole('menuitem', { name: 'Exporter / publier' })).toBeNull();
 }, 120000);
