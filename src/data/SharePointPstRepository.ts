@@ -10,7 +10,6 @@ import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
-import '@pnp/sp/profiles';
 import { PermissionKind } from '@pnp/sp/security';
 import type { Action, CheckIn, Person, PlanData } from '../domain/model';
 import type { MeansLine } from '../domain/means';
@@ -87,6 +86,17 @@ function etagOf(item: ListItem): string {
 }
 
 const loadsInFlight = new Map<string, Promise<PstSnapshot>>();
+
+/**
+ * The reads after the plan (the dashboard's trend and means, an action's details): a smaller
+ * download than the write side, fetched by the dashboard's first render and by the panel.
+ */
+const loadLaterReads = () =>
+  Promise.all([
+    import(/* webpackChunkName: 'pst-data-read' */ './checkInHistory'),
+    import(/* webpackChunkName: 'pst-data-read' */ './meansLines'),
+    import(/* webpackChunkName: 'pst-data-read' */ './indicatorValues'),
+  ]).then(([history, means, values]) => ({ ...history, ...means, ...values }));
 
 type WriteSide = typeof import('./writeSide');
 let writeSide: Promise<WriteSide> | undefined;
@@ -200,11 +210,11 @@ export class SharePointPstRepository implements PstRepository {
   }
 
   async loadCheckInHistory(): Promise<TrendCheckIn[]> {
-    return (await loadWriteSide()).readCheckInHistory(this.sp, this.webServerRelativeUrl);
+    return (await loadLaterReads()).readCheckInHistory(this.sp, this.webServerRelativeUrl);
   }
 
   async loadActionDetails(actionId: number): Promise<ActionDetails> {
-    const { actionMeansFrom, actionMeansQuery, actionValuesFrom, actionValuesQuery, indicatorsVersionOf, missingListAsEmpty } = await loadWriteSide();
+    const { actionMeansFrom, actionMeansQuery, actionValuesFrom, actionValuesQuery, indicatorsVersionOf, missingListAsEmpty } = await loadLaterReads();
     const [batchedSp, execute] = batched(this.sp);
     const actionIdFilter = (list: ListDef) => `${lookupIdProperty(list.fields.action)} eq ${actionId}`;
     const pending = Promise.all([
@@ -362,7 +372,7 @@ export class SharePointPstRepository implements PstRepository {
   }
 
   async loadMeans(): Promise<ReadonlyMap<number, MeansLine[]>> {
-    return (await loadWriteSide()).readAllMeans(this.sp, this.webServerRelativeUrl);
+    return (await loadLaterReads()).readAllMeans(this.sp, this.webServerRelativeUrl);
   }
 
   async saveMeansLines(actionId: number, lines: readonly MeansLine[], meansVersion: string): Promise<ActionDetails> {
@@ -418,6 +428,7 @@ export class SharePointPstRepository implements PstRepository {
 
   async searchPeople(text: string): Promise<Person[]> {
     if (text.trim() === '') return [];
+    await loadWriteSide(); // brings @pnp/sp/profiles
     const entities = (await this.sp.profiles.clientPeoplePickerSearchUser({
       AllowEmailAddresses: true,
       AllowMultipleEntities: false,
