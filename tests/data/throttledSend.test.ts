@@ -6,14 +6,13 @@ import { DEFAULT_RETRY_POLICY, retryDelayMs, sendWithRetry, SendRequest, Throttl
 /** A fake SharePoint: answers the queued responses in order, records each call. */
 function fakeSend(...answers: (() => Response)[]): SendRequest & { calls: string[] } {
   const calls: string[] = [];
-  const send = (async (url: string) => {
+  const send: SendRequest = async (url) => {
     calls.push(url);
     const next = answers.shift();
     if (!next) throw new Error('no more answers');
     return next();
-  }) as SendRequest & { calls: string[] };
-  send.calls = calls;
-  return send;
+  };
+  return Object.assign(send, { calls });
 }
 
 const json = (body: unknown) => () => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
