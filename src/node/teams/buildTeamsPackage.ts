@@ -6,7 +6,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { colorIcon, outlineIcon } from './png';
 import { CpasUrls, teamsLocalizationEn, teamsManifest, WebPartManifestInfo } from './teamsManifest';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -103,8 +102,9 @@ export function buildTeamsApp(cpas: CpasUrls = readCpasUrls()): Record<string, U
   return {
     'manifest.json': strToU8(JSON.stringify(manifest, null, 2)),
     'en-us.json': strToU8(JSON.stringify(teamsLocalizationEn(dashboard, cards), null, 2)),
-    'color.png': colorIcon(),
-    'outline.png': outlineIcon(),
+    // Drawn from icons/*.svg by drawIcons.ts.
+    'color.png': new Uint8Array(fs.readFileSync(path.join(__dirname, 'icons', 'color.png'))),
+    'outline.png': new Uint8Array(fs.readFileSync(path.join(__dirname, 'icons', 'outline.png'))),
   };
 }
 

@@ -31,7 +31,7 @@ function validate(document: unknown, schemaFile: string): string[] {
   return check(document) ? [] : (check.errors ?? []).map((e) => `${e.dataPath} ${e.message} ${JSON.stringify(e.params)}`);
 }
 
-/** A PNG read back: size, colour type and its RGBA pixels (8-bit RGBA only, every row filter). */
+/** A PNG read back: size, colour type and its pixels as RGBA (8-bit RGB or RGBA, every row filter). */
 function readPng(png: Uint8Array): { width: number; height: number; colorType: number; pixel(x: number, y: number): [number, number, number, number] } {
   const buffer = Buffer.from(png);
   expect(buffer.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
@@ -45,23 +45,24 @@ function readPng(png: Uint8Array): { width: number; height: number; colorType: n
     if (type === 'IDAT') idat.push(data);
     at += 12 + length;
   }
-  expect(colorType).toBe(6);
+  expect([2, 6]).toContain(colorType);
+  const bpp = colorType === 6 ? 4 : 3;
   const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * 4;
+  const stride = width * bpp;
   const rows: Buffer[] = [];
   for (let y = 0; y < height; y++) {
     const filter = raw[y * (stride + 1)];
     const line = Buffer.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
     const up = rows[y - 1];
     for (let i = 0; i < stride; i++) {
-      const a = i >= 4 ? line[i - 4] : 0, b = up ? up[i] : 0, c = up && i >= 4 ? up[i - 4] : 0;
+      const a = i >= bpp ? line[i - bpp] : 0, b = up ? up[i] : 0, c = up && i >= bpp ? up[i - bpp] : 0;
       const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
       const predictor = [0, a, b, (a + b) >> 1, pa <= pb && pa <= pc ? a : pb <= pc ? b : c][filter];
       line[i] = (line[i] + predictor) & 0xff;
     }
     rows.push(line);
   }
-  return { width, height, colorType, pixel: (x, y) => [...rows[y].subarray(x * 4, x * 4 + 4)] as [number, number, number, number] };
+  return { width, height, colorType, pixel: (x, y) => [...rows[y].subarray(x * bpp, x * bpp + 3), bpp === 4 ? rows[y][x * 4 + 3] : 255] as [number, number, number, number] };
 }
 
 function everyPixel(png: ReturnType<typeof readPng>): [number, number, number, number][] {
@@ -97,8 +98,11 @@ describe('the Teams app package', () => {
   it('ships a 192×192 colour icon and a 32×32 outline icon, white on transparent as Teams requires', () => {
     const color = readPng(files['color.png']);
     expect([color.width, color.height]).toEqual([192, 192]);
-    // Full colour, opaque (Teams shows it on its own background).
-    expect(everyPixel(color).every(([, , , a]) => a === 255)).toBe(true);
+    // Full colour, opaque (Teams shows it on its own background), and drawn: the accent colour and white.
+    const colorPixels = everyPixel(color);
+    expect(colorPixels.every(([, , , a]) => a === 255)).toBe(true);
+    expect(color.pixel(2, 2)).toEqual([0x5b, 0x5f, 0xc7, 255]);
+    expect(colorPixels.some(([r, g, b]) => r === 255 && g === 255 && b === 255)).toBe(true);
     const outline = readPng(files['outline.png']);
     expect([outline.width, outline.height]).toEqual([32, 32]);
     const pixels = everyPixel(outline);
