@@ -200,7 +200,7 @@ export function workbenchPage(input: WorkbenchPageInput): string {
     window.__pstWorkbenchError = message;
     var area = document.getElementById('workbench-error');
     // Every failure stays listed: a run-time one must not hide the start's.
-    area.textContent = (area.textContent ? area.textContent + '\n' : '') + ${scriptJson(text.failed)} + ' ' + message;
+    area.textContent = (area.textContent ? area.textContent + '\\n' : '') + ${scriptJson(text.failed)} + ' ' + message;
     console.error('[workbench]', error);
   }
   window.spModuleLoader.start(${scriptJson(preloaded)}, fail)
