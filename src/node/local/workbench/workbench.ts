@@ -122,10 +122,17 @@ async function answerComponentRequest(req: IncomingMessage, res: ServerResponse,
 export interface Workbench {
   /** True when the request was the workbench's. */
   handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
+  /** The site API requests the workbench answers before the store (GetClientSideComponents). */
+  handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
 }
 
 export function createWorkbench(users: readonly LocalUser[], siteTitle = 'PST'): Workbench {
   return {
+    async handleApi(req, res, url) {
+      if (url.pathname.toLowerCase() !== CLIENT_SIDE_COMPONENTS_PATH || req.method !== 'POST') return false;
+      const origin = `http://${req.headers.host ?? 'localhost'}`;
+      return answerComponentRequest(req, res, pageManifests(origin, solutionManifests(origin) ?? []));
+    },
     async handle(req, res, url) {
       const pathname = decodeURIComponent(url.pathname);
       if (pathname === WORKBENCH_PATH) {
@@ -153,11 +160,6 @@ export function createWorkbench(users: readonly LocalUser[], siteTitle = 'PST'):
         });
         res.end(html);
         return true;
-      }
-      if (pathname.toLowerCase() === CLIENT_SIDE_COMPONENTS_PATH && req.method === 'POST') {
-        const origin = `http://${req.headers.host ?? 'localhost'}`;
-        const solution = solutionManifests(origin) ?? [];
-        return answerComponentRequest(req, res, pageManifests(origin, solution));
       }
       if (pathname.startsWith(ROUTES.framework)) {
         const [pkg, ...rest] = pathname.substring(ROUTES.framework.length).split('/');
