@@ -10,7 +10,6 @@ import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
-import '@pnp/sp/profiles';
 import { PermissionKind } from '@pnp/sp/security';
 import type { Action, CheckIn, Person, PlanData } from '../domain/model';
 import type { MeansLine } from '../domain/means';
@@ -41,30 +40,21 @@ import {
   sectionFromItem,
   strategicObjectiveFromItem,
 } from '../schema/mapping';
-import { designateLeads } from './leadDesignation';
-import { resolvePeople } from './peopleResolution';
 import { ActionChanges, CheckInCorrection, LeadAssignment, LeadDesignation, LeadDesignationResult, NewCheckIn, PlanImport, PlanImportResult, PstRepository, SiteImportOptions, SiteImportResult } from './PstRepository';
 import { ActionDetails } from './actionDetails';
 import { ConflictError, InvalidRequestError } from './errors';
 import { refusedCheckIn } from '../domain/checkIns';
-import { EvaluationArchive, SharePointSnapshotArchive } from './SharePointSnapshotArchive';
-import { addUserToPstGroup } from './permissions';
-import { belongsToAction, composeEtag, ensureActionSpace, ensureFolder, linkedProgressId, PROGRESS_SELECT, progressPayload, splitEtag, withProgress } from './actionSpaces';
-import { correctLatestCheckIn } from './checkInCorrection';
-import { applyToProgress, findCheckInByKey, newCheckInKey, savedCheckIn, writeCheckIn } from './checkInWriter';
-import { inspectPstLists, provisionPst, ProvisioningReport, ProvisioningState } from './provisioning';
 import { listUrl } from './sharePointPaths';
-import { actionValuesFrom, actionValuesQuery, IndicatorsVersionChanged, indicatorsVersionOf, saveActionIndicators, writeIndicatorValues } from './indicatorValues';
-import { actionMeansFrom, actionMeansQuery, MeansVersionChanged, missingListAsEmpty, readAllMeans, saveActionMeans } from './meansLines';
-import { SharePointStructureEditing } from './structureWriter';
 import type { StructureEditing } from './structureEditing';
+import type { EvaluationArchive } from './SharePointSnapshotArchive';
+import type { ProvisioningReport, ProvisioningState } from './provisioning';
+import { belongsToAction, composeEtag, linkedProgressId, PROGRESS_SELECT, splitEtag, withProgress } from './actionSpaces';
 import { batched, followPages, noMetadata, readPage } from './requests';
 import { httpStatusOf } from './errors';
 import { MAX_PAGE_SIZE } from '../domain/limits';
 import type { PstSnapshot } from '../domain/snapshot';
 import { withoutUnfinishedPlans } from '../domain/plans';
 import type { TrendCheckIn } from '../domain/trend';
-import { readCheckInHistory } from './checkInHistory';
 
 /** Check-ins shown in an action's panel (newest first). */
 const CHECK_INS_IN_PANEL = 200;
@@ -97,6 +87,24 @@ function etagOf(item: ListItem): string {
 
 const loadsInFlight = new Map<string, Promise<PstSnapshot>>();
 
+/**
+ * The reads after the plan (the dashboard's trend and means, an action's details): a smaller
+ * download than the write side, fetched by the dashboard's first render and by the panel.
+ */
+const loadLaterReads = () =>
+  Promise.all([
+    import(/* webpackChunkName: 'pst-data-read' */ './checkInHistory'),
+    import(/* webpackChunkName: 'pst-data-read' */ './meansLines'),
+    import(/* webpackChunkName: 'pst-data-read' */ './indicatorValues'),
+  ]).then(([history, means, values]) => ({ ...history, ...means, ...values }));
+
+type WriteSide = typeof import('./writeSide');
+let writeSide: Promise<WriteSide> | undefined;
+/** Writers, provisioning and the panel's reads (writeSide.ts): fetched on first use, not by the first read. */
+function loadWriteSide(): Promise<WriteSide> {
+  return (writeSide = writeSide ?? import(/* webpackChunkName: 'pst-data-write' */ './writeSide'));
+}
+
 export class SharePointPstRepository implements PstRepository {
   readonly structure: StructureEditing;
 
@@ -106,7 +114,13 @@ export class SharePointPstRepository implements PstRepository {
     /** In a browser page (one user, several web parts): concurrent snapshot loads share one request. */
     private readonly options: { shareConcurrentLoads?: boolean } = {},
   ) {
-    this.structure = new SharePointStructureEditing(sp, webServerRelativeUrl);
+    const editing = (): Promise<StructureEditing> => loadWriteSide().then((w) => new w.SharePointStructureEditing(sp, webServerRelativeUrl));
+    this.structure = {
+      apply: async (planId, command) => (await editing()).apply(planId, command),
+      loadChangeLog: async (planId, top) => (await editing()).loadChangeLog(planId, top),
+      setPlanState: async (seen, state, adoptedOn) => (await editing()).setPlanState(seen, state, adoptedOn),
+      startNextPlan: async (fromPlanId, plan) => (await editing()).startNextPlan(fromPlanId, plan),
+    };
   }
 
   private list(list: ListDef, sp: SPFI = this.sp) {
@@ -119,8 +133,8 @@ export class SharePointPstRepository implements PstRepository {
     return expand.length > 0 ? items.expand(...expand) : items;
   }
 
-  inspectLists(): Promise<ProvisioningState> {
-    return inspectPstLists(this.sp, this.webServerRelativeUrl);
+  async inspectLists(): Promise<ProvisioningState> {
+    return (await loadWriteSide()).inspectPstLists(this.sp, this.webServerRelativeUrl);
   }
 
   canManageLists(): Promise<boolean> {
@@ -131,8 +145,8 @@ export class SharePointPstRepository implements PstRepository {
     return this.list(actionsList).currentUserHasPermissions(PermissionKind.EditListItems);
   }
 
-  provisionLists(): Promise<ProvisioningReport> {
-    return provisionPst(this.sp, this.webServerRelativeUrl);
+  async provisionLists(): Promise<ProvisioningReport> {
+    return (await loadWriteSide()).provisionPst(this.sp, this.webServerRelativeUrl);
   }
 
   async currentUser(): Promise<Person> {
@@ -195,11 +209,12 @@ export class SharePointPstRepository implements PstRepository {
     });
   }
 
-  loadCheckInHistory(): Promise<TrendCheckIn[]> {
-    return readCheckInHistory(this.sp, this.webServerRelativeUrl);
+  async loadCheckInHistory(): Promise<TrendCheckIn[]> {
+    return (await loadLaterReads()).readCheckInHistory(this.sp, this.webServerRelativeUrl);
   }
 
   async loadActionDetails(actionId: number): Promise<ActionDetails> {
+    const { actionMeansFrom, actionMeansQuery, actionValuesFrom, actionValuesQuery, indicatorsVersionOf, missingListAsEmpty } = await loadLaterReads();
     const [batchedSp, execute] = batched(this.sp);
     const actionIdFilter = (list: ListDef) => `${lookupIdProperty(list.fields.action)} eq ${actionId}`;
     const pending = Promise.all([
@@ -254,7 +269,7 @@ export class SharePointPstRepository implements PstRepository {
   }
 
   async updateAction(actionId: number, changes: ActionChanges, etag: string): Promise<string> {
-    const resolved = await resolvePeople(this.sp, changes);
+    const resolved = await (await loadWriteSide()).resolvePeople(this.sp, changes);
     return this.saveChanges(await this.loadActionDetails(actionId), resolved, etag);
   }
 
@@ -278,6 +293,7 @@ export class SharePointPstRepository implements PstRepository {
     const writesProgress = SUMMARY_KEYS.some((key) => key in changes);
     if (progressMoved && (!writesProgress || Object.keys(summary).length > 0)) throw new ConflictError(current);
     if (Object.keys(payload).length === 0 && Object.keys(summary).length === 0) return current.etag;
+    const { progressPayload } = await loadWriteSide();
     try {
       let progressEtag = stored.progress;
       const progressId = await this.linkedProgress(actionId);
@@ -299,6 +315,7 @@ export class SharePointPstRepository implements PstRepository {
     // The form offers the fixes; a check-in that still breaks a guardrail never reaches the lists.
     const refused = refusedCheckIn(checkIn);
     if (refused.length > 0) throw new InvalidRequestError(refused.map((g) => g.message).join(' '));
+    const { applyToProgress, ensureActionSpace, findCheckInByKey, newCheckInKey, savedCheckIn, writeCheckIn } = await loadWriteSide();
     const key = checkIn.key ?? newCheckInKey();
     // Read before writing: no request follows the last write.
     const me = await this.currentUser();
@@ -333,7 +350,7 @@ export class SharePointPstRepository implements PstRepository {
     const me = await this.currentUser();
     const current = await this.loadActionDetails(correction.actionId);
     const progress = await this.progressOf(correction.actionId);
-    return correctLatestCheckIn(this.sp, this.webServerRelativeUrl, correction, actionEtag, { me, current, progress, reload: () => this.loadActionDetails(correction.actionId) });
+    return (await loadWriteSide()).correctLatestCheckIn(this.sp, this.webServerRelativeUrl, correction, actionEtag, { me, current, progress, reload: () => this.loadActionDetails(correction.actionId) });
   }
 
   private async linkedProgress(actionId: number): Promise<number | null> {
@@ -354,13 +371,14 @@ export class SharePointPstRepository implements PstRepository {
     }
   }
 
-  loadMeans(): Promise<ReadonlyMap<number, MeansLine[]>> {
-    return readAllMeans(this.sp, this.webServerRelativeUrl);
+  async loadMeans(): Promise<ReadonlyMap<number, MeansLine[]>> {
+    return (await loadLaterReads()).readAllMeans(this.sp, this.webServerRelativeUrl);
   }
 
   async saveMeansLines(actionId: number, lines: readonly MeansLine[], meansVersion: string): Promise<ActionDetails> {
     // SharePoint refuses a lead too (Read on the list); this says it in French before any write.
     if (!(await this.canEditAllActions())) throw new Error('Seule la coordination du PST peut modifier les moyens d’une action.');
+    const { saveActionMeans, MeansVersionChanged } = await loadWriteSide();
     try {
       await saveActionMeans(this.sp, this.webServerRelativeUrl, actionId, lines, meansVersion);
     } catch (error) {
@@ -372,6 +390,7 @@ export class SharePointPstRepository implements PstRepository {
 
   async saveIndicators(actionId: number, indicators: readonly Indicator[], indicatorsVersion: string): Promise<ActionDetails> {
     if (!(await this.canEditAllActions())) throw new Error('Seule la coordination du PST peut modifier les indicateurs d’une action.');
+    const { saveActionIndicators, IndicatorsVersionChanged } = await loadWriteSide();
     try {
       await saveActionIndicators(this.sp, this.webServerRelativeUrl, actionId, indicators, indicatorsVersion);
     } catch (error) {
@@ -382,6 +401,7 @@ export class SharePointPstRepository implements PstRepository {
   }
 
   async addIndicatorValues(actionId: number, values: readonly NewIndicatorValue[], day: string): Promise<ActionDetails> {
+    const { ensureFolder, writeIndicatorValues } = await loadWriteSide();
     try {
       await writeIndicatorValues(this.sp, this.webServerRelativeUrl, actionId, values, day);
     } catch (error) {
@@ -402,6 +422,7 @@ export class SharePointPstRepository implements PstRepository {
 
   async searchPeople(text: string): Promise<Person[]> {
     if (text.trim() === '') return [];
+    await loadWriteSide(); // brings @pnp/sp/profiles
     const entities = (await this.sp.profiles.clientPeoplePickerSearchUser({
       AllowEmailAddresses: true,
       AllowMultipleEntities: false,
@@ -432,6 +453,7 @@ export class SharePointPstRepository implements PstRepository {
     // interrupted attempt of this assignment) does not make the lead's choice stale.
     const sent = splitEtag(etag).action;
     if (sent !== '*' && sent !== splitEtag(current.etag).action) throw new ConflictError(current);
+    const { addUserToPstGroup, ensureActionSpace } = await loadWriteSide();
     let permissionError: string | null = null;
     let progressItemId = linked;
     let progressEtag = splitEtag(current.etag).progress;
@@ -450,8 +472,8 @@ export class SharePointPstRepository implements PstRepository {
     return { etag: composeEtag(splitEtag(newEtag).action, progressEtag), lead: resolved, permissionError };
   }
 
-  designateLeads(designations: readonly LeadDesignation[], onProgress?: (done: number, total: number) => void): Promise<LeadDesignationResult[]> {
-    return designateLeads(this, designations, onProgress);
+  async designateLeads(designations: readonly LeadDesignation[], onProgress?: (done: number, total: number) => void): Promise<LeadDesignationResult[]> {
+    return (await loadWriteSide()).designateLeads(this, designations, onProgress);
   }
 
   async importDocumentPlan(data: PlanData, options: SiteImportOptions = {}): Promise<SiteImportResult> {
@@ -466,6 +488,13 @@ export class SharePointPstRepository implements PstRepository {
   }
 
   evaluationArchive(): EvaluationArchive {
-    return new SharePointSnapshotArchive(this.sp, this.webServerRelativeUrl);
+    const archive = (): Promise<EvaluationArchive> => loadWriteSide().then((w) => new w.SharePointSnapshotArchive(this.sp, this.webServerRelativeUrl));
+    return {
+      save: async (snapshot) => (await archive()).save(snapshot),
+      snapshots: async () => (await archive()).snapshots(),
+      load: async (key) => (await archive()).load(key),
+      assessments: async (key) => (await archive()).assessments(key),
+      saveAssessments: async (evaluation, assessments, etag) => (await archive()).saveAssessments(evaluation, assessments, etag),
+    };
   }
 }

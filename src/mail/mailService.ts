@@ -5,8 +5,11 @@
  */
 import type { Action, IsoDate, Person } from '../domain/model';
 import type { Lang } from '../domain/vocabularies';
-import { assignmentMail, MailContext, RenderedMail, updateRequestMail } from './mailTemplates';
-import { buildMimeMessage, mimeForGraph } from './mime';
+import type { MailContext, RenderedMail } from './mailTemplates';
+
+/** The templates and the MIME writer, fetched with the first mail: a page that sends none never downloads them. */
+const loadMailWriting = () =>
+  Promise.all([import(/* webpackChunkName: 'pst-mail' */ './mailTemplates'), import(/* webpackChunkName: 'pst-mail' */ './mime')]).then(([templates, mime]) => ({ ...templates, ...mime }));
 
 /** The part of a Graph client (`@microsoft/microsoft-graph-client` / MSGraphClientV3) used here. */
 export interface GraphRequestClient {
@@ -35,8 +38,11 @@ export class GraphMailService implements MailService {
     private readonly lang: Lang = 'fr',
   ) {}
 
-  private async send(to: Person, from: Person, mail: RenderedMail): Promise<void> {
+  private async send(to: Person, from: Person, render: (writing: Awaited<ReturnType<typeof loadMailWriting>>) => RenderedMail): Promise<void> {
     if (!to.email) throw new Error(`${to.displayName} n'a pas d'adresse e-mail : le message ne peut pas être envoyé.`);
+    const writing = await loadMailWriting();
+    const { buildMimeMessage, mimeForGraph } = writing;
+    const mail = render(writing);
     const mime = buildMimeMessage({ from: from.email ? { name: from.displayName, email: from.email } : undefined, to: [{ name: to.displayName, email: to.email }], mail });
     await (await this.client()).api('/me/sendMail').header('Content-Type', 'text/plain').post(mimeForGraph(mime));
   }
@@ -47,10 +53,10 @@ export class GraphMailService implements MailService {
   }
 
   sendAssignment(actions: Action | readonly Action[], lead: Person, assignedBy: Person, facts: ActionMailFacts): Promise<void> {
-    return this.send(lead, assignedBy, assignmentMail(actions, lead, assignedBy, this.contextFor(facts)));
+    return this.send(lead, assignedBy, ({ assignmentMail }) => assignmentMail(actions, lead, assignedBy, this.contextFor(facts)));
   }
 
   requestUpdate(action: Action, lead: Person, requestedBy: Person, message: string | null, facts: ActionMailFacts): Promise<void> {
-    return this.send(lead, requestedBy, updateRequestMail(action, lead, requestedBy, message, this.contextFor(facts)));
+    return this.send(lead, requestedBy, ({ updateRequestMail }) => updateRequestMail(action, lead, requestedBy, message, this.contextFor(facts)));
   }
 }

@@ -71,6 +71,8 @@ async function measurePages(): Promise<void> {
       const never = all.filter((f) => !fetched.includes(f));
       const list = (files: string[]) => (files.length ? `${kb(total(files))} (${files.length} fichier(s))` : '–');
       console.log(`| ${pageType.name} | ${list(initial)} | ${list(onDemand)} | ${list(never)} |`);
+      // `--detail`: which files, to see what a first render pulls in.
+      if (process.argv.includes('--detail')) for (const file of initial) console.log(`|   ${file} | ${kb(gzipSize(file))} | | |`);
       await context.close();
     }
   } finally {

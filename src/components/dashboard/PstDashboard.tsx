@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { CommandBar, ICommandBarItemProps, Stack, Text, mergeStyles } from '@fluentui/react';
+import { CommandBar, ICommandBarItemProps, Spinner, Stack, Text, mergeStyles } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { DashboardFigures } from '../../domain/dashboard';
 import type { PstFilter } from '../../domain/filter';
@@ -12,9 +12,14 @@ import { LeadAgenda } from './LeadAgenda';
 import { ObjectiveChart } from './ObjectiveChart';
 import { QuarterChart } from './QuarterChart';
 import { StatusDistribution } from './StatusDistribution';
-import { TrendChart, TrendSource } from './TrendChart';
+import type { TrendSource } from './TrendChart';
 import type { CheckInLoader } from './useCheckInHistory';
-import { MeansView, MeansViewProps } from './MeansView';
+import type { MeansViewProps } from './MeansView';
+
+// The trend and the means read more data (check-in history, means lines) and sit below the
+// key figures: their code comes with their data, not before the dashboard's first render.
+const TrendChart = React.lazy(() => import(/* webpackChunkName: 'pst-dashboard-more' */ './TrendChart').then((m) => ({ default: m.TrendChart })));
+const MeansView = React.lazy(() => import(/* webpackChunkName: 'pst-dashboard-more' */ './MeansView').then((m) => ({ default: m.MeansView })));
 import { printElement } from '../ui/printElement';
 import { PRINT_WIDTH, PrintWidth } from './chartParts';
 
@@ -103,7 +108,9 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
 
         {shows('trend') && props.trend && (
           <Block id="pst-dash-trend" title={strings.TrendTitle}>
-            <TrendChart source={props.trend} />
+            <React.Suspense fallback={<Spinner label={strings.Loading} />}>
+              <TrendChart source={props.trend} />
+            </React.Suspense>
           </Block>
         )}
 
@@ -145,7 +152,9 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
 
         {shows('means') && props.means && (
           <Block id="pst-dash-means" title={strings.DashMeansTitle}>
-            <MeansView {...props.means} lang={lang} />
+            <React.Suspense fallback={<Spinner label={strings.Loading} />}>
+              <MeansView {...props.means} lang={lang} />
+            </React.Suspense>
           </Block>
         )}
       </>

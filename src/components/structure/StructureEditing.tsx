@@ -12,8 +12,11 @@ import type { TreeRowDragAndDrop } from '../tree/treeDragAndDrop';
 import type { TreeEntry } from '../tree/treeModel';
 import type { DropItem } from './structureDrop';
 import { addChildText, commandsFor, findItem, objectiveOfEntryKey, refOfNode, StructureCommandKey } from './structureModel';
-import { StructureDialog, StructureDialogRequest } from './StructureDialog';
 import { useStructureDragAndDrop } from './useStructureDragAndDrop';
+import type { StructureDialogRequest } from './StructureDialog';
+
+// The add/edit/move dialog: loaded with the first command, not with the tree.
+const StructureDialog = React.lazy(() => import(/* webpackChunkName: 'pst-structure-dialogs' */ './StructureDialog').then((m) => ({ default: m.StructureDialog })));
 
 export interface StructureEditingValue {
   /** The plan's items, archived ones included. */
@@ -186,18 +189,20 @@ export function StructureEditingProvider({ repository, plan, data, onChanged, ch
       )}
       {children}
       {dialog && (
-        <StructureDialog
-          request={dialog}
-          data={data}
-          repository={repository}
-          planId={plan.id}
-          onDone={(summary) => {
-            setDialog(null);
-            setStatus(formatMessage(strings.StructureSaved, summary));
-            live.current.onChanged();
-          }}
-          onCancel={() => setDialog(null)}
-        />
+        <React.Suspense fallback={null}>
+          <StructureDialog
+            request={dialog}
+            data={data}
+            repository={repository}
+            planId={plan.id}
+            onDone={(summary) => {
+              setDialog(null);
+              setStatus(formatMessage(strings.StructureSaved, summary));
+              live.current.onChanged();
+            }}
+            onCancel={() => setDialog(null)}
+          />
+        </React.Suspense>
       )}
     </StructureEditingContext.Provider>
   );

@@ -71,6 +71,8 @@ export async function startLocalIntranet(options: LocalIntranetOptions): Promise
     authorize: roleBasedAuthorizer,
     // Every request needs the key of this start (localSession.ts): /_api answers 401 without it.
     resolveUser: (req) => session.callerOf(req),
+    // Signed-in callers only; anyone else reaches the store, which refuses them.
+    hostApiRoutes: async (req: IncomingMessage, res: ServerResponse, url: URL) => session.isSignedIn(req) && (await workbench.handleApi(req, res, url)),
     extraRoutes: async (req: IncomingMessage, res: ServerResponse, url: URL) => {
       if (await session.handleSignIn(req, res, url)) return true;
       if (!session.isSignedIn(req)) {

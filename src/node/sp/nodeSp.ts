@@ -3,7 +3,8 @@
  * web parts, with a bearer token instead of the SPFx context.
  */
 import { spfi, SPFI, DefaultHeaders, DefaultInit } from '@pnp/sp';
-import { BrowserFetchWithRetry, DefaultParse, Queryable } from '@pnp/queryable';
+import { DefaultParse, Queryable } from '@pnp/queryable';
+import { ThrottledSend } from '../../data/throttledSend';
 
 export type TokenProvider = () => Promise<string>;
 
@@ -18,7 +19,7 @@ function BearerTokenFrom(getToken: TokenProvider) {
 }
 
 export function createNodeSp(siteUrl: string, getToken?: TokenProvider): SPFI {
-  const sp = spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry({ retries: 5 }), DefaultParse());
+  const sp = spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), ThrottledSend((url, init) => fetch(url, init), { retries: 5 }), DefaultParse());
   return getToken ? sp.using(BearerTokenFrom(getToken)) : sp;
 }
 

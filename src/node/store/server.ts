@@ -56,6 +56,8 @@ export interface EmbeddedStoreOptions {
   readonly validation?: StoreValidation;
   /** Other routes of the same origin; return true when handled. */
   readonly extraRoutes?: ExtraRoutes;
+  /** Site API paths the host answers itself, before the store (the SPFx workbench's GetClientSideComponents); true when handled. */
+  readonly hostApiRoutes?: ExtraRoutes;
   /** Largest request body accepted, in bytes (default 2 MiB, see http/limits.ts). */
   readonly maxRequestBytes?: number;
   /** Entries the request log keeps at most (default 20,000; the oldest half goes when full). */
@@ -188,7 +190,10 @@ export async function startEmbeddedStore(options: EmbeddedStoreOptions): Promise
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     const apiPath = apiPathOf(url.pathname, sitePath);
     const work = async (): Promise<void> => {
-      if (apiPath !== undefined) return serveApi(req, res, url, apiPath);
+      if (apiPath !== undefined) {
+        if (options.hostApiRoutes && (await options.hostApiRoutes(req, res, url))) return;
+        return serveApi(req, res, url, apiPath);
+      }
       if (options.extraRoutes && (await options.extraRoutes(req, res, url))) return;
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');

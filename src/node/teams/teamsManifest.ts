@@ -11,6 +11,15 @@ export interface WebPartManifestInfo {
   readonly description: { readonly fr: string; readonly en: string };
 }
 
+/** The CPAS's own addresses (config/teams-app.json, README « Teams »). */
+export interface CpasUrls {
+  /** The PST site: `https://<cpas>.sharepoint.com/sites/<pst>`. */
+  readonly siteUrl: string;
+  readonly websiteUrl: string;
+  readonly privacyUrl: string;
+  readonly termsOfUseUrl: string;
+}
+
 export interface TeamsAppInfo {
   readonly appId: string;
   /**
@@ -20,6 +29,8 @@ export interface TeamsAppInfo {
    */
   readonly activityFeedAppId?: string;
   readonly version: string;
+  /** The PST site: « Mes actions » (a personal app, outside any team) opens there. */
+  readonly siteUrl: string;
   readonly developerName: string;
   readonly websiteUrl: string;
   readonly privacyUrl: string;
@@ -38,15 +49,22 @@ export function personalTabDeepLink(teamsAppId: string): string {
 /** SharePoint Online's first-party app, which issues the tokens of SPFx tabs. */
 const SHAREPOINT_APP_ID = '00000003-0000-0ff1-ce00-000000000000';
 
-function hostedUrl(componentId: string, query: string, withSitePath: boolean): string {
-  const sitePath = withSitePath ? '{teamSitePath}' : '';
+/**
+ * SharePoint's host page of an SPFx tab, behind its Teams sign-in. A channel tab runs in the
+ * team's own site (`{teamSiteDomain}{teamSitePath}`, filled in by Teams); the personal app has
+ * no team, so it opens on the CPAS's PST site, where the lists are.
+ */
+function hostedUrl(componentId: string, query: string, site: { origin: string; path: string }): string {
   return (
-    `https://{teamSiteDomain}${sitePath}/_layouts/15/TeamsLogon.aspx?SPFX=true&dest=${sitePath}/_layouts/15/teamshostedapp.aspx` +
+    `${site.origin}${site.path}/_layouts/15/TeamsLogon.aspx?SPFX=true&dest=${site.path}/_layouts/15/teamshostedapp.aspx` +
     `%3F${query}%26componentId=${componentId}%26forceLocale={locale}`
   );
 }
 
 export function teamsManifest(app: TeamsAppInfo, dashboard: WebPartManifestInfo, cards: WebPartManifestInfo): Record<string, unknown> {
+  const pstSite = new URL(app.siteUrl);
+  const personalSite = { origin: pstSite.origin, path: pstSite.pathname.replace(/\/+$/, '') };
+  const teamSite = { origin: 'https://{teamSiteDomain}', path: '{teamSitePath}' };
   return {
     $schema: `https://developer.microsoft.com/json-schemas/teams/v${TEAMS_MANIFEST_VERSION}/MicrosoftTeams.schema.json`,
     manifestVersion: TEAMS_MANIFEST_VERSION,
@@ -63,7 +81,7 @@ export function teamsManifest(app: TeamsAppInfo, dashboard: WebPartManifestInfo,
     localizationInfo: { defaultLanguageTag: 'fr-be', additionalLanguages: [{ languageTag: 'en-us', file: 'en-us.json' }] },
     configurableTabs: [
       {
-        configurationUrl: hostedUrl(dashboard.id, 'openPropertyPane=true%26teams', true),
+        configurationUrl: hostedUrl(dashboard.id, 'openPropertyPane=true%26teams', teamSite),
         canUpdateConfiguration: true,
         scopes: ['team'],
         context: ['channelTab'],
@@ -73,12 +91,12 @@ export function teamsManifest(app: TeamsAppInfo, dashboard: WebPartManifestInfo,
       {
         entityId: PERSONAL_TAB_ENTITY_ID,
         name: 'Mes actions',
-        contentUrl: hostedUrl(cards.id, 'teams%26personal', false),
+        contentUrl: hostedUrl(cards.id, 'teams%26personal', personalSite),
         scopes: ['personal'],
       },
     ],
     permissions: ['identity'],
-    validDomains: ['*.login.microsoftonline.com', '*.sharepoint.com', '*.sharepoint-df.com', 'spoppe-a.akamaihd.net', 'spoprod-a.akamaihd.net', 'resourceseng.blob.core.windows.net', 'msft.spoppe.com'],
+    validDomains: [pstSite.host, '*.login.microsoftonline.com', '*.sharepoint.com', '*.sharepoint-df.com', 'spoppe-a.akamaihd.net', 'spoprod-a.akamaihd.net', 'resourceseng.blob.core.windows.net', 'msft.spoppe.com'],
     ...(app.activityFeedAppId
       ? {
           webApplicationInfo: { id: app.activityFeedAppId, resource: `api://pst-cpas/${app.activityFeedAppId}` },
@@ -86,7 +104,7 @@ export function teamsManifest(app: TeamsAppInfo, dashboard: WebPartManifestInfo,
             activityTypes: [{ type: PST_ACTIVITY_TYPE, description: 'Actions du PST qui demandent votre attention', templateText: '{count} action(s) du PST demandent votre attention' }],
           },
         }
-      : { webApplicationInfo: { resource: 'https://{teamSiteDomain}', id: SHAREPOINT_APP_ID } }),
+      : { webApplicationInfo: { resource: pstSite.origin, id: SHAREPOINT_APP_ID } }),
   };
 }
 

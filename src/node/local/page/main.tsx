@@ -7,7 +7,8 @@ import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { DefaultButton, Dropdown, IDropdownOption, Stack, Text, ThemeProvider, initializeIcons } from '@fluentui/react';
 import { spfi, DefaultHeaders, DefaultInit } from '@pnp/sp';
-import { BrowserFetchWithRetry, DefaultParse } from '@pnp/queryable';
+import { DefaultParse } from '@pnp/queryable';
+import { ThrottledSend } from '../../../data/throttledSend';
 import { PstApp, PstView } from '../../../components/shell/PstApp';
 import { HOST_THEMES, HostTheme, THEMES } from '../../../components/ui/themes';
 import { createPstServices } from '../../../components/host/createPstServices';
@@ -113,7 +114,7 @@ function LocalIntranet({ users }: { users: LocalUser[] }): JSX.Element {
   const services = React.useMemo(() => {
     document.cookie = `${USER_COOKIE}=${encodeURIComponent(userEmail)}; path=/; SameSite=Lax`;
     return createPstServices({
-      sp: spfi(`${window.location.origin}${SITE_PATH}`).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse()),
+      sp: spfi(`${window.location.origin}${SITE_PATH}`).using(DefaultHeaders(), DefaultInit(), ThrottledSend((url, init) => fetch(url, init)), DefaultParse()),
       webServerRelativeUrl: SITE_PATH,
       graphClient: async () => localGraph,
       organisation: 'CPAS (exemple local)',

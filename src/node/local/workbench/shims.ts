@@ -3,9 +3,10 @@
  * framework's bundles (node_modules/@microsoft/<pkg>/dist) name them by component id; this
  * table says which ids the local workbench answers and with what. An id the framework asks
  * for that the table lacks fails loudly: a manifest dependency stops the page
- * (`assertAnswered`); an id a chunk loads at run time reaches the store's
- * `GetClientSideComponents`, which answers 501, and the framework's loader reports it with
- * the id (console). A new SPFx version must be looked at, not guessed.
+ * (`assertAnswered`); an id a chunk asks for at run time reaches the workbench's
+ * `GetClientSideComponents` (workbench.ts), which answers 501 with this error's message
+ * (naming the id), writes it to the server's console, and the page shows it. A new SPFx
+ * version must be looked at, not guessed.
  *
  * Answers:
  * - `assembly`: inside sp-loader-assembly already; only its manifest must be preloaded.

@@ -11,12 +11,14 @@ import { HOST_THEMES, HostTheme } from '../../../components/ui/themes';
 import { USER_COOKIE } from '../../store';
 import type { LocalUser } from '../samplePst';
 import { fluentBundle, FluentBundle } from './fluentBundles';
-import { MICROSOFT_PACKAGES, pageManifests, RELEASE, REPO_ROOT, ROUTES, solutionManifests } from './manifests';
+import { ComponentManifest, MICROSOFT_PACKAGES, pageManifests, RELEASE, REPO_ROOT, ROUTES, solutionManifests } from './manifests';
 import { SHIM_SOURCES, shimFor, sliceModuleSource, UnknownComponentError } from './shims';
 import { WORKBENCH_APP_SOURCE } from './workbenchApp';
 import { noBuildPage, WEB_PART_KEYS, workbenchPage, WorkbenchLang } from './workbenchPage';
 
 export const WORKBENCH_PATH = '/sites/pst/_layouts/15/workbench.aspx';
+/** Where SPFx's loader asks for manifests it was not given with the page (`ManifestProvider`). */
+export const CLIENT_SIDE_COMPONENTS_PATH = '/sites/pst/_api/web/getclientsidecomponents';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -82,13 +84,55 @@ async function serveShim(res: ServerResponse, name: string): Promise<true> {
   return send(res, 404, 'text/plain; charset=utf-8', `no shim ${name}`);
 }
 
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * `POST …/_api/web/GetClientSideComponents`: the framework asks, at run time, for components
+ * whose manifests the page did not preload. Those the page knows are answered as SharePoint
+ * does (`Status` 0 and the manifest); any other id is one the shim table lacks: 501 with a
+ * message naming it, also written to the server's console and shown by the page.
+ */
+async function answerComponentRequest(req: IncomingMessage, res: ServerResponse, known: readonly ComponentManifest[]): Promise<true> {
+  let asked: { id?: unknown; version?: unknown }[] = [];
+  try {
+    const body = JSON.parse(await readBody(req)) as { components?: unknown };
+    if (Array.isArray(body.components)) asked = body.components as { id?: unknown; version?: unknown }[];
+  } catch {
+    // An unreadable body asks for nothing: answered below as an empty list.
+  }
+  const ids = asked.map((c) => String(c.id ?? '').toLowerCase()).filter((id) => id !== '');
+  const byId = new Map(known.map((m) => [m.id.toLowerCase(), m]));
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length > 0) {
+    const error = new UnknownComponentError(missing);
+    console.error(`[workbench] ${error.message}`);
+    return send(res, 501, 'application/json; charset=utf-8', JSON.stringify({ 'odata.error': { code: '-1, UnknownComponentError', message: { lang: 'fr-FR', value: error.message } } }));
+  }
+  const value = ids.map((id) => ({ Id: id, Status: 0, Manifest: JSON.stringify(byId.get(id)) }));
+  return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ value }));
+}
+
 export interface Workbench {
   /** True when the request was the workbench's. */
   handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
+  /** The site API requests the workbench answers before the store (GetClientSideComponents). */
+  handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
 }
 
 export function createWorkbench(users: readonly LocalUser[], siteTitle = 'PST'): Workbench {
   return {
+    async handleApi(req, res, url) {
+      if (url.pathname.toLowerCase() !== CLIENT_SIDE_COMPONENTS_PATH || req.method !== 'POST') return false;
+      const origin = `http://${req.headers.host ?? 'localhost'}`;
+      return answerComponentRequest(req, res, pageManifests(origin, solutionManifests(origin) ?? []));
+    },
     async handle(req, res, url) {
       const pathname = decodeURIComponent(url.pathname);
       if (pathname === WORKBENCH_PATH) {

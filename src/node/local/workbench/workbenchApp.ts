@@ -62,6 +62,8 @@ define(['@microsoft/sp-core-library', '@microsoft/sp-page-context', '@microsoft/
       webParts: Promise.all(loads),
       openPropertyPane: function (instanceId) { manager.requestPropertyPaneAction(instanceId, 'Open'); },
       setTheme: function (theme) { themeProvider._setTheme(theme); },
+      // A component by id, as the framework's chunks load them at run time (tests, the console).
+      loadComponent: function (id, version) { return loader.SPComponentLoader.loadComponentById(id, version); },
     };
     window.__pstWorkbench = app;
     return app;

@@ -151,7 +151,7 @@ export function workbenchPage(input: WorkbenchPageInput): string {
   .workbench-bar label { display: flex; gap: 6px; align-items: center; }
   #workbench-canvas { padding: 16px; display: grid; gap: 24px; }
   .workbench-webpart { min-height: 80px; }
-  #workbench-error { color: #a4262c; padding: 0 16px; }
+  #workbench-error { color: #a4262c; padding: 0 16px; white-space: pre-line; }
 </style>
 <!-- Fluent's Segoe UI faces would come from Microsoft's CDN: the page stays on this machine. -->
 <script>window.FabricConfig = { fontBaseUrl: '' };</script>
@@ -183,10 +183,24 @@ export function workbenchPage(input: WorkbenchPageInput): string {
     var url = new URL(location.href); url.searchParams.set('theme', e.target.value); history.replaceState(null, '', url.toString());
     window.__pstWorkbench.setTheme(config.themes[e.target.value]);
   });
+  // A component the framework asks for at run time that the shim table lacks: the workbench
+  // answers 501 with a message naming it (workbench.ts); the page shows that message.
+  var nativeFetch = window.fetch;
+  window.fetch = function (input, init) {
+    var url = typeof input === 'string' ? input : (input && input.url) || '';
+    return nativeFetch.call(window, input, init).then(function (response) {
+      if (response.status === 501 && /_api.web.GetClientSideComponents$/i.test(url)) {
+        response.clone().json().then(function (body) { fail(new Error(body['odata.error'].message.value)); }, function () {});
+      }
+      return response;
+    });
+  };
   function fail(error) {
     var message = String((error && (error.message || error.stack)) || error);
     window.__pstWorkbenchError = message;
-    document.getElementById('workbench-error').textContent = ${scriptJson(text.failed)} + ' ' + message;
+    var area = document.getElementById('workbench-error');
+    // Every failure stays listed: a run-time one must not hide the start's.
+    area.textContent = (area.textContent ? area.textContent + '\\n' : '') + ${scriptJson(text.failed)} + ' ' + message;
     console.error('[workbench]', error);
   }
   window.spModuleLoader.start(${scriptJson(preloaded)}, fail)

@@ -170,6 +170,38 @@ describeWithShipBuild('the SPFx workbench page in Chromium', () => {
     await context.close();
   });
 
+  it('names a component the framework asks for at run time that the shim table lacks', async () => {
+    const context = await signedInContext(COORDINATOR);
+    const page = await context.newPage();
+    await openWorkbench(page, 'webparts=tree');
+    const unknownId = '5c1e0000-0000-4000-8000-00000000beef';
+    const answer = page.waitForResponse((r) => /\/_api\/web\/GetClientSideComponents$/i.test(r.url()));
+    // As a framework chunk does: SPComponentLoader.loadComponentById, for an id no manifest preloaded.
+    const outcome = await page.evaluate(
+      (id) => (window as unknown as { __pstWorkbench: { loadComponent(id: string, version: string): Promise<unknown> } }).__pstWorkbench.loadComponent(id, '1.0.0').then(() => 'loaded', (e: Error) => `failed: ${e.message}`),
+      unknownId,
+    );
+    expect(outcome).toMatch(/^failed/);
+    const response = await answer;
+    expect(response.status()).toBe(501);
+    const body = (await response.json()) as { 'odata.error': { message: { value: string } } };
+    expect(body['odata.error'].message.value).toContain(unknownId);
+    expect(body['odata.error'].message.value).toContain('src/node/local/workbench/shims.ts');
+    // The page says it too, and so does the server's console.
+    await page.locator('#workbench-error').getByText(unknownId, { exact: false }).waitFor({ timeout: 10_000 });
+    expect(intranet!.output()).toContain(`ne sait pas répondre au composant SharePoint ${unknownId}`);
+    // A component the page does know is answered as SharePoint does, with its manifest.
+    const known = await page.evaluate(async () => {
+      const manifestOfTree = (window as unknown as { __pstWorkbenchConfig: { webParts: { id: string }[] } }).__pstWorkbenchConfig.webParts[0].id;
+      const digest = '';
+      const r = await fetch('/sites/pst/_api/web/GetClientSideComponents', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-RequestDigest': digest }, body: JSON.stringify({ components: [{ id: manifestOfTree, version: '0.0.0' }] }) });
+      return { status: r.status, json: (await r.json()) as { value: { Status: number; Manifest: string }[] }, id: manifestOfTree };
+    });
+    expect(known.status).toBe(200);
+    expect(known.json.value.map((v) => [v.Status, JSON.parse(v.Manifest).id])).toEqual([[0, known.id]]);
+    await context.close();
+  });
+
   it('sends mail through the framework’s MSGraphClientFactory to the local Graph', async () => {
     const context = await signedInContext(COORDINATOR);
     const page = await context.newPage();
