@@ -260,7 +260,9 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   const strategic = React.useMemo(() => new Map(snapshot.strategicObjectives.map((os) => [os.id, os])), [snapshot]);
 
   const repository = props.repository;
-  const loadCheckIns = React.useCallback((actionId: number) => repository.loadActionDetails(actionId).then((details) => details.checkIns), [repository]);
+  // A new loader per snapshot: the attention table keeps what it read with it (useCheckInHistory).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const loadCheckIns = React.useCallback((actionIds: readonly number[]) => repository.loadCheckInsOf(actionIds), [repository, snapshot]);
   // The check-in history is read once per loaded snapshot (a save reloads both), whatever the filter.
   const loadHistory = React.useMemo(() => {
     let history: Promise<readonly TrendCheckIn[]> | undefined;
