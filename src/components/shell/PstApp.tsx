@@ -270,8 +270,8 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [repository, snapshot]);
   const trend = React.useMemo(
-    () => ({ input: filtered, from: data.plan.startYear !== null ? `${data.plan.startYear}-01-01` : null, today, load: loadHistory }),
-    [filtered, data.plan.startYear, today, loadHistory],
+    () => ({ input: filtered, plan: data, from: data.plan.startYear !== null ? `${data.plan.startYear}-01-01` : null, today, load: loadHistory }),
+    [filtered, data, today, loadHistory],
   );
   // Read again with every new snapshot (a save in the panel reloads it).
   const loadMeans = React.useCallback(() => repository.loadMeans(), [repository, snapshot]);
