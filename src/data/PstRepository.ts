@@ -122,6 +122,11 @@ export interface PstRepository {
   loadSnapshot(): Promise<PstSnapshot>;
   /** Every check-in of the site, few columns, for the progress over time (checkInHistory.ts). */
   loadCheckInHistory(): Promise<TrendCheckIn[]>;
+  /**
+   * The check-ins of several actions, newest first as in the panel, by action id: one read
+   * per action in batched round trips (the dashboard's blocked and at-risk table).
+   */
+  loadCheckInsOf(actionIds: readonly number[]): Promise<Map<number, CheckIn[]>>;
   /** One action with its indicators, check-ins and the user's right to edit it. */
   loadActionDetails(actionId: number): Promise<ActionDetails>;
   /**

@@ -213,6 +213,34 @@ export class SharePointPstRepository implements PstRepository {
     return (await loadLaterReads()).readCheckInHistory(this.sp, this.webServerRelativeUrl);
   }
 
+  async loadCheckInsOf(actionIds: readonly number[]): Promise<Map<number, CheckIn[]>> {
+    const ids = [...new Set(actionIds)];
+    const result = new Map<number, CheckIn[]>();
+    if (ids.length === 0) return result;
+    const [batchedSp, execute] = batched(this.sp);
+    const pending = Promise.all(ids.map((actionId) => this.checkInsQuery(batchedSp, actionId)() as Promise<ListItem[]>));
+    pending.catch(() => undefined);
+    await execute();
+    const answers = await pending;
+    ids.forEach((actionId, index) => result.set(actionId, this.checkInsOfAction(answers[index], actionId)));
+    return result;
+  }
+
+  /** One action's check-ins, newest first, filtered on the indexed action column (the list grows past the threshold). */
+  private checkInsQuery(sp: SPFI, actionId: number) {
+    return this.list(checkInsList, sp)
+      .items.select(...queryFor(checkInsList).select, 'FileDirRef')
+      .expand(...queryFor(checkInsList).expand)
+      .filter(`${lookupIdProperty(checkInsList.fields.action)} eq ${actionId}`)
+      .orderBy(checkInsList.fields.date.internalName, false)
+      .top(CHECK_INS_IN_PANEL);
+  }
+
+  /** The folder decides which action a check-in is about, not its (editable) lookup. */
+  private checkInsOfAction(items: ListItem[], actionId: number): CheckIn[] {
+    return items.filter((c) => belongsToAction(this.webServerRelativeUrl, c, actionId)).map(checkInFromItem);
+  }
+
   async loadActionDetails(actionId: number): Promise<ActionDetails> {
     const { actionMeansFrom, actionMeansQuery, actionValuesFrom, actionValuesQuery, indicatorsVersionOf, missingListAsEmpty } = await loadLaterReads();
     const [batchedSp, execute] = batched(this.sp);
@@ -224,13 +252,7 @@ export class SharePointPstRepository implements PstRepository {
         .select(...queryFor(actionsList).select)
         .expand(...queryFor(actionsList).expand)() as Promise<ListItem>,
       this.query(indicatorsList, batchedSp).filter(actionIdFilter(indicatorsList)).top(MAX_PAGE_SIZE)() as Promise<ListItem[]>,
-      // Filtered on the indexed action column: the check-in list grows past the threshold.
-      this.list(checkInsList, batchedSp)
-        .items.select(...queryFor(checkInsList).select, 'FileDirRef')
-        .expand(...queryFor(checkInsList).expand)
-        .filter(actionIdFilter(checkInsList))
-        .orderBy(checkInsList.fields.date.internalName, false)
-        .top(CHECK_INS_IN_PANEL)() as Promise<ListItem[]>,
+      this.checkInsQuery(batchedSp, actionId)() as Promise<ListItem[]>,
       this.list(actionsList, batchedSp).items.getById(actionId).currentUserHasPermissions(PermissionKind.EditListItems),
       this.list(progressList, batchedSp)
         .items.select(...PROGRESS_SELECT, 'EffectiveBasePermissions', 'Modified', 'Editor/Id', 'Editor/Title', 'Editor/EMail')
@@ -260,8 +282,7 @@ export class SharePointPstRepository implements PstRepository {
       indicatorsVersion: indicatorsVersionOf(indicators),
       etag: composeEtag(etagOf(item), progress ? etagOf(progress) : null),
       indicators: indicators.map(indicatorFromItem),
-      // The folder decides which action a check-in is about, not its (editable) lookup.
-      checkIns: checkIns.filter((c) => belongsToAction(this.webServerRelativeUrl, c, actionId)).map(checkInFromItem),
+      checkIns: this.checkInsOfAction(checkIns, actionId),
       canEdit: canEditAction || canEditProgress,
       modifiedBy: editor?.Title ? { id: editor.Id, displayName: editor.Title, email: editor.EMail || undefined } : null,
       modified: typeof modified === 'string' ? modified : null,

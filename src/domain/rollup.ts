@@ -261,10 +261,10 @@ export function rollUp(tree: PlanTree, options: RollupOptions): PlanRollup {
 
 /**
  * The plan's and the OS' statistics only (the same figures as `rollUp`'s), for the many days
- * of a trend: its actions' roll-ups are not remembered past the call.
+ * of a trend: its actions' roll-ups are not remembered past the call, except in `memo`,
+ * which the caller may give (the roll-ups it holds are taken as they are, at that day).
  */
-export function rollUpPlanAndObjectives(tree: PlanTree, options: RollupOptions): Pick<PlanRollup, 'plan' | 'strategicObjectives'> {
-  const memo = new Map<number, ActionRollup>();
+export function rollUpPlanAndObjectives(tree: PlanTree, options: RollupOptions, memo = new Map<number, ActionRollup>()): Pick<PlanRollup, 'plan' | 'strategicObjectives'> {
   const strategicObjectives = new Map<number, ProgressStats>();
   const visitSection = (section: SectionNode): void => {
     section.sections.forEach(visitSection);

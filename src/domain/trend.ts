@@ -8,11 +8,15 @@
  * last point of the trend is the dashboard's figure. An action with check-ins counts as not
  * started before its first one; an action never checked in keeps the state it has (the
  * only one known).
+ *
+ * A dashboard asks the trend again at each filter change: `trendTimeline` does once per
+ * plan and history what does not depend on the filter (each action's state and roll-up at
+ * each month's end), then `trendOf` only adds up the filtered actions' roll-ups per month.
  */
 import type { Action, ActionStatus, CheckIn, Health, IsoDate } from './model';
 import { addDays } from './model';
 import { ActionNode, buildPlanTree, PlanTreeInput } from './tree';
-import { rollUpPlanAndObjectives } from './rollup';
+import { ActionRollup, rollUpPlanAndObjectives } from './rollup';
 import type { LatenessThresholds } from './lateness';
 
 /** What the trend reads of a check-in: a few columns of the check-in list. */
@@ -44,8 +48,9 @@ function actionNodesOf(root: object): ActionNode[] {
       return;
     }
     if (!value || typeof value !== 'object') return;
-    const node = value as { kind?: unknown };
-    if (node.kind === 'action') found.push(value as ActionNode);
+    const node = value as { kind?: unknown; subActions?: unknown };
+    // An orphan's record says kind 'action' too: its node, visited next, is the action node.
+    if (node.kind === 'action' && Array.isArray(node.subActions)) found.push(value as ActionNode);
     for (const [key, child] of Object.entries(value)) if (key !== 'action' && typeof child === 'object') visit(child);
   };
   visit(root);
@@ -79,11 +84,32 @@ function stateAt(action: Action, checkIn: TrendCheckIn | null): Action {
   return { ...action, status: 'NON_COMMENCE', progressPercent: null, health: null, lastCheckInDate: null };
 }
 
+/** What the trend of any part of a plan needs, computed once for the whole plan and its history. */
+export interface TrendTimeline {
+  readonly months: readonly { readonly month: string; readonly asOf: IsoDate }[];
+  /** Per month, each action's state at its end (the same object as the month before while unchanged). */
+  readonly states: readonly ReadonlyMap<number, Action>[];
+  /**
+   * Per month, the roll-ups of the whole plan's actions at its end. A leaf's holds for any
+   * part of the plan; a parent's only while the part keeps all its sub-actions (`shapes`).
+   * Roll-ups of leaves reached later (a sub-action shown without its parent) are added.
+   */
+  readonly rollups: readonly Map<number, ActionRollup>[];
+  /** Each action's sub-action tree in the whole plan, as a string of ids. */
+  readonly shapes: ReadonlyMap<number, string>;
+  readonly thresholds?: Partial<LatenessThresholds>;
+}
+
+/** An action node's sub-action tree as ids: `7(8(),9())`. */
+function shapeOf(node: ActionNode): string {
+  return `${node.action.id}(${node.subActions.map(shapeOf).join(',')})`;
+}
+
 /**
- * The trend of a plan (its items as the dashboard has them) from `from` (the plan's
+ * The states and roll-ups of a plan's actions at each month's end from `from` (the plan's
  * start) to `today`, from the check-ins of its actions (others are ignored).
  */
-export function progressTrend(input: PlanTreeInput, checkIns: readonly TrendCheckIn[], from: IsoDate, today: IsoDate, thresholds?: Partial<LatenessThresholds>): ProgressTrend {
+export function trendTimeline(input: PlanTreeInput, checkIns: readonly TrendCheckIn[], from: IsoDate, today: IsoDate, thresholds?: Partial<LatenessThresholds>): TrendTimeline {
   const ids = new Set(input.actions.map((a) => a.id));
   const history = new Map<number, TrendCheckIn[]>();
   for (const checkIn of checkIns) {
@@ -93,35 +119,64 @@ export function progressTrend(input: PlanTreeInput, checkIns: readonly TrendChec
     else history.set(checkIn.actionId, [checkIn]);
   }
   for (const list of history.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
-  const cursor = new Map<number, number>();
-  const plan: TrendPoint[] = [];
-  const strategic = new Map<number, TrendPoint[]>(input.strategicObjectives.map((os) => [os.id, []]));
+  const months = monthEnds(from, today);
   // The tree is built once (its shape does not change over time); each month puts the
   // actions' states of that month in its nodes, which belong to this function alone.
   const tree = buildPlanTree(input);
   const nodes = actionNodesOf(tree);
-  const original = new Map(input.actions.map((a) => [a.id, a]));
+  const shapes = new Map<number, string>();
+  for (const node of nodes) if (!shapes.has(node.action.id)) shapes.set(node.action.id, shapeOf(node));
+  const cursor = new Map<number, number>();
   // An action's state changes only in the months one of its check-ins falls in: the object
   // of the month before is kept otherwise. Actions never checked in are copied once, so
   // that their roll-ups at past days stay this function's own.
-  const states = new Map<number, Action>();
-  for (const [id, action] of original) if (!history.has(id)) states.set(id, { ...action });
-  let first = true;
-  for (const { month, asOf } of monthEnds(from, today)) {
-    for (const [id, action] of original) {
-      const list = history.get(id);
+  let current = new Map<number, Action>();
+  for (const action of input.actions) if (!history.has(action.id)) current.set(action.id, { ...action });
+  const states: Map<number, Action>[] = [];
+  const rollups: Map<number, ActionRollup>[] = [];
+  months.forEach(({ asOf }, monthIndex) => {
+    current = new Map(current);
+    for (const action of input.actions) {
+      const list = history.get(action.id);
       if (!list) continue;
       // Months go forward: each action's pointer only moves on.
-      const before = cursor.get(id) ?? -1;
+      const before = cursor.get(action.id) ?? -1;
       let index = before;
       while (index + 1 < list.length && list[index + 1].date <= asOf) index++;
-      if (index === before && !first) continue;
-      cursor.set(id, index);
-      states.set(id, stateAt(action, index >= 0 ? list[index] : null));
+      if (index === before && monthIndex > 0) continue;
+      cursor.set(action.id, index);
+      current.set(action.id, stateAt(action, index >= 0 ? list[index] : null));
     }
-    first = false;
+    for (const node of nodes) node.action = current.get(node.action.id) ?? node.action;
+    const memo = new Map<number, ActionRollup>();
+    rollUpPlanAndObjectives(tree, { today: asOf, thresholds }, memo);
+    states.push(current);
+    rollups.push(memo);
+  });
+  return { months, states, rollups, shapes, thresholds };
+}
+
+/**
+ * The trend of a part of the timeline's plan (its items as the dashboard has them,
+ * filtered): the roll-ups of the timeline, counted over the part's tree month by month.
+ */
+export function trendOf(timeline: TrendTimeline, input: PlanTreeInput): ProgressTrend {
+  const tree = buildPlanTree(input);
+  const nodes = actionNodesOf(tree);
+  // A parent shown with fewer sub-actions than in the whole plan (or none) is rolled up again, at each month.
+  const reshaped = new Set<number>();
+  for (const node of nodes) if (timeline.shapes.get(node.action.id) !== shapeOf(node)) reshaped.add(node.action.id);
+  const plan: TrendPoint[] = [];
+  const strategic = new Map<number, TrendPoint[]>(input.strategicObjectives.map((os) => [os.id, []]));
+  timeline.months.forEach(({ month, asOf }, index) => {
+    const states = timeline.states[index];
     for (const node of nodes) node.action = states.get(node.action.id) ?? node.action;
-    const rollup = rollUpPlanAndObjectives(tree, { today: asOf, thresholds });
+    let memo = timeline.rollups[index];
+    if (reshaped.size > 0) {
+      memo = new Map(memo);
+      for (const id of reshaped) memo.delete(id);
+    }
+    const rollup = rollUpPlanAndObjectives(tree, { today: asOf, thresholds: timeline.thresholds }, memo);
     const point = (stats: { progress: number | null; late: number; blocked: number } | undefined): TrendPoint => ({
       month,
       asOf,
@@ -131,6 +186,14 @@ export function progressTrend(input: PlanTreeInput, checkIns: readonly TrendChec
     });
     plan.push(point(rollup.plan));
     for (const [id, series] of strategic) series.push(point(rollup.strategicObjectives.get(id)));
-  }
+  });
   return { plan, strategicObjectives: strategic };
+}
+
+/**
+ * The trend of a plan (its items as the dashboard has them) from `from` (the plan's
+ * start) to `today`, from the check-ins of its actions (others are ignored).
+ */
+export function progressTrend(input: PlanTreeInput, checkIns: readonly TrendCheckIn[], from: IsoDate, today: IsoDate, thresholds?: Partial<LatenessThresholds>): ProgressTrend {
+  return trendOf(trendTimeline(input, checkIns, from, today, thresholds), input);
 }

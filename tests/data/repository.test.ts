@@ -107,6 +107,23 @@ describe('SharePointPstRepository on the embedded store', () => {
     expect(final.action.comments).toBe('Revoir le budget');
     expect(final.checkIns.map((c) => c.comment)).toEqual(['Devis reçus']);
   });
+
+  it('reads the check-ins of several actions in one batched request, newest first, as the panel has them', async () => {
+    const coordinator = as(store, COORDINATOR);
+    const { etag } = await coordinator.loadActionDetails(sophiesAction);
+    await coordinator.addCheckIn({ actionId: sophiesAction, date: '2026-11-25', status: 'EN_COURS', percent: 65, health: 'bon', comment: 'Marché attribué' }, etag);
+    const panel = (await coordinator.loadActionDetails(sophiesAction)).checkIns;
+    store.requests.length = 0;
+    const found = await coordinator.loadCheckInsOf([sophiesAction, marcsAction, sophiesAction]);
+    expect(store.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual(['POST /sites/pst/_api/$batch']);
+    expect(found.get(sophiesAction)!.map((c) => c.comment)).toEqual(['Marché attribué', 'Devis reçus']);
+    expect(found.get(sophiesAction)).toEqual(panel);
+    expect(found.get(marcsAction)).toEqual([]);
+    expect([...found.keys()]).toEqual([sophiesAction, marcsAction]);
+    store.requests.length = 0;
+    expect((await coordinator.loadCheckInsOf([])).size).toBe(0);
+    expect(store.requests).toEqual([]);
+  });
 });
 
 describe('loadActionDetails', () => {

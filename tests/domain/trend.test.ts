@@ -1,6 +1,6 @@
-import { monthEnds, progressTrend, TrendCheckIn } from '../../src/domain/trend';
+import { monthEnds, progressTrend, TrendCheckIn, trendOf, trendTimeline } from '../../src/domain/trend';
 import { dashboardFigures } from '../../src/domain/dashboard';
-import { action, oo, os, period, PLAN } from './fixtures';
+import { action, oo, os, period, PLAN, subAction } from './fixtures';
 
 describe('monthEnds', () => {
   it('gives each month its last day, today for the current one, across a year end and February', () => {
@@ -73,5 +73,57 @@ describe('progressTrend', () => {
   it('keeps an empty OS at no progress and no count', () => {
     const withEmpty = progressTrend({ ...input, strategicObjectives: [...input.strategicObjectives, os(3)] }, checkIns, '2025-03-01', '2025-03-15');
     expect(withEmpty.strategicObjectives.get(3)).toEqual([{ month: '2025-03', asOf: '2025-03-15', progress: null, late: 0, blocked: 0 }]);
+  });
+});
+
+describe('trendOf: the whole plan\'s timeline, counted for a filtered part', () => {
+  // Action 1 (OS 1) has two sub-actions (4 and 5) progressing by check-ins; action 2 (OS 2) is blocked in February.
+  const input = {
+    plan: PLAN,
+    strategicObjectives: [os(1, { code: '1' }), os(2, { code: '2' })],
+    operationalObjectives: [oo(11, 1), oo(21, 2)],
+    actions: [
+      action(1, [11], { status: 'EN_COURS', progressPercent: 10, lastCheckInDate: null, plannedEnd: period('31/12/2026') }),
+      subAction(4, 1, { status: 'EN_COURS', progressPercent: 60, lastCheckInDate: '2025-02-01' }),
+      subAction(5, 1, { status: 'EN_COURS', progressPercent: 20, lastCheckInDate: '2025-03-01' }),
+      action(2, [21], { status: 'PROBLEME', progressPercent: 30, health: 'blocage', lastCheckInDate: '2025-02-10', plannedEnd: period('28/02/2025') }),
+    ],
+  };
+  const checkIns: TrendCheckIn[] = [
+    { id: 1, actionId: 4, date: '2025-01-10', status: 'EN_COURS', percent: 40, health: 'bon' },
+    { id: 2, actionId: 4, date: '2025-02-01', status: 'EN_COURS', percent: 60, health: 'bon' },
+    { id: 3, actionId: 5, date: '2025-03-01', status: 'EN_COURS', percent: 20, health: 'bon' },
+    { id: 4, actionId: 2, date: '2025-02-10', status: 'PROBLEME', percent: 30, health: 'blocage' },
+  ];
+  const from = '2024-12-01';
+  const today = '2025-03-15';
+  const timeline = trendTimeline(input, checkIns, from, today);
+  const part = (ids: number[]) => ({ ...input, actions: input.actions.filter((a) => ids.includes(a.id)) });
+
+  it('gives the whole plan the same trend as before: sub-actions feed their parent', () => {
+    const trend = trendOf(timeline, input);
+    // Dec: 1 from 4 and 5, both not started (0); 2 not started → 0. Jan: 4 at 40 → 1 at 20, 2 at 0 → 10.
+    // Feb: 4 at 60 → 1 at 30; 2 at 30 → 30. Mar: 5 at 20 → 1 at 40; 2 → 35.
+    expect(trend.plan.map((p) => p.progress)).toEqual([0, 10, 30, 35]);
+    expect(trend.strategicObjectives.get(1)!.map((p) => p.progress)).toEqual([0, 20, 30, 40]);
+    expect(trend.plan.map((p) => [p.late, p.blocked])).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 1],
+      [1, 1],
+    ]);
+  });
+
+  it('rolls a parent shown with one of its sub-actions, or none, up again from what is shown', () => {
+    // Only sub-action 4 under 1: 1 follows 4 alone.
+    expect(trendOf(timeline, part([1, 4])).plan.map((p) => p.progress)).toEqual([0, 40, 60, 60]);
+    // 1 without its sub-actions: its own state (never checked in, so its only known one, 10 %).
+    expect(trendOf(timeline, part([1])).plan.map((p) => p.progress)).toEqual([10, 10, 10, 10]);
+  });
+
+  it('gives any part the trend the part alone would have, and leaves the timeline fit for the next part', () => {
+    const parts = [[1, 4, 5, 2], [2], [1, 4], [1], [4, 5], [5, 2], [1, 4, 5]];
+    // twice over: a part counted after others finds the timeline as it was
+    for (const ids of [...parts, ...parts]) expect(trendOf(timeline, part(ids))).toEqual(progressTrend(part(ids), checkIns, from, today));
   });
 });

@@ -138,8 +138,8 @@ function attentionTexts(item: AttentionFigure, history: HistoryState | undefined
 
 /**
  * Blocked and at-risk actions with the reason (the comment of their latest check-in that
- * has one), the lead and since when (see domain/attention.ts). The check-ins are read per
- * action through `loadCheckIns`.
+ * has one), the lead and since when (see domain/attention.ts). The check-ins of the rows
+ * shown are read through `loadCheckIns`, those not read yet in one call.
  */
 export function AttentionTable({ items: all, onOpenAction, layout, loadCheckIns }: TableProps & { items: readonly AttentionFigure[]; loadCheckIns?: CheckInLoader }): JSX.Element {
   const [ref, stacked] = useLayout(layout);

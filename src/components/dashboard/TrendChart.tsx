@@ -3,14 +3,17 @@ import { Dropdown, IDropdownOption, MessageBar, MessageBarType, Spinner, Spinner
 import * as strings from 'PstStrings';
 import type { IsoDate } from '../../domain/model';
 import type { PlanTreeInput } from '../../domain/tree';
-import { progressTrend, TrendCheckIn, TrendPoint } from '../../domain/trend';
+import { TrendCheckIn, trendOf, TrendPoint, trendTimeline } from '../../domain/trend';
 import { formatPercent } from '../../domain/parsing';
 import { formatMessage } from '../../text/format';
 import { dashboardColours, DashboardColours, useWidth, VISUALLY_HIDDEN } from './chartParts';
 
 /** What the dashboard needs to draw the trend: the plan shown (filtered), its start, and the check-in history. */
 export interface TrendSource {
+  /** The part of the plan shown (filtered): a new object when the part changes. */
   readonly input: PlanTreeInput;
+  /** The whole plan `input` is part of: its month-by-month roll-ups are computed once, whatever the filter. */
+  readonly plan: PlanTreeInput;
   /** First day of the plan (its start year's 1 January). */
   readonly from: IsoDate | null;
   readonly today: IsoDate;
@@ -125,10 +128,12 @@ export function TrendChart({ source }: { source: TrendSource }): JSX.Element {
   }, [load]);
 
   const checkIns = history.kind === 'ready' ? history.checkIns : null;
-  const trend = React.useMemo(
-    () => (checkIns && source.from ? progressTrend(source.input, checkIns, source.from, source.today) : null),
-    [checkIns, source.input, source.from, source.today],
+  // Once per plan and history; then a filter change only counts the part shown (domain/trend.ts).
+  const timeline = React.useMemo(
+    () => (checkIns && source.from ? trendTimeline(source.plan, checkIns, source.from, source.today) : null),
+    [checkIns, source.plan, source.from, source.today],
   );
+  const trend = React.useMemo(() => (timeline ? trendOf(timeline, source.input) : null), [timeline, source.input]);
 
   // The measured element is there from the first render: the width is known once drawn.
   if (!source.from) return <div ref={ref}>{<Text>{strings.TrendNoStart}</Text>}</div>;

@@ -10,6 +10,7 @@ import { currentPlan, itemsOfPlan } from '../../domain/plans';
 import type { PstFilter } from '../../domain/filter';
 import { prepareSearch } from '../../domain/filter';
 import { whenIdle } from '../ui/whenIdle';
+import { preloadableLazy } from '../ui/preloadableLazy';
 import { leadAgenda, leadsAnAction } from '../../domain/leadAgenda';
 import { dashboardFigures } from '../../domain/dashboard';
 import type { Lang } from '../../domain/vocabularies';
@@ -35,14 +36,28 @@ export type PstView = 'tree' | 'cards' | 'dashboard';
  * web part downloads its own view only, and the panel when an action is first opened.
  */
 // The tree with the coordination's structure commands when a StructureEditingProvider is around it, the plain tree otherwise.
-const loadTreeView = () => import(/* webpackChunkName: 'pst-view-tree' */ '../structure/EditableObjectiveTree');
-const loadCardsView = () => import(/* webpackChunkName: 'pst-view-cards' */ '../cards/ProjectCards');
-const loadDashboardView = () => import(/* webpackChunkName: 'pst-view-dashboard' */ '../dashboard/PstDashboard');
-const ObjectiveTree = React.lazy(() => loadTreeView().then((m) => ({ default: m.EditableObjectiveTree })));
-const ProjectCards = React.lazy(() => loadCardsView().then((m) => ({ default: m.ProjectCards })));
-const PstDashboard = React.lazy(() => loadDashboardView().then((m) => ({ default: m.PstDashboard })));
-/** The view's code, fetched while the plan loads rather than after it (the lazy view then finds it there). */
-const VIEW_CODE: { readonly [V in PstView]: () => Promise<unknown> } = { tree: loadTreeView, cards: loadCardsView, dashboard: loadDashboardView };
+const TreeView = preloadableLazy(() => import(/* webpackChunkName: 'pst-view-tree' */ '../structure/EditableObjectiveTree').then((m) => m.EditableObjectiveTree));
+const CardsView = preloadableLazy(() => import(/* webpackChunkName: 'pst-view-cards' */ '../cards/ProjectCards').then((m) => m.ProjectCards));
+const DashboardView = preloadableLazy(() => import(/* webpackChunkName: 'pst-view-dashboard' */ '../dashboard/PstDashboard').then((m) => m.PstDashboard));
+const ObjectiveTree = TreeView.Component;
+const ProjectCards = CardsView.Component;
+const PstDashboard = DashboardView.Component;
+/**
+ * The view's code, and the modules it renders with, fetched while the plan loads rather
+ * than after it: the view then renders at once, without a Suspense pass. A bundler that
+ * fetches a chunk's own imports only once the chunk is parsed (the local page's) would
+ * fetch them level after level, after the data.
+ */
+const VIEW_CODE: { readonly [V in PstView]: () => Promise<unknown> } = {
+  tree: () => Promise.all([TreeView.preload(), import(/* webpackChunkName: 'pst-view-tree' */ '../tree/ObjectiveTree')]),
+  cards: () =>
+    Promise.all([
+      CardsView.preload(),
+      import(/* webpackChunkName: 'pst-view-cards' */ '../ui/ProgressBar'),
+      import(/* webpackChunkName: 'pst-view-cards' */ '@fluentui/react/lib/ProgressIndicator'),
+    ]),
+  dashboard: () => DashboardView.preload(),
+};
 const ActionPanel = React.lazy(() => import(/* webpackChunkName: 'pst-action-panel' */ '../action').then((m) => ({ default: m.ActionPanel })));
 
 const LeadDesignationPanel = React.lazy(() =>
@@ -260,7 +275,9 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   const strategic = React.useMemo(() => new Map(snapshot.strategicObjectives.map((os) => [os.id, os])), [snapshot]);
 
   const repository = props.repository;
-  const loadCheckIns = React.useCallback((actionId: number) => repository.loadActionDetails(actionId).then((details) => details.checkIns), [repository]);
+  // A new loader per snapshot: the attention table keeps what it read with it (useCheckInHistory).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const loadCheckIns = React.useCallback((actionIds: readonly number[]) => repository.loadCheckInsOf(actionIds), [repository, snapshot]);
   // The check-in history is read once per loaded snapshot (a save reloads both), whatever the filter.
   const loadHistory = React.useMemo(() => {
     let history: Promise<readonly TrendCheckIn[]> | undefined;
@@ -268,8 +285,8 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [repository, snapshot]);
   const trend = React.useMemo(
-    () => ({ input: filtered, from: data.plan.startYear !== null ? `${data.plan.startYear}-01-01` : null, today, load: loadHistory }),
-    [filtered, data.plan.startYear, today, loadHistory],
+    () => ({ input: filtered, plan: data, from: data.plan.startYear !== null ? `${data.plan.startYear}-01-01` : null, today, load: loadHistory }),
+    [filtered, data, today, loadHistory],
   );
   // Read again with every new snapshot (a save in the panel reloads it).
   const loadMeans = React.useCallback(() => repository.loadMeans(), [repository, snapshot]);

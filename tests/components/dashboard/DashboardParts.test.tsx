@@ -127,20 +127,20 @@ describe('the tables', () => {
       { id: 1, actionId: 7, date: '2026-09-15', author: null, status: 'PROBLEME', percent: 20, health: null, comment: 'Permis refusé' },
       { id: 0, actionId: 7, date: '2026-06-01', author: null, status: 'EN_COURS', percent: 10, health: null, comment: null },
     ];
-    const asked: number[] = [];
+    const asked: number[][] = [];
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const load = async (id: number) => {
-      asked.push(id);
+    const load = async (ids: readonly number[]) => {
+      asked.push([...ids]);
       await gate;
-      return history;
+      return new Map(ids.map((id) => [id, history]));
     };
     render(<AttentionTable items={figures.attentionActions} onOpenAction={() => undefined} loadCheckIns={load} layout="table" />);
     expect(screen.getAllByText('Chargement…')).toHaveLength(2);
     await act(async () => release());
     const row = await screen.findByRole('row', { name: /Rénovation/ });
     expect(row.textContent).toBe('2.1.1 RénovationBloquéeEntrepreneur en failliteJulien Leclercq15/09/2026');
-    expect(asked).toEqual([7]);
+    expect(asked).toEqual([[7]]);
   });
 
   it('blocked actions without a loader say the reason is not known; stacked rows keep state, date and lead', () => {
@@ -177,14 +177,35 @@ describe('long tables, shown in steps', () => {
   });
 
   it('blocked actions: the check-ins are read for the rows shown only', async () => {
-    const asked: number[] = [];
-    const load = async (id: number) => {
-      asked.push(id);
-      return [];
+    const asked: number[][] = [];
+    const load = async (ids: readonly number[]) => {
+      asked.push([...ids]);
+      return new Map<number, CheckIn[]>();
     };
     render(<AttentionTable items={big.attentionActions} onOpenAction={() => undefined} loadCheckIns={load} layout="table" />);
-    await waitFor(() => expect(asked).toHaveLength(25));
-    expect(asked).toEqual(big.attentionActions.slice(0, 25).map((a) => a.action.id));
+    await waitFor(() => expect(asked).toHaveLength(1));
+    expect(asked[0]).toEqual(big.attentionActions.slice(0, 25).map((a) => a.action.id));
+  });
+
+  it('blocked actions: what was read is kept with the loader, another filter reads only the rows not read yet, in one call', async () => {
+    const asked: number[][] = [];
+    const load = async (ids: readonly number[]) => {
+      asked.push([...ids]);
+      return new Map(ids.map((id): [number, CheckIn[]] => [id, [{ id, actionId: id, date: '2026-10-01', author: null, status: 'PROBLEME', percent: 5, health: null, comment: `Raison ${id}` }]]));
+    };
+    const first = big.attentionActions.slice(0, 10);
+    const second = big.attentionActions.slice(5, 15);
+    const { rerender, unmount } = render(<AttentionTable items={first} onOpenAction={() => undefined} loadCheckIns={load} layout="table" />);
+    await screen.findByText(`Raison ${first[0].action.id}`);
+    rerender(<AttentionTable items={second} onOpenAction={() => undefined} loadCheckIns={load} layout="table" />);
+    await screen.findByText(`Raison ${second[9].action.id}`);
+    expect(asked).toEqual([first.map((a) => a.action.id), second.slice(5).map((a) => a.action.id)]);
+    // Shown again (another filter, the table mounted anew): nothing read, no « Chargement… ».
+    unmount();
+    render(<AttentionTable items={first} onOpenAction={() => undefined} loadCheckIns={load} layout="table" />);
+    expect(screen.queryByText('Chargement…')).toBeNull();
+    expect(screen.getByText(`Raison ${first[0].action.id}`)).toBeTruthy();
+    expect(asked).toHaveLength(2);
   });
 });
 

@@ -28,7 +28,7 @@ const history: TrendCheckIn[] = [
   { id: 2, actionId: 3, date: '2026-03-02', status: 'EN_COURS', percent: 60, health: 'bon' },
   { id: 3, actionId: 7, date: '2026-02-10', status: 'PROBLEME', percent: 20, health: 'blocage' },
 ];
-const source = (overrides: Partial<TrendSource> = {}): TrendSource => ({ input, from: '2026-01-01', today: '2026-03-15', load: async () => history, ...overrides });
+const source = (overrides: Partial<TrendSource> = {}): TrendSource => ({ input, plan: input, from: '2026-01-01', today: '2026-03-15', load: async () => history, ...overrides });
 const rows = (): string[][] =>
   Array.from(document.querySelectorAll('table tbody tr')).map((tr) => Array.from(tr.children).map((cell) => (cell.textContent ?? '').replace(/\u00a0/g, ' ')));
 
@@ -63,6 +63,20 @@ describe('TrendChart', () => {
     });
     expect(document.querySelector('caption')!.textContent).toContain('2 Logement');
     expect(rows().map((r) => r[1])).toEqual(['0 %', '20 %', '20 %']);
+  });
+
+  it('follows the filter: the part of the plan shown, from the history read once', async () => {
+    const load = jest.fn(async () => history);
+    const { rerender } = render(<TrendChart source={source({ load })} />);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    const onlyHoraires = { ...input, actions: input.actions.filter((a) => a.id === 3) };
+    rerender(<TrendChart source={source({ load, input: onlyHoraires })} />);
+    expect(rows()).toEqual([
+      ['01/2026', '30 %', '0', '0'],
+      ['02/2026', '30 %', '0', '0'],
+      ['03/2026', '60 %', '0', '0'],
+    ]);
+    expect(load).toHaveBeenCalledTimes(1);
   });
 
   it('says so when the history cannot be read, or when the plan has no start', async () => {
