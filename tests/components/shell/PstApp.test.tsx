@@ -48,6 +48,7 @@ function repository(overrides: Partial<PstRepository>): PstRepository & { calls:
     loadCheckInHistory: track('loadCheckInHistory', async () => []),
     currentUser: track('currentUser', async () => ({ id: 1, displayName: 'Coordinatrice PST' })),
     loadActionDetails: notUsedHere,
+    loadCheckInsOf: notUsedHere,
     updateAction: notUsedHere,
     addCheckIn: notUsedHere,
     correctCheckIn: notUsedHere,

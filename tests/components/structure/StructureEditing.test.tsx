@@ -66,6 +66,7 @@ function repository(snapshot: PstSnapshot, apply: jest.Mock): PstRepository {
     searchPeople: notUsedHere,
     assignLead: notUsedHere,
     loadCheckInHistory: async () => [],
+    loadCheckInsOf: async () => new Map(),
     correctCheckIn: notUsedHere,
     designateLeads: notUsedHere,
     loadMeans: async () => new Map(),
