@@ -18,7 +18,7 @@ describe('the solution strings', () => {
   it('is French first: the French strings are translations, not English copies', () => {
     const fr = read('fr-fr');
     const en = read('en-us');
-    const sameWordInBothLanguages = ['Actions', 'ActionCount', 'ImportFigureSections', 'ImportFigureActions', 'ImportAnomalies', 'ImportAnomalyDocument', 'CommandPlan', 'StructureMenuLabel', 'StructureChangeLogWhen', 'StructureCodeLabel', 'StructureRenumberChange'];
+    const sameWordInBothLanguages = ['Actions', 'ActionCount', 'ImportFigureSections', 'ImportFigureActions', 'ImportAnomalies', 'ImportAnomalyDocument', 'CommandPlan', 'StructureMenuLabel', 'StructureChangeLogWhen', 'StructureCodeLabel', 'StructureRenumberChange', 'ReportWord', 'ReportPdf', 'EvaluationFigureActions', 'EvaluationNotInSnapshot', 'EvaluationCount', 'EvaluationColumnAction'];
     const same = Object.keys(fr).filter((k) => fr[k] === en[k]);
     expect(same).toEqual(sameWordInBothLanguages);
   });
