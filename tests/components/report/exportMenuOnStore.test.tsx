@@ -6,13 +6,9 @@
 // the menu and takes a snapshot that lands in « PST – Évaluations », writes the assessments of
 // the evaluation (stored, ETag-checked); a project lead and a reader have no menu and the site
 // refuses their writes.
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { startEmbeddedStore, roleBasedAuthorizer, EmbeddedStore } from '../../../src/node/store';
-import { seedSamplePst, spAs } from '../../../src/node/local/seed';
+import { spAs } from '../../../src/node/local/seed';
 import { SAMPLE_USERS } from '../../../src/node/local/samplePst';
 import { webServerRelativeUrlOf } from '../../../src/node/sp/nodeSp';
 import { SharePointPstRepository } from '../../../src/data/SharePointPstRepository';
@@ -23,6 +19,7 @@ import { loadReportDetails } from '../../../src/components/report/loadReportDeta
 import { AssessmentsConflictError, ForbiddenError, PstError } from '../../../src/data/errors';
 import { evaluationKey } from '../../../src/domain/evaluation';
 import type { PlanTreeInput } from '../../../src/domain/tree';
+import { useSampleSite } from '../../node/support/sampleSite';
 
 jest.setTimeout(240_000);
 
@@ -30,23 +27,14 @@ const TODAY = '2026-11-23';
 const COORDINATOR = SAMPLE_USERS.find((u) => u.role === 'coordinator')!.email;
 const LEAD = SAMPLE_USERS.find((u) => u.role === 'lead')!.email;
 const READER = SAMPLE_USERS.find((u) => u.role === 'reader')!.email;
-let folder: string;
-let store: EmbeddedStore;
 
-beforeAll(async () => {
-  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pst-export-menu-'));
-  store = await startEmbeddedStore({ dataFile: path.join(folder, 'pst.sqlite'), authorize: roleBasedAuthorizer });
-  for (const user of SAMPLE_USERS) store.db.ensureUser({ email: user.email, title: user.displayName, isSiteAdmin: user.role === 'coordinator' });
-  await seedSamplePst(store.siteUrl, TODAY);
-});
-
+const site = useSampleSite('pst-export-menu-', TODAY);
 afterAll(async () => {
-  await store?.close();
-  if (folder) fs.rmSync(folder, { recursive: true, force: true });
+  // (the store's last timers end before Jest looks for open handles)
   await new Promise((resolve) => setTimeout(resolve, 200));
 });
 
-const repositoryAs = (email: string) => new SharePointPstRepository(spAs(store.siteUrl, email), webServerRelativeUrlOf(store.siteUrl));
+const repositoryAs = (email: string) => new SharePointPstRepository(spAs(site.store.siteUrl, email), webServerRelativeUrlOf(site.store.siteUrl));
 
 it('the coordinator takes a mid-term snapshot from the dashboard, stored in the site', async () => {
   const view = render(<PstApp view="dashboard" repository={repositoryAs(COORDINATOR)} lang="fr" today={TODAY} />);
@@ -60,7 +48,7 @@ it('the coordinator takes a mid-term snapshot from the dashboard, stored in the 
     throw new Error(String(document.body.textContent).slice(0, 600));
   });
 
-  const archive = new SharePointSnapshotArchive(spAs(store.siteUrl, COORDINATOR), webServerRelativeUrlOf(store.siteUrl));
+  const archive = new SharePointSnapshotArchive(spAs(site.store.siteUrl, COORDINATOR), webServerRelativeUrlOf(site.store.siteUrl));
   const stored = await archive.snapshots();
   expect(stored.map((s) => [s.label, s.kind, s.takenOn])).toEqual([['Évaluation à mi-parcours 2026', 'miParcours', TODAY]]);
   const frozen = await archive.load(stored[0].key);
@@ -81,7 +69,7 @@ it('a project lead has no « Exporter / publier » menu', async () => {
   expect(screen.queryByRole('menuitem', { name: 'Exporter / publier' })).toBeNull();
 });
 
-const archiveAs = (email: string) => new SharePointSnapshotArchive(spAs(store.siteUrl, email), webServerRelativeUrlOf(store.siteUrl));
+const archiveAs = (email: string) => new SharePointSnapshotArchive(spAs(site.store.siteUrl, email), webServerRelativeUrlOf(site.store.siteUrl));
 
 it('the coordinator writes the assessments of the evaluation in the page; they are stored in the site, ETag-checked', async () => {
   const repository = repositoryAs(COORDINATOR);

@@ -3,34 +3,20 @@
  * (what `npm start` serves), through their own PnPjs code, at a fixed date.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { startEmbeddedStore, roleBasedAuthorizer, EmbeddedStore } from '../../../src/node/store';
-import { seedSamplePst } from '../../../src/node/local/seed';
 import { SAMPLE_USERS } from '../../../src/node/local/samplePst';
 import { runReportCli } from '../../../src/node/cli/report';
 import { runExportCli } from '../../../src/node/cli/export';
 import { validateEcomptes } from '../../../src/node/ecomptes/validateEcomptes';
 import { readPdfLines } from '../../../src/import/read/pdf';
 import { readDocx } from '../../export/report/readDocx';
+import { useSampleSite } from '../support/sampleSite';
 
 jest.setTimeout(180_000);
 
 const TODAY = '2026-11-23';
-let folder: string;
-let store: EmbeddedStore;
 
-beforeAll(async () => {
-  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pst-report-cli-'));
-  store = await startEmbeddedStore({ dataFile: path.join(folder, 'pst.sqlite'), authorize: roleBasedAuthorizer });
-  for (const user of SAMPLE_USERS) store.db.ensureUser({ email: user.email, title: user.displayName, isSiteAdmin: user.role === 'coordinator' });
-  await seedSamplePst(store.siteUrl, TODAY);
-});
-
-afterAll(async () => {
-  await store?.close();
-  if (folder) fs.rmSync(folder, { recursive: true, force: true });
-});
+const site = useSampleSite('pst-report-cli-', TODAY);
 
 function run(cli: typeof runReportCli, args: string[]) {
   const out: string[] = [];
@@ -40,8 +26,8 @@ function run(cli: typeof runReportCli, args: string[]) {
 
 describe('npm run report and npm run export on a site', () => {
   it('writes the complete report as .docx with the sample plan, its late actions and the leads’ last check-ins', async () => {
-    const file = path.join(folder, 'rapport.docx');
-    const result = await run(runReportCli, ['--format', 'docx', '--variant', 'complet', '--out', file, '--site', store.siteUrl, '--date', TODAY]);
+    const file = path.join(site.folder, 'rapport.docx');
+    const result = await run(runReportCli, ['--format', 'docx', '--variant', 'complet', '--out', file, '--site', site.store.siteUrl, '--date', TODAY]);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(result.out).toContain('47 actions');
@@ -53,8 +39,8 @@ describe('npm run report and npm run export on a site', () => {
   });
 
   it('writes the late and blocked actions as a PDF whose text lists them', async () => {
-    const file = path.join(folder, 'retards.pdf');
-    const result = await run(runReportCli, ['--out', file, '--variant', 'retards', '--site', store.siteUrl, '--date', TODAY]);
+    const file = path.join(site.folder, 'retards.pdf');
+    const result = await run(runReportCli, ['--out', file, '--variant', 'retards', '--site', site.store.siteUrl, '--date', TODAY]);
     expect(result.code).toBe(0);
     const text = readPdfLines(new Uint8Array(fs.readFileSync(file))).map((l) => l.text).join('\n');
     expect(text).toContain('Actions en retard et bloquées');
@@ -63,10 +49,10 @@ describe('npm run report and npm run export on a site', () => {
   });
 
   it('writes the eComptes XML, valid against the XSD', async () => {
-    const file = path.join(folder, 'pst.xml');
-    const civilities = path.join(folder, 'civilites.json');
+    const file = path.join(site.folder, 'pst.xml');
+    const civilities = path.join(site.folder, 'civilites.json');
     fs.writeFileSync(civilities, JSON.stringify(Object.fromEntries(SAMPLE_USERS.map((u, i) => [u.email, i % 2 ? 'MONSIEUR' : 'MADAME']))));
-    const result = await run(runExportCli, ['--ecomptes', file, '--ins', '56011', '--civilites', civilities, '--site', store.siteUrl, '--date', TODAY]);
+    const result = await run(runExportCli, ['--ecomptes', file, '--ins', '56011', '--civilites', civilities, '--site', site.store.siteUrl, '--date', TODAY]);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(result.out).toContain('9 OS, 23 OO, 47 actions');
@@ -76,13 +62,13 @@ describe('npm run report and npm run export on a site', () => {
   });
 
   it('says what is wrong with the arguments, and when the site does not answer', async () => {
-    const bad = await run(runReportCli, ['--format', 'odt', '--variant', 'tout', '--out', path.join(folder, 'x')]);
+    const bad = await run(runReportCli, ['--format', 'odt', '--variant', 'tout', '--out', path.join(site.folder, 'x')]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--format attend docx ou pdf');
     expect(bad.err).toContain('--variant attend complet, avancement, retards, services, chefs');
-    const down = await run(runExportCli, ['--ecomptes', path.join(folder, 'y.xml'), '--site', 'http://127.0.0.1:9/sites/pst']);
+    const down = await run(runExportCli, ['--ecomptes', path.join(site.folder, 'y.xml'), '--site', 'http://127.0.0.1:9/sites/pst']);
     expect(down.code).toBe(1);
     expect(down.err).toContain('ne répond pas');
-    expect(fs.existsSync(path.join(folder, 'y.xml'))).toBe(false);
+    expect(fs.existsSync(path.join(site.folder, 'y.xml'))).toBe(false);
   });
 });
