@@ -2,8 +2,9 @@
  * `npm run bench:bundle` (after `npm run build`): what the solution's ship build makes a
  * page download, gzipped (as the CDN serves it). First each file of release/assets; then,
  * per page type, measured in Chromium on the SPFx workbench page of `npm start` (the
- * framework's own loader decides what it fetches): the solution's files downloaded before
- * the first render, and those fetched on demand when an action's panel is opened. The
+ * framework's own loader decides what it fetches): the solution's files requested before
+ * the content first shows, those the page preloads by itself after it, and those fetched
+ * on demand when an action's panel is opened. The
  * framework's own files are not counted: SharePoint serves them to every page.
  */
 import * as fs from 'node:fs';
@@ -14,6 +15,7 @@ import { launchChromium, startLocalIntranet } from '../node/local/intranetSuppor
 // SPFx 1.23 writes the ship bundles to release/assets.
 const ASSETS = path.resolve(__dirname, '../../release/assets');
 const TARGET_KB = 150;
+const RELEASE_FILE = /\/_workbench\/release\/([^?]+\.js)/;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1).replace('.', ',')} Ko`;
 const gzipOf = new Map<string, number>();
@@ -46,8 +48,8 @@ async function measurePages(): Promise<void> {
   const browser = await launchChromium();
   try {
     console.log(`\nPar type de page (page SPFx locale, gzip ; cible ≤ ${TARGET_KB} Ko avant le premier rendu d'une page à une partie) :`);
-    console.log('| page | avant le premier rendu | panneau d’une action (à la demande) | jamais chargé ici (import, rapports, autres vues) |');
-    console.log('| --- | --- | --- | --- |');
+    console.log('| page | avant le premier rendu | après le premier rendu (préchargé) | panneau d’une action (à la demande) | jamais chargé ici (import, rapports, autres vues) |');
+    console.log('| --- | --- | --- | --- | --- |');
     const all = fs.readdirSync(ASSETS).filter((f) => f.endsWith('.js'));
     for (const pageType of PAGES) {
       const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
@@ -55,24 +57,47 @@ async function measurePages(): Promise<void> {
       const page = await context.newPage();
       const fetched: string[] = [];
       page.on('request', (request) => {
-        const match = /\/_workbench\/release\/([^?]+\.js)/.exec(request.url());
+        const match = RELEASE_FILE.exec(request.url());
         if (match && !fetched.includes(match[1])) fetched.push(match[1]);
       });
+      // The time the content first shows, noted in the page, so that only what was requested
+      // before it counts: what a web part fetches once it has rendered does not delay the render.
+      // tsx (esbuild, keepNames) wraps named functions in `__name(…)`: the page needs it too.
+      await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+      await page.addInitScript((selector: string) => {
+        const win = window as unknown as { __pstShownAt?: number };
+        const check = (): void => {
+          if (document.querySelector(selector)) win.__pstShownAt = performance.now();
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }, pageType.content);
       await page.goto(`${intranet.baseUrl}/sites/pst/_layouts/15/workbench.aspx?webparts=${pageType.webparts}`);
       await page.waitForSelector(pageType.content, { timeout: 180_000 });
-      const initial = [...fetched];
+      const requestedBeforeRender = await page.evaluate((pattern: string) => {
+        const shownAt = (window as unknown as { __pstShownAt: number }).__pstShownAt;
+        return performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.startTime <= shownAt)
+          .map((entry) => new RegExp(pattern).exec(entry.name)?.[1])
+          .filter((file): file is string => !!file);
+      }, RELEASE_FILE.source);
+      const initial = fetched.filter((file) => requestedBeforeRender.includes(file));
+      // what the page fetches by itself once shown (code preloaded for the next interactions)
+      await page.waitForTimeout(2000);
+      const afterRender = fetched.filter((file) => !initial.includes(file));
       let onDemand: string[] = [];
       if (pageType.action) {
         await page.locator(pageType.action).first().click();
         await page.getByRole('dialog').getByRole('heading').first().waitFor({ timeout: 60_000 });
         await page.waitForTimeout(1000);
-        onDemand = fetched.filter((f) => !initial.includes(f));
+        onDemand = fetched.filter((f) => !initial.includes(f) && !afterRender.includes(f));
       }
       const never = all.filter((f) => !fetched.includes(f));
       const list = (files: string[]) => (files.length ? `${kb(total(files))} (${files.length} fichier(s))` : '–');
-      console.log(`| ${pageType.name} | ${list(initial)} | ${list(onDemand)} | ${list(never)} |`);
+      console.log(`| ${pageType.name} | ${list(initial)} | ${list(afterRender)} | ${list(onDemand)} | ${list(never)} |`);
       // `--detail`: which files, to see what a first render pulls in.
-      if (process.argv.includes('--detail')) for (const file of initial) console.log(`|   ${file} | ${kb(gzipSize(file))} | | |`);
+      if (process.argv.includes('--detail')) for (const file of initial) console.log(`|   ${file} | ${kb(gzipSize(file))} | | | |`);
       await context.close();
     }
   } finally {
