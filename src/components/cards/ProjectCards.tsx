@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Dropdown, IDropdownOption, Persona, PersonaInitialsColor, PersonaSize, Stack, Text, useTheme } from '@fluentui/react';
+import { IDropdownOption, Persona, PersonaInitialsColor, PersonaSize, Stack, Text, useTheme } from '@fluentui/react';
+import { Dropdown } from '../ui/LazyDropdown';
 import * as strings from 'PstStrings';
 import type { Action } from '../../domain/model';
 import type { ActionRollup } from '../../domain/rollup';

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Dropdown, IDropdownOption, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
+import { IDropdownOption, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
+import { Dropdown } from '../ui/LazyDropdown';
 import * as strings from 'PstStrings';
 import type { Action, OperationalObjective, StrategicObjective } from '../../domain/model';
 import { FUNDING_SOURCE_LABELS, MeansLine } from '../../domain/means';

@@ -21,6 +21,7 @@ import type { MeansViewProps } from './MeansView';
 const TrendChart = React.lazy(() => import(/* webpackChunkName: 'pst-dashboard-more' */ './TrendChart').then((m) => ({ default: m.TrendChart })));
 const MeansView = React.lazy(() => import(/* webpackChunkName: 'pst-dashboard-more' */ './MeansView').then((m) => ({ default: m.MeansView })));
 import { printElement } from '../ui/printElement';
+import { usePainted } from '../ui/usePainted';
 import { PRINT_WIDTH, PrintWidth } from './chartParts';
 
 import { DASHBOARD_WIDGETS, DashboardWidget } from './dashboardWidgets';
@@ -97,6 +98,8 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
 
   // The blocks read the figures, not the filter: typing in the search box re-renders them only
   // when the figures change (the figures are the same object while the filtered items are).
+  // The trend's and the means' code (pst-dashboard-more) is fetched once the figures show.
+  const painted = usePainted();
   const blocks = React.useMemo(
     () => (
       <>
@@ -108,9 +111,7 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
 
         {shows('trend') && props.trend && (
           <Block id="pst-dash-trend" title={strings.TrendTitle}>
-            <React.Suspense fallback={<Spinner label={strings.Loading} />}>
-              <TrendChart source={props.trend} />
-            </React.Suspense>
+            <React.Suspense fallback={<Spinner label={strings.Loading} />}>{painted ? <TrendChart source={props.trend} /> : <Spinner label={strings.Loading} />}</React.Suspense>
           </Block>
         )}
 
@@ -152,15 +153,13 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
 
         {shows('means') && props.means && (
           <Block id="pst-dash-means" title={strings.DashMeansTitle}>
-            <React.Suspense fallback={<Spinner label={strings.Loading} />}>
-              <MeansView {...props.means} lang={lang} />
-            </React.Suspense>
+            <React.Suspense fallback={<Spinner label={strings.Loading} />}>{painted ? <MeansView {...props.means} lang={lang} /> : <Spinner label={strings.Loading} />}</React.Suspense>
           </Block>
         )}
       </>
     ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [figures, lang, onOpenAction, widgets, props.trend, props.loadCheckIns, props.means],
+    [figures, lang, onOpenAction, widgets, props.trend, props.loadCheckIns, props.means, painted],
   );
 
   if (plan.total === 0)

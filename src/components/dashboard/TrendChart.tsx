@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Dropdown, IDropdownOption, MessageBar, MessageBarType, Spinner, SpinnerSize, Text, useTheme } from '@fluentui/react';
+import { IDropdownOption, MessageBar, MessageBarType, Spinner, SpinnerSize, Text, useTheme } from '@fluentui/react';
+import { Dropdown } from '../ui/LazyDropdown';
 import * as strings from 'PstStrings';
 import type { IsoDate } from '../../domain/model';
 import type { PlanTreeInput } from '../../domain/tree';

@@ -1,15 +1,6 @@
 import * as React from 'react';
-import {
-  DefaultButton,
-  Dropdown,
-  DropdownMenuItemType,
-  IDropdownOption,
-  IStackItemStyles,
-  Label,
-  SearchBox,
-  Stack,
-  Toggle,
-} from '@fluentui/react';
+import { DefaultButton, DropdownMenuItemType, IDropdownOption, IStackItemStyles, Label, SearchBox, Stack, Toggle } from '@fluentui/react';
+import { Dropdown } from '../ui/LazyDropdown';
 import * as strings from 'PstStrings';
 import type { PstFilter, PstFilterOptions, StatusFilterValue } from '../../domain/filter';
 import { LATENESS_STATES, activeCriteriaCount, isEmptyFilter } from '../../domain/filter';

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { CommandBar, Dropdown, ICommandBarItemProps, IContextualMenuItem, Stack, hiddenContentStyle } from '@fluentui/react';
+import { CommandBar, ICommandBarItemProps, IContextualMenuItem, Stack, hiddenContentStyle } from '@fluentui/react';
+import { Dropdown } from '../ui/LazyDropdown';
 import * as strings from 'PstStrings';
 import type { PstRepository } from '../../data/PstRepository';
 import type { IsoDate, Plan } from '../../domain/model';

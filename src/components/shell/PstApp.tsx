@@ -10,6 +10,8 @@ import { currentPlan, itemsOfPlan } from '../../domain/plans';
 import type { PstFilter } from '../../domain/filter';
 import { prepareSearch } from '../../domain/filter';
 import { whenIdle } from '../ui/whenIdle';
+import { preloadPopups } from '../ui/LazyPopups';
+import { preloadDropdown } from '../ui/LazyDropdown';
 import { preloadableLazy } from '../ui/preloadableLazy';
 import { leadAgenda, leadsAnAction } from '../../domain/leadAgenda';
 import { dashboardFigures } from '../../domain/dashboard';
@@ -159,6 +161,24 @@ export function PstApp(props: PstAppProps): JSX.Element {
     // a failed fetch is the lazy view's to report, when it renders
     VIEW_CODE[view]().catch(() => undefined);
   }, [view]);
+
+  // Once the plan and its view's code are here and the page is idle: the code of the menus
+  // and lists (fetched on demand, ui/Lazy*), so that the first one opened opens at once.
+  const ready = state.kind === 'ready';
+  React.useEffect(() => {
+    if (!ready) return undefined;
+    let cancel: () => void = () => undefined;
+    let live = true;
+    VIEW_CODE[view]()
+      .then(() => {
+        if (live) cancel = whenIdle(() => void Promise.all([preloadPopups(), preloadDropdown()]).catch(() => undefined));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, [ready, view]);
 
   // Several PST web parts on one page: when one saves, all of them take the saved action
   // into their plan (no reload); after an import, they load the plan again.

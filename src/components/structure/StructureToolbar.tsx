@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { ICommandBarItemProps, IContextualMenuItem, MessageBar, MessageBarType, Panel, PanelType, Spinner } from '@fluentui/react';
+import { ICommandBarItemProps, IContextualMenuItem, MessageBar, MessageBarType, Spinner } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { PstRepository } from '../../data/PstRepository';
 import { duplicateCodes } from '../../domain/structure';
@@ -10,7 +10,7 @@ import { planStateText } from './structureModel';
 
 // The change log and the plan's dialogs: loaded when first opened, not with the tree.
 const loadDialogs = () => import(/* webpackChunkName: 'pst-structure-dialogs' */ './StructureToolbarDialogs');
-const ChangeLogView = React.lazy(() => loadDialogs().then((m) => ({ default: m.ChangeLogView })));
+const ChangeLogPanel = React.lazy(() => loadDialogs().then((m) => ({ default: m.ChangeLogPanel })));
 const PlanStateDialog = React.lazy(() => loadDialogs().then((m) => ({ default: m.PlanStateDialog })));
 const NextPlanDialog = React.lazy(() => loadDialogs().then((m) => ({ default: m.NextPlanDialog })));
 
@@ -88,11 +88,7 @@ export function useStructureCommands({ repository, showArchived, onShowArchivedC
           </MessageBar>
         )}
         <React.Suspense fallback={open ? <Spinner label={strings.Loading} /> : null}>
-        {open === 'log' && (
-          <Panel isOpen type={PanelType.medium} headerText={strings.StructureChangeLog} closeButtonAriaLabel={strings.Close} onDismiss={() => setOpen(null)}>
-            <ChangeLogView repository={repository} planId={plan.id} />
-          </Panel>
-        )}
+        {open === 'log' && <ChangeLogPanel repository={repository} planId={plan.id} onDismiss={() => setOpen(null)} />}
         {open === 'state' && <PlanStateDialog plan={plan} repository={repository} onDone={done} onCancel={() => setOpen(null)} />}
         {open === 'next' && <NextPlanDialog plan={plan} repository={repository} onDone={done} onCancel={() => setOpen(null)} />}
         </React.Suspense>

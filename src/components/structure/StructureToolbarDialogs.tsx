@@ -3,7 +3,7 @@
  * first opened (StructureToolbar.tsx).
  */
 import * as React from 'react';
-import { DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, MessageBar, MessageBarType, PrimaryButton, Spinner, Stack, Text, TextField } from '@fluentui/react';
+import { DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, Spinner, Stack, Text, TextField } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { PstRepository } from '../../data/PstRepository';
 import { PstError } from '../../data/errors';
@@ -25,6 +25,15 @@ function dateTime(at: string): string {
 }
 
 /** The plan's change log: who, when, what. */
+/** The plan's change log in a side panel (« Journal des modifications »). */
+export function ChangeLogPanel({ repository, planId, onDismiss }: { repository: PstRepository; planId: number; onDismiss: () => void }): JSX.Element {
+  return (
+    <Panel isOpen type={PanelType.medium} headerText={strings.StructureChangeLog} closeButtonAriaLabel={strings.Close} onDismiss={onDismiss}>
+      <ChangeLogView repository={repository} planId={planId} />
+    </Panel>
+  );
+}
+
 export function ChangeLogView({ repository, planId }: { repository: PstRepository; planId: number }): JSX.Element {
   const [entries, setEntries] = React.useState<ChangeLogEntry[] | null>(null);
   const [error, setError] = React.useState<string | null>(null);

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { ContextualMenu, DefaultButton, DirectionalHint, IContextualMenuItem, MessageBar, MessageBarType, Text, useTheme } from '@fluentui/react';
+import { DefaultButton, DirectionalHint, IContextualMenuItem, MessageBar, MessageBarType, Text, useTheme } from '@fluentui/react';
+import { ContextualMenu } from '../ui/LazyPopups';
 import * as strings from 'PstStrings';
 import type { FilterableData, PstFilter } from '../../domain/filter';
 import { isEmptyFilter, searchTerms } from '../../domain/filter';

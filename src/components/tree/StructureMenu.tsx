@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { ContextualMenu, DirectionalHint } from '@fluentui/react';
+import { DirectionalHint } from '@fluentui/react';
+import { ContextualMenu } from '../ui/LazyPopups';
 import * as strings from 'PstStrings';
 import { formatMessage } from '../../text/format';
 import { useStructureEditing } from '../structure/StructureEditing';

@@ -3,8 +3,10 @@ import * as React from 'react';
 export interface PreloadableLazy<P> {
   /** Renders the component: at once when its code is here, else through React.lazy (a Suspense above shows the fallback). */
   readonly Component: React.FunctionComponent<P>;
-  /** Starts fetching the code (once); resolves when it is here. */
-  readonly preload: () => Promise<unknown>;
+  /** Starts fetching the code (once); resolves with the component when it is here. */
+  readonly preload: () => Promise<React.ComponentType<P>>;
+  /** The component when its code is here, else undefined. */
+  readonly loaded: () => React.ComponentType<P> | undefined;
 }
 
 /**
@@ -36,5 +38,5 @@ export function preloadableLazy<P extends object>(load: () => Promise<React.Comp
     const Loaded = direct.current;
     return Loaded ? React.createElement(Loaded, props) : React.createElement(Lazy as unknown as React.ComponentType<P>, props);
   }
-  return { Component, preload };
+  return { Component, preload, loaded: () => loaded };
 }

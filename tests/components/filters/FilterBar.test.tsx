@@ -5,6 +5,7 @@ import * as React from 'react';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { setIconOptions } from '@fluentui/react';
 import { FilterBar, FilterBarProps } from '../../../src/components/filters/FilterBar';
+import { preloadDropdown } from '../../../src/components/ui/LazyDropdown';
 import { PstFilter, filterOptions } from '../../../src/domain/filter';
 import { filterToQuery } from '../../../src/domain/links/filterQuery';
 import { DATA } from '../tree/fixtures';
@@ -51,6 +52,9 @@ function choose(label: string, option: string): void {
 }
 
 describe('FilterBar', () => {
+  // the lists' code is here, as once the page is idle (the look-alike before it: LazyDropdown.test.tsx)
+  beforeAll(() => preloadDropdown());
+
   it('labels every control (accessible names)', () => {
     render(<Harness />);
     expect(screen.getByRole('search', { name: 'Filtres du PST' })).toBeTruthy();
