@@ -265,18 +265,34 @@ export function rollUp(tree: PlanTree, options: RollupOptions): PlanRollup {
  * which the caller may give (the roll-ups it holds are taken as they are, at that day).
  */
 export function rollUpPlanAndObjectives(tree: PlanTree, options: RollupOptions, memo = new Map<number, ActionRollup>()): Pick<PlanRollup, 'plan' | 'strategicObjectives'> {
+  const groups = planAndObjectiveGroups(tree);
+  const statsFor = (nodes: readonly ActionNode[]): ProgressStats => {
+    for (const actionNode of nodes) rollUpAction(actionNode, options, memo, false);
+    return statsOf(distinctActions(nodes), memo);
+  };
   const strategicObjectives = new Map<number, ProgressStats>();
+  for (const [id, nodes] of groups.strategicObjectives) strategicObjectives.set(id, statsFor(nodes));
+  return { plan: statsFor(groups.plan), strategicObjectives };
+}
+
+/**
+ * The top-level action nodes the plan's statistics cover (rule 7) and those of each OS,
+ * OS in the plan's order: what `rollUpPlanAndObjectives` counts, for a caller that counts
+ * the same groups many times (the trend, month after month).
+ */
+export function planAndObjectiveGroups(tree: PlanTree): { plan: ActionNode[]; strategicObjectives: Map<number, ActionNode[]> } {
+  const strategicObjectives = new Map<number, ActionNode[]>();
   const visitSection = (section: SectionNode): void => {
     section.sections.forEach(visitSection);
     section.strategicObjectives.forEach(visitObjective);
   };
   const visitObjective = (objective: TreeNode): void => {
-    if (objective.kind === 'strategicObjective') strategicObjectives.set(objective.objective.id, nodeStats(objective, options, memo, false));
+    if (objective.kind === 'strategicObjective') strategicObjectives.set(objective.objective.id, topLevelActionNodes(objective));
   };
   for (const volet of tree.volets) {
     volet.sections.forEach(visitSection);
     volet.strategicObjectives.forEach(visitObjective);
   }
   for (const orphan of tree.orphans) if (!orphan.placed && orphan.node.kind === 'section') visitSection(orphan.node);
-  return { plan: planStats(tree, options, memo, false), strategicObjectives };
+  return { plan: planActionNodes(tree), strategicObjectives };
 }

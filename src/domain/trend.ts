@@ -16,7 +16,7 @@
 import type { Action, ActionStatus, CheckIn, Health, IsoDate } from './model';
 import { addDays } from './model';
 import { ActionNode, buildPlanTree, PlanTreeInput } from './tree';
-import { ActionRollup, rollUpPlanAndObjectives } from './rollup';
+import { ActionRollup, planAndObjectiveGroups, rollUpAction, statsOf } from './rollup';
 import type { LatenessThresholds } from './lateness';
 
 /** What the trend reads of a check-in: a few columns of the check-in list. */
@@ -110,6 +110,25 @@ function shapeOf(node: ActionNode): string {
  * start) to `today`, from the check-ins of its actions (others are ignored).
  */
 export function trendTimeline(input: PlanTreeInput, checkIns: readonly TrendCheckIn[], from: IsoDate, today: IsoDate, thresholds?: Partial<LatenessThresholds>): TrendTimeline {
+  const steps = trendTimelineSteps(input, checkIns, from, today, thresholds);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `trendTimeline` one month at a time: the generator pauses after each month, so that a
+ * page can spread the work over short tasks (a plan of 5,000 actions over two years is
+ * about a hundred milliseconds in all) and stay responsive to the keys typed meanwhile.
+ */
+export function* trendTimelineSteps(
+  input: PlanTreeInput,
+  checkIns: readonly TrendCheckIn[],
+  from: IsoDate,
+  today: IsoDate,
+  thresholds?: Partial<LatenessThresholds>,
+): Generator<void, TrendTimeline, void> {
   const ids = new Set(input.actions.map((a) => a.id));
   const history = new Map<number, TrendCheckIn[]>();
   for (const checkIn of checkIns) {
@@ -124,6 +143,8 @@ export function trendTimeline(input: PlanTreeInput, checkIns: readonly TrendChec
   // actions' states of that month in its nodes, which belong to this function alone.
   const tree = buildPlanTree(input);
   const nodes = actionNodesOf(tree);
+  // Every action's roll-up at each month's end: those of the plan's top-level nodes and, through them, of their sub-actions.
+  const planNodes = planAndObjectiveGroups(tree).plan;
   const shapes = new Map<number, string>();
   for (const node of nodes) if (!shapes.has(node.action.id)) shapes.set(node.action.id, shapeOf(node));
   const cursor = new Map<number, number>();
@@ -132,13 +153,14 @@ export function trendTimeline(input: PlanTreeInput, checkIns: readonly TrendChec
   // that their roll-ups at past days stay this function's own.
   let current = new Map<number, Action>();
   for (const action of input.actions) if (!history.has(action.id)) current.set(action.id, { ...action });
+  const checkedIn = input.actions.filter((action) => history.has(action.id));
   const states: Map<number, Action>[] = [];
   const rollups: Map<number, ActionRollup>[] = [];
-  months.forEach(({ asOf }, monthIndex) => {
+  for (let monthIndex = 0; monthIndex < months.length; monthIndex++) {
+    const { asOf } = months[monthIndex];
     current = new Map(current);
-    for (const action of input.actions) {
-      const list = history.get(action.id);
-      if (!list) continue;
+    for (const action of checkedIn) {
+      const list = history.get(action.id)!;
       // Months go forward: each action's pointer only moves on.
       const before = cursor.get(action.id) ?? -1;
       let index = before;
@@ -149,43 +171,64 @@ export function trendTimeline(input: PlanTreeInput, checkIns: readonly TrendChec
     }
     for (const node of nodes) node.action = current.get(node.action.id) ?? node.action;
     const memo = new Map<number, ActionRollup>();
-    rollUpPlanAndObjectives(tree, { today: asOf, thresholds }, memo);
+    const options = { today: asOf, thresholds };
+    for (const node of planNodes) rollUpAction(node, options, memo, false);
     states.push(current);
     rollups.push(memo);
-  });
+    if (monthIndex < months.length - 1) yield;
+  }
   return { months, states, rollups, shapes, thresholds };
+}
+
+/** A private copy of an action node and its sub-actions, in their states of one month. */
+function nodeInStates(node: ActionNode, states: ReadonlyMap<number, Action>): ActionNode {
+  return { ...node, action: states.get(node.action.id) ?? node.action, subActions: node.subActions.map((child) => nodeInStates(child, states)) };
+}
+
+/** The nodes, one per action (a transversal action counts once, rule 4 of rollup.ts). */
+function distinctNodes(nodes: readonly ActionNode[]): ActionNode[] {
+  const seen = new Set<number>();
+  return nodes.filter((node) => !seen.has(node.action.id) && !!seen.add(node.action.id));
 }
 
 /**
  * The trend of a part of the timeline's plan (its items as the dashboard has them,
  * filtered): the roll-ups of the timeline, counted over the part's tree month by month.
+ * Which actions the plan and each OS count is worked out once; each month then only adds
+ * up their roll-ups (the figures `rollUpPlanAndObjectives` gives for that month's states).
  */
 export function trendOf(timeline: TrendTimeline, input: PlanTreeInput): ProgressTrend {
   const tree = buildPlanTree(input);
-  const nodes = actionNodesOf(tree);
+  const groups = planAndObjectiveGroups(tree);
+  const planNodes = distinctNodes(groups.plan);
+  const objectives = new Map(Array.from(groups.strategicObjectives, ([id, nodes]) => [id, distinctNodes(nodes)] as const));
   // A parent shown with fewer sub-actions than in the whole plan (or none) is rolled up again, at each month.
-  const reshaped = new Set<number>();
-  for (const node of nodes) if (timeline.shapes.get(node.action.id) !== shapeOf(node)) reshaped.add(node.action.id);
+  const reshapedIds = new Set<number>();
+  for (const node of actionNodesOf(tree)) if (timeline.shapes.get(node.action.id) !== shapeOf(node)) reshapedIds.add(node.action.id);
+  const reshapedTops = distinctNodes([...planNodes, ...Array.from(objectives.values()).flat()].filter((node) => reshapedIds.has(node.action.id)));
   const plan: TrendPoint[] = [];
   const strategic = new Map<number, TrendPoint[]>(input.strategicObjectives.map((os) => [os.id, []]));
   timeline.months.forEach(({ month, asOf }, index) => {
     const states = timeline.states[index];
-    for (const node of nodes) node.action = states.get(node.action.id) ?? node.action;
     let memo = timeline.rollups[index];
-    if (reshaped.size > 0) {
+    if (reshapedIds.size > 0) {
       memo = new Map(memo);
-      for (const id of reshaped) memo.delete(id);
+      for (const id of reshapedIds) memo.delete(id);
+      const options = { today: asOf, thresholds: timeline.thresholds };
+      for (const node of reshapedTops) rollUpAction(nodeInStates(node, states), options, memo, false);
     }
-    const rollup = rollUpPlanAndObjectives(tree, { today: asOf, thresholds: timeline.thresholds }, memo);
-    const point = (stats: { progress: number | null; late: number; blocked: number } | undefined): TrendPoint => ({
-      month,
-      asOf,
-      progress: stats?.progress ?? null,
-      late: stats?.late ?? 0,
-      blocked: stats?.blocked ?? 0,
-    });
-    plan.push(point(rollup.plan));
-    for (const [id, series] of strategic) series.push(point(rollup.strategicObjectives.get(id)));
+    // An OS of the part that is not in its tree (none of its own) has no figures.
+    const point = (nodes: readonly ActionNode[] | undefined): TrendPoint => {
+      const stats = nodes
+        ? statsOf(
+            nodes.map((node) => states.get(node.action.id) ?? node.action),
+            memo,
+          )
+        : null;
+      return { month, asOf, progress: stats?.progress ?? null, late: stats?.late ?? 0, blocked: stats?.blocked ?? 0 };
+    };
+    plan.push(point(planNodes));
+    for (const [id, series] of strategic) series.push(point(objectives.get(id)));
   });
   return { plan, strategicObjectives: strategic };
 }

@@ -20,6 +20,9 @@
  * `RENDER_PROFILE=1 npm run bench:render -- 5000 1`: an unminified build, and the functions
  * that took the most time (CPU profile of the last run) printed before the figures;
  * `RENDER_PROFILE=load` or `keys`: the profile of the load or of the interactions only.
+ * `RENDER_TRACE=1 npm run bench:render -- 5000 1`: where the main thread spent the last load,
+ * from the data to the last web part painted (script, style, layout, paint, idle), from a
+ * Chromium trace (traceBreakdown.ts).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -34,9 +37,12 @@ import { SAMPLE_USERS } from '../../src/node/local/samplePst';
 import { insertGeneratedPlan } from './generatedPlan';
 import { launchChromium } from '../node/local/intranetSupport';
 import { measureSpfxPageRender, printSpfxRenderFigures } from './renderSpfxPage';
+import { TRACE_CATEGORIES, TRACE_ORIGIN_MARK, breakDownTrace, printTraceBreakdown } from './traceBreakdown';
 
 // `--spfx`: the SPFx workbench page with the ship build instead (renderSpfxPage.ts).
 const SPFX_PAGE = process.argv.includes('--spfx');
+/** `--webparts=tree,cards`: the local page with those web parts only (all three by default). */
+const WEB_PARTS_ARG = process.argv.find((arg) => arg.startsWith('--webparts='))?.slice('--webparts='.length);
 const NUMBERS = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const ACTIONS = Number(NUMBERS[0] ?? 5000);
 const RUNS = Number(NUMBERS[1] ?? 5);
@@ -51,6 +57,9 @@ const SEARCH_DELAY_MS = 250;
 const PROFILE = ['1', 'load', 'keys'].includes(process.env.RENDER_PROFILE ?? '');
 const PROFILE_KEYS_ONLY = process.env.RENDER_PROFILE === 'keys';
 const PROFILE_LOAD_ONLY = process.env.RENDER_PROFILE === 'load';
+/** `1`: a Chromium trace of the last load, broken down from the data's arrival to the last web part painted; `keys`: of the slowest keys. */
+const TRACE = process.env.RENDER_TRACE === '1';
+const TRACE_KEYS = process.env.RENDER_TRACE === 'keys';
 
 interface ProfileNode {
   readonly id: number;
@@ -58,7 +67,21 @@ interface ProfileNode {
   readonly children?: readonly number[];
 }
 
-type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number };
+
+/** The profile's samples inside `[from, to]` (µs, the trace's clock) only. */
+function profileWindow(profile: CpuProfile, [from, to]: readonly [number, number]): CpuProfile {
+  const samples: number[] = [];
+  const timeDeltas: number[] = [];
+  let at = profile.startTime;
+  profile.samples.forEach((id, index) => {
+    at += profile.timeDeltas[index];
+    if (at < from || at > to) return;
+    samples.push(id);
+    timeDeltas.push(profile.timeDeltas[index]);
+  });
+  return { ...profile, samples, timeDeltas };
+}
 
 const frameName = (node: ProfileNode): string =>
   `${node.callFrame.functionName || '(anonyme)'} ${node.callFrame.url.split('/').pop() ?? ''}:${node.callFrame.lineNumber + 1}`;
@@ -114,7 +137,8 @@ export const BASELINE_CONTENT: ContentSelectors = { list: '[data-baseline-row]' 
  * when the frame after it has been painted; and gives `window.__pstSettle()`, which resolves
  * once React's pending work (scheduled by message) and the next painted frame are done.
  */
-function instrument(selectors: Record<string, string>): void {
+function instrument({ selectors, originMark }: { selectors: Record<string, string>; originMark: string }): void {
+  performance.mark(originMark);
   const seen: Record<string, number> = {};
   const appeared: Record<string, number> = {};
   const win = window as unknown as Record<string, unknown>;
@@ -148,6 +172,8 @@ export interface LoadFigures {
   /** From the data's arrival to the last web part painted. */
   readonly afterDataMs: number;
   readonly perContentMs: Readonly<Record<string, number>>;
+  /** performance.now() of the origin mark, of the data's arrival and of the last web part painted (for a trace). */
+  readonly clock: { readonly originMs: number; readonly dataMs: number; readonly doneMs: number };
 }
 
 /** Opens `url` in a new tab of `context` (or in `tab`) and waits for every selector; the tab stays open. */
@@ -155,13 +181,13 @@ export async function measureLoadedPage(context: BrowserContext, url: string, se
   const tab = given ?? (await context.newPage());
   // tsx (esbuild, keepNames) wraps named functions in `__name(…)`: the page needs it too.
   await tab.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-  await tab.addInitScript(instrument, { ...selectors });
+  await tab.addInitScript(instrument, { selectors: { ...selectors }, originMark: TRACE_ORIGIN_MARK });
   await tab.goto(url);
   await tab.waitForFunction((names: string[]) => {
     const seen = (window as unknown as { __pstSeen: Record<string, number> }).__pstSeen;
     return names.every((name) => name in seen);
   }, Object.keys(selectors), { timeout: 300_000, polling: 100 });
-  const figures = await tab.evaluate(() => {
+  const figures = await tab.evaluate((originMark: string) => {
     const win = window as unknown as { __pstSeen: Record<string, number>; __pstAppeared: Record<string, number> };
     const done = Math.max(...Object.values(win.__pstSeen));
     const firstShown = Math.min(...Object.values(win.__pstAppeared));
@@ -172,8 +198,9 @@ export async function measureLoadedPage(context: BrowserContext, url: string, se
         .filter((entry) => entry.name.includes('/_api/') && (entry as PerformanceResourceTiming).responseEnd <= firstShown)
         .map((entry) => (entry as PerformanceResourceTiming).responseEnd),
     );
-    return { fromNavigationMs: done, afterDataMs: done - dataAt, perContentMs: { ...win.__pstSeen } };
-  });
+    const originMs = performance.getEntriesByName(originMark)[0]?.startTime ?? 0;
+    return { fromNavigationMs: done, afterDataMs: done - dataAt, perContentMs: { ...win.__pstSeen }, clock: { originMs, dataMs: dataAt, doneMs: done } };
+  }, TRACE_ORIGIN_MARK);
   return { tab, figures };
 }
 
@@ -182,6 +209,8 @@ export interface TreeInteractionFigures {
   readonly keystrokesMs: readonly number[];
   /** The narrowing search typed after the broad one was cleared (each key keeps fewer actions). */
   readonly narrowKeystrokesMs: readonly number[];
+  /** performance.now() at each key of the broad search, then of the narrowing one (for a trace). */
+  readonly keyStartsMs: readonly number[];
 }
 
 /** Expand all, collapse all, then a broad search typed key by key, in the tree of `scope`. */
@@ -207,10 +236,12 @@ export async function measureTreeInteractions(tab: Page, scope: string, search: 
       if (!input) throw new Error('no search box');
       const setValue = (Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value') as PropertyDescriptor).set as (v: string) => void;
       input.focus();
-      const typeKeys = async (typed: string, from: number): Promise<number[]> => {
+      const keyStartsMs: number[] = [];
+      const typeKeys = async (typed: string, from: number, noted = true): Promise<number[]> => {
         const times: number[] = [];
         for (let i = from; i <= typed.length; i++) {
           start = performance.now();
+          if (noted) keyStartsMs.push(start);
           setValue.call(input, typed.slice(0, i));
           input.dispatchEvent(new Event('input', { bubbles: true }));
           // registered after the search box's own timer: fires once the search has been applied
@@ -222,10 +253,10 @@ export async function measureTreeInteractions(tab: Page, scope: string, search: 
       const keystrokesMs = await typeKeys(text, 1);
       if (!root.querySelector('mark')) throw new Error('the search highlighted nothing');
       // the box emptied (all actions back), then a search that keeps fewer actions at each key
-      await typeKeys('', 0);
+      await typeKeys('', 0, false);
       const narrowKeystrokesMs = await typeKeys(narrow, 1);
       if (!root.querySelector('mark')) throw new Error('the narrowing search highlighted nothing');
-      return { expandAllMs, keystrokesMs, narrowKeystrokesMs };
+      return { expandAllMs, keystrokesMs, narrowKeystrokesMs, keyStartsMs };
     },
     { scope, search, narrow: narrowSearch, delay: searchDelayMs },
   );
@@ -249,7 +280,7 @@ async function main(): Promise<void> {
   if (SPFX_PAGE) return printSpfxRenderFigures(await measureSpfxPageRender(ACTIONS, RUNS));
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pst-render-'));
   const built = path.join(folder, 'www');
-  await buildPage(built, { minify: !PROFILE });
+  await buildPage(built, { minify: !PROFILE && !TRACE });
   await buildPage(path.join(built, 'baseline'), { root: path.join(__dirname, 'renderBaseline'), base: '/baseline/' });
   const store = await startEmbeddedStore({
     dataFile: path.join(folder, 'render.sqlite'),
@@ -271,6 +302,7 @@ async function main(): Promise<void> {
     insertGeneratedPlan(store, report.listIds, admin.id, { os: ACTIONS / 100, oo: ACTIONS / 10, actions: ACTIONS, checkIns: ACTIONS * 2 }, '2026-11-23');
 
     const url = store.url.replace('127.0.0.1', 'localhost');
+    const pageContent = WEB_PARTS_ARG ? Object.fromEntries(Object.entries(LOCAL_PAGE_CONTENT).filter(([name]) => WEB_PARTS_ARG.split(',').includes(name))) : LOCAL_PAGE_CONTENT;
     const runs: { page: LoadFigures; baseline: LoadFigures; interactions: TreeInteractionFigures; heapMb: number }[] = [];
     // run 0 warms the store's and the browser's caches; the others are measured
     for (let run = 0; run <= RUNS; run++) {
@@ -283,11 +315,61 @@ async function main(): Promise<void> {
       const cdp = profiledTab ? await context.newCDPSession(profiledTab) : null;
       if (cdp) await cdp.send('Profiler.enable');
       if (cdp && !PROFILE_KEYS_ONLY) await cdp.send('Profiler.start');
-      const loaded = await measureLoadedPage(context, `${url}/`, LOCAL_PAGE_CONTENT, profiledTab);
+      const tracedTab = TRACE && run === RUNS ? (profiledTab ?? (await context.newPage())) : undefined;
+      const tracedCdp = tracedTab ? await context.newCDPSession(tracedTab) : null;
+      if (tracedTab && tracedCdp) {
+        await tracedCdp.send('Profiler.enable');
+        await tracedCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await browser.startTracing(tracedTab, { categories: TRACE_CATEGORIES });
+        await tracedCdp.send('Profiler.start');
+      }
+      const loaded = await measureLoadedPage(context, `${url}/${WEB_PARTS_ARG ? `?webparts=${WEB_PARTS_ARG}` : ''}`, pageContent, tracedTab ?? profiledTab);
+      if (tracedTab) {
+        const { originMs, dataMs, doneMs } = loaded.figures.clock;
+        const cpu = (await tracedCdp!.send('Profiler.stop')).profile as unknown as CpuProfile;
+        const breakdown = breakDownTrace((await browser.stopTracing()).toString('utf8'), originMs, dataMs, doneMs);
+        printTraceBreakdown('trace, from the data to the last web part painted', breakdown);
+        if (breakdown) {
+          const inWindow = profileWindow(cpu, breakdown.traceWindowUs);
+          console.error('  functions in that window (self):');
+          console.error(heaviestFunctions(inWindow, 30).join('\n'));
+          console.error('  page code in that window (self and callees):');
+          console.error(heaviestOwnCallers(inWindow, 40).join('\n'));
+        }
+      }
       const heapMb = await loaded.tab.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
       if (cdp && PROFILE_KEYS_ONLY) await cdp.send('Profiler.start');
       const loadProfile = cdp && PROFILE_LOAD_ONLY ? (await cdp.send('Profiler.stop')).profile : null;
-      const interactions = await measureTreeInteractions(loaded.tab, 'section[aria-label="Arbre des objectifs"]', BROAD_SEARCH, SEARCH_DELAY_MS);
+      const traceKeys = TRACE_KEYS && run === RUNS && 'tree' in pageContent;
+      const keysCdp = traceKeys ? await context.newCDPSession(loaded.tab) : null;
+      if (keysCdp) {
+        await keysCdp.send('Profiler.enable');
+        await keysCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await browser.startTracing(loaded.tab, { categories: TRACE_CATEGORIES });
+        await keysCdp.send('Profiler.start');
+        // the page's first mark was set before this trace: a new one ties its clock
+        await loaded.tab.evaluate((mark: string) => void performance.mark(mark), TRACE_ORIGIN_MARK);
+      }
+      // without the tree (--webparts), nothing to interact with
+      const interactions: TreeInteractionFigures =
+        'tree' in pageContent
+          ? await measureTreeInteractions(loaded.tab, 'section[aria-label="Arbre des objectifs"]', BROAD_SEARCH, SEARCH_DELAY_MS)
+          : { expandAllMs: NaN, keystrokesMs: [NaN], narrowKeystrokesMs: [NaN], keyStartsMs: [] };
+      if (keysCdp) {
+        const cpu = (await keysCdp.send('Profiler.stop')).profile as unknown as CpuProfile;
+        const trace = (await browser.stopTracing()).toString('utf8');
+        const keys = [...interactions.keystrokesMs, ...interactions.narrowKeystrokesMs].map((ms, index) => ({ ms, index, start: interactions.keyStartsMs[index] + SEARCH_DELAY_MS }));
+        const typed = `${BROAD_SEARCH}|${NARROW_SEARCH}`.replace('|', '');
+        for (const key of keys.sort((a, b) => b.ms - a.ms).slice(0, 2)) {
+          const originMs = await loaded.tab.evaluate((mark: string) => performance.getEntriesByName(mark).pop()?.startTime ?? 0, TRACE_ORIGIN_MARK);
+          const breakdown = breakDownTrace(trace, originMs, key.start, key.start + key.ms);
+          printTraceBreakdown(`trace of key ${key.index + 1} (« ${typed[key.index]} »)`, breakdown);
+          if (breakdown) {
+            console.error('  page code in that window (self and callees):');
+            console.error(heaviestOwnCallers(profileWindow(cpu, breakdown.traceWindowUs), 30).join('\n'));
+          }
+        }
+      }
       if (cdp) {
         const profile = loadProfile ?? (await cdp.send('Profiler.stop')).profile;
         console.error(heaviestFunctions(profile as unknown as CpuProfile, 30).join('\n'));
@@ -313,9 +395,9 @@ async function main(): Promise<void> {
     console.log(`Rendu de ${ACTIONS} actions dans Chromium, build de production (médiane de ${RUNS} chargements) :`);
     console.log('| mesure | ms |');
     console.log('| --- | --- |');
-    console.log(`| page (3 web parts), depuis l'arrivée des données | ${result.firstRenderMs} |`);
+    console.log(`| page (${Object.keys(pageContent).join(', ')}), depuis l'arrivée des données | ${result.firstRenderMs} |`);
     console.log(`| liste virtualisée simple (référence), depuis l'arrivée des données | ${result.baselineMs} |`);
-    for (const name of Object.keys(LOCAL_PAGE_CONTENT)) console.log(`| ${name}, depuis la navigation | ${m((r) => r.page.perContentMs[name])} |`);
+    for (const name of Object.keys(pageContent)) console.log(`| ${name}, depuis la navigation | ${m((r) => r.page.perContentMs[name])} |`);
     console.log(`| référence, depuis la navigation | ${m((r) => r.baseline.fromNavigationMs)} |`);
     console.log(`| Tout déplier | ${result.expandAllMs} |`);
     console.log(`| pire frappe de la recherche « ${BROAD_SEARCH} » | ${result.worstKeystrokeMs} |`);

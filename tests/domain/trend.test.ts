@@ -1,4 +1,7 @@
 import { monthEnds, progressTrend, TrendCheckIn, trendOf, trendTimeline } from '../../src/domain/trend';
+import { rollUp } from '../../src/domain/rollup';
+import type { Action } from '../../src/domain/model';
+import { buildPlanTree } from '../../src/domain/tree';
 import { dashboardFigures } from '../../src/domain/dashboard';
 import { action, oo, os, period, PLAN, subAction } from './fixtures';
 
@@ -125,5 +128,79 @@ describe('trendOf: the whole plan\'s timeline, counted for a filtered part', () 
     const parts = [[1, 4, 5, 2], [2], [1, 4], [1], [4, 5], [5, 2], [1, 4, 5]];
     // twice over: a part counted after others finds the timeline as it was
     for (const ids of [...parts, ...parts]) expect(trendOf(timeline, part(ids))).toEqual(progressTrend(part(ids), checkIns, from, today));
+  });
+});
+
+describe('trendOf against a roll-up of each month, worked out directly', () => {
+  // A seeded plan: 3 OS, 6 OO, 40 actions (some transversal, weighted, cancelled or done), 12 sub-actions, 90 check-ins.
+  let seed = 7;
+  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pick = <T,>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
+  const statuses = ['NON_COMMENCE', 'EN_COURS', 'EN_COURS', 'PROBLEME', 'TERMINE', 'ANNULE_ABANDONNE'] as const;
+  const strategicObjectives = [os(1), os(2), os(3)];
+  const operationalObjectives = [oo(11, 1), oo(12, 1), oo(21, 2), oo(22, 2), oo(31, 3), oo(32, 3)];
+  const actions: Action[] = [];
+  for (let id = 1; id <= 40; id++) {
+    const first = pick(operationalObjectives).id;
+    const ooIds = random() < 0.15 ? Array.from(new Set([first, pick(operationalObjectives).id])) : [first];
+    actions.push(
+      action(id, ooIds, {
+        status: pick(statuses),
+        progressPercent: Math.round(random() * 100),
+        health: random() < 0.2 ? 'blocage' : null,
+        weight: random() < 0.2 ? 3 : undefined,
+        plannedEnd: period(pick(['31/03/2025', '30/06/2025', '31/12/2026'])),
+      }),
+    );
+  }
+  for (let id = 101; id <= 112; id++) actions.push(subAction(id, 1 + Math.floor(random() * 10), { status: pick(statuses), progressPercent: Math.round(random() * 100) }));
+  const input = { plan: PLAN, strategicObjectives, operationalObjectives, actions };
+  const days = ['2025-01-05', '2025-02-14', '2025-03-20', '2025-04-02', '2025-05-30', '2025-06-11'];
+  const checkIns: TrendCheckIn[] = Array.from({ length: 90 }, (_, index) => ({
+    id: index + 1,
+    actionId: pick(actions).id,
+    date: pick(days),
+    status: pick(statuses),
+    percent: Math.round(random() * 100),
+    health: random() < 0.15 ? 'blocage' : 'bon',
+  }));
+  const from = '2025-01-01';
+  const today = '2025-06-20';
+
+  /** Each action as its latest check-in up to `day` said (not started before its first), then rolled up as today's figures are. */
+  function rolledUpAt(part: typeof input, day: string) {
+    const asOf = part.actions.map((a) => {
+      const own = checkIns.filter((c) => c.actionId === a.id).sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.id - y.id));
+      if (own.length === 0) return a;
+      const latest = own.filter((c) => c.date <= day).pop();
+      return latest
+        ? { ...a, status: latest.status, progressPercent: latest.percent, health: latest.health, lastCheckInDate: latest.date }
+        : { ...a, status: 'NON_COMMENCE' as const, progressPercent: null, health: null, lastCheckInDate: null };
+    });
+    return rollUp(buildPlanTree({ ...part, actions: asOf as typeof actions }), { today: day });
+  }
+
+  const timeline = trendTimeline(input, checkIns, from, today);
+  const parts: Array<[string, (a: (typeof actions)[number]) => boolean]> = [
+    ['the whole plan', () => true],
+    ['every other action', (a) => a.id % 2 === 0],
+    ['OS 1 and 2 only', (a) => a.parentActionId !== null || a.operationalObjectiveIds.some((id) => id < 30)],
+    ['parents without some sub-actions', (a) => a.id < 106 || a.id > 108],
+  ];
+  it.each(parts)('%s: each month as its own roll-up says', (_, keep) => {
+    const part = { ...input, actions: actions.filter(keep) };
+    const trend = trendOf(timeline, part);
+    timeline.months.forEach(({ asOf }, index) => {
+      const expected = rolledUpAt(part, asOf);
+      const got = trend.plan[index];
+      expect([got.late, got.blocked]).toEqual([expected.plan.late, expected.plan.blocked]);
+      expect(got.progress ?? -1).toBeCloseTo(expected.plan.progress ?? -1, 9);
+      for (const objective of strategicObjectives) {
+        const point = trend.strategicObjectives.get(objective.id)![index];
+        const stats = expected.strategicObjectives.get(objective.id);
+        expect([point.late, point.blocked]).toEqual([stats?.late ?? 0, stats?.blocked ?? 0]);
+        expect(point.progress ?? -1).toBeCloseTo(stats?.progress ?? -1, 9);
+      }
+    });
   });
 });

@@ -4,7 +4,8 @@ import { Dropdown } from '../ui/LazyDropdown';
 import * as strings from 'PstStrings';
 import type { IsoDate } from '../../domain/model';
 import type { PlanTreeInput } from '../../domain/tree';
-import { TrendCheckIn, trendOf, TrendPoint, trendTimeline } from '../../domain/trend';
+import { TrendCheckIn, trendOf, TrendPoint, TrendTimeline, trendTimelineSteps } from '../../domain/trend';
+import { runInSlices } from '../ui/runInSlices';
 import { formatPercent } from '../../domain/parsing';
 import { formatMessage } from '../../text/format';
 import { dashboardColours, DashboardColours, useWidth, VISUALLY_HIDDEN } from './chartParts';
@@ -129,16 +130,25 @@ export function TrendChart({ source }: { source: TrendSource }): JSX.Element {
   }, [load]);
 
   const checkIns = history.kind === 'ready' ? history.checkIns : null;
-  // Once per plan and history; then a filter change only counts the part shown (domain/trend.ts).
-  const timeline = React.useMemo(
-    () => (checkIns && source.from ? trendTimeline(source.plan, checkIns, source.from, source.today) : null),
+  // Once per plan and history, a month per short task (a key typed meanwhile is not held
+  // up); then a filter change only counts the part shown (domain/trend.ts).
+  const timelineInput = React.useMemo(
+    () => (checkIns && source.from ? { checkIns, plan: source.plan, from: source.from, today: source.today } : null),
     [checkIns, source.plan, source.from, source.today],
   );
+  const [made, setMade] = React.useState<{ readonly timeline: TrendTimeline; readonly input: typeof timelineInput } | null>(null);
+  React.useEffect(() => {
+    if (!timelineInput) return undefined;
+    const { plan, checkIns: history, from, today } = timelineInput;
+    return runInSlices(trendTimelineSteps(plan, history, from, today), (timeline) => setMade({ timeline, input: timelineInput }));
+  }, [timelineInput]);
+  // A timeline of another plan (the one before a save) does not count this one's actions.
+  const timeline = made && made.input === timelineInput ? made.timeline : null;
   const trend = React.useMemo(() => (timeline ? trendOf(timeline, source.input) : null), [timeline, source.input]);
 
   // The measured element is there from the first render: the width is known once drawn.
   if (!source.from) return <div ref={ref}>{<Text>{strings.TrendNoStart}</Text>}</div>;
-  if (history.kind === 'loading')
+  if (history.kind === 'loading' || (history.kind === 'ready' && !timeline))
     return (
       <div ref={ref}>
         <Spinner size={SpinnerSize.small} label={strings.TrendLoading} labelPosition="right" />

@@ -37,6 +37,13 @@ const WEB_PARTS: { view: PstView; title: string }[] = [
   { view: 'dashboard', title: 'Tableau de bord du PST' },
 ];
 
+/** `?webparts=tree,dashboard` shows those web parts only (as on the SPFx workbench page); all three otherwise. */
+function chosenWebParts(): typeof WEB_PARTS {
+  const asked = new URLSearchParams(window.location.search).get('webparts');
+  const chosen = asked ? WEB_PARTS.filter((webPart) => asked.split(',').includes(webPart.view)) : [];
+  return chosen.length ? chosen : WEB_PARTS;
+}
+
 function readCookie(name: string): string | undefined {
   const match = document.cookie.split('; ').find((c) => c.startsWith(`${name}=`));
   return match ? decodeURIComponent(match.substring(name.length + 1)) : undefined;
@@ -152,7 +159,7 @@ function LocalIntranet({ users }: { users: LocalUser[] }): JSX.Element {
           />
         </Stack>
         <Stack horizontal wrap tokens={{ childrenGap: 16 }} as="main">
-          {WEB_PARTS.map((webPart) => (
+          {chosenWebParts().map((webPart) => (
             <section
               key={`${webPart.view}-${userEmail}`}
               aria-label={webPart.title}
