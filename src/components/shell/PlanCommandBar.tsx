@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { CommandBar, ICommandBarItemProps, IContextualMenuItem, Stack, hiddenContentStyle } from '@fluentui/react';
+import { ICommandBarItemProps, IContextualMenuItem, Stack, hiddenContentStyle } from '@fluentui/react';
+import { StableCommandBar } from '../ui/StableCommandBar';
 import { Dropdown } from '../ui/LazyDropdown';
 import * as strings from 'PstStrings';
 import type { PstRepository } from '../../data/PstRepository';
@@ -75,6 +76,8 @@ export function PlanCommandBar(props: PlanCommandBarProps): JSX.Element | null {
   if (plans.length > 1) {
     farItems.push({
       key: 'planShown',
+      // what the list shows: the bar draws it again when this changes (ui/StableCommandBar)
+      data: [plan ? plan.id : null, ...plans.map((p) => [p.id, planLabel(p)])],
       onRender: () => (
         <Dropdown
           label={strings.PlanShown}
@@ -92,7 +95,7 @@ export function PlanCommandBar(props: PlanCommandBarProps): JSX.Element | null {
   if (items.length === 0 && farItems.length === 0) return null;
   return (
     <Stack tokens={{ childrenGap: 4 }} className="pst-no-print">
-      <CommandBar
+      <StableCommandBar
         items={items}
         farItems={farItems}
         ariaLabel={strings.CommandBarLabel}

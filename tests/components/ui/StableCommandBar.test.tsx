@@ -1,0 +1,60 @@
+/**
+ * @jest-environment jsdom
+ */
+import * as React from 'react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { CommandBar, ICommandBarItemProps, ICommandBarProps, setIconOptions } from '@fluentui/react';
+import { StableCommandBar } from '../../../src/components/ui/StableCommandBar';
+
+setIconOptions({ disableWarnings: true });
+
+const frames = (): Promise<void> => act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+
+function items(onClick: () => void, text = 'Générer un rapport'): ICommandBarItemProps[] {
+  return [
+    { key: 'report', text, iconProps: { iconName: 'ReportDocument' }, onClick },
+    { key: 'plan', text: 'Plan', subMenuProps: { items: [{ key: 'import', text: 'Importer', onClick }] } },
+  ];
+}
+
+/** How many times the bar measures itself (getBoundingClientRect) while re-rendered with new handlers but the same items. */
+async function measuresOnRerender(Bar: (props: ICommandBarProps) => JSX.Element): Promise<number> {
+  const measure = jest.spyOn(HTMLElement.prototype, 'getBoundingClientRect');
+  const { rerender } = render(<Bar items={items(() => undefined)} />);
+  await frames();
+  measure.mockClear();
+  for (let i = 0; i < 3; i++) {
+    rerender(<Bar items={items(() => undefined)} />);
+    await frames();
+  }
+  const count = measure.mock.calls.length;
+  measure.mockRestore();
+  return count;
+}
+
+describe('StableCommandBar', () => {
+  it('does not measure itself again when the page re-renders it with the same items (Fluent’s bar does)', async () => {
+    expect(await measuresOnRerender((props) => <CommandBar {...props} />)).toBeGreaterThan(0);
+    expect(await measuresOnRerender(StableCommandBar)).toBe(0);
+  });
+
+  it('calls the latest handler, not the one of the first render', async () => {
+    const first = jest.fn();
+    const latest = jest.fn();
+    const { rerender } = render(<StableCommandBar items={items(first)} />);
+    await frames();
+    rerender(<StableCommandBar items={items(latest)} />);
+    await frames();
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Générer un rapport' }));
+    expect(latest).toHaveBeenCalledTimes(1);
+    expect(first).not.toHaveBeenCalled();
+  });
+
+  it('shows a changed text', async () => {
+    const { rerender } = render(<StableCommandBar items={items(() => undefined)} />);
+    await frames();
+    rerender(<StableCommandBar items={items(() => undefined, 'Génération…')} />);
+    await frames();
+    expect(screen.getByRole('menuitem', { name: 'Génération…' })).toBeTruthy();
+  });
+});
