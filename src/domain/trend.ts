@@ -15,7 +15,7 @@
  */
 import type { Action, ActionStatus, CheckIn, Health, IsoDate } from './model';
 import { addDays } from './model';
-import { ActionNode, buildPlanTree, PlanTreeInput } from './tree';
+import { ActionNode, buildPlanTree, childrenOfNode, PlanTree, PlanTreeInput, TreeNode } from './tree';
 import { ActionRollup, planAndObjectiveGroups, rollUpAction, statsOf } from './rollup';
 import type { LatenessThresholds } from './lateness';
 
@@ -35,26 +35,20 @@ export interface TrendPoint {
 
 export interface ProgressTrend {
   readonly plan: readonly TrendPoint[];
-  /** One series per OS, by OS id, in the plan's order. */
+  /** One series per OS (those asked for, see trendOf), by OS id, in the plan's order. */
   readonly strategicObjectives: ReadonlyMap<number, readonly TrendPoint[]>;
 }
 
-/** Every action node of a tree (shared actions appear once per OO, sub-actions under their parent). */
-function actionNodesOf(root: object): ActionNode[] {
-  const found: ActionNode[] = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      value.forEach(visit);
-      return;
-    }
-    if (!value || typeof value !== 'object') return;
-    const node = value as { kind?: unknown; subActions?: unknown };
-    // An orphan's record says kind 'action' too: its node, visited next, is the action node.
-    if (node.kind === 'action' && Array.isArray(node.subActions)) found.push(value as ActionNode);
-    for (const [key, child] of Object.entries(value)) if (key !== 'action' && typeof child === 'object') visit(child);
+/** Every action node of a tree, once (shared actions appear once per OO, sub-actions under their parent), orphans' included. */
+function actionNodesOf(tree: PlanTree): ActionNode[] {
+  const found = new Set<ActionNode>();
+  const visit = (node: TreeNode): void => {
+    if (node.kind === 'action') found.add(node);
+    childrenOfNode(node).forEach(visit);
   };
-  visit(root);
-  return found;
+  tree.volets.forEach(visit);
+  for (const orphan of tree.orphans) visit(orphan.node);
+  return Array.from(found);
 }
 
 /** The last day of each month from `from`'s month to `today`'s, `today` for the last one. */
@@ -196,18 +190,24 @@ function distinctNodes(nodes: readonly ActionNode[]): ActionNode[] {
  * filtered): the roll-ups of the timeline, counted over the part's tree month by month.
  * Which actions the plan and each OS count is worked out once; each month then only adds
  * up their roll-ups (the figures `rollUpPlanAndObjectives` gives for that month's states).
+ * `objectiveIds`: the OS whose series are wanted (a chart shows one at a time); all by default.
  */
-export function trendOf(timeline: TrendTimeline, input: PlanTreeInput): ProgressTrend {
+export function trendOf(timeline: TrendTimeline, input: PlanTreeInput, objectiveIds?: readonly number[]): ProgressTrend {
   const tree = buildPlanTree(input);
   const groups = planAndObjectiveGroups(tree);
   const planNodes = distinctNodes(groups.plan);
-  const objectives = new Map(Array.from(groups.strategicObjectives, ([id, nodes]) => [id, distinctNodes(nodes)] as const));
+  const asked = objectiveIds ? new Set(objectiveIds) : null;
+  const objectives = new Map(
+    Array.from(groups.strategicObjectives)
+      .filter(([id]) => !asked || asked.has(id))
+      .map(([id, nodes]) => [id, distinctNodes(nodes)] as const),
+  );
   // A parent shown with fewer sub-actions than in the whole plan (or none) is rolled up again, at each month.
   const reshapedIds = new Set<number>();
   for (const node of actionNodesOf(tree)) if (timeline.shapes.get(node.action.id) !== shapeOf(node)) reshapedIds.add(node.action.id);
   const reshapedTops = distinctNodes([...planNodes, ...Array.from(objectives.values()).flat()].filter((node) => reshapedIds.has(node.action.id)));
   const plan: TrendPoint[] = [];
-  const strategic = new Map<number, TrendPoint[]>(input.strategicObjectives.map((os) => [os.id, []]));
+  const strategic = new Map<number, TrendPoint[]>(input.strategicObjectives.filter((os) => !asked || asked.has(os.id)).map((os) => [os.id, []]));
   timeline.months.forEach(({ month, asOf }, index) => {
     const states = timeline.states[index];
     let memo = timeline.rollups[index];

@@ -280,7 +280,7 @@ async function main(): Promise<void> {
   if (SPFX_PAGE) return printSpfxRenderFigures(await measureSpfxPageRender(ACTIONS, RUNS));
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pst-render-'));
   const built = path.join(folder, 'www');
-  await buildPage(built, { minify: !PROFILE && !TRACE });
+  await buildPage(built, { minify: !PROFILE && !TRACE && !TRACE_KEYS });
   await buildPage(path.join(built, 'baseline'), { root: path.join(__dirname, 'renderBaseline'), base: '/baseline/' });
   const store = await startEmbeddedStore({
     dataFile: path.join(folder, 'render.sqlite'),

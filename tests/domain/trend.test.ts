@@ -187,6 +187,15 @@ describe('trendOf against a roll-up of each month, worked out directly', () => {
     ['OS 1 and 2 only', (a) => a.parentActionId !== null || a.operationalObjectiveIds.some((id) => id < 30)],
     ['parents without some sub-actions', (a) => a.id < 106 || a.id > 108],
   ];
+  it('counts only the OS series asked for, the same figures as when all are', () => {
+    const all = trendOf(timeline, input);
+    const one = trendOf(timeline, input, [2]);
+    expect(one.plan).toEqual(all.plan);
+    expect(Array.from(one.strategicObjectives.keys())).toEqual([2]);
+    expect(one.strategicObjectives.get(2)).toEqual(all.strategicObjectives.get(2));
+    expect(trendOf(timeline, input, []).strategicObjectives.size).toBe(0);
+  });
+
   it.each(parts)('%s: each month as its own roll-up says', (_, keep) => {
     const part = { ...input, actions: actions.filter(keep) };
     const trend = trendOf(timeline, part);

@@ -144,7 +144,12 @@ export function TrendChart({ source }: { source: TrendSource }): JSX.Element {
   }, [timelineInput]);
   // A timeline of another plan (the one before a save) does not count this one's actions.
   const timeline = made && made.input === timelineInput ? made.timeline : null;
-  const trend = React.useMemo(() => (timeline ? trendOf(timeline, source.input) : null), [timeline, source.input]);
+  // The chart shows the plan's series or one OS's: only that one is counted.
+  const chosenId = source.input.strategicObjectives.find((os) => String(os.id) === selected)?.id;
+  const trend = React.useMemo(
+    () => (timeline ? trendOf(timeline, source.input, chosenId === undefined ? [] : [chosenId]) : null),
+    [timeline, source.input, chosenId],
+  );
 
   // The measured element is there from the first render: the width is known once drawn.
   if (!source.from) return <div ref={ref}>{<Text>{strings.TrendNoStart}</Text>}</div>;
