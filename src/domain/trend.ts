@@ -193,6 +193,15 @@ function distinctNodes(nodes: readonly ActionNode[]): ActionNode[] {
  * `objectiveIds`: the OS whose series are wanted (a chart shows one at a time); all by default.
  */
 export function trendOf(timeline: TrendTimeline, input: PlanTreeInput, objectiveIds?: readonly number[]): ProgressTrend {
+  const steps = trendOfSteps(timeline, input, objectiveIds);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `trendOf` a few months at a time (see trendTimelineSteps): a key typed in the search is not held up by the chart. */
+export function* trendOfSteps(timeline: TrendTimeline, input: PlanTreeInput, objectiveIds?: readonly number[]): Generator<void, ProgressTrend, void> {
   const tree = buildPlanTree(input);
   const groups = planAndObjectiveGroups(tree);
   const planNodes = distinctNodes(groups.plan);
@@ -206,9 +215,11 @@ export function trendOf(timeline: TrendTimeline, input: PlanTreeInput, objective
   const reshapedIds = new Set<number>();
   for (const node of actionNodesOf(tree)) if (timeline.shapes.get(node.action.id) !== shapeOf(node)) reshapedIds.add(node.action.id);
   const reshapedTops = distinctNodes([...planNodes, ...Array.from(objectives.values()).flat()].filter((node) => reshapedIds.has(node.action.id)));
+  yield;
   const plan: TrendPoint[] = [];
   const strategic = new Map<number, TrendPoint[]>(input.strategicObjectives.filter((os) => !asked || asked.has(os.id)).map((os) => [os.id, []]));
-  timeline.months.forEach(({ month, asOf }, index) => {
+  for (let index = 0; index < timeline.months.length; index++) {
+    const { month, asOf } = timeline.months[index];
     const states = timeline.states[index];
     let memo = timeline.rollups[index];
     if (reshapedIds.size > 0) {
@@ -229,7 +240,8 @@ export function trendOf(timeline: TrendTimeline, input: PlanTreeInput, objective
     };
     plan.push(point(planNodes));
     for (const [id, series] of strategic) series.push(point(objectives.get(id)));
-  });
+    if (index % 4 === 3) yield;
+  }
   return { plan, strategicObjectives: strategic };
 }
 

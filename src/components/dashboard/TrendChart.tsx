@@ -4,7 +4,7 @@ import { Dropdown } from '../ui/LazyDropdown';
 import * as strings from 'PstStrings';
 import type { IsoDate } from '../../domain/model';
 import type { PlanTreeInput } from '../../domain/tree';
-import { TrendCheckIn, trendOf, TrendPoint, TrendTimeline, trendTimelineSteps } from '../../domain/trend';
+import { ProgressTrend, TrendCheckIn, trendOf, trendOfSteps, TrendPoint, TrendTimeline, trendTimelineSteps } from '../../domain/trend';
 import { runInSlices } from '../ui/runInSlices';
 import { formatPercent } from '../../domain/parsing';
 import { formatMessage } from '../../text/format';
@@ -146,14 +146,27 @@ export function TrendChart({ source }: { source: TrendSource }): JSX.Element {
   const timeline = made && made.input === timelineInput ? made.timeline : null;
   // The chart shows the plan's series or one OS's: only that one is counted.
   const chosenId = source.input.strategicObjectives.find((os) => String(os.id) === selected)?.id;
-  const trend = React.useMemo(
-    () => (timeline ? trendOf(timeline, source.input, chosenId === undefined ? [] : [chosenId]) : null),
-    [timeline, source.input, chosenId],
+  // A new timeline or another series is counted at once (one series, a few milliseconds); a
+  // new part of the plan (a filter, a key typed in the search) in short tasks, the last part's
+  // trend shown meanwhile: the key's result shows at once, the chart follows.
+  const { input } = source;
+  const ids = chosenId === undefined ? [] : [chosenId];
+  const direct = React.useMemo(
+    () => (timeline ? { trend: trendOf(timeline, input, ids), timeline, chosenId, input } : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [timeline, chosenId],
   );
+  const [later, setLater] = React.useState<{ readonly trend: ProgressTrend; readonly of: typeof direct; readonly input: PlanTreeInput } | null>(null);
+  React.useEffect(() => {
+    if (!direct || direct.input === input) return undefined;
+    return runInSlices(trendOfSteps(direct.timeline, input, ids), (trend) => setLater({ trend, of: direct, input }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [direct, input]);
+  const trend = !direct ? null : direct.input === input || !later || later.of !== direct ? direct.trend : later.trend;
 
   // The measured element is there from the first render: the width is known once drawn.
   if (!source.from) return <div ref={ref}>{<Text>{strings.TrendNoStart}</Text>}</div>;
-  if (history.kind === 'loading' || (history.kind === 'ready' && !timeline))
+  if (history.kind === 'loading' || (history.kind === 'ready' && !trend))
     return (
       <div ref={ref}>
         <Spinner size={SpinnerSize.small} label={strings.TrendLoading} labelPosition="right" />

@@ -70,12 +70,17 @@ describe('TrendChart', () => {
     const { rerender } = render(<TrendChart source={source({ load })} />);
     await waitFor(() => expect(rows()).toHaveLength(3));
     const onlyHoraires = { ...input, actions: input.actions.filter((a) => a.id === 3) };
+    const before = rows();
     rerender(<TrendChart source={source({ load, input: onlyHoraires })} />);
-    expect(rows()).toEqual([
-      ['01/2026', '30 %', '0', '0'],
-      ['02/2026', '30 %', '0', '0'],
-      ['03/2026', '60 %', '0', '0'],
-    ]);
+    // the new part is counted in short tasks: the chart keeps the last one until then
+    expect(rows()).toEqual(before);
+    await waitFor(() =>
+      expect(rows()).toEqual([
+        ['01/2026', '30 %', '0', '0'],
+        ['02/2026', '30 %', '0', '0'],
+        ['03/2026', '60 %', '0', '0'],
+      ]),
+    );
     expect(load).toHaveBeenCalledTimes(1);
   });
 
