@@ -6,6 +6,7 @@ import { duplicateCodes } from '../../domain/structure';
 import { formatDate } from '../../domain/parsing';
 import { formatMessage } from '../../text/format';
 import { useStructureEditing } from './StructureEditing';
+import { usePainted } from '../ui/usePainted';
 import { planStateText } from './structureModel';
 
 // The change log and the plan's dialogs: loaded when first opened, not with the tree.
@@ -41,7 +42,9 @@ export interface StructureCommands {
 export function useStructureCommands({ repository, showArchived, onShowArchivedChange, onChanged }: StructureCommandsProps): StructureCommands | null {
   const editing = useStructureEditing();
   const [open, setOpen] = React.useState<'log' | 'state' | 'next' | null>(null);
-  const duplicates = React.useMemo(() => (editing ? duplicateCodes(editing.data) : []), [editing]);
+  // A warning below the bar: looked for once the tree is on screen, not before it.
+  const painted = usePainted();
+  const duplicates = React.useMemo(() => (editing && painted ? duplicateCodes(editing.data) : []), [editing, painted]);
   if (!editing) return null;
   const { plan } = editing;
   const done = (): void => {

@@ -130,6 +130,13 @@ describe('structure editing, as the coordination', () => {
     expect(await within(dialog).findByText(/Attention : le code 1\.1 est déjà utilisé par l'OO 1\.1 « Guichet »/)).toBeTruthy();
   });
 
+  it('lists the codes used twice in the plan below the bar, once the tree is shown', async () => {
+    const snapshot = snapshotOf(true);
+    const twice = { ...snapshot, operationalObjectives: snapshot.operationalObjectives.map((o) => (o.id === 12 ? { ...o, code: '1.1' } : o)) };
+    await openTree(twice);
+    expect(await screen.findByText('Codes en double dans ce plan : 1.1')).toBeTruthy();
+  });
+
   it('a collision shows both versions, keeps what was typed, and « Garder mes modifications » saves over the stored one', async () => {
     const stored = { kind: 'operationalObjective' as const, id: 12, title: 'Permanences du CPAS', code: '1.2', order: 2, archived: false, parentId: 1 };
     const apply = jest
