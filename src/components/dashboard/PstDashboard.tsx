@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { CommandBar, ICommandBarItemProps, Spinner, Stack, Text, mergeStyles } from '@fluentui/react';
+import { ICommandBarItemProps, Spinner, Stack, Text, mergeStyles } from '@fluentui/react';
+import { StableCommandBar } from '../ui/StableCommandBar';
 import * as strings from 'PstStrings';
 import type { DashboardFigures } from '../../domain/dashboard';
 import type { PstFilter } from '../../domain/filter';
@@ -115,13 +116,14 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
           </Block>
         )}
 
-        {shows('late') && (
+        {/* Below the first screen: drawn once the figures above are on screen (nothing visible moves). */}
+        {painted && shows('late') && (
           <Block id="pst-dash-late" title={formatMessage(strings.LateActionsTitle, String(figures.lateActions.length))}>
             {figures.lateActions.length === 0 ? <Text>{strings.NothingLate}</Text> : <LateTable items={figures.lateActions} onOpenAction={onOpenAction} />}
           </Block>
         )}
 
-        {shows('late') && (
+        {painted && shows('late') && (
           <Block id="pst-dash-blocked" title={formatMessage(strings.DashAttentionTitle, String(figures.attentionActions.length))}>
             {figures.attentionActions.length === 0 ? (
               <Text>{strings.DashNothingBlocked}</Text>
@@ -131,7 +133,7 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
           </Block>
         )}
 
-        {shows('statuses') && (
+        {painted && shows('statuses') && (
           <Block id="pst-dash-status" title={strings.StatusDistribution}>
             <StatusDistribution
               items={figures.statusDistribution.map((d) => ({ key: d.status ?? 'unknown', label: d.status ? statusLabel(d.status, lang) : strings.StatusUnknown, count: d.count }))}
@@ -139,13 +141,13 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
           </Block>
         )}
 
-        {shows('quarters') && (
+        {painted && shows('quarters') && (
           <Block id="pst-dash-quarters" title={strings.PlannedEndsPerQuarter}>
             <QuarterChart quarters={figures.quarters} />
           </Block>
         )}
 
-        {shows('services') && (
+        {painted && shows('services') && (
           <Block id="pst-dash-services" title={strings.ByService}>
             <ServiceTable items={figures.services} />
           </Block>
@@ -174,7 +176,7 @@ export function PstDashboard(props: PstDashboardProps): JSX.Element {
     <PrintWidth.Provider value={printing ? PRINT_WIDTH : null}><div ref={root}>
     <Stack tokens={{ childrenGap: 20 }} className="pst-dashboard">
       <div className="pst-no-print">
-        <CommandBar items={commands} ariaLabel={strings.DashboardCommands} overflowButtonProps={{ ariaLabel: strings.DashMoreCommands }} />
+        <StableCommandBar items={commands} ariaLabel={strings.DashboardCommands} overflowButtonProps={{ ariaLabel: strings.DashMoreCommands }} />
       </div>
       {agendaBlock}
       {keyFigures}

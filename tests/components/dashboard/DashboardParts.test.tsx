@@ -92,9 +92,9 @@ describe('the charts', () => {
     expect(within(list).getByText('2.1 Logements de transit : avancement 20 %, 0 en retard, 1 bloquée')).toBeTruthy();
   });
 
-  it('status distribution and quarters: the figures in tables with a caption, the drawing hidden', () => {
+  it('status distribution and quarters: the figures in tables with a caption, the drawing hidden', async () => {
     render(<PstDashboard figures={figures} lang="fr" onOpenAction={() => undefined} onExport={() => undefined} />);
-    const status = screen.getByRole('table', { name: 'Répartition par statut' });
+    const status = await screen.findByRole('table', { name: 'Répartition par statut' });
     expect(within(status).getByRole('row', { name: /Problème 1 33\u00a0%/ })).toBeTruthy();
     expect(within(status).getAllByRole('row')).toHaveLength(8);
     const quarters = screen.getByRole('table', { name: 'Échéances par trimestre' });
