@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { CommandBar, ICommandBarItemProps, ICommandBarProps, IContextualMenuItem } from '@fluentui/react';
+import { CommandBar, CommandBarButton, ICommandBarItemProps, ICommandBarProps, IContextualMenuItem } from '@fluentui/react';
+import { usePainted } from './usePainted';
 
 /** What an item shows, its handlers left out; `data` carries what an `onRender` draws with. */
 function shownOf(items: readonly IContextualMenuItem[] | undefined): unknown[] {
@@ -44,12 +45,62 @@ function forwarding(items: readonly IContextualMenuItem[] | undefined, latest: R
   });
 }
 
+const noop = (): void => undefined;
+/** Fluent's CommandBar root: its height and its padding unless the caller sets one. */
+const BAR_HEIGHT = 44;
+const BAR_PADDING = '0 14px 0 24px';
+
+/**
+ * What the bar looks like, for the first frame only: the same buttons in a row, without the
+ * measuring that folds items into « … » (Fluent's bar measures the page, then renders again:
+ * on a page with three web parts that delays their first paint by some 30 ms). Hidden from
+ * assistive technology and out of the tab order: the real bar replaces it a frame later.
+ */
+function CommandBarLookAlike({
+  items,
+  farItems,
+  padding,
+}: {
+  items: readonly ICommandBarItemProps[];
+  farItems: readonly ICommandBarItemProps[];
+  padding: string;
+}): JSX.Element {
+  const button = (item: ICommandBarItemProps): JSX.Element =>
+    item.onRender ? (
+      <React.Fragment key={item.key}>{item.onRender(item, noop)}</React.Fragment>
+    ) : (
+      <CommandBarButton
+        key={item.key}
+        text={item.iconOnly ? undefined : item.text}
+        iconProps={item.iconProps}
+        menuIconProps={item.subMenuProps ? { iconName: 'ChevronDown' } : undefined}
+        disabled={item.disabled}
+        checked={item.checked}
+        tabIndex={-1}
+        // a command clicked in that frame is a command given; a menu opens from the real bar
+        onClick={item.onClick && !item.subMenuProps ? (event) => void item.onClick?.(event as React.MouseEvent<HTMLElement>, item) : undefined}
+      />
+    );
+  return (
+    <div aria-hidden="true" style={{ display: 'flex', justifyContent: 'space-between', height: BAR_HEIGHT, padding, overflow: 'hidden' }}>
+      <div style={{ display: 'flex', alignItems: 'stretch', minWidth: 0, overflow: 'hidden' }}>{items.map(button)}</div>
+      <div style={{ display: 'flex', alignItems: 'stretch' }}>{farItems.map(button)}</div>
+    </div>
+  );
+}
+
+function paddingOf(props: ICommandBarProps): string {
+  const root = props.styles && typeof props.styles === 'object' ? (props.styles as { root?: { paddingLeft?: number; paddingRight?: number } }).root : undefined;
+  if (root && (root.paddingLeft !== undefined || root.paddingRight !== undefined)) return `0 ${root.paddingRight ?? 14}px 0 ${root.paddingLeft ?? 24}px`;
+  return BAR_PADDING;
+}
+
 /**
  * Fluent's CommandBar, rendered again only when what it shows changes. Fluent's bar measures
  * its items (a layout of the whole page) after every render it is given: re-rendered with
  * the page at each key typed in the search, three bars on a page cost about 40 ms per key.
  * The other props (styles, overflow button) are taken from the first render and when the
- * items change.
+ * items change. Before the page's first paint, a look-alike (see CommandBarLookAlike).
  */
 export function StableCommandBar(props: ICommandBarProps): JSX.Element {
   const latest = React.useRef<ItemsById>(new Map());
@@ -59,8 +110,12 @@ export function StableCommandBar(props: ICommandBarProps): JSX.Element {
   indexItems(props.overflowItems, all, 'overflow/');
   latest.current = all;
   const signature = JSON.stringify([shownOf(props.items), shownOf(props.farItems), shownOf(props.overflowItems), props.ariaLabel]);
+  const painted = usePainted();
   return React.useMemo(
-    () => (
+    () =>
+      !painted ? (
+        <CommandBarLookAlike items={forwarding(props.items, latest, 'items/')} farItems={forwarding(props.farItems, latest, 'far/')} padding={paddingOf(props)} />
+      ) : (
       <CommandBar
         {...props}
         items={forwarding(props.items, latest, 'items/')}
@@ -70,6 +125,6 @@ export function StableCommandBar(props: ICommandBarProps): JSX.Element {
     ),
     // the signature is what the bar shows: handlers reach the latest items through `latest`
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [signature],
+    [signature, painted],
   );
 }

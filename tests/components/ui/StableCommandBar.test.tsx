@@ -50,6 +50,18 @@ describe('StableCommandBar', () => {
     expect(first).not.toHaveBeenCalled();
   });
 
+  it('draws a look-alike for the first frame (hidden from assistive technology, a command still works), then Fluent’s bar', async () => {
+    const clicked = jest.fn();
+    render(<StableCommandBar items={items(clicked)} ariaLabel="Commandes du plan" />);
+    expect(screen.queryByRole('menubar')).toBeNull();
+    expect(screen.queryByRole('menuitem')).toBeNull();
+    fireEvent.click(screen.getByText('Générer un rapport'));
+    expect(clicked).toHaveBeenCalledTimes(1);
+    await frames();
+    expect(screen.getByRole('menubar', { name: 'Commandes du plan' })).toBeTruthy();
+    expect(screen.getByRole('menuitem', { name: 'Générer un rapport' })).toBeTruthy();
+  });
+
   it('shows a changed text', async () => {
     const { rerender } = render(<StableCommandBar items={items(() => undefined)} />);
     await frames();
