@@ -192,7 +192,13 @@ export function ProjectCards({ items, lang, onOpenAction, initialSort = 'code', 
                 return (
                   <div key={row.kind === 'header' ? `h-${row.title}` : `c-${row.items[0].action.id}`} style={{ position: 'absolute', top, height, left: 0, right: 0 }}>
                     {row.kind === 'header' ? (
-                      <Text variant="mediumPlus" as="h3" styles={{ root: { margin: 0, paddingTop: 16, lineHeight: '24px' } }}>
+                      // One line in its fixed-height row (a long OS title wrapped under the first card), the whole title on hover.
+                      <Text
+                        variant="mediumPlus"
+                        as="h3"
+                        title={`${row.title} (${row.count})`}
+                        styles={{ root: { margin: 0, paddingTop: 16, lineHeight: '24px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}
+                      >
                         {`${row.title} (${row.count})`}
                       </Text>
                     ) : (
