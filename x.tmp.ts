@@ -1,2 +1,0 @@
-import { buildPage } from './src/node/local/pageServer';
-buildPage('/tmp/pp', { minify: false }).then(() => console.log('ok'));
