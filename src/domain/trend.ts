@@ -99,16 +99,20 @@ function shapeOf(node: ActionNode): string {
   return `${node.action.id}(${node.subActions.map(shapeOf).join(',')})`;
 }
 
+/** A computation written in steps (a generator), run at once to its result. */
+function toTheEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /**
  * The states and roll-ups of a plan's actions at each month's end from `from` (the plan's
  * start) to `today`, from the check-ins of its actions (others are ignored).
  */
 export function trendTimeline(input: PlanTreeInput, checkIns: readonly TrendCheckIn[], from: IsoDate, today: IsoDate, thresholds?: Partial<LatenessThresholds>): TrendTimeline {
-  const steps = trendTimelineSteps(input, checkIns, from, today, thresholds);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return toTheEnd(trendTimelineSteps(input, checkIns, from, today, thresholds));
 }
 
 /**
@@ -193,11 +197,7 @@ function distinctNodes(nodes: readonly ActionNode[]): ActionNode[] {
  * `objectiveIds`: the OS whose series are wanted (a chart shows one at a time); all by default.
  */
 export function trendOf(timeline: TrendTimeline, input: PlanTreeInput, objectiveIds?: readonly number[]): ProgressTrend {
-  const steps = trendOfSteps(timeline, input, objectiveIds);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return toTheEnd(trendOfSteps(timeline, input, objectiveIds));
 }
 
 /** `trendOf` a few months at a time (see trendTimelineSteps): a key typed in the search is not held up by the chart. */
