@@ -121,6 +121,38 @@ function heaviestOwnCallers(profile: CpuProfile, count: number): string[] {
   return sortedLines(total, count);
 }
 
+interface Traced {
+  readonly trace: string;
+  readonly cpu: CpuProfile;
+}
+
+/** A Chromium trace and a CPU profile of `tab`, taken together (they share a clock); the function returned stops both. */
+async function startTraceAndProfile(browser: Browser, context: BrowserContext, tab: Page): Promise<() => Promise<Traced>> {
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await browser.startTracing(tab, { categories: TRACE_CATEGORIES });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const cpu = (await cdp.send('Profiler.stop')).profile as unknown as CpuProfile;
+    return { cpu, trace: (await browser.stopTracing()).toString('utf8') };
+  };
+}
+
+/** Where the main thread spent `[fromMs, toMs]` (the page's performance.now()), and the page's functions in that window. */
+function printTracedWindow(title: string, traced: Traced, originMs: number, fromMs: number, toMs: number, withSelfTimes: boolean): void {
+  const breakdown = breakDownTrace(traced.trace, originMs, fromMs, toMs);
+  printTraceBreakdown(title, breakdown);
+  if (!breakdown) return;
+  const inWindow = profileWindow(traced.cpu, breakdown.traceWindowUs);
+  if (withSelfTimes) {
+    console.error('  functions in that window (self):');
+    console.error(heaviestFunctions(inWindow, 30).join('\n'));
+  }
+  console.error('  page code in that window (self and callees):');
+  console.error(heaviestOwnCallers(inWindow, 40).join('\n'));
+}
+
 /** What the page must show before it counts as rendered: a name and a CSS selector. */
 export type ContentSelectors = Readonly<Record<string, string>>;
 
@@ -316,58 +348,31 @@ async function main(): Promise<void> {
       if (cdp) await cdp.send('Profiler.enable');
       if (cdp && !PROFILE_KEYS_ONLY) await cdp.send('Profiler.start');
       const tracedTab = TRACE && run === RUNS ? (profiledTab ?? (await context.newPage())) : undefined;
-      const tracedCdp = tracedTab ? await context.newCDPSession(tracedTab) : null;
-      if (tracedTab && tracedCdp) {
-        await tracedCdp.send('Profiler.enable');
-        await tracedCdp.send('Profiler.setSamplingInterval', { interval: 200 });
-        await browser.startTracing(tracedTab, { categories: TRACE_CATEGORIES });
-        await tracedCdp.send('Profiler.start');
-      }
+      const stopTrace = tracedTab ? await startTraceAndProfile(browser, context, tracedTab) : null;
       const loaded = await measureLoadedPage(context, `${url}/${WEB_PARTS_ARG ? `?webparts=${WEB_PARTS_ARG}` : ''}`, pageContent, tracedTab ?? profiledTab);
-      if (tracedTab) {
+      if (stopTrace) {
         const { originMs, dataMs, doneMs } = loaded.figures.clock;
-        const cpu = (await tracedCdp!.send('Profiler.stop')).profile as unknown as CpuProfile;
-        const breakdown = breakDownTrace((await browser.stopTracing()).toString('utf8'), originMs, dataMs, doneMs);
-        printTraceBreakdown('trace, from the data to the last web part painted', breakdown);
-        if (breakdown) {
-          const inWindow = profileWindow(cpu, breakdown.traceWindowUs);
-          console.error('  functions in that window (self):');
-          console.error(heaviestFunctions(inWindow, 30).join('\n'));
-          console.error('  page code in that window (self and callees):');
-          console.error(heaviestOwnCallers(inWindow, 40).join('\n'));
-        }
+        printTracedWindow('trace, from the data to the last web part painted', await stopTrace(), originMs, dataMs, doneMs, true);
       }
       const heapMb = await loaded.tab.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
       if (cdp && PROFILE_KEYS_ONLY) await cdp.send('Profiler.start');
       const loadProfile = cdp && PROFILE_LOAD_ONLY ? (await cdp.send('Profiler.stop')).profile : null;
       const traceKeys = TRACE_KEYS && run === RUNS && 'tree' in pageContent;
-      const keysCdp = traceKeys ? await context.newCDPSession(loaded.tab) : null;
-      if (keysCdp) {
-        await keysCdp.send('Profiler.enable');
-        await keysCdp.send('Profiler.setSamplingInterval', { interval: 200 });
-        await browser.startTracing(loaded.tab, { categories: TRACE_CATEGORIES });
-        await keysCdp.send('Profiler.start');
-        // the page's first mark was set before this trace: a new one ties its clock
-        await loaded.tab.evaluate((mark: string) => void performance.mark(mark), TRACE_ORIGIN_MARK);
-      }
+      const stopKeysTrace = traceKeys ? await startTraceAndProfile(browser, context, loaded.tab) : null;
+      // the page's first mark was set before this trace: a new one ties its clock
+      if (stopKeysTrace) await loaded.tab.evaluate((mark: string) => void performance.mark(mark), TRACE_ORIGIN_MARK);
       // without the tree (--webparts), nothing to interact with
       const interactions: TreeInteractionFigures =
         'tree' in pageContent
           ? await measureTreeInteractions(loaded.tab, 'section[aria-label="Arbre des objectifs"]', BROAD_SEARCH, SEARCH_DELAY_MS)
           : { expandAllMs: NaN, keystrokesMs: [NaN], narrowKeystrokesMs: [NaN], keyStartsMs: [] };
-      if (keysCdp) {
-        const cpu = (await keysCdp.send('Profiler.stop')).profile as unknown as CpuProfile;
-        const trace = (await browser.stopTracing()).toString('utf8');
+      if (stopKeysTrace) {
+        const traced = await stopKeysTrace();
+        const originMs = await loaded.tab.evaluate((mark: string) => performance.getEntriesByName(mark).pop()?.startTime ?? 0, TRACE_ORIGIN_MARK);
         const keys = [...interactions.keystrokesMs, ...interactions.narrowKeystrokesMs].map((ms, index) => ({ ms, index, start: interactions.keyStartsMs[index] + SEARCH_DELAY_MS }));
-        const typed = `${BROAD_SEARCH}|${NARROW_SEARCH}`.replace('|', '');
+        const typed = BROAD_SEARCH + NARROW_SEARCH;
         for (const key of keys.sort((a, b) => b.ms - a.ms).slice(0, 2)) {
-          const originMs = await loaded.tab.evaluate((mark: string) => performance.getEntriesByName(mark).pop()?.startTime ?? 0, TRACE_ORIGIN_MARK);
-          const breakdown = breakDownTrace(trace, originMs, key.start, key.start + key.ms);
-          printTraceBreakdown(`trace of key ${key.index + 1} (« ${typed[key.index]} »)`, breakdown);
-          if (breakdown) {
-            console.error('  page code in that window (self and callees):');
-            console.error(heaviestOwnCallers(profileWindow(cpu, breakdown.traceWindowUs), 30).join('\n'));
-          }
+          printTracedWindow(`trace of key ${key.index + 1} (« ${typed[key.index]} »)`, traced, originMs, key.start, key.start + key.ms, false);
         }
       }
       if (cdp) {
