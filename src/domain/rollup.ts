@@ -205,15 +205,8 @@ function planActionNodes(tree: PlanTree): ActionNode[] {
   return nodes;
 }
 
-/** A node's statistics: its distinct top-level actions rolled up (into `memo`), then counted. */
-function nodeStats(node: TreeNode, options: RollupOptions, memo: Map<number, ActionRollup>, remember = true): ProgressStats {
-  const nodes = topLevelActionNodes(node);
-  for (const actionNode of nodes) rollUpAction(actionNode, options, memo, remember);
-  return statsOf(distinctActions(nodes), memo);
-}
-
-function planStats(tree: PlanTree, options: RollupOptions, memo: Map<number, ActionRollup>, remember = true): ProgressStats {
-  const nodes = planActionNodes(tree);
+/** Statistics over action nodes: each rolled up (into `memo`), then the distinct actions counted. */
+function statsOfNodes(nodes: readonly ActionNode[], options: RollupOptions, memo: Map<number, ActionRollup>, remember: boolean): ProgressStats {
   for (const actionNode of nodes) rollUpAction(actionNode, options, memo, remember);
   return statsOf(distinctActions(nodes), memo);
 }
@@ -229,7 +222,7 @@ export function rollUp(tree: PlanTree, options: RollupOptions): PlanRollup {
     operationalObjectives: new Map(),
     actions: memo,
   };
-  const statsFor = (node: TreeNode): ProgressStats => nodeStats(node, options, memo);
+  const statsFor = (node: TreeNode): ProgressStats => statsOfNodes(topLevelActionNodes(node), options, memo, true);
 
   const visitSection = (section: SectionNode): void => {
     result.sections.set(section.section.id, statsFor(section));
@@ -255,7 +248,7 @@ export function rollUp(tree: PlanTree, options: RollupOptions): PlanRollup {
       result.operationalObjectives.set(orphan.node.objective.id, statsFor(orphan.node));
     }
   }
-  result.plan = planStats(tree, options, memo);
+  result.plan = statsOfNodes(planActionNodes(tree), options, memo, true);
   return result;
 }
 
@@ -266,10 +259,7 @@ export function rollUp(tree: PlanTree, options: RollupOptions): PlanRollup {
  */
 export function rollUpPlanAndObjectives(tree: PlanTree, options: RollupOptions, memo = new Map<number, ActionRollup>()): Pick<PlanRollup, 'plan' | 'strategicObjectives'> {
   const groups = planAndObjectiveGroups(tree);
-  const statsFor = (nodes: readonly ActionNode[]): ProgressStats => {
-    for (const actionNode of nodes) rollUpAction(actionNode, options, memo, false);
-    return statsOf(distinctActions(nodes), memo);
-  };
+  const statsFor = (nodes: readonly ActionNode[]): ProgressStats => statsOfNodes(nodes, options, memo, false);
   const strategicObjectives = new Map<number, ProgressStats>();
   for (const [id, nodes] of groups.strategicObjectives) strategicObjectives.set(id, statsFor(nodes));
   return { plan: statsFor(groups.plan), strategicObjectives };
