@@ -107,7 +107,9 @@ function YearChart({ years }: { years: readonly YearTotals[] }): JSX.Element {
           <Text>{strings.MeansActualExpense}</Text>
         </li>
       </ul>
-      <table style={VISUALLY_HIDDEN}>
+      {/* Hidden by its wrapper: a table box ignores the width and overflow that hide it (it widened a phone's page). */}
+      <div style={VISUALLY_HIDDEN}>
+      <table>
         <caption>{strings.DashMeansPerYearChart}</caption>
         <thead>
           <tr>
@@ -126,6 +128,7 @@ function YearChart({ years }: { years: readonly YearTotals[] }): JSX.Element {
           ))}
         </tbody>
       </table>
+      </div>
     </div>
   );
 }
