@@ -44,20 +44,10 @@ const DashboardView = preloadableLazy(() => import(/* webpackChunkName: 'pst-vie
 const ObjectiveTree = TreeView.Component;
 const ProjectCards = CardsView.Component;
 const PstDashboard = DashboardView.Component;
-/**
- * The view's code, and the modules it renders with, fetched while the plan loads rather
- * than after it: the view then renders at once, without a Suspense pass. A bundler that
- * fetches a chunk's own imports only once the chunk is parsed (the local page's) would
- * fetch them level after level, after the data.
- */
+/** The view's code, fetched while the plan loads rather than after it: the view then renders at once, without a Suspense pass. */
 const VIEW_CODE: { readonly [V in PstView]: () => Promise<unknown> } = {
-  tree: () => Promise.all([TreeView.preload(), import(/* webpackChunkName: 'pst-view-tree' */ '../tree/ObjectiveTree')]),
-  cards: () =>
-    Promise.all([
-      CardsView.preload(),
-      import(/* webpackChunkName: 'pst-view-cards' */ '../ui/ProgressBar'),
-      import(/* webpackChunkName: 'pst-view-cards' */ '@fluentui/react/lib/ProgressIndicator'),
-    ]),
+  tree: () => TreeView.preload(),
+  cards: () => CardsView.preload(),
   dashboard: () => DashboardView.preload(),
 };
 const ActionPanel = React.lazy(() => import(/* webpackChunkName: 'pst-action-panel' */ '../action').then((m) => ({ default: m.ActionPanel })));

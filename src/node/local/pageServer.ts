@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { build, createServer, Plugin, ViteDevServer } from 'vite';
+import { createServer, Plugin, ViteDevServer } from 'vite';
 import { readAmdStrings } from './amdStrings';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -60,6 +60,9 @@ export function servePage(vite: ViteDevServer, req: IncomingMessage, res: Server
  * (default: the local intranet page); the files are written to `outDir`, for `base`.
  */
 export async function buildPage(outDir: string, options: { root?: string; base?: string; locale?: string; minify?: boolean } = {}): Promise<void> {
+  // Vite as an ES module: loaded through require() (tsx runs this file as CommonJS), its build
+  // leaves out the preload of a lazy chunk's own imports, so they were fetched level after level.
+  const { build } = (await new Function('specifier', 'return import(specifier)')('vite')) as typeof import('vite');
   await build({
     configFile: false,
     root: options.root ?? path.join(REPO_ROOT, 'src', 'node', 'local', 'page'),
