@@ -98,35 +98,48 @@ export interface PlanTreeInput {
 
 // ---------------------------------------------------------------- natural sort
 
-// Read only by compareCodes: the arrays are shared between calls.
-const codeTokens = memoizeText((code: string): readonly string[] => normalizeText(code).replace(/\s+/g, '').match(/\d+|\D+/g) || []);
+/** A run of digits (with its value) or of other characters of a code. */
+interface CodeToken {
+  readonly text: string;
+  /** The digits' value; null for other characters. */
+  readonly number: number | null;
+}
+
+// Read only by the comparisons below: the arrays are shared between calls.
+const codeTokens = memoizeText((code: string): readonly CodeToken[] =>
+  (normalizeText(code).replace(/\s+/g, '').match(/\d+|\D+/g) || []).map((text) => ({ text, number: /^\d/.test(text) ? Number(text) : null })),
+);
+
+function hasCode(code: string | null | undefined): code is string {
+  return code != null && code.trim() !== '';
+}
+
+function compareTokens(left: readonly CodeToken[], right: readonly CodeToken[]): number {
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const x = left[i];
+    const y = right[i];
+    if (x.number !== null && y.number !== null) {
+      const difference = x.number - y.number;
+      if (difference !== 0) return difference;
+      if (x.text.length !== y.text.length) return x.text.length - y.text.length;
+    } else if ((x.number === null) !== (y.number === null)) {
+      return x.number !== null ? -1 : 1;
+    } else if (x.text !== y.text) {
+      return x.text < y.text ? -1 : 1;
+    }
+  }
+  return left.length - right.length;
+}
 
 /**
  * Natural order of codes: numbers compare as numbers ("1.9" < "1.10", "OS 99" < "OS 100"),
  * a code comes before its own children ("1.1" < "1.1.1"), missing codes go last.
  */
 export function compareCodes(a: string | null | undefined, b: string | null | undefined): number {
-  const hasA = a != null && a.trim() !== '';
-  const hasB = b != null && b.trim() !== '';
+  const hasA = hasCode(a);
+  const hasB = hasCode(b);
   if (!hasA || !hasB) return hasA === hasB ? 0 : hasA ? -1 : 1;
-  const left = codeTokens(a as string);
-  const right = codeTokens(b as string);
-  for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    const x = left[i];
-    const y = right[i];
-    const xNumber = /^\d/.test(x);
-    const yNumber = /^\d/.test(y);
-    if (xNumber && yNumber) {
-      const difference = Number(x) - Number(y);
-      if (difference !== 0) return difference;
-      if (x.length !== y.length) return x.length - y.length;
-    } else if (xNumber !== yNumber) {
-      return xNumber ? -1 : 1;
-    } else if (x !== y) {
-      return x < y ? -1 : 1;
-    }
-  }
-  return left.length - right.length;
+  return compareTokens(codeTokens(a), codeTokens(b));
 }
 
 interface Sortable {
@@ -136,21 +149,58 @@ interface Sortable {
   title: string;
 }
 
-/** Sibling order: `order`, then natural code order, then title, then id (stable output). */
-export function compareSiblings(a: Sortable, b: Sortable): number {
-  const orderA = isFinite(a.order) ? a.order : Number.MAX_VALUE;
-  const orderB = isFinite(b.order) ? b.order : Number.MAX_VALUE;
-  if (orderA !== orderB) return orderA - orderB;
-  const byCode = compareCodes(a.code, b.code);
-  if (byCode !== 0) return byCode;
-  const titleA = normalizeText(a.title || '');
-  const titleB = normalizeText(b.title || '');
-  if (titleA !== titleB) return titleA < titleB ? -1 : 1;
+/** What sibling order compares, looked up once per item rather than at each comparison. */
+interface SortKey<T> {
+  readonly item: T;
+  readonly order: number;
+  /** null: no code (last). */
+  readonly tokens: readonly CodeToken[] | null;
+  readonly title: string;
+  readonly id: number;
+}
+
+function sortKeyOf<T>(item: T, sortable: Sortable): SortKey<T> {
+  return {
+    item,
+    order: isFinite(sortable.order) ? sortable.order : Number.MAX_VALUE,
+    tokens: hasCode(sortable.code) ? codeTokens(sortable.code) : null,
+    title: sortable.title || '',
+    id: sortable.id,
+  };
+}
+
+function compareSortKeys<T>(a: SortKey<T>, b: SortKey<T>): number {
+  if (a.order !== b.order) return a.order - b.order;
+  if (a.tokens === null || b.tokens === null) {
+    if (a.tokens !== b.tokens) return a.tokens === null ? 1 : -1;
+  } else {
+    const byCode = compareTokens(a.tokens, b.tokens);
+    if (byCode !== 0) return byCode;
+  }
+  if (a.title !== b.title) {
+    const titleA = normalizeText(a.title);
+    const titleB = normalizeText(b.title);
+    if (titleA !== titleB) return titleA < titleB ? -1 : 1;
+  }
   return a.id - b.id;
 }
 
+/** Sibling order: `order`, then natural code order, then title, then id (stable output). */
+export function compareSiblings(a: Sortable, b: Sortable): number {
+  return compareSortKeys(sortKeyOf(a, a), sortKeyOf(b, b));
+}
+
+/** A sorted copy, in sibling order of `sortable(item)`. */
+export function sortedSiblings<T>(items: readonly T[], sortable: (item: T) => Sortable): T[] {
+  if (items.length < 2) return items.slice();
+  return items
+    .map((item) => sortKeyOf(item, sortable(item)))
+    .sort(compareSortKeys)
+    .map((key) => key.item);
+}
+
 function sorted<T extends Sortable>(items: readonly T[]): T[] {
-  return items.slice().sort(compareSiblings);
+  return sortedSiblings(items, (item) => item);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => number | null | undefined): Map<number, T[]> {
@@ -258,8 +308,7 @@ export function buildPlanTree(input: PlanTreeInput): PlanTree {
 
   // ---- operational objectives
   const ooNode = (objective: OperationalObjective): OperationalObjectiveNode => {
-    const entries = (actionsByOo.get(objective.id) || []).slice();
-    entries.sort((x, y) => compareSiblings(x.action, y.action));
+    const entries = sortedSiblings(actionsByOo.get(objective.id) || [], (entry) => entry.action);
     return {
       kind: 'operationalObjective',
       objective,

@@ -139,6 +139,7 @@ export function voletLabel(volet: Volet, lang: Lang = 'fr'): string {
 
 // ---------------------------------------------------------------- text normalisation
 
+const PLAIN_ASCII = /^[\x20-\x5f\x61-\x7e]*$/;
 const LIGATURES: { readonly [c: string]: string } = { œ: 'oe', Œ: 'oe', æ: 'ae', Æ: 'ae', ß: 'ss' };
 
 /**
@@ -146,6 +147,8 @@ const LIGATURES: { readonly [c: string]: string } = { œ: 'oe', Œ: 'oe', æ: 'a
  * Used to compare what people typed with the vocabularies and to compare titles.
  */
 export const normalizeText: (text: string) => string = memoizeText(function normalizeText(text: string): string {
+  // Printable ASCII but the backquote (codes, most e-mails): nothing to take off but case and extra spaces.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase().replace(/ {2,}/g, ' ').trim();
   return text
     .replace(/[œŒæÆß]/g, (c) => LIGATURES[c])
     .normalize('NFD')

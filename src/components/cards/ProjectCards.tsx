@@ -8,7 +8,7 @@ import { compareCodes } from '../../domain/tree';
 import { formatDate } from '../../domain/parsing';
 import { healthLabel, statusLabel, Lang } from '../../domain/vocabularies';
 import { ProgressBar } from '../ui/ProgressBar';
-import { useVirtualRows } from '../ui/useVirtualRows';
+import { VIEW_MAX_VH, useVirtualRows } from '../ui/useVirtualRows';
 import { formatMessage } from '../../text/format';
 
 export type CardSort = 'code' | 'due' | 'progress' | 'title';
@@ -35,6 +35,10 @@ const CARD_WIDTH = 300;
 const CARD_HEIGHT = 248;
 const HEADER_HEIGHT = 48;
 const GAP = 12;
+
+function columnsFor(width: number): number {
+  return Math.max(1, Math.floor((width + GAP) / (CARD_WIDTH + GAP)));
+}
 
 type Row = { kind: 'header'; title: string; count: number } | { kind: 'cards'; items: CardItem[] };
 
@@ -143,19 +147,24 @@ function ActionCard({ item, lang, onOpen }: { item: CardItem; lang: Lang; onOpen
 export function ProjectCards({ items, lang, onOpenAction, initialSort = 'code', initialGroup = 'strategicObjective' }: ProjectCardsProps): JSX.Element {
   const [sort, setSort] = React.useState<CardSort>(initialSort);
   const [group, setGroup] = React.useState<CardGroup>(initialGroup);
-  const [width, setWidth] = React.useState(CARD_WIDTH * 3);
+  // The columns the container holds. Measured once as the cards mount, before the first paint
+  // (the layout the paint needs anyway), so the cards appear with the rest of the page, in
+  // their right columns; a ResizeObserver follows. Where nothing measures (tests), three cards' width.
+  const measures = typeof ResizeObserver !== 'undefined';
+  const [columns, setColumns] = React.useState<number | null>(measures ? null : columnsFor(CARD_WIDTH * 3));
   const container = React.useRef<HTMLDivElement>(null);
+  const hasItems = items.length > 0;
 
-  React.useEffect(() => {
+  React.useLayoutEffect(() => {
     const element = container.current;
-    if (!element || typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver((entries) => setWidth(entries[0].contentRect.width));
+    if (!element || !measures) return undefined;
+    setColumns(columnsFor(element.getBoundingClientRect().width));
+    const observer = new ResizeObserver((entries) => setColumns(columnsFor(entries[0].contentRect.width)));
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
+  }, [hasItems, measures]);
 
-  const columns = Math.max(1, Math.floor((width + GAP) / (CARD_WIDTH + GAP)));
-  const rows = React.useMemo(() => cardRows(items, sort, group, columns, lang), [items, sort, group, columns, lang]);
+  const rows = React.useMemo(() => (columns === null ? [] : cardRows(items, sort, group, columns, lang)), [items, sort, group, columns, lang]);
   const windowed = useVirtualRows<HTMLDivElement>(rows.length, {
     rowHeight: (index) => (rows[index].kind === 'header' ? HEADER_HEIGHT : CARD_HEIGHT + GAP),
     heightsKey: rows,
@@ -185,7 +194,7 @@ export function ProjectCards({ items, lang, onOpenAction, initialSort = 'code', 
         <Text>{strings.NoActionForFilter}</Text>
       ) : (
         <div ref={container} role="region" aria-label={strings.ProjectCardsTitle}>
-          <div ref={windowed.containerRef} onScroll={windowed.onScroll} style={{ maxHeight: '70vh', overflowY: 'auto', overscrollBehavior: 'contain' }}>
+          <div ref={windowed.containerRef} onScroll={windowed.onScroll} style={{ maxHeight: `${VIEW_MAX_VH}vh`, overflowY: 'auto', overscrollBehavior: 'contain' }}>
             <div style={{ position: 'relative', height: windowed.totalHeight }}>
               {windowed.rows.map(({ index, top, height }) => {
                 const row = rows[index];

@@ -270,7 +270,8 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
   // Structure editing (coordination, tree view): archived items on request, every item to the commands.
   const [showArchived, setShowArchived] = React.useState(false);
   const editsStructure = props.isCoordinator && view === 'tree' && plan !== null;
-  const planItems = React.useMemo(() => (plan ? itemsOfPlan(snapshot, plan.id) : snapshot), [snapshot, plan]);
+  // Only the structure commands read them: the other views do not sort them out.
+  const planItems = React.useMemo(() => (editsStructure && plan ? itemsOfPlan(snapshot, plan.id) : null), [editsStructure, snapshot, plan]);
   // One model for the page's web parts (host/planModel): the first one to ask computes it.
   const data = planDataOf(snapshot, plan, showArchived);
   const options = filterOptionsOf(data);
@@ -447,7 +448,7 @@ function LoadedPlan(props: LoadedPlanProps): JSX.Element {
     </>
   );
   // The structure commands reach the tree and the action's panel.
-  return editsStructure && plan ? (
+  return editsStructure && plan && planItems ? (
     <StructureEditingProvider repository={props.repository} plan={plan} data={planItems} onChanged={() => announceChange({})}>
       {page}
     </StructureEditingProvider>

@@ -3,6 +3,7 @@
  * contrast): no hard-coded colour, and system colours under Windows high contrast.
  */
 import { FontSizes, FontWeights, HighContrastSelector, ITheme, hiddenContentStyle, memoizeFunction, mergeStyleSets } from '@fluentui/react';
+import { VIEW_MAX_VH } from '../ui/useVirtualRows';
 
 /** A fixed class on each row, so that the item's :focus and aria-selected rules can reach it. */
 export const ROW_CLASS = 'pst-tree-row';
@@ -37,7 +38,7 @@ export const getTreeClassNames = memoizeFunction((theme: ITheme) => {
     toolbar: { display: 'flex', flexWrap: 'wrap', gap: 8 },
     status: { color: semanticColors.bodySubtext, fontSize: FontSizes.small, overflowWrap: 'anywhere', minHeight: 0 },
     // The tree's own scroll container: at most most of the window, so the page keeps its scroll bar.
-    viewport: { maxHeight: '70vh', overflowY: 'auto', overflowX: 'hidden', position: 'relative', overscrollBehavior: 'contain' },
+    viewport: { maxHeight: `${VIEW_MAX_VH}vh`, overflowY: 'auto', overflowX: 'hidden', position: 'relative', overscrollBehavior: 'contain' },
     tree: { listStyle: 'none', margin: 0, padding: 0, position: 'relative' },
     row: {
       display: 'flex',

@@ -9,8 +9,21 @@ import * as React from 'react';
 /** Rows rendered above and below the ones in view, so that a fast scroll shows no gap. */
 const OVERSCAN_PX = 400;
 
-/** The container's height until it is measured (and where nothing measures: tests, print). */
+/** The container's height where nothing measures it (tests, print). */
 export const DEFAULT_VIEW_HEIGHT = 800;
+
+/** The scroll containers' height at most, in hundredths of the window's: `maxHeight: '70vh'`. */
+export const VIEW_MAX_VH = 70;
+
+/**
+ * The container's height until its ResizeObserver reports it: the most it can be, known
+ * without measuring anything, so that the first rows drawn are already all those in view
+ * (a guess too small would draw the list twice before the first paint).
+ */
+function estimatedViewHeight(): number {
+  if (typeof ResizeObserver === 'undefined' || typeof window === 'undefined' || !(window.innerHeight > 0)) return DEFAULT_VIEW_HEIGHT;
+  return Math.round((window.innerHeight * VIEW_MAX_VH) / 100);
+}
 
 export interface VirtualRowsOptions {
   /** Height of each row in pixels: one number for all, or one per index. */
@@ -63,7 +76,7 @@ export function useVirtualRows<E extends HTMLElement = HTMLDivElement>(count: nu
   const { rowHeight, heightsKey } = options;
   const containerRef = React.useRef<E>(null);
   const [scrollTop, setScrollTop] = React.useState(0);
-  const [viewHeight, setViewHeight] = React.useState(DEFAULT_VIEW_HEIGHT);
+  const [viewHeight, setViewHeight] = React.useState(estimatedViewHeight);
 
   const fixedHeight = typeof rowHeight === 'number' ? rowHeight : null;
   // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -26,8 +26,11 @@ export interface PstFilterOptions {
   sdgs: number[];
 }
 
+// One collator for every comparison: localeCompare with options builds one per call.
+const FRENCH_ORDER = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
 function compareTexts(a: string, b: string): number {
-  return a.localeCompare(b, 'fr', { sensitivity: 'base', numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
+  return FRENCH_ORDER.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 class ChoiceCollector {
