@@ -94,49 +94,67 @@ export function isBlocked(action: Pick<Action, 'status' | 'health'>): boolean {
   return action.health === 'blocage' && action.status !== 'TERMINE' && action.status !== 'ANNULE_ABANDONNE';
 }
 
-/** Statistics over a list of distinct actions whose roll-ups are known. */
-export function statsOf(actions: readonly Action[], rollups: ReadonlyMap<number, ActionRollup>): ProgressStats {
-  const byStatus = {} as Record<ActionStatus, number>;
-  for (const status of ACTION_STATUSES) byStatus[status] = 0;
-  const stats: ProgressStats = {
-    progress: null,
-    total: actions.length,
-    byStatus,
-    unknownStatus: 0,
-    done: 0,
-    cancelled: 0,
-    late: 0,
-    blocked: 0,
-    noData: 0,
-    realisationRate: null,
-  };
-  // The weighted mean (rule 4) in one pass: sums by weight, and plain ones for all-zero weights.
-  let live = 0;
-  let weightSum = 0;
-  let weightedSum = 0;
-  let plainSum = 0;
-  for (const action of actions) {
-    const rollup = rollups.get(action.id);
-    if (!rollup) throw new Error(`statsOf: no roll-up for action ${action.id}`);
-    if (action.status) byStatus[action.status] += 1;
+/**
+ * The statistics of a node, summed one action at a time (rule 4's weighted mean in one pass:
+ * sums by weight, and plain ones for all-zero weights). A shared action is counted once.
+ */
+class StatsSum {
+  private readonly stats: ProgressStats;
+  private live = 0;
+  private weightSum = 0;
+  private weightedSum = 0;
+  private plainSum = 0;
+  /** The shared actions already counted (the others are met once). */
+  private counted: Set<number> | null = null;
+
+  constructor() {
+    const byStatus = {} as Record<ActionStatus, number>;
+    for (const status of ACTION_STATUSES) byStatus[status] = 0;
+    this.stats = { progress: null, total: 0, byStatus, unknownStatus: 0, done: 0, cancelled: 0, late: 0, blocked: 0, noData: 0, realisationRate: null };
+  }
+
+  add(action: Action, rollup: ActionRollup, shared: boolean): void {
+    if (shared) {
+      if (!this.counted) this.counted = new Set();
+      if (this.counted.has(action.id)) return;
+      this.counted.add(action.id);
+    }
+    const stats = this.stats;
+    stats.total += 1;
+    if (action.status) stats.byStatus[action.status] += 1;
     else stats.unknownStatus += 1;
     if (action.status === 'TERMINE') stats.done += 1;
     if (rollup.blocked) stats.blocked += 1;
     if (rollup.lateness.flags.overdue) stats.late += 1;
     if (rollup.progress === null) {
       stats.cancelled += 1;
-      continue;
+      return;
     }
     if (rollup.noData) stats.noData += 1;
     const weight = effectiveWeight(action);
-    live += 1;
-    weightSum += weight;
-    weightedSum += weight * rollup.progress;
-    plainSum += rollup.progress;
+    this.live += 1;
+    this.weightSum += weight;
+    this.weightedSum += weight * rollup.progress;
+    this.plainSum += rollup.progress;
   }
-  if (live > 0) stats.progress = weightSum > 0 ? weightedSum / weightSum : plainSum / live;
-  stats.realisationRate = live > 0 ? stats.done / live : null;
-  return stats;
+
+  result(): ProgressStats {
+    const live = this.live;
+    if (live > 0) this.stats.progress = this.weightSum > 0 ? this.weightedSum / this.weightSum : this.plainSum / live;
+    this.stats.realisationRate = live > 0 ? this.stats.done / live : null;
+    return this.stats;
+  }
+}
+
+/** Statistics over a list of distinct actions whose roll-ups are known. */
+export function statsOf(actions: readonly Action[], rollups: ReadonlyMap<number, ActionRollup>): ProgressStats {
+  const sum = new StatsSum();
+  for (const action of actions) {
+    const rollup = rollups.get(action.id);
+    if (!rollup) throw new Error(`statsOf: no roll-up for action ${action.id}`);
+    sum.add(action, rollup, false);
+  }
+  return sum.result();
 }
 
 /**
@@ -211,7 +229,10 @@ function statsOfNodes(nodes: readonly ActionNode[], options: RollupOptions, memo
   return statsOf(distinctActions(nodes), memo);
 }
 
-/** Progress and counts for every node of the tree, at `options.today`. */
+/**
+ * Progress and counts for every node of the tree, at `options.today`: one walk down the tree,
+ * each top-level action added to the sums of every node around it (the plan's included).
+ */
 export function rollUp(tree: PlanTree, options: RollupOptions): PlanRollup {
   const memo = new Map<number, ActionRollup>();
   const result: PlanRollup = {
@@ -222,33 +243,52 @@ export function rollUp(tree: PlanTree, options: RollupOptions): PlanRollup {
     operationalObjectives: new Map(),
     actions: memo,
   };
-  const statsFor = (node: TreeNode): ProgressStats => statsOfNodes(topLevelActionNodes(node), options, memo, true);
-
-  const visitSection = (section: SectionNode): void => {
-    result.sections.set(section.section.id, statsFor(section));
-    section.sections.forEach(visitSection);
-    section.strategicObjectives.forEach(visitObjective);
+  /** The sums of the nodes around the one visited, outermost first. */
+  const open: StatsSum[] = [];
+  const within = (visitChildren: () => void): ProgressStats => {
+    const sum = new StatsSum();
+    open.push(sum);
+    visitChildren();
+    open.pop();
+    return sum.result();
   };
-  const visitObjective = (objective: TreeNode): void => {
-    if (objective.kind !== 'strategicObjective') return;
-    result.strategicObjectives.set(objective.objective.id, statsFor(objective));
-    for (const oo of objective.operationalObjectives) result.operationalObjectives.set(oo.objective.id, statsFor(oo));
-  };
-
-  for (const volet of tree.volets) {
-    result.volets.set(volet.volet, statsFor(volet));
-    volet.sections.forEach(visitSection);
-    volet.strategicObjectives.forEach(visitObjective);
-  }
-  for (const orphan of tree.orphans) {
-    if (orphan.placed) continue;
-    // Orphan sections and OO may hold objectives that have no other place: give them stats too.
-    if (orphan.node.kind === 'section') visitSection(orphan.node);
-    if (orphan.node.kind === 'operationalObjective') {
-      result.operationalObjectives.set(orphan.node.objective.id, statsFor(orphan.node));
+  const visit = (node: TreeNode): void => {
+    switch (node.kind) {
+      case 'action': {
+        const rollup = rollUpAction(node, options, memo, true);
+        for (const sum of open) sum.add(node.action, rollup, node.shared);
+        return;
+      }
+      case 'operationalObjective':
+        result.operationalObjectives.set(node.objective.id, within(() => node.actions.forEach(visit)));
+        return;
+      case 'strategicObjective':
+        result.strategicObjectives.set(node.objective.id, within(() => node.operationalObjectives.forEach(visit)));
+        return;
+      case 'section':
+        result.sections.set(
+          node.section.id,
+          within(() => {
+            node.sections.forEach(visit);
+            node.strategicObjectives.forEach(visit);
+          }),
+        );
+        return;
+      case 'volet':
+        result.volets.set(
+          node.volet,
+          within(() => {
+            node.sections.forEach(visit);
+            node.strategicObjectives.forEach(visit);
+          }),
+        );
     }
-  }
-  result.plan = statsOfNodes(planActionNodes(tree), options, memo, true);
+  };
+  result.plan = within(() => {
+    tree.volets.forEach(visit);
+    // Rule 7: the unplaced orphans count in the plan; their sections, OS and OO get stats too.
+    for (const orphan of tree.orphans) if (!orphan.placed) visit(orphan.node);
+  });
   return result;
 }
 

@@ -1,24 +1,26 @@
 import * as React from 'react';
+import { whenIdle } from './whenIdle';
 
 /**
- * False until the frame after the first render has been painted. For a block whose code can
- * wait until what the page shows first is on screen: its fetch then does not compete with it.
+ * False until the frame after the first render has been painted and the browser is idle. For
+ * a block that can wait until what the page shows first is on screen: its code and its render
+ * then neither compete with that first frame nor with the tasks already waiting after it.
  */
 export function usePainted(): boolean {
   const [painted, setPainted] = React.useState(false);
   React.useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancelIdle: () => void = () => undefined;
     const afterPaint = (): void => {
-      timer = setTimeout(() => setPainted(true), 0);
+      cancelIdle = whenIdle(() => setPainted(true));
     };
     if (typeof requestAnimationFrame !== 'function') {
       afterPaint();
-      return () => clearTimeout(timer);
+      return () => cancelIdle();
     }
     const frame = requestAnimationFrame(afterPaint);
     return () => {
       cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      cancelIdle();
     };
   }, []);
   return painted;

@@ -8,7 +8,8 @@ import { StableCommandBar } from '../../../src/components/ui/StableCommandBar';
 
 setIconOptions({ disableWarnings: true });
 
-const frames = (): Promise<void> => act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+// a frame, then the idle time after it (whenIdle's fallback where requestIdleCallback is missing: 50 ms)
+const frames = (): Promise<void> => act(() => new Promise((resolve) => setTimeout(resolve, 120)));
 
 function items(onClick: () => void, text = 'Générer un rapport'): ICommandBarItemProps[] {
   return [
