@@ -4,7 +4,7 @@ import { Dropdown } from '../ui/LazyDropdown';
 import * as strings from 'PstStrings';
 import type { Action } from '../../domain/model';
 import type { ActionRollup } from '../../domain/rollup';
-import { compareCodes } from '../../domain/tree';
+import { compareCodes, sortedSiblings } from '../../domain/tree';
 import { formatDate } from '../../domain/parsing';
 import { healthLabel, statusLabel, Lang } from '../../domain/vocabularies';
 import { ProgressBar } from '../ui/ProgressBar';
@@ -44,8 +44,9 @@ type Row = { kind: 'header'; title: string; count: number } | { kind: 'cards'; i
 
 function sortItems(items: readonly CardItem[], sort: CardSort): CardItem[] {
   const byCode = (a: CardItem, b: CardItem) => compareCodes(a.action.code, b.action.code) || a.action.title.localeCompare(b.action.title, 'fr');
+  // by code, then title: the tree's order of siblings (each code tokenised once, not at each comparison)
+  if (sort === 'code') return sortedSiblings(items, (item) => ({ id: item.action.id, order: 0, code: item.action.code, title: item.action.title }));
   const sorted = items.slice();
-  if (sort === 'code') return sorted.sort(byCode);
   if (sort === 'title') return sorted.sort((a, b) => a.action.title.localeCompare(b.action.title, 'fr'));
   if (sort === 'progress') return sorted.sort((a, b) => (a.rollup?.progress ?? -1) - (b.rollup?.progress ?? -1) || byCode(a, b));
   // due: soonest first, actions without a due date last

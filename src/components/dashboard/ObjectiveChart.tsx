@@ -6,6 +6,7 @@ import { formatPercent } from '../../domain/parsing';
 import type { Lang } from '../../domain/vocabularies';
 import { formatMessage } from '../../text/format';
 import { plural } from '../tree/texts';
+import { usePainted } from '../ui/usePainted';
 import { useStableId } from '../ui/useStableId';
 import { dashboardColours, DashboardColours, NARROW_WIDTH, useWidth, VISUALLY_HIDDEN } from './chartParts';
 
@@ -14,6 +15,9 @@ export interface ObjectiveChartProps {
   readonly operationalObjectives: readonly (ObjectiveFigure & { readonly strategicObjectiveId: number })[];
   readonly lang: Lang;
 }
+
+/** OS rows drawn for the first paint, more than a screen shows; the others once it is painted (below it, nothing visible moves). */
+const FIRST_ROWS = 20;
 
 const nameOf = (o: ObjectiveFigure): string => (o.code ? `${o.code} ${o.title}` : o.title);
 const percentOf = (o: ObjectiveFigure): string => (o.stats.progress === null ? strings.ProgressNone : formatPercent(o.stats.progress, 0));
@@ -109,6 +113,17 @@ export function ObjectiveChart({ strategicObjectives, operationalObjectives, lan
       ':focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: '-2px' },
     },
   });
+  const painted = usePainted();
+  const shown = painted ? strategicObjectives : strategicObjectives.slice(0, FIRST_ROWS);
+  const childrenOf = React.useMemo(() => {
+    const byOs = new Map<number, (typeof operationalObjectives)[number][]>();
+    for (const oo of operationalObjectives) {
+      const list = byOs.get(oo.strategicObjectiveId);
+      if (list) list.push(oo);
+      else byOs.set(oo.strategicObjectiveId, [oo]);
+    }
+    return byOs;
+  }, [operationalObjectives]);
   const toggle = (id: number) =>
     setOpen((known) => {
       const next = new Set(known);
@@ -122,8 +137,8 @@ export function ObjectiveChart({ strategicObjectives, operationalObjectives, lan
         {strings.DashObjectiveHint}
       </Text>
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {strategicObjectives.map((os) => {
-          const children = operationalObjectives.filter((oo) => oo.strategicObjectiveId === os.id);
+        {shown.map((os) => {
+          const children = childrenOf.get(os.id) ?? [];
           const expanded = open.has(os.id);
           const listId = `${baseId}-${os.id}`;
           return (

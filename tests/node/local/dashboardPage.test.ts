@@ -35,6 +35,8 @@ async function openAs(email: string, theme: string, width: number, query = ''): 
   const page = await context.newPage();
   await page.goto(`${baseUrl}/${query}`);
   await dashboard(page).getByRole('list', { name: 'Chiffres clés' }).waitFor({ timeout: 60_000 });
+  // the blocks below the first screen are drawn once it is painted and the page is idle
+  await dashboard(page).locator('section[aria-labelledby="pst-dash-services"]').waitFor({ timeout: 60_000 });
   return page;
 }
 
