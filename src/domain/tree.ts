@@ -105,10 +105,27 @@ interface CodeToken {
   readonly number: number | null;
 }
 
+const isDigit = (charCode: number): boolean => charCode >= 48 && charCode <= 57;
+
+/** The runs of digits and of other characters of a normalised code, its spaces left out ("OS 1.10" → os, 1, ., 10). */
+function tokenize(code: string): CodeToken[] {
+  const normalized = normalizeText(code);
+  const text = normalized.indexOf(' ') < 0 ? normalized : normalized.replace(/ /g, '');
+  const tokens: CodeToken[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const digits = isDigit(text.charCodeAt(start));
+    let end = start + 1;
+    while (end < text.length && isDigit(text.charCodeAt(end)) === digits) end++;
+    const run = text.substring(start, end);
+    tokens.push({ text: run, number: digits ? Number(run) : null });
+    start = end;
+  }
+  return tokens;
+}
+
 // Read only by the comparisons below: the arrays are shared between calls.
-const codeTokens = memoizeText((code: string): readonly CodeToken[] =>
-  (normalizeText(code).replace(/\s+/g, '').match(/\d+|\D+/g) || []).map((text) => ({ text, number: /^\d/.test(text) ? Number(text) : null })),
-);
+const codeTokens = memoizeText((code: string): readonly CodeToken[] => tokenize(code));
 
 function hasCode(code: string | null | undefined): code is string {
   return code != null && code.trim() !== '';
@@ -154,7 +171,9 @@ interface SortKey<T> {
   readonly item: T;
   readonly order: number;
   /** null: no code (last). */
-  readonly tokens: readonly CodeToken[] | null;
+  readonly code: string | null;
+  /** The code's tokens, once a comparison needed them (siblings with distinct orders never do). */
+  tokens?: readonly CodeToken[];
   readonly title: string;
   readonly id: number;
 }
@@ -163,18 +182,23 @@ function sortKeyOf<T>(item: T, sortable: Sortable): SortKey<T> {
   return {
     item,
     order: isFinite(sortable.order) ? sortable.order : Number.MAX_VALUE,
-    tokens: hasCode(sortable.code) ? codeTokens(sortable.code) : null,
+    code: hasCode(sortable.code) ? sortable.code : null,
     title: sortable.title || '',
     id: sortable.id,
   };
 }
 
+function tokensOf<T>(key: SortKey<T>): readonly CodeToken[] {
+  if (key.tokens === undefined) key.tokens = codeTokens(key.code as string);
+  return key.tokens;
+}
+
 function compareSortKeys<T>(a: SortKey<T>, b: SortKey<T>): number {
   if (a.order !== b.order) return a.order - b.order;
-  if (a.tokens === null || b.tokens === null) {
-    if (a.tokens !== b.tokens) return a.tokens === null ? 1 : -1;
-  } else {
-    const byCode = compareTokens(a.tokens, b.tokens);
+  if (a.code === null || b.code === null) {
+    if (a.code !== b.code) return a.code === null ? 1 : -1;
+  } else if (a.code !== b.code) {
+    const byCode = compareTokens(tokensOf(a), tokensOf(b));
     if (byCode !== 0) return byCode;
   }
   if (a.title !== b.title) {

@@ -5,8 +5,12 @@
  * height (a ResizeObserver), so a render never forces a page-wide layout.
  */
 import * as React from 'react';
+import { usePainted } from './usePainted';
 
-/** Rows rendered above and below the ones in view, so that a fast scroll shows no gap. */
+/**
+ * Rows rendered above and below the ones in view, so that a fast scroll shows no gap; from
+ * the first paint on (the rows out of view would only make it later).
+ */
 const OVERSCAN_PX = 400;
 
 /** The container's height where nothing measures it (tests, print). */
@@ -77,6 +81,7 @@ export function useVirtualRows<E extends HTMLElement = HTMLDivElement>(count: nu
   const containerRef = React.useRef<E>(null);
   const [scrollTop, setScrollTop] = React.useState(0);
   const [viewHeight, setViewHeight] = React.useState(estimatedViewHeight);
+  const painted = usePainted();
 
   const fixedHeight = typeof rowHeight === 'number' ? rowHeight : null;
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -101,8 +106,9 @@ export function useVirtualRows<E extends HTMLElement = HTMLDivElement>(count: nu
 
   const rows: VirtualRow[] = [];
   if (count > 0) {
-    const first = indexAt(offsets, count, top - OVERSCAN_PX);
-    const last = indexAt(offsets, count, top + viewHeight + OVERSCAN_PX);
+    const overscan = painted ? OVERSCAN_PX : 0;
+    const first = indexAt(offsets, count, top - overscan);
+    const last = indexAt(offsets, count, top + viewHeight + overscan);
     for (let index = first; index <= last; index++) rows.push(rowAt(index));
   }
 

@@ -2,7 +2,7 @@
  * @jest-environment ./tests/support/jsdomEnvironmentWithFetch.js
  */
 import * as React from 'react';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { setIconOptions } from '@fluentui/react';
 import { ObjectiveTree, ObjectiveTreeProps } from '../../../src/components/tree/ObjectiveTree';
 import { PstFilter, filterPlanData } from '../../../src/domain/filter';
@@ -84,9 +84,11 @@ describe('ObjectiveTree: structure and ARIA', () => {
     expect(items().filter((i) => i.tabIndex === 0)).toEqual([items()[0]]);
   });
 
-  it('expands all, collapses all, and expands down to the OO', () => {
+  it('expands all, collapses all, and expands down to the OO', async () => {
     render(<Harness />);
     fireEvent.click(screen.getByRole('button', { name: 'Tout déplier' }));
+    // the last rows are past the default height: drawn with the margin below the view, once the first frame is painted
+    await waitFor(() => expect(names()).toHaveLength(15));
     expect(names()).toEqual([
       'Volet interne',
       'I.I Ressources humaines',
