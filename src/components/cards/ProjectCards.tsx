@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { IDropdownOption, Persona, PersonaInitialsColor, PersonaSize, Stack, Text, useTheme } from '@fluentui/react';
+import { IDropdownOption, Stack, Text, useTheme } from '@fluentui/react';
 import { Dropdown } from '../ui/LazyDropdown';
 import * as strings from 'PstStrings';
 import type { Action } from '../../domain/model';
@@ -7,6 +7,7 @@ import type { ActionRollup } from '../../domain/rollup';
 import { compareCodes, sortedSiblings } from '../../domain/tree';
 import { formatDate } from '../../domain/parsing';
 import { healthLabel, statusLabel, Lang } from '../../domain/vocabularies';
+import { PersonLine } from '../ui/PersonLine';
 import { ProgressBar } from '../ui/ProgressBar';
 import { VIEW_MAX_VH, useVirtualRows } from '../ui/useVirtualRows';
 import { formatMessage } from '../../text/format';
@@ -117,14 +118,7 @@ function ActionCard({ item, lang, onOpen }: { item: CardItem; lang: Lang; onOpen
         >
           {action.code ? `${action.code} – ${action.title}` : action.title}
         </button>
-        <Persona
-          // Fluent picks initials colours by name (some too light) and inverts the text in dark themes: fixed for contrast.
-          initialsColor={PersonaInitialsColor.darkBlue}
-          coinProps={{ styles: { initials: { color: '#ffffff' } } }}
-          text={action.projectLead?.displayName ?? strings.NoLead}
-          secondaryText={action.projectLead?.email ?? strings.Lead}
-          size={PersonaSize.size32}
-        />
+        <PersonLine text={action.projectLead?.displayName ?? strings.NoLead} secondaryText={action.projectLead?.email ?? strings.Lead} />
         <Text variant="small">
           {dates[0] || dates[1] ? `${dates[0] ?? '…'} → ${dates[1] ?? '…'}` : strings.NoDueDate}
         </Text>
