@@ -139,6 +139,39 @@ async function startTraceAndProfile(browser: Browser, context: BrowserContext, t
   };
 }
 
+/** The innermost three of the page's own functions under a sample, outermost first (the libraries' left out). */
+function ownStackOf(sample: number, byId: ReadonlyMap<number, ProfileNode>, parentOf: ReadonlyMap<number, number>): string {
+  const names: string[] = [];
+  for (let at: number | undefined = sample; at !== undefined; at = parentOf.get(at)) {
+    const node = byId.get(at)!;
+    if (node.callFrame.functionName && node.callFrame.url !== '' && !/lib-|react-dom/.test(node.callFrame.url)) names.push(node.callFrame.functionName);
+  }
+  return names.length ? names.slice(0, 3).reverse().join('>') : byId.get(sample)!.callFrame.functionName || '?';
+}
+
+/** `RENDER_TIMELINE=1`: the window in 20 ms slices, each with the three stacks of the page's code that took most of it. */
+function printTimeline(profile: CpuProfile, [from, to]: readonly [number, number]): void {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const slices = new Map<number, Map<string, number>>();
+  let at = profile.startTime;
+  profile.samples.forEach((id, index) => {
+    at += profile.timeDeltas[index];
+    if (at < from || at > to) return;
+    const slice = Math.floor((at - from) / 20_000) * 20;
+    const times = slices.get(slice) ?? new Map<string, number>();
+    const stack = ownStackOf(id, byId, parentOf);
+    times.set(stack, (times.get(stack) ?? 0) + profile.timeDeltas[index] / 1000);
+    slices.set(slice, times);
+  });
+  console.error('  timeline (ms after the window\'s start: the page code that took the most of each 20 ms):');
+  for (const [slice, times] of Array.from(slices.entries()).sort((a, b) => a[0] - b[0])) {
+    const top = Array.from(times.entries()).sort((a, b) => b[1] - a[1]).slice(0, 3);
+    console.error(`  +${slice}: ${top.map(([stack, ms]) => `${stack} ${ms.toFixed(0)}`).join(' ; ')}`);
+  }
+}
+
 /** Where the main thread spent `[fromMs, toMs]` (the page's performance.now()), and the page's functions in that window. */
 function printTracedWindow(title: string, traced: Traced, originMs: number, fromMs: number, toMs: number, withSelfTimes: boolean): void {
   const breakdown = breakDownTrace(traced.trace, originMs, fromMs, toMs);
@@ -151,6 +184,12 @@ function printTracedWindow(title: string, traced: Traced, originMs: number, from
   }
   console.error('  page code in that window (self and callees):');
   console.error(heaviestOwnCallers(inWindow, 40).join('\n'));
+  for (const [at, ms] of breakdown.longTasks) {
+    const start = breakdown.traceWindowUs[0] + at * 1000;
+    console.error(`  task at +${at.toFixed(0)} ms (${ms.toFixed(0)} ms), page code (self and callees):`);
+    console.error(heaviestOwnCallers(profileWindow(traced.cpu, [start, start + ms * 1000]), 15).join('\n'));
+  }
+  if (process.env.RENDER_TIMELINE === '1') printTimeline(traced.cpu, breakdown.traceWindowUs);
 }
 
 /** What the page must show before it counts as rendered: a name and a CSS selector. */
