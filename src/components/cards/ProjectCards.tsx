@@ -4,7 +4,7 @@ import { Dropdown } from '../ui/LazyDropdown';
 import * as strings from 'PstStrings';
 import type { Action } from '../../domain/model';
 import type { ActionRollup } from '../../domain/rollup';
-import { compareCodes, sortedSiblings } from '../../domain/tree';
+import { sortedSiblings } from '../../domain/tree';
 import { formatDate } from '../../domain/parsing';
 import { healthLabel, statusLabel, Lang } from '../../domain/vocabularies';
 import { PersonLine } from '../ui/PersonLine';
@@ -44,14 +44,13 @@ function columnsFor(width: number): number {
 type Row = { kind: 'header'; title: string; count: number } | { kind: 'cards'; items: CardItem[] };
 
 function sortItems(items: readonly CardItem[], sort: CardSort): CardItem[] {
-  const byCode = (a: CardItem, b: CardItem) => compareCodes(a.action.code, b.action.code) || a.action.title.localeCompare(b.action.title, 'fr');
-  // by code, then title: the tree's order of siblings (each code tokenised once, not at each comparison)
-  if (sort === 'code') return sortedSiblings(items, (item) => ({ id: item.action.id, order: 0, code: item.action.code, title: item.action.title }));
-  const sorted = items.slice();
-  if (sort === 'title') return sorted.sort((a, b) => a.action.title.localeCompare(b.action.title, 'fr'));
-  if (sort === 'progress') return sorted.sort((a, b) => (a.rollup?.progress ?? -1) - (b.rollup?.progress ?? -1) || byCode(a, b));
+  // By code, then title: the tree's order of siblings. The other orders keep it among equals (a stable sort).
+  const byCode = sortedSiblings(items, (item) => ({ id: item.action.id, order: 0, code: item.action.code, title: item.action.title }));
+  if (sort === 'code') return byCode;
+  if (sort === 'title') return items.slice().sort((a, b) => a.action.title.localeCompare(b.action.title, 'fr'));
+  if (sort === 'progress') return byCode.sort((a, b) => (a.rollup?.progress ?? -1) - (b.rollup?.progress ?? -1));
   // due: soonest first, actions without a due date last
-  return sorted.sort((a, b) => (a.action.plannedEnd?.end ?? '9999').localeCompare(b.action.plannedEnd?.end ?? '9999') || byCode(a, b));
+  return byCode.sort((a, b) => (a.action.plannedEnd?.end ?? '9999').localeCompare(b.action.plannedEnd?.end ?? '9999'));
 }
 
 function groupKey(item: CardItem, group: CardGroup, lang: Lang): string {
