@@ -110,10 +110,9 @@ export function dashboardFigures(input: PlanTreeInput, today: IsoDate, computed?
     [],
   );
 
-  const statusDistribution = [...ACTION_STATUSES, null].map((status) => ({
-    status,
-    count: planActions.filter((a) => a.status === status).length,
-  }));
+  const statusCounts = new Map<ActionStatus | null, number>();
+  for (const action of planActions) statusCounts.set(action.status, (statusCounts.get(action.status) ?? 0) + 1);
+  const statusDistribution = [...ACTION_STATUSES, null].map((status) => ({ status, count: statusCounts.get(status) ?? 0 }));
 
   const lateActions: LateActionFigure[] = [];
   for (const action of planActions) {

@@ -162,6 +162,7 @@ export function statsOf(actions: readonly Action[], rollups: ReadonlyMap<number,
  * thresholds only: remembered per action object (actions are values, a save makes a new
  * one), so that a filter or a search that keeps an action does not compute it again.
  */
+const NO_ROLLUPS: readonly ActionRollup[] = [];
 const leafRollups = new WeakMap<Action, { readonly key: string; readonly rollup: ActionRollup }>();
 const optionKeys = new WeakMap<RollupOptions, string>();
 
@@ -192,22 +193,31 @@ export function rollUpAction(node: ActionNode, options: RollupOptions, memo = ne
     }
   }
   const lateness = classifyLateness(action, options.today, options.thresholds);
-  const subRollups = node.subActions.map((child) => rollUpAction(child, options, memo, remember));
-  const subStats = node.subActions.length > 0 ? statsOf(distinctActions(node.subActions), memo) : null;
+  const subRollups = leaf ? NO_ROLLUPS : node.subActions.map((child) => rollUpAction(child, options, memo, remember));
+  const subStats = leaf ? null : statsOf(distinctActions(node.subActions), memo);
+  // One object shape for every roll-up, written out (thousands per load, before the code is optimised).
+  const made = (progress: number | null, source: ProgressSource, noData: boolean): ActionRollup => ({
+    actionId: action.id,
+    progress,
+    source,
+    noData,
+    blocked: isBlocked(action),
+    lateness,
+    subActions: subStats,
+  });
 
   let result: ActionRollup;
-  const base = { actionId: action.id, blocked: isBlocked(action), lateness, subActions: subStats };
   if (action.status === 'ANNULE_ABANDONNE') {
-    result = { ...base, progress: null, source: 'cancelled', noData: false };
+    result = made(null, 'cancelled', false);
   } else if (action.status === 'TERMINE') {
-    result = { ...base, progress: 100, source: 'done', noData: false };
+    result = made(100, 'done', false);
   } else {
     const liveSubs = subRollups.filter((r) => r.progress !== null);
     if (liveSubs.length > 0 && subStats && subStats.progress !== null) {
-      result = { ...base, progress: subStats.progress, source: 'subActions', noData: liveSubs.every((r) => r.noData) };
+      result = made(subStats.progress, 'subActions', liveSubs.every((r) => r.noData));
     } else {
       const percent = ownPercent(action);
-      result = { ...base, progress: percent === null ? 0 : percent, source: 'own', noData: percent === null };
+      result = made(percent === null ? 0 : percent, 'own', percent === null);
     }
   }
   memo.set(action.id, result);

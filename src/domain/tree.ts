@@ -267,17 +267,24 @@ export function buildPlanTree(input: PlanTreeInput): PlanTree {
     knownOoIds: number[],
     path: number[],
   ): ActionNode => {
-    const onPath = path.concat(action.id);
-    const children = sorted(childrenOf.get(action.id) || []).filter((child) => onPath.indexOf(child.id) < 0);
+    const childActions = childrenOf.get(action.id);
+    // Most actions have no sub-action and one OO: no list is made for them (thousands per load).
+    let subActions: ActionNode[] = [];
+    if (childActions) {
+      const onPath = path.concat(action.id);
+      subActions = sorted(childActions)
+        .filter((child) => onPath.indexOf(child.id) < 0)
+        .map((child) => buildActionNode(child, null, [], onPath));
+    }
     return {
       kind: 'action',
       action,
       shared: operationalObjectiveId !== null && knownOoIds.length > 1,
       operationalObjectiveId,
       otherOperationalObjectiveIds:
-        operationalObjectiveId === null ? [] : knownOoIds.filter((id) => id !== operationalObjectiveId),
+        operationalObjectiveId === null || knownOoIds.length < 2 ? [] : knownOoIds.filter((id) => id !== operationalObjectiveId),
       primary: operationalObjectiveId !== null && knownOoIds[0] === operationalObjectiveId,
-      subActions: children.map((child) => buildActionNode(child, null, [], onPath)),
+      subActions,
     };
   };
 

@@ -100,11 +100,15 @@ export function buildTreeModel(tree: PlanTree, rollup: PlanRollup, texts: TreeMo
     }
   };
 
+  const NO_OTHERS: OtherObjective[] = [];
   const otherObjectivesOf = (node: ActionNode): OtherObjective[] => {
     if (node.operationalObjectiveId === null) return [];
     const original = (sharing && sharing.actions.get(node.action.id)) || node.action;
+    const own = original.operationalObjectiveIds || [];
+    // most actions serve one OO: nothing to list
+    if (own.length === 0 || (own.length === 1 && own[0] === node.operationalObjectiveId)) return NO_OTHERS;
     const ids: number[] = [];
-    for (const id of original.operationalObjectiveIds || []) {
+    for (const id of own) {
       if (id !== node.operationalObjectiveId && ids.indexOf(id) < 0) ids.push(id);
     }
     const result: OtherObjective[] = [];
@@ -116,48 +120,57 @@ export function buildTreeModel(tree: PlanTree, rollup: PlanRollup, texts: TreeMo
     return result;
   };
 
-  const add = (
-    node: TreeNode,
-    parentKey: string | null,
+  // One object shape for every entry (written out, not spread): the model is built at each
+  // load for thousands of rows, mostly before the code is optimised.
+  const entry = (
+    key: string,
+    nodeId: string,
+    kind: TreeEntryKind,
     level: number,
+    parentKey: string | null,
+    childKeys: string[],
     posInSet: number,
     setSize: number,
-    primaryPath: boolean,
-  ): string => {
+    code: string | null,
+    title: string,
+    stats: ProgressStats | null,
+    action: Action | null,
+    actionRollup: ActionRollup | null,
+    otherObjectives: readonly OtherObjective[],
+    subAction: boolean,
+  ): TreeEntry => ({ key, nodeId, serial: serial++, kind, level, parentKey, childKeys, posInSet, setSize, code, title, stats, action, rollup: actionRollup, otherObjectives, subAction });
+
+  const add = (node: TreeNode, parentKey: string | null, level: number, posInSet: number, setSize: number, primaryPath: boolean): string => {
     const nodeId = nodeIdOf(node);
     const key = parentKey === null ? nodeId : `${parentKey}/${nodeId}`;
     const primary = node.kind === 'action' ? primaryPath && (node.operationalObjectiveId === null || node.primary) : true;
     const children = childrenOfNode(node);
-    const childKeys = children.map((child, index) => add(child, key, level + 1, index + 1, children.length, primary));
-    let entry: TreeEntry;
-    const base = { key, nodeId, serial: serial++, kind: node.kind, level, parentKey, childKeys, posInSet, setSize };
+    const childKeys: string[] = new Array(children.length);
+    for (let index = 0; index < children.length; index++) childKeys[index] = add(children[index], key, level + 1, index + 1, children.length, primary);
+    let made: TreeEntry;
     switch (node.kind) {
       case 'action':
-        entry = {
-          ...base,
-          code: node.action.code,
-          title: node.action.title,
-          stats: null,
-          action: node.action,
-          rollup: rollup.actions.get(node.action.id) ?? null,
-          otherObjectives: otherObjectivesOf(node),
-          subAction: node.operationalObjectiveId === null && node.action.parentActionId != null,
-        };
+        made = entry(
+          key, nodeId, node.kind, level, parentKey, childKeys, posInSet, setSize, node.action.code, node.action.title, null, node.action,
+          rollup.actions.get(node.action.id) ?? null,
+          node.operationalObjectiveId === null ? NO_OTHERS : otherObjectivesOf(node),
+          node.operationalObjectiveId === null && node.action.parentActionId != null,
+        );
         break;
       case 'volet':
-        entry = { ...base, code: null, title: texts.volet(node.volet), stats: rollup.volets.get(node.volet) ?? null, action: null, rollup: null, otherObjectives: [], subAction: false };
+        made = entry(key, nodeId, node.kind, level, parentKey, childKeys, posInSet, setSize, null, texts.volet(node.volet), rollup.volets.get(node.volet) ?? null, null, null, NO_OTHERS, false);
         break;
       case 'section':
-        entry = { ...base, code: node.section.code, title: node.section.title, stats: rollup.sections.get(node.section.id) ?? null, action: null, rollup: null, otherObjectives: [], subAction: false };
+        made = entry(key, nodeId, node.kind, level, parentKey, childKeys, posInSet, setSize, node.section.code, node.section.title, rollup.sections.get(node.section.id) ?? null, null, null, NO_OTHERS, false);
         break;
       case 'strategicObjective':
-        entry = { ...base, code: node.objective.code, title: node.objective.title, stats: rollup.strategicObjectives.get(node.objective.id) ?? null, action: null, rollup: null, otherObjectives: [], subAction: false };
+        made = entry(key, nodeId, node.kind, level, parentKey, childKeys, posInSet, setSize, node.objective.code, node.objective.title, rollup.strategicObjectives.get(node.objective.id) ?? null, null, null, NO_OTHERS, false);
         break;
       case 'operationalObjective':
-        entry = { ...base, code: node.objective.code, title: node.objective.title, stats: rollup.operationalObjectives.get(node.objective.id) ?? null, action: null, rollup: null, otherObjectives: [], subAction: false };
+        made = entry(key, nodeId, node.kind, level, parentKey, childKeys, posInSet, setSize, node.objective.code, node.objective.title, rollup.operationalObjectives.get(node.objective.id) ?? null, null, null, NO_OTHERS, false);
         break;
     }
-    entries.set(key, entry);
+    entries.set(key, made);
     register(nodeId, key, primary);
     return key;
   };
