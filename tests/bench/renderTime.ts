@@ -33,6 +33,7 @@ import { startEmbeddedStore, roleBasedAuthorizer } from '../../src/node/store';
 import { ensurePstLists } from '../../src/data/provisioning';
 import { createNodeSp } from '../../src/node/sp/nodeSp';
 import { buildPage } from '../../src/node/local/pageServer';
+import { serveIconFont } from '../../src/node/local/intranet';
 import { SAMPLE_USERS } from '../../src/node/local/samplePst';
 import { insertGeneratedPlan } from './generatedPlan';
 import { launchChromium } from '../node/local/intranetSupport';
@@ -181,9 +182,17 @@ function printTracedWindow(title: string, traced: Traced, originMs: number, from
   if (withSelfTimes) {
     console.error('  functions in that window (self):');
     console.error(heaviestFunctions(inWindow, 30).join('\n'));
+    const byIdF = new Map(inWindow.nodes.map((node) => [node.id, node]));
+    const perFile = new Map<string, number>();
+    inWindow.samples.forEach((id, index) => { const n = byIdF.get(id)!; const f = n.callFrame.url.split('/').pop() || n.callFrame.functionName; perFile.set(f, (perFile.get(f) ?? 0) + inWindow.timeDeltas[index] / 1000); });
+    const libSelf = new Map<string, number>();
+    inWindow.samples.forEach((id, index) => { const n = byIdF.get(id)!; if (!/lib-/.test(n.callFrame.url)) return; const nm = n.callFrame.functionName || '(anon)'; const k = nm.length <= 2 ? 'MINIFIED(react)' : nm; libSelf.set(k, (libSelf.get(k) ?? 0) + inWindow.timeDeltas[index] / 1000); });
+    console.error('  lib self:'); console.error(sortedLines(libSelf, 40).join('\n'));
+    console.error('  self per file:');
+    console.error(sortedLines(perFile, 30).join('\n'));
   }
   console.error('  page code in that window (self and callees):');
-  console.error(heaviestOwnCallers(inWindow, 40).join('\n'));
+  console.error(heaviestOwnCallers(inWindow, Number(process.env.RENDER_LINES ?? 40)).join('\n'));
   for (const [at, ms] of breakdown.longTasks) {
     const start = breakdown.traceWindowUs[0] + at * 1000;
     console.error(`  task at +${at.toFixed(0)} ms (${ms.toFixed(0)} ms), page code (self and callees):`);
@@ -363,6 +372,8 @@ async function main(): Promise<void> {
         return true;
       }
       if (url.pathname.includes('/_api/') || url.pathname.startsWith('/graph/')) return false;
+      // the icons, as the local intranet serves them: the page measured is the one people see
+      if (url.pathname.startsWith('/local/fonts/')) return serveIconFont(res, url.pathname);
       return serveStatic(built, req, res, url);
     },
   });

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { IDropdownOption, Stack, Text, useTheme } from '@fluentui/react';
+import { IDropdownOption, ITheme, Stack, Text, memoizeFunction, mergeStyleSets, useTheme } from '@fluentui/react';
 import { Dropdown } from '../ui/LazyDropdown';
 import * as strings from 'PstStrings';
 import type { Action } from '../../domain/model';
@@ -89,50 +89,66 @@ export function cardRows(items: readonly CardItem[], sort: CardSort, group: Card
   return rows;
 }
 
+const cardClassesOf = memoizeFunction((theme: ITheme) =>
+  mergeStyleSets({
+    card: {
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      overflow: 'hidden',
+      boxSizing: 'border-box',
+      border: `1px solid ${theme.palette.neutralQuaternary}`,
+      borderRadius: 4,
+      padding: 12,
+      background: theme.palette.white,
+      display: 'flex',
+      flexDirection: 'column',
+      gap: 6,
+    },
+    small: { ...theme.fonts.small, color: theme.semanticColors.bodyText },
+    path: { ...theme.fonts.small, color: theme.palette.neutralSecondary },
+    badges: { ...theme.fonts.small, color: theme.semanticColors.errorText, fontWeight: 600 },
+    // two lines at most (the card's height is fixed); the whole title stays its name and tooltip
+    title: {
+      ...theme.fonts.medium,
+      all: 'unset',
+      cursor: 'pointer',
+      fontWeight: 600,
+      color: theme.palette.themeDarkAlt,
+      display: '-webkit-box',
+      WebkitLineClamp: 2,
+      WebkitBoxOrient: 'vertical',
+      overflow: 'hidden',
+      selectors: { ':focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: 1 } },
+    },
+  }),
+);
+
+/**
+ * A card drawn with plain elements and classes made once per theme (Fluent's Stack and Text
+ * cost a style computation per element, and a card page draws dozens in its first frame).
+ */
 function ActionCard({ item, lang, onOpen }: { item: CardItem; lang: Lang; onOpen: () => void }): JSX.Element {
-  const theme = useTheme();
+  const classes = cardClassesOf(useTheme());
   const { action, rollup } = item;
   const lateness = rollup?.lateness;
   const badges: string[] = [];
   if (lateness?.daysLate) badges.push(formatMessage(strings.DaysLate, String(lateness.daysLate)));
   if (rollup?.blocked) badges.push(strings.BadgeBlocked);
   const dates = [action.plannedStart ? formatDate(action.plannedStart.start) : null, action.plannedEnd ? formatDate(action.plannedEnd.end) : null];
+  const name = action.code ? `${action.code} – ${action.title}` : action.title;
   return (
-    <article
-      role="listitem"
-      aria-label={action.code ? `${action.code} ${action.title}` : action.title}
-      style={{ width: CARD_WIDTH, height: CARD_HEIGHT, overflow: 'hidden', boxSizing: 'border-box', border: `1px solid ${theme.palette.neutralQuaternary}`, borderRadius: 4, padding: 12, background: theme.palette.white }}
-    >
-      <Stack tokens={{ childrenGap: 6 }}>
-        <Text variant="small" styles={{ root: { color: theme.palette.neutralSecondary } }}>
-          {item.path}
-        </Text>
-        <button
-          type="button"
-          onClick={onOpen}
-          // two lines at most (the card's height is fixed); the whole title stays its name and tooltip
-          style={{ all: 'unset', cursor: 'pointer', fontWeight: 600, color: theme.palette.themeDarkAlt, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
-          title={action.code ? `${action.code} – ${action.title}` : action.title}
-          aria-haspopup="dialog"
-        >
-          {action.code ? `${action.code} – ${action.title}` : action.title}
-        </button>
-        <PersonLine text={action.projectLead?.displayName ?? strings.NoLead} secondaryText={action.projectLead?.email ?? strings.Lead} />
-        <Text variant="small">
-          {dates[0] || dates[1] ? `${dates[0] ?? '…'} → ${dates[1] ?? '…'}` : strings.NoDueDate}
-        </Text>
-        <ProgressBar label="" ariaLabel={formatMessage(strings.ProgressOf, action.code ?? action.title)} progress={rollup?.progress ?? null} />
-        <Text variant="small">
-          {[action.status ? statusLabel(action.status, lang) : strings.StatusUnknown, action.health ? healthLabel(action.health, lang) : null]
-            .filter(Boolean)
-            .join(' · ')}
-        </Text>
-        {badges.length > 0 && (
-          <Text variant="small" styles={{ root: { color: theme.semanticColors.errorText, fontWeight: 600 } }}>
-            {badges.join(' · ')}
-          </Text>
-        )}
-      </Stack>
+    <article role="listitem" aria-label={action.code ? `${action.code} ${action.title}` : action.title} className={classes.card}>
+      <div className={classes.path}>{item.path}</div>
+      <button type="button" onClick={onOpen} className={classes.title} title={name} aria-haspopup="dialog">
+        {name}
+      </button>
+      <PersonLine text={action.projectLead?.displayName ?? strings.NoLead} secondaryText={action.projectLead?.email ?? strings.Lead} />
+      <div className={classes.small}>{dates[0] || dates[1] ? `${dates[0] ?? '…'} → ${dates[1] ?? '…'}` : strings.NoDueDate}</div>
+      <ProgressBar label="" ariaLabel={formatMessage(strings.ProgressOf, action.code ?? action.title)} progress={rollup?.progress ?? null} />
+      <div className={classes.small}>
+        {[action.status ? statusLabel(action.status, lang) : strings.StatusUnknown, action.health ? healthLabel(action.health, lang) : null].filter(Boolean).join(' · ')}
+      </div>
+      {badges.length > 0 && <div className={classes.badges}>{badges.join(' · ')}</div>}
     </article>
   );
 }
@@ -152,7 +168,6 @@ export function ProjectCards({ items, lang, onOpenAction, initialSort = 'code', 
   React.useLayoutEffect(() => {
     const element = container.current;
     if (!element || !measures) return undefined;
-    setColumns(columnsFor(element.getBoundingClientRect().width));
     const observer = new ResizeObserver((entries) => setColumns(columnsFor(entries[0].contentRect.width)));
     observer.observe(element);
     return () => observer.disconnect();

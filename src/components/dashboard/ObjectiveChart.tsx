@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Icon, Text, mergeStyles, useTheme } from '@fluentui/react';
+import { ITheme, Icon, Text, memoizeFunction, mergeStyleSets, mergeStyles, useTheme } from '@fluentui/react';
 import * as strings from 'PstStrings';
 import type { ObjectiveFigure } from '../../domain/dashboard';
 import { formatPercent } from '../../domain/parsing';
@@ -38,28 +38,39 @@ function Bar({ progress, colours }: { progress: number | null; colours: Dashboar
 }
 
 /** A count with a marker in its meaning colour; the text stays in the body colour (contrast at any size). */
-function Count({ text, colour, c }: { text: string; colour: string; c: DashboardColours }): JSX.Element {
+// The rows' texts: Fluent's Text look (the theme's medium font), classes made once per theme;
+// a Text element would compute its styles for each of the rows the first frame draws.
+const rowClassesOf = memoizeFunction((theme: ITheme) =>
+  mergeStyleSets({
+    name: { ...theme.fonts.medium, gridArea: 'name', overflowWrap: 'anywhere' },
+    percent: { ...theme.fonts.medium, gridArea: 'pct', textAlign: 'right', fontWeight: 600, whiteSpace: 'nowrap' },
+    count: { ...theme.fonts.medium, color: theme.semanticColors.bodyText, fontWeight: 600, whiteSpace: 'nowrap' },
+  }),
+);
+
+function Count({ text, colour }: { text: string; colour: string }): JSX.Element {
   return (
-    <Text styles={{ root: { color: c.text, fontWeight: 600, whiteSpace: 'nowrap' } }}>
+    <span className={rowClassesOf(useTheme()).count}>
       <svg width="10" height="10" aria-hidden="true" focusable="false" style={{ marginRight: 4 }}>
         <rect width="10" height="10" rx="2" fill={colour} />
       </svg>
       {text}
-    </Text>
+    </span>
   );
 }
 
 function Counts({ o, lang, colours }: { o: ObjectiveFigure; lang: Lang; colours: DashboardColours }): JSX.Element {
   return (
     <span style={{ display: 'inline-flex', gap: 8, flexWrap: 'wrap' }}>
-      {o.stats.late > 0 && <Count text={plural(strings.TreeCountLate, o.stats.late, lang)} colour={colours.late} c={colours} />}
-      {o.stats.blocked > 0 && <Count text={plural(strings.TreeCountBlocked, o.stats.blocked, lang)} colour={colours.blocked} c={colours} />}
+      {o.stats.late > 0 && <Count text={plural(strings.TreeCountLate, o.stats.late, lang)} colour={colours.late} />}
+      {o.stats.blocked > 0 && <Count text={plural(strings.TreeCountBlocked, o.stats.blocked, lang)} colour={colours.blocked} />}
     </span>
   );
 }
 
 /** One row: the name, then the bar with its percentage on the same line, then the counts. */
 function Row({ o, lang, narrow, colours, chevron }: { o: ObjectiveFigure; lang: Lang; narrow: boolean; colours: DashboardColours; chevron?: boolean | null }): JSX.Element {
+  const classes = rowClassesOf(useTheme());
   const grid = narrow
     ? { gridTemplateColumns: '16px minmax(0, 1fr) minmax(48px, max-content)', gridTemplateAreas: '"icon name name" ". bar pct" ". counts counts"' }
     : { gridTemplateColumns: '16px minmax(0, 2fr) minmax(80px, 1.4fr) minmax(48px, max-content) minmax(0, 1fr)', gridTemplateAreas: '"icon name bar pct counts"' };
@@ -68,14 +79,14 @@ function Row({ o, lang, narrow, colours, chevron }: { o: ObjectiveFigure; lang: 
       <span style={{ gridArea: 'icon' }} aria-hidden="true">
         {chevron !== undefined && chevron !== null && <Icon iconName={chevron ? 'ChevronDown' : 'ChevronRight'} />}
       </span>
-      <Text style={{ gridArea: 'name', overflowWrap: 'anywhere' }}>{nameOf(o)}</Text>
+      <span className={classes.name}>{nameOf(o)}</span>
       <span style={{ gridArea: 'bar' }}>
         <Bar progress={o.stats.progress} colours={colours} />
       </span>
-      <Text style={{ gridArea: 'pct', textAlign: 'right', fontWeight: 600, whiteSpace: 'nowrap' }}>
+      <span className={classes.percent}>
         <span style={VISUALLY_HIDDEN}>{`${strings.Progress} `}</span>
         {percentOf(o)}
-      </Text>
+      </span>
       <span style={{ gridArea: 'counts' }}>
         <Counts o={o} lang={lang} colours={colours} />
       </span>

@@ -476,19 +476,28 @@ const CardsOfPlan = React.memo(function CardsOfPlan({
     const operational = new Map(data.operationalObjectives.map((oo) => [oo.id, oo]));
     const strategic = new Map(data.strategicObjectives.map((os) => [os.id, os]));
     const label = (code: string | null, title: string) => (code ? `${code} ${title}` : title);
-    return data.actions
-      .filter((a) => !a.parentActionId)
-      .map((action) => {
-        const oo = operational.get(action.operationalObjectiveIds[0]);
+    // The path and the OS heading depend on the first OO only: made once per OO, not per card.
+    const placeOfOo = new Map<number | undefined, { path: string; strategicObjective: string }>();
+    const placeOf = (ooId: number | undefined): { path: string; strategicObjective: string } => {
+      let place = placeOfOo.get(ooId);
+      if (!place) {
+        const oo = ooId === undefined ? undefined : operational.get(ooId);
         const os = oo ? strategic.get(oo.strategicObjectiveId) : undefined;
-        const osLabel = os ? `OS ${label(os.code, os.title)}` : strings.NoObjective;
-        return {
-          action,
-          rollup: rollup.actions.get(action.id),
+        place = {
           path: [os ? `OS ${os.code ?? ''}`.trim() : null, oo ? `OO ${oo.code ?? oo.title}` : null].filter(Boolean).join(' › '),
-          strategicObjective: osLabel,
+          strategicObjective: os ? `OS ${label(os.code, os.title)}` : strings.NoObjective,
         };
-      });
+        placeOfOo.set(ooId, place);
+      }
+      return place;
+    };
+    const items: CardItem[] = [];
+    for (const action of data.actions) {
+      if (action.parentActionId) continue;
+      const place = placeOf(action.operationalObjectiveIds[0]);
+      items.push({ action, rollup: rollup.actions.get(action.id), path: place.path, strategicObjective: place.strategicObjective });
+    }
+    return items;
   }, [data, today]);
   return <ProjectCards items={items} lang={lang} onOpenAction={onOpenAction} initialGroup={(groupBy as CardGroup) || 'strategicObjective'} />;
 });

@@ -44,7 +44,7 @@ export interface LocalIntranet {
 }
 
 /** Fluent's icon fonts, served locally: the page must work without Microsoft's CDN. */
-function serveIconFont(res: ServerResponse, name: string): boolean {
+export function serveIconFont(res: ServerResponse, name: string): boolean {
   const file = path.join(ICON_FONTS, path.basename(name));
   if (!file.endsWith('.woff') || !fs.existsSync(file)) return false;
   res.writeHead(200, { 'Content-Type': 'font/woff', 'Cache-Control': 'public, max-age=86400' });
