@@ -108,14 +108,15 @@ const cardClassesOf = memoizeFunction((theme: ITheme) =>
     path: { ...theme.fonts.small, color: theme.palette.neutralSecondary },
     badges: { ...theme.fonts.small, color: theme.semanticColors.errorText, fontWeight: 600 },
     // two lines at most (the card's height is fixed); the whole title stays its name and tooltip
+    // `all: unset` first: it drops the button's own look, then the card's font applies
     title: {
-      ...theme.fonts.medium,
       all: 'unset',
+      ...theme.fonts.medium,
       cursor: 'pointer',
       fontWeight: 600,
       color: theme.palette.themeDarkAlt,
       display: '-webkit-box',
-      WebkitLineClamp: 2,
+      WebkitLineClamp: '2', // a text: mergeStyles would add « px » to a number
       WebkitBoxOrient: 'vertical',
       overflow: 'hidden',
       selectors: { ':focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: 1 } },
@@ -215,7 +216,7 @@ export function ProjectCards({ items, lang, onOpenAction, initialSort = 'code', 
                         variant="mediumPlus"
                         as="h3"
                         title={`${row.title} (${row.count})`}
-                        styles={{ root: { margin: 0, paddingTop: 16, lineHeight: '24px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}
+                        styles={{ root: { display: 'block', margin: 0, paddingTop: 16, lineHeight: '24px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}
                       >
                         {`${row.title} (${row.count})`}
                       </Text>

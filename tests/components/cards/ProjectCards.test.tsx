@@ -77,6 +77,30 @@ describe('ProjectCards', () => {
     expect(opened).toEqual([2]);
     expect(screen.getByText('3 fiche(s)')).toBeTruthy();
   });
+
+  it('cuts a long title to two lines in bold, and a long group heading with an ellipsis', () => {
+    render(<ProjectCards items={items} lang="fr" onOpenAction={() => undefined} />);
+    const title = screen.getByRole('button', { name: '1.2 – Action 1.2' });
+    // the rules Fluent inserted in the page's style sheets, as the browser would read them
+    const ruleOf = (className: string): string => {
+      for (const sheet of Array.from(document.styleSheets)) {
+        for (const rule of Array.from(sheet.cssRules)) {
+          if ((rule as CSSStyleRule).selectorText === `.${className}`) return rule.cssText.replace(/\s+/g, '');
+        }
+      }
+      throw new Error(`no rule for ${className}`);
+    };
+    const titleRule = ruleOf(title.className.split(' ')[0]);
+    // a number would become « 2px », which browsers drop: the title would run over the card
+    expect(titleRule).toContain('-webkit-line-clamp:2;');
+    expect(titleRule).toContain('display:-webkit-box');
+    // `all: unset` first, or it would undo the weight and font set after it
+    expect(titleRule.indexOf('all:unset')).toBeLessThan(titleRule.indexOf('font-weight:600'));
+    const heading = screen.getByRole('heading', { name: /OS 1 Accueil/ });
+    const headingRule = ruleOf(heading.className.split(' ')[0]);
+    expect(headingRule).toContain('display:block');
+    expect(headingRule).toContain('text-overflow:ellipsis');
+  });
 });
 
 describe('ProjectCards: 2,000 actions, windowed', () => {
