@@ -182,17 +182,9 @@ function printTracedWindow(title: string, traced: Traced, originMs: number, from
   if (withSelfTimes) {
     console.error('  functions in that window (self):');
     console.error(heaviestFunctions(inWindow, 30).join('\n'));
-    const byIdF = new Map(inWindow.nodes.map((node) => [node.id, node]));
-    const perFile = new Map<string, number>();
-    inWindow.samples.forEach((id, index) => { const n = byIdF.get(id)!; const f = n.callFrame.url.split('/').pop() || n.callFrame.functionName; perFile.set(f, (perFile.get(f) ?? 0) + inWindow.timeDeltas[index] / 1000); });
-    const libSelf = new Map<string, number>();
-    inWindow.samples.forEach((id, index) => { const n = byIdF.get(id)!; if (!/lib-/.test(n.callFrame.url)) return; const nm = n.callFrame.functionName || '(anon)'; const k = nm.length <= 2 ? 'MINIFIED(react)' : nm; libSelf.set(k, (libSelf.get(k) ?? 0) + inWindow.timeDeltas[index] / 1000); });
-    console.error('  lib self:'); console.error(sortedLines(libSelf, 40).join('\n'));
-    console.error('  self per file:');
-    console.error(sortedLines(perFile, 30).join('\n'));
   }
   console.error('  page code in that window (self and callees):');
-  console.error(heaviestOwnCallers(inWindow, Number(process.env.RENDER_LINES ?? 40)).join('\n'));
+  console.error(heaviestOwnCallers(inWindow, 40).join('\n'));
   for (const [at, ms] of breakdown.longTasks) {
     const start = breakdown.traceWindowUs[0] + at * 1000;
     console.error(`  task at +${at.toFixed(0)} ms (${ms.toFixed(0)} ms), page code (self and callees):`);

@@ -37,7 +37,6 @@ function Bar({ progress, colours }: { progress: number | null; colours: Dashboar
   );
 }
 
-/** A count with a marker in its meaning colour; the text stays in the body colour (contrast at any size). */
 // The rows' texts: Fluent's Text look (the theme's medium font), classes made once per theme;
 // a Text element would compute its styles for each of the rows the first frame draws.
 const rowClassesOf = memoizeFunction((theme: ITheme) =>
@@ -48,6 +47,7 @@ const rowClassesOf = memoizeFunction((theme: ITheme) =>
   }),
 );
 
+/** A count with a marker in its meaning colour; the text stays in the body colour (contrast at any size). */
 function Count({ text, colour }: { text: string; colour: string }): JSX.Element {
   return (
     <span className={rowClassesOf(useTheme()).count}>

@@ -39,17 +39,17 @@ export function ProgressBar({ progress, label, ariaLabel }: ProgressBarProps): J
   return (
     <div>
       {label && <div className={classes.label}>{label}</div>}
-      <div className={classes.bar}>
-        <div
-          className={classes.fill}
-          style={{ width: `${percent}%` }}
-          role="progressbar"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={Math.round(percent)}
-          aria-valuetext={text}
-          aria-label={label || ariaLabel}
-        />
+      {/* the role on the whole track: at 0 % the fill has no width */}
+      <div
+        className={classes.bar}
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(percent)}
+        aria-valuetext={text}
+        aria-label={label || ariaLabel}
+      >
+        <div className={classes.fill} style={{ width: `${percent}%` }} />
       </div>
       <div className={classes.description}>{`${strings.Progress} : ${text}`}</div>
     </div>
