@@ -43,6 +43,17 @@ describe('authentication', () => {
     expect(((await byCookie.json()) as { Title: string }).Title).toBe('Marc Dubois');
   });
 
+  it('names the same account when the token carries the key of a running npm start (a store without a key ignores it)', async () => {
+    // what a job sends when `npm start` runs beside the tests: `local:<key>:<email>`
+    const keyed = await fetch(`${t.store.siteUrl}/_api/web/currentuser?$select=Title`, { headers: { Accept: 'application/json', Authorization: 'Bearer local:k3y-of-npm-start:marc.dubois@cpas.example' } });
+    expect(keyed.status).toBe(200);
+    expect(((await keyed.json()) as { Title: string }).Title).toBe('Marc Dubois');
+    const unknown = await fetch(`${t.store.siteUrl}/_api/web`, { headers: { Accept: 'application/json', Authorization: 'Bearer local:k3y:nobody@cpas.example' } });
+    expect(unknown.status).toBe(401);
+    const empty = await fetch(`${t.store.siteUrl}/_api/web`, { headers: { Accept: 'application/json', Authorization: 'Bearer local:k3y:' } });
+    expect(empty.status).toBe(401);
+  });
+
   it('gives full control to everyone when no authorizer is set', async () => {
     const web = (await t.sp(READER).web.getCurrentUserEffectivePermissions()) as unknown as { High: string; Low: string };
     expect(web).toEqual(expect.objectContaining(FULL_MASK));

@@ -30,7 +30,12 @@ export function defaultResolveUser(req: Pick<IncomingMessage, 'headers'>): strin
   const bearer = typeof authorization === 'string' ? /^Bearer\s+(.+)$/i.exec(authorization.trim()) : null;
   if (bearer) {
     const token = bearer[1].trim();
-    return token.startsWith(LOCAL_TOKEN_PREFIX) ? token.substring(LOCAL_TOKEN_PREFIX.length) : undefined;
+    if (!token.startsWith(LOCAL_TOKEN_PREFIX)) return undefined;
+    // `local:<key>:<email>` (a job that found the key of a running `npm start`) names the same
+    // account: a store without a key trusts `local:<email>` already, so the key changes nothing here.
+    const rest = token.substring(LOCAL_TOKEN_PREFIX.length);
+    const colon = rest.indexOf(':');
+    return (colon >= 0 ? rest.substring(colon + 1) : rest) || undefined;
   }
   const cookie = req.headers.cookie;
   return cookieValue(Array.isArray(cookie) ? cookie.join(';') : cookie, USER_COOKIE);
