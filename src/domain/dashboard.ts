@@ -5,10 +5,9 @@
  * progress, done = TERMINE).
  */
 import type { Action, IsoDate, Person } from './model';
-import { statsOf, rollUp, PlanRollup, ProgressStats } from './rollup';
-import { buildPlanTree, distinctActions, topLevelActionNodes, StrategicObjectiveNode, SectionNode, PlanTreeInput, PlanTree } from './tree';
+import { planActionNodes, statsOf, rollUp, PlanRollup, ProgressStats } from './rollup';
+import { buildPlanTree, codeSortKey, compareCodeSortKeys, distinctActions, CodeSortKey, StrategicObjectiveNode, SectionNode, PlanTreeInput, PlanTree } from './tree';
 import { ACTION_STATUSES, ActionStatus } from './vocabularies';
-import { compareCodes } from './tree';
 import type { AttentionKind } from './attention';
 
 export interface ObjectiveFigure {
@@ -69,10 +68,20 @@ export interface DashboardFigures {
   readonly rollup: PlanRollup;
 }
 
+/** The strategic objectives in the tree's order: each volet's own, then its sections' (depth first). */
 function objectivesOf(tree: PlanTree): StrategicObjectiveNode[] {
-  const fromSections = (sections: SectionNode[]): StrategicObjectiveNode[] =>
-    sections.reduce<StrategicObjectiveNode[]>((all, s) => all.concat(s.strategicObjectives, fromSections(s.sections)), []);
-  return tree.volets.reduce<StrategicObjectiveNode[]>((all, v) => all.concat(v.strategicObjectives, fromSections(v.sections)), []);
+  const result: StrategicObjectiveNode[] = [];
+  const fromSections = (sections: readonly SectionNode[]): void => {
+    for (const section of sections) {
+      result.push(...section.strategicObjectives);
+      fromSections(section.sections);
+    }
+  };
+  for (const volet of tree.volets) {
+    result.push(...volet.strategicObjectives);
+    fromSections(volet.sections);
+  }
+  return result;
 }
 
 function quarterOf(date: IsoDate): { year: number; quarter: 1 | 2 | 3 | 4 } {
@@ -84,77 +93,70 @@ function quarterOf(date: IsoDate): { year: number; quarter: 1 | 2 | 3 | 4 } {
 export function dashboardFigures(input: PlanTreeInput, today: IsoDate, computed?: { readonly tree: PlanTree; readonly rollup: PlanRollup }): DashboardFigures {
   const tree = computed ? computed.tree : buildPlanTree(input);
   const rollup = computed ? computed.rollup : rollUp(tree, { today });
-  const planActions = distinctActions(
-    tree.volets.reduce<ReturnType<typeof topLevelActionNodes>>((all, v) => all.concat(topLevelActionNodes(v)), []).concat(
-      tree.orphans.filter((o) => !o.placed).reduce<ReturnType<typeof topLevelActionNodes>>((all, o) => all.concat(topLevelActionNodes(o.node)), []),
-    ),
-  );
+  const planActions = distinctActions(planActionNodes(tree));
 
-  const strategicObjectives = objectivesOf(tree).map((node) => ({
+  const objectives = objectivesOf(tree);
+  const strategicObjectives = objectives.map((node) => ({
     id: node.objective.id,
     code: node.objective.code,
     title: node.objective.title,
     stats: rollup.strategicObjectives.get(node.objective.id)!,
   }));
-  const operationalObjectives = objectivesOf(tree).reduce<DashboardFigures['operationalObjectives']>(
-    (all, os) =>
-      all.concat(
-        os.operationalObjectives.map((oo) => ({
-          id: oo.objective.id,
-          code: oo.objective.code,
-          title: oo.objective.title,
-          strategicObjectiveId: os.objective.id,
-          stats: rollup.operationalObjectives.get(oo.objective.id)!,
-        })),
-      ),
-    [],
-  );
-
-  const statusCounts = new Map<ActionStatus | null, number>();
-  for (const action of planActions) statusCounts.set(action.status, (statusCounts.get(action.status) ?? 0) + 1);
-  const statusDistribution = [...ACTION_STATUSES, null].map((status) => ({ status, count: statusCounts.get(status) ?? 0 }));
-
-  const lateActions: LateActionFigure[] = [];
-  for (const action of planActions) {
-    const lateness = rollup.actions.get(action.id)!.lateness;
-    if (lateness.flags.overdue && lateness.daysLate !== null && lateness.dueDate !== null) {
-      lateActions.push({ action, lead: action.projectLead, daysLate: lateness.daysLate, dueDate: lateness.dueDate });
+  const operationalObjectives: DashboardFigures['operationalObjectives'] = [];
+  for (const os of objectives) {
+    for (const oo of os.operationalObjectives) {
+      operationalObjectives.push({
+        id: oo.objective.id,
+        code: oo.objective.code,
+        title: oo.objective.title,
+        strategicObjectiveId: os.objective.id,
+        stats: rollup.operationalObjectives.get(oo.objective.id)!,
+      });
     }
   }
-  lateActions.sort((a, b) => b.daysLate - a.daysLate || compareCodes(a.action.code, b.action.code));
 
+  // One pass over the plan's actions for every count below (thousands of actions per load).
+  const statusCounts = new Map<ActionStatus | null, number>();
+  const late: { readonly figure: LateActionFigure; readonly code: CodeSortKey }[] = [];
+  const attention: { readonly figure: AttentionFigure; readonly code: CodeSortKey }[] = [];
   let stale = 0;
-  const attentionActions: AttentionFigure[] = [];
-  for (const action of planActions) {
-    const figures = rollup.actions.get(action.id)!;
-    if (figures.lateness.flags.stale) stale += 1;
-    const open = !figures.lateness.flags.done && !figures.lateness.flags.cancelled;
-    const kind: AttentionKind | null = figures.blocked ? 'blocked' : open && action.health === 'risque' ? 'atRisk' : null;
-    if (kind) attentionActions.push({ action, kind, lead: action.projectLead, lastCheckInDate: action.lastCheckInDate ?? null });
-  }
-  attentionActions.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'blocked' ? -1 : 1) || compareCodes(a.action.code, b.action.code));
-
   const byService = new Map<string, Action[]>();
+  const counts = new Map<string, { planned: number; done: number }>();
   for (const action of planActions) {
+    statusCounts.set(action.status, (statusCounts.get(action.status) ?? 0) + 1);
+    const figures = rollup.actions.get(action.id)!;
+    const lateness = figures.lateness;
+    if (lateness.flags.overdue && lateness.daysLate !== null && lateness.dueDate !== null) {
+      late.push({ figure: { action, lead: action.projectLead, daysLate: lateness.daysLate, dueDate: lateness.dueDate }, code: codeSortKey(action.code) });
+    }
+    if (lateness.flags.stale) stale += 1;
+    const open = !lateness.flags.done && !lateness.flags.cancelled;
+    const kind: AttentionKind | null = figures.blocked ? 'blocked' : open && action.health === 'risque' ? 'atRisk' : null;
+    if (kind) attention.push({ figure: { action, kind, lead: action.projectLead, lastCheckInDate: action.lastCheckInDate ?? null }, code: codeSortKey(action.code) });
     const service = (action.department ?? '').trim();
     const members = byService.get(service);
     if (members) members.push(action);
     else byService.set(service, [action]);
+    if (action.plannedEnd && action.status !== 'ANNULE_ABANDONNE') {
+      const { year, quarter } = quarterOf(action.plannedEnd.end);
+      const key = `${year}-T${quarter}`;
+      let entry = counts.get(key);
+      if (!entry) counts.set(key, (entry = { planned: 0, done: 0 }));
+      entry.planned += 1;
+      if (action.status === 'TERMINE') entry.done += 1;
+    }
   }
+  const statusDistribution = [...ACTION_STATUSES, null].map((status) => ({ status, count: statusCounts.get(status) ?? 0 }));
+  const lateActions = late
+    .sort((a, b) => b.figure.daysLate - a.figure.daysLate || compareCodeSortKeys(a.code, b.code))
+    .map((entry) => entry.figure);
+  const attentionActions = attention
+    .sort((a, b) => (a.figure.kind === b.figure.kind ? 0 : a.figure.kind === 'blocked' ? -1 : 1) || compareCodeSortKeys(a.code, b.code))
+    .map((entry) => entry.figure);
   const services = Array.from(byService.entries())
     .map(([service, actions]) => ({ service, stats: statsOf(actions, rollup.actions) }))
     .sort((a, b) => b.stats.total - a.stats.total || a.service.localeCompare(b.service, 'fr'));
 
-  const counts = new Map<string, { planned: number; done: number }>();
-  for (const action of planActions) {
-    if (!action.plannedEnd || action.status === 'ANNULE_ABANDONNE') continue;
-    const { year, quarter } = quarterOf(action.plannedEnd.end);
-    const key = `${year}-T${quarter}`;
-    const entry = counts.get(key) ?? { planned: 0, done: 0 };
-    entry.planned += 1;
-    if (action.status === 'TERMINE') entry.done += 1;
-    counts.set(key, entry);
-  }
   const quarters: QuarterFigure[] = [];
   const keys = Array.from(counts.keys()).sort();
   if (keys.length > 0) {

@@ -226,7 +226,7 @@ export function rollUpAction(node: ActionNode, options: RollupOptions, memo = ne
 }
 
 /** The top-level action nodes the plan level covers: under its volets and its unplaced orphans (rule 7). */
-function planActionNodes(tree: PlanTree): ActionNode[] {
+export function planActionNodes(tree: PlanTree): ActionNode[] {
   const nodes: ActionNode[] = [];
   for (const volet of tree.volets) nodes.push(...topLevelActionNodes(volet));
   for (const orphan of tree.orphans) if (!orphan.placed) nodes.push(...topLevelActionNodes(orphan.node));

@@ -153,10 +153,20 @@ function compareTokens(left: readonly CodeToken[], right: readonly CodeToken[]):
  * a code comes before its own children ("1.1" < "1.1.1"), missing codes go last.
  */
 export function compareCodes(a: string | null | undefined, b: string | null | undefined): number {
-  const hasA = hasCode(a);
-  const hasB = hasCode(b);
-  if (!hasA || !hasB) return hasA === hasB ? 0 : hasA ? -1 : 1;
-  return compareTokens(codeTokens(a), codeTokens(b));
+  return compareCodeSortKeys(codeSortKey(a), codeSortKey(b));
+}
+
+/** What `compareCodes` compares of a code, for a sort that looks each code up once rather than at each comparison. */
+export type CodeSortKey = readonly CodeToken[] | null;
+
+export function codeSortKey(code: string | null | undefined): CodeSortKey {
+  return hasCode(code) ? codeTokens(code) : null;
+}
+
+/** `compareCodes` of the codes these keys were made from. */
+export function compareCodeSortKeys(a: CodeSortKey, b: CodeSortKey): number {
+  if (a === null || b === null) return a === b ? 0 : a !== null ? -1 : 1;
+  return compareTokens(a, b);
 }
 
 interface Sortable {
@@ -239,6 +249,12 @@ function groupBy<T>(items: readonly T[], key: (item: T) => number | null | undef
   return groups;
 }
 
+function byId<T extends { readonly id: number }>(items: readonly T[]): Map<number, T> {
+  const map = new Map<number, T>();
+  for (const item of items) map.set(item.id, item);
+  return map;
+}
+
 function uniqueIds(ids: readonly number[] | null | undefined): number[] {
   const result: number[] = [];
   for (const id of ids || []) if (result.indexOf(id) < 0) result.push(id);
@@ -253,10 +269,10 @@ export function buildPlanTree(input: PlanTreeInput): PlanTree {
   const sections = input.sections || [];
   const orphans: Orphan[] = [];
 
-  const sectionsById = new Map(sections.map((s) => [s.id, s] as [number, Section]));
-  const osById = new Map(input.strategicObjectives.map((o) => [o.id, o] as [number, StrategicObjective]));
-  const ooById = new Map(input.operationalObjectives.map((o) => [o.id, o] as [number, OperationalObjective]));
-  const actionsById = new Map(input.actions.map((a) => [a.id, a] as [number, Action]));
+  const sectionsById = byId(sections);
+  const osById = byId(input.strategicObjectives);
+  const ooById = byId(input.operationalObjectives);
+  const actionsById = byId(input.actions);
 
   // ---- actions and sub-actions
   const childrenOf = groupBy(input.actions, (a) => (a.parentActionId != null ? a.parentActionId : null));
@@ -316,15 +332,19 @@ export function buildPlanTree(input: PlanTreeInput): PlanTree {
       continue;
     }
     const ooIds = uniqueIds(action.operationalObjectiveIds);
-    const knownOoIds = ooIds.filter((id) => ooById.has(id));
-    const unknownOoIds = ooIds.filter((id) => !ooById.has(id));
-    if (ooIds.length === 0 || unknownOoIds.length > 0) {
+    const knownOoIds: number[] = [];
+    let firstUnknownOoId: number | null = null;
+    for (const id of ooIds) {
+      if (ooById.has(id)) knownOoIds.push(id);
+      else if (firstUnknownOoId === null) firstUnknownOoId = id;
+    }
+    if (ooIds.length === 0 || firstUnknownOoId !== null) {
       orphans.push({
         reason: ooIds.length === 0 ? 'noOperationalObjective' : 'unknownOperationalObjective',
         kind: 'action',
         id: action.id,
         title: action.title,
-        missingId: unknownOoIds.length > 0 ? unknownOoIds[0] : null,
+        missingId: firstUnknownOoId,
         placed: knownOoIds.length > 0,
         node: buildActionNode(action, null, [], []),
       });

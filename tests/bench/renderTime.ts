@@ -22,7 +22,7 @@
  * `RENDER_PROFILE=load` or `keys`: the profile of the load or of the interactions only.
  * `RENDER_TRACE=1 npm run bench:render -- 5000 1`: where the main thread spent the last load,
  * from the data to the last web part painted (script, style, layout, paint, idle), from a
- * Chromium trace (traceBreakdown.ts).
+ * Chromium trace (traceBreakdown.ts); `RENDER_TOP=N` lists N page functions instead of 40.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -184,7 +184,7 @@ function printTracedWindow(title: string, traced: Traced, originMs: number, from
     console.error(heaviestFunctions(inWindow, 30).join('\n'));
   }
   console.error('  page code in that window (self and callees):');
-  console.error(heaviestOwnCallers(inWindow, 40).join('\n'));
+  console.error(heaviestOwnCallers(inWindow, Number(process.env.RENDER_TOP ?? 40)).join('\n'));
   for (const [at, ms] of breakdown.longTasks) {
     const start = breakdown.traceWindowUs[0] + at * 1000;
     console.error(`  task at +${at.toFixed(0)} ms (${ms.toFixed(0)} ms), page code (self and callees):`);
